@@ -1,0 +1,211 @@
+//! `site.yaml`: the site's title and address, its theme, and the vocabulary the briefs are
+//! checked against (capabilities, archetypes, lint levels).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Position};
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Where the site is published, e.g. `https://wiki.example.com/playbook/` or `/`.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    /// A folder under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    pub capabilities: Vec<Capability>,
+    pub archetypes: Vec<Archetype>,
+    /// Lint id to level; read by `gen check`.
+    #[serde(default)]
+    pub lints: BTreeMap<String, LintLevel>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capability {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archetype {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LintLevel {
+    Allow,
+    Warn,
+    Deny,
+}
+
+fn default_base_url() -> String {
+    "/".to_string()
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+impl Config {
+    /// Parse `site.yaml` text; `file` is how the file is named in messages.
+    pub fn parse(text: &str, file: &Path) -> Result<Config, Box<Diagnostic>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let source: Arc<str> = Arc::from(text);
+        let config: Config = crate::yaml::parse(text, file, &source)?;
+        config.validate(file, &source)?;
+        Ok(config)
+    }
+
+    fn validate(&self, file: &Path, source: &Arc<str>) -> Result<(), Box<Diagnostic>> {
+        let at_key = |key: &str| {
+            let line = source
+                .lines()
+                .position(|l| l.starts_with(&format!("{key}:")))
+                .map_or(1, |i| i + 1);
+            Position::new(line, 1)
+        };
+        let fail = |key: &str, message: String, help: &str| {
+            Box::new(
+                Diagnostic::new(file, at_key(key), message)
+                    .with_help(help)
+                    .with_source(source.clone()),
+            )
+        };
+        if self.capabilities.is_empty() {
+            return Err(fail(
+                "capabilities",
+                "`capabilities` is empty".into(),
+                "list the capabilities a team needs, each with key, name and description",
+            ));
+        }
+        if self.archetypes.is_empty() {
+            return Err(fail(
+                "archetypes",
+                "`archetypes` is empty".into(),
+                "list the archetypes (builder, manager, architect, executive-operator)",
+            ));
+        }
+        for (key, keys) in [
+            ("capabilities", self.capability_keys().collect::<Vec<_>>()),
+            ("archetypes", self.archetype_keys().collect::<Vec<_>>()),
+        ] {
+            let mut seen = std::collections::BTreeSet::new();
+            for k in keys {
+                if !crate::content::slug::is_valid_slug(k) {
+                    return Err(fail(
+                        key,
+                        format!("`{k}` in `{key}` is not a valid key"),
+                        "use lowercase letters, digits and hyphens",
+                    ));
+                }
+                if !seen.insert(k) {
+                    return Err(fail(
+                        key,
+                        format!("`{k}` appears twice in `{key}`"),
+                        "each key may appear once",
+                    ));
+                }
+            }
+        }
+        if !(self.base_url.starts_with('/') || self.base_url.contains("://")) {
+            return Err(fail(
+                "base_url",
+                format!("`base_url` is `{}`", self.base_url),
+                "use an absolute URL such as `https://wiki.example.com/playbook/` or a path such as `/playbook/`",
+            ));
+        }
+        Ok(())
+    }
+
+    pub fn capability_keys(&self) -> impl Iterator<Item = &str> {
+        self.capabilities.iter().map(|c| c.key.as_str())
+    }
+
+    pub fn archetype_keys(&self) -> impl Iterator<Item = &str> {
+        self.archetypes.iter().map(|a| a.key.as_str())
+    }
+
+    pub fn capability(&self, key: &str) -> Option<&Capability> {
+        self.capabilities.iter().find(|c| c.key == key)
+    }
+
+    pub fn archetype(&self, key: &str) -> Option<&Archetype> {
+        self.archetypes.iter().find(|a| a.key == key)
+    }
+
+    /// The base URL with exactly one trailing slash.
+    pub fn base_url(&self) -> String {
+        format!("{}/", self.base_url.trim_end_matches('/'))
+    }
+
+    /// The path part of the base URL (`/playbook/` for `https://host/playbook`), which
+    /// every internal link starts with so the site works under a sub-path.
+    pub fn base_path(&self) -> String {
+        let url = self.base_url();
+        match url.split_once("://") {
+            Some((_, rest)) => match rest.find('/') {
+                Some(i) => rest[i..].to_string(),
+                None => "/".to_string(),
+            },
+            None => url,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "title: T\ncapabilities:\n  - {key: a, name: A, description: d}\narchetypes:\n  - {key: builder, name: Builder, description: d}\n";
+
+    #[test]
+    fn base_path_is_the_path_of_the_base_url() {
+        let mut config = Config::parse(MINIMAL, Path::new("site.yaml")).expect("valid");
+        assert_eq!(config.base_path(), "/");
+        config.base_url = "https://wiki.example.com/team/playbook".into();
+        assert_eq!(config.base_url(), "https://wiki.example.com/team/playbook/");
+        assert_eq!(config.base_path(), "/team/playbook/");
+        config.base_url = "https://wiki.example.com".into();
+        assert_eq!(config.base_path(), "/");
+    }
+
+    #[test]
+    fn lint_levels_parse() {
+        let text = format!("{MINIMAL}lints:\n  tool-soup: deny\n  bundled-role: allow\n");
+        let config = Config::parse(&text, Path::new("site.yaml")).expect("valid");
+        assert_eq!(config.lints.get("tool-soup"), Some(&LintLevel::Deny));
+    }
+
+    #[test]
+    fn duplicate_capability_keys_are_rejected() {
+        let text = MINIMAL.replace(
+            "  - {key: a, name: A, description: d}\n",
+            "  - {key: a, name: A, description: d}\n  - {key: a, name: B, description: d}\n",
+        );
+        let err = Config::parse(&text, Path::new("site.yaml")).expect_err("duplicate");
+        assert!(err.message.contains("appears twice"), "{}", err.message);
+    }
+
+    #[test]
+    fn unknown_keys_suggest() {
+        let text = format!("{MINIMAL}titel: x\n");
+        let err = Config::parse(&text, Path::new("site.yaml")).expect_err("unknown");
+        assert_eq!(err.help.as_deref(), Some("did you mean `title`?"));
+    }
+}

@@ -1,0 +1,245 @@
+//! The role brief: its typed front matter and the checks that need only the brief itself and
+//! the site's vocabulary.
+
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+use crate::config::Config;
+use crate::content::source::SourceFile;
+use crate::diagnostic::{Diagnostic, Position, did_you_mean};
+
+/// Front matter of `content/roles/<slug>.md`. Every key of DESIGN.md's content model.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleFront {
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub slug: Option<Spanned<String>>,
+    pub archetype: Spanned<String>,
+    pub summary: Spanned<String>,
+    pub outcome: Spanned<String>,
+    pub decisions: Spanned<Vec<String>>,
+    #[serde(default)]
+    pub owns_after_launch: Vec<String>,
+    #[serde(default)]
+    pub capabilities: Capabilities,
+    #[serde(default)]
+    pub interfaces: Interfaces,
+    pub success: Spanned<Success>,
+    #[serde(default)]
+    pub reports_to: Option<String>,
+    #[serde(default)]
+    pub hire_after: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub constraints: Vec<String>,
+    #[serde(default)]
+    pub tools: Vec<String>,
+    #[serde(default)]
+    pub interview_probes: Vec<String>,
+    #[serde(default)]
+    pub red_flags: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub status: Status,
+    /// Lints deliberately allowed for this brief.
+    #[serde(default)]
+    pub allow: Vec<Spanned<String>>,
+    /// Drafts are left out of the site unless `--drafts` is given.
+    #[serde(default)]
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capabilities {
+    #[serde(default)]
+    pub primary: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub secondary: Vec<Spanned<String>>,
+}
+
+/// How the role fits with the rest of the company.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interfaces {
+    #[serde(default)]
+    pub product: Option<String>,
+    #[serde(default)]
+    pub data: Option<String>,
+    #[serde(default)]
+    pub security: Option<String>,
+    #[serde(default)]
+    pub it: Option<String>,
+}
+
+impl Interfaces {
+    /// The stated interfaces in a fixed reading order, with their labels.
+    pub fn stated(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("Product", &self.product),
+            ("Data", &self.data),
+            ("Security", &self.security),
+            ("IT", &self.it),
+        ]
+        .into_iter()
+        .filter_map(|(label, text)| text.as_deref().map(|t| (label, t)))
+        .collect()
+    }
+}
+
+/// Success measures at the three horizons leadership should be able to name.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Success {
+    #[serde(rename = "90d", default)]
+    pub days_90: Option<Vec<String>>,
+    #[serde(rename = "6m", default)]
+    pub months_6: Option<Vec<String>>,
+    #[serde(rename = "12m", default)]
+    pub months_12: Option<Vec<String>>,
+}
+
+impl Success {
+    /// (key, label, measures) for each horizon, in time order, stated or not.
+    pub fn horizons(&self) -> [(&'static str, &'static str, Option<&[String]>); 3] {
+        [
+            ("90d", "90 days", self.days_90.as_deref()),
+            ("6m", "6 months", self.months_6.as_deref()),
+            ("12m", "12 months", self.months_12.as_deref()),
+        ]
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Planned,
+    Open,
+    Filled,
+}
+
+/// A loaded, checked role brief.
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub source: SourceFile,
+    pub front: RoleFront,
+    pub slug: String,
+    pub body_offset: usize,
+}
+
+impl Role {
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_offset..]
+    }
+
+    pub fn title(&self) -> &str {
+        &self.front.title.value
+    }
+
+    /// Where the slug came from: the `slug:` key, or line 1 when it is the file stem.
+    pub fn slug_position(&self) -> Position {
+        self.front
+            .slug
+            .as_ref()
+            .map_or(Position::START, |s| position(&s.referenced))
+    }
+}
+
+pub fn position(location: &serde_saphyr::Location) -> Position {
+    Position::new(
+        (location.line() as usize).max(1),
+        (location.column() as usize).max(1),
+    )
+}
+
+/// Checks of one brief against the site's vocabulary.
+pub fn check(front: &RoleFront, config: &Config, source: &SourceFile) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut require_text = |field: &Spanned<String>, key: &str| {
+        if field.value.trim().is_empty() {
+            problems.push(
+                source
+                    .diagnostic(position(&field.referenced), format!("`{key}` is empty"))
+                    .with_help(format!("write the {key} of the role")),
+            );
+        }
+    };
+    require_text(&front.title, "title");
+    require_text(&front.summary, "summary");
+    require_text(&front.outcome, "outcome");
+
+    let archetypes: Vec<&str> = config.archetype_keys().collect();
+    if config.archetype(&front.archetype.value).is_none() {
+        problems.push(unknown_name(
+            source,
+            &front.archetype,
+            "archetype",
+            &archetypes,
+        ));
+    }
+    let capabilities: Vec<&str> = config.capability_keys().collect();
+    for key in front
+        .capabilities
+        .primary
+        .iter()
+        .chain(&front.capabilities.secondary)
+    {
+        if config.capability(&key.value).is_none() {
+            problems.push(unknown_name(source, key, "capability", &capabilities));
+        }
+    }
+    if front.decisions.value.is_empty() {
+        problems.push(
+            source
+                .diagnostic(
+                    position(&front.decisions.referenced),
+                    "`decisions` is empty: a brief must name at least one decision the role owns",
+                )
+                .with_help("e.g. `- Which use cases move from pilot to production`"),
+        );
+    }
+    let success = &front.success.value;
+    if success.horizons().iter().all(|(_, _, m)| m.is_none()) {
+        problems.push(
+            source
+                .diagnostic(
+                    position(&front.success.referenced),
+                    "`success` states no horizon",
+                )
+                .with_help("add `90d:`, `6m:` and `12m:` lists of measures"),
+        );
+    }
+    for tag in &front.tags {
+        if crate::content::slug::slugify(&tag.value).is_empty() {
+            problems.push(
+                source
+                    .diagnostic(position(&tag.referenced), "a tag needs a letter or digit")
+                    .with_help("tags are short words such as `leadership` or `delivery`"),
+            );
+        }
+    }
+    problems
+}
+
+fn unknown_name(
+    source: &SourceFile,
+    value: &Spanned<String>,
+    what: &str,
+    known: &[&str],
+) -> Diagnostic {
+    let help = match did_you_mean(&value.value, known.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`? (the {what}s are set in site.yaml)"),
+        None => format!(
+            "expected one of: {} (the {what}s are set in site.yaml)",
+            known.join(", ")
+        ),
+    };
+    source
+        .diagnostic(
+            position(&value.referenced),
+            format!("unknown {what} `{}`", value.value),
+        )
+        .with_help(help)
+}

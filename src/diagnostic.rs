@@ -1,0 +1,226 @@
+//! Problems found in a site's files, as values: each names a file, a line and a column,
+//! says what was expected and, where one exists, what to do instead.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use miette::{LabeledSpan, NamedSource, SourceCode};
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub const START: Position = Position { line: 1, column: 1 };
+
+    pub fn new(line: usize, column: usize) -> Self {
+        Position { line, column }
+    }
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// The file, relative to the site root where possible, as users see it.
+    pub file: PathBuf,
+    pub position: Position,
+    pub message: String,
+    pub help: Option<String>,
+    /// The file's text, for the snippet under the message (absent for binary or huge files).
+    pub source: Option<Arc<str>>,
+    named_source: Option<NamedSource<Arc<str>>>,
+}
+
+impl Diagnostic {
+    pub fn new(file: impl Into<PathBuf>, position: Position, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            position,
+            message: message.into(),
+            help: None,
+            source: None,
+            named_source: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    pub fn with_source(mut self, source: Arc<str>) -> Self {
+        self.named_source = Some(NamedSource::new(display_path(&self.file), source.clone()));
+        self.source = Some(source);
+        self
+    }
+
+    fn byte_offset(&self) -> Option<usize> {
+        let source = self.source.as_deref()?;
+        let line_start = if self.position.line <= 1 {
+            0
+        } else {
+            source
+                .match_indices('\n')
+                .nth(self.position.line - 2)
+                .map(|(i, _)| i + 1)?
+        };
+        let line = &source[line_start..];
+        let column_bytes: usize = line
+            .chars()
+            .take(self.position.column.saturating_sub(1))
+            .take_while(|c| *c != '\n')
+            .map(char::len_utf8)
+            .sum();
+        Some(line_start + column_bytes)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            display_path(&self.file),
+            self.position.line,
+            self.position.column,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+impl miette::Diagnostic for Diagnostic {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.named_source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let offset = self.byte_offset()?;
+        let label = LabeledSpan::new_with_span(Some("here".to_string()), (offset, 0));
+        Some(Box::new(std::iter::once(label)))
+    }
+}
+
+/// Paths shown to users use `/` on every platform.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// All the problems of one run, reported together like a compiler does.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(other);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Sorted by file then position, so output is stable whatever the thread order.
+    pub fn sorted(mut self) -> Self {
+        self.0
+            .sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
+        self
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        write!(
+            f,
+            "{n} error{} in the site's files",
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// Line and column of a byte offset in `text`.
+pub fn position_of(text: &str, offset: usize) -> Position {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Position { line, column }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// "did you mean" for a misspelt name: the closest candidate, if it is close enough.
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "ab\ncdé\nf";
+        assert_eq!(position_of(text, 0), Position::new(1, 1));
+        assert_eq!(position_of(text, 3), Position::new(2, 1));
+        assert_eq!(position_of(text, 7), Position::new(2, 4));
+        assert_eq!(position_of(text, 8), Position::new(3, 1));
+    }
+
+    #[test]
+    fn suggestions_need_a_close_name() {
+        let names = ["title", "archetype", "summary"];
+        assert_eq!(did_you_mean("titel", names), Some("title"));
+        assert_eq!(did_you_mean("archtype", names), Some("archetype"));
+        assert_eq!(did_you_mean("zzz", names), None);
+    }
+
+    #[test]
+    fn offset_of_position_round_trips() {
+        let text: Arc<str> = Arc::from("one\ntwo three\n");
+        let d = Diagnostic::new("f.md", Position::new(2, 5), "x").with_source(text);
+        assert_eq!(d.byte_offset(), Some(8));
+    }
+}

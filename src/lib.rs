@@ -1,0 +1,171 @@
+//! rolebook: role-brief playbooks to a static site.
+//!
+//! The pipeline, in order: `config` reads `site.yaml`; `content` loads and checks the
+//! briefs and guides; `playbook` derives what the domain adds; `render` turns pages into
+//! HTML through the theme's templates; `output` swaps the finished site into place.
+
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod output;
+pub mod playbook;
+pub mod render;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use config::{CONFIG_FILE, Config};
+use content::Content;
+use diagnostic::{Diagnostic, Diagnostics, Position};
+use output::OutputError;
+use render::templates::Templates;
+
+/// Everything that can stop a command, reported once by the CLI.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Problems in the site's own files (content, config, templates): exit code 1.
+    #[error("{0}")]
+    Site(Diagnostics),
+    /// The output folder was refused or could not be written: exit code 2.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// A file the tool needs could not be read: exit code 2.
+    #[error("cannot read {}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+        help: Option<String>,
+    },
+}
+
+impl Error {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Site(_) => 1,
+            Error::Output(_) | Error::Io { .. } => 2,
+        }
+    }
+}
+
+impl From<Diagnostics> for Error {
+    fn from(d: Diagnostics) -> Self {
+        Error::Site(d)
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Self {
+        Error::Site(Diagnostics(vec![d]))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include briefs and guides marked `draft: true`.
+    pub drafts: bool,
+    /// Replaces `base_url` of `site.yaml`.
+    pub base_url: Option<String>,
+}
+
+/// A loaded and checked site.
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub content: Content,
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+impl Site {
+    /// Read `site.yaml` and every page under `content/`.
+    pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Error> {
+        let mut config = load_config(root)?;
+        if let Some(base_url) = &options.base_url {
+            config.base_url = base_url.clone();
+        }
+        let content = content::load(
+            root,
+            &config,
+            content::LoadOptions {
+                drafts: options.drafts,
+            },
+        )?;
+        Ok(Site {
+            root: root.to_path_buf(),
+            config,
+            content,
+        })
+    }
+
+    pub fn theme_dir(&self) -> PathBuf {
+        self.root.join("themes").join(&self.config.theme)
+    }
+
+    /// Render every page and swap the result into `output`.
+    pub fn build(&self, output: &Path) -> Result<BuildReport, Error> {
+        let started = Instant::now();
+        output::check_output(&self.root, output)?;
+        let theme = self.theme_dir();
+        if !theme.is_dir() {
+            return Err(self.theme_missing().into());
+        }
+        let mut templates = Templates::load(&self.root, &theme)?;
+        let files = render::render_site(
+            &self.config,
+            &self.content,
+            &mut templates,
+            &[
+                theme.join(render::STATIC_DIR),
+                self.root.join(render::STATIC_DIR),
+            ],
+        )?;
+        output::write_site(&self.root, output, &files)?;
+        Ok(BuildReport {
+            pages: self.content.roles.len() + self.content.guides.len() + 1,
+            files: files.len(),
+            elapsed: started.elapsed(),
+        })
+    }
+
+    fn theme_missing(&self) -> Diagnostic {
+        let text = std::fs::read_to_string(self.root.join(CONFIG_FILE)).unwrap_or_default();
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("theme:"))
+            .map_or(1, |i| i + 1);
+        Diagnostic::new(
+            CONFIG_FILE,
+            Position::new(line, 1),
+            format!("theme `{}` not found in themes/", self.config.theme),
+        )
+        .with_help("copy a theme folder into themes/, or set `theme: default`")
+        .with_source(text.into())
+    }
+}
+
+fn load_config(root: &Path) -> Result<Config, Error> {
+    let path = root.join(CONFIG_FILE);
+    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+        help: (source.kind() == std::io::ErrorKind::NotFound).then(|| {
+            format!(
+                "{} is not a site folder (no {CONFIG_FILE}); run gen inside one or pass --root DIR",
+                root.display()
+            )
+        }),
+        path: path.clone(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::new(CONFIG_FILE, Position::START, "site.yaml is not valid UTF-8")
+            .with_help("save it as UTF-8")
+    })?;
+    Ok(Config::parse(&text, Path::new(CONFIG_FILE)).map_err(|d| *d)?)
+}

@@ -1,0 +1,246 @@
+//! Writing the built site: everything goes into a fresh folder beside the output, which is
+//! swapped in only when complete, so a failed build leaves the last good site as it was.
+//! Only folders this tool created (they carry a marker file) are ever replaced.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::render::{FileContents, OutputFile};
+
+/// Present in every output folder `gen` writes; its absence protects other folders.
+pub const MARKER: &str = ".rolebook-output";
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("refusing to write the site to {}: {reason}", .output.display())]
+    Refused {
+        output: PathBuf,
+        reason: String,
+        help: String,
+    },
+    #[error("cannot write {}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl OutputError {
+    pub fn help(&self) -> Option<&str> {
+        match self {
+            OutputError::Refused { help, .. } => Some(help),
+            OutputError::Io { .. } => None,
+        }
+    }
+}
+
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// An absolute, normalized form of `path` that does not need it to exist.
+fn absolute(path: &Path) -> io::Result<PathBuf> {
+    if let Ok(real) = fs::canonicalize(path) {
+        return Ok(real);
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let name = path.file_name();
+    match (parent, name) {
+        (Some(parent), Some(name)) => Ok(absolute(parent)?.join(name)),
+        (None, Some(name)) => Ok(std::env::current_dir()?.join(name)),
+        _ => std::path::absolute(path),
+    }
+}
+
+/// Why `output` may not receive a build of the site at `root`, if it may not.
+pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
+    let refuse = |reason: &str, help: &str| OutputError::Refused {
+        output: output.to_path_buf(),
+        reason: reason.to_string(),
+        help: help.to_string(),
+    };
+    let root = absolute(root).map_err(io_error(root))?;
+    let target = absolute(output).map_err(io_error(output))?;
+    if target == root {
+        return Err(refuse(
+            "it is the site's root folder",
+            "use a folder such as `public`",
+        ));
+    }
+    if root.starts_with(&target) {
+        return Err(refuse(
+            "it contains the site",
+            "use a folder inside the site, such as `public`",
+        ));
+    }
+    for source in ["content", "themes", "templates", "static"] {
+        if target.starts_with(root.join(source)) {
+            return Err(refuse(
+                &format!("it is inside the site's `{source}/` folder"),
+                "use a folder outside the sources, such as `public`",
+            ));
+        }
+    }
+    if target.exists() {
+        if !target.is_dir() {
+            return Err(refuse(
+                "it is a file, not a folder",
+                "remove the file or choose another output folder",
+            ));
+        }
+        let is_empty = fs::read_dir(&target)
+            .map_err(io_error(&target))?
+            .next()
+            .is_none();
+        if !is_empty && !target.join(MARKER).exists() {
+            return Err(refuse(
+                "it is a folder gen did not create, and it is not empty",
+                "empty it yourself or choose another output folder; gen only replaces folders it wrote",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Write `files` as the new content of `output`, atomically as far as the file system allows.
+pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    check_output(root, output)?;
+    let target = absolute(output).map_err(io_error(output))?;
+    let parent = target.parent().unwrap_or(Path::new("/")).to_path_buf();
+    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".to_string());
+    let unique = format!("{}-{}", std::process::id(), nanos());
+    let staging = parent.join(format!(".{name}.new-{unique}"));
+    if let Err(error) = write_all(&staging, files) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+    swap_in(
+        &staging,
+        &target,
+        &parent.join(format!(".{name}.old-{unique}")),
+    )
+}
+
+fn nanos() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    fs::create_dir(staging).map_err(io_error(staging))?;
+    let mut folders: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in &folders {
+        fs::create_dir_all(folder).map_err(io_error(folder))?;
+    }
+    files.par_iter().try_for_each(|file| {
+        let path = staging.join(&file.path);
+        match &file.contents {
+            FileContents::Bytes(bytes) => fs::write(&path, bytes).map_err(io_error(&path)),
+            FileContents::Copy(source) => fs::copy(source, &path)
+                .map(|_| ())
+                .map_err(io_error(source)),
+        }
+    })?;
+    let marker = staging.join(MARKER);
+    fs::write(
+        &marker,
+        "This folder is written by `gen build`; it is replaced on every build.\n",
+    )
+    .map_err(io_error(&marker))
+}
+
+/// Replace `target` by `staging`; on failure, put the old site back.
+fn swap_in(staging: &Path, target: &Path, old: &Path) -> Result<(), OutputError> {
+    let had_old = target.exists();
+    if had_old {
+        if let Err(source) = fs::rename(target, old) {
+            let _ = fs::remove_dir_all(staging);
+            return Err(OutputError::Io {
+                path: target.to_path_buf(),
+                source,
+            });
+        }
+    }
+    if let Err(source) = fs::rename(staging, target) {
+        if had_old {
+            let _ = fs::rename(old, target);
+        }
+        let _ = fs::remove_dir_all(staging);
+        return Err(OutputError::Io {
+            path: target.to_path_buf(),
+            source,
+        });
+    }
+    if had_old {
+        // The old site is ours (it had the marker); a failure here leaves only litter.
+        let _ = fs::remove_dir_all(old);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.to_string(),
+            contents: FileContents::Bytes(text.as_bytes().to_vec()),
+        }
+    }
+
+    #[test]
+    fn refuses_sources_and_foreign_folders() {
+        let site = tempfile::tempdir().expect("tempdir");
+        let root = site.path();
+        fs::create_dir_all(root.join("content/roles")).expect("mkdir");
+        fs::create_dir_all(root.join("mine")).expect("mkdir");
+        fs::write(root.join("mine/keep.txt"), "x").expect("write");
+        fs::write(root.join("afile"), "x").expect("write");
+        for bad in ["", "content", "content/roles/out", "mine", "afile", ".."] {
+            let output = root.join(bad);
+            assert!(
+                matches!(
+                    check_output(root, &output),
+                    Err(OutputError::Refused { .. })
+                ),
+                "{bad} should be refused"
+            );
+        }
+        assert!(check_output(root, &root.join("public")).is_ok());
+    }
+
+    #[test]
+    fn replaces_only_its_own_output_and_leaves_no_staging() {
+        let site = tempfile::tempdir().expect("tempdir");
+        let root = site.path();
+        let out = root.join("public");
+        write_site(root, &out, &[file("a/index.html", "one")]).expect("first");
+        write_site(root, &out, &[file("b.html", "two")]).expect("second");
+        assert!(!out.join("a/index.html").exists());
+        assert_eq!(fs::read_to_string(out.join("b.html")).expect("read"), "two");
+        let names: Vec<String> = fs::read_dir(root)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["public"]);
+    }
+}

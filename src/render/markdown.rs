@@ -1,0 +1,452 @@
+//! Markdown bodies to HTML: CommonMark with tables, footnotes, strikethrough and task lists;
+//! headings get ids and anchor links; links to other pages by source path become URLs;
+//! code blocks are highlighted.
+
+use std::collections::{BTreeSet, HashMap};
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::content::slug::slugify;
+use crate::diagnostic::{Position, position_of};
+use crate::render::highlight::highlight_block;
+
+/// Every page's address, by its path below `content/` (`roles/caio.md`).
+#[derive(Debug, Default, Clone)]
+pub struct LinkIndex {
+    urls: HashMap<String, String>,
+}
+
+impl LinkIndex {
+    pub fn insert(&mut self, content_path: impl Into<String>, url: impl Into<String>) {
+        self.urls.insert(content_path.into(), url.into());
+    }
+
+    pub fn url(&self, content_path: &str) -> Option<&str> {
+        self.urls.get(content_path).map(String::as_str)
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.urls.keys().map(String::as_str)
+    }
+}
+
+/// What a link destination refers to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LinkTarget<'a> {
+    /// Another page, by its path below `content/`, with an optional `#anchor`.
+    Page {
+        content_path: String,
+        anchor: Option<&'a str>,
+    },
+    /// A heading of this page.
+    Anchor(&'a str),
+    /// Anything else (web addresses, `/absolute` paths, files): left as written.
+    Other,
+    /// A source-path link that climbs out of `content/`.
+    OutsideContent,
+}
+
+/// Classify `dest`, a link written in the page at `from` (a path below `content/`).
+/// `@/roles/caio.md` is from the content root; `caio.md` and `../roles/caio.md` are
+/// relative to the page's folder.
+pub fn resolve_link<'a>(from: &str, dest: &'a str) -> LinkTarget<'a> {
+    if let Some(anchor) = dest.strip_prefix('#') {
+        return LinkTarget::Anchor(anchor);
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((path, anchor)) => (path, Some(anchor)),
+        None => (dest, None),
+    };
+    let (base, relative) = if let Some(rest) = path.strip_prefix("@/") {
+        ("", rest)
+    } else if has_scheme(path) || path.starts_with('/') || !path.ends_with(".md") {
+        return LinkTarget::Other;
+    } else {
+        (from.rsplit_once('/').map_or("", |(folder, _)| folder), path)
+    };
+    let mut segments: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for segment in relative.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                if segments.pop().is_none() {
+                    return LinkTarget::OutsideContent;
+                }
+            }
+            other => segments.push(other),
+        }
+    }
+    LinkTarget::Page {
+        content_path: segments.join("/"),
+        anchor,
+    }
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// A heading, for the table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A link problem found while rendering; positions are in the body's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkProblem {
+    MissingPage { dest: String, content_path: String },
+    OutsideContent { dest: String },
+}
+
+/// An `#anchor` on another page (or this one), checked once every page is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorRef {
+    pub dest: String,
+    pub content_path: String,
+    pub anchor: String,
+    pub offset: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct RenderedMarkdown {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub anchors: BTreeSet<String>,
+    pub anchor_refs: Vec<AnchorRef>,
+    /// (byte offset in the body, problem)
+    pub problems: Vec<(usize, LinkProblem)>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Render the body of the page at `content_path`.
+pub fn render(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMarkdown {
+    let mut out = RenderedMarkdown::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
+    let mut code: Option<(String, String)> = None;
+    let mut ids_used: HashMap<String, usize> = HashMap::new();
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = rewrite_link(&dest_url, content_path, links, range.start, &mut out)
+                    .map_or(dest_url, CowStr::from);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        };
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Text(text) if code.is_some() => {
+                if let Some((_, buffer)) = code.as_mut() {
+                    buffer.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, buffer)) = code.take() {
+                    events.push(Event::Html(highlight_block(&buffer, &lang).into()));
+                }
+            }
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, custom_id, inner)) = heading.take() {
+                    let title = plain_text(&inner);
+                    let id = unique_id(custom_id.unwrap_or_else(|| slugify(&title)), &mut ids_used);
+                    let n = level as u8;
+                    events.push(Event::Html(format!("<h{n} id=\"{}\">", escape(&id)).into()));
+                    events.extend(inner);
+                    events.push(Event::Html(
+                        format!(
+                            "<a class=\"anchor\" href=\"#{0}\" aria-label=\"Link to this section\">#</a></h{n}>\n",
+                            escape(&id)
+                        )
+                        .into(),
+                    ));
+                    out.anchors.insert(id.clone());
+                    out.toc.push(TocEntry {
+                        level: n,
+                        id,
+                        title,
+                    });
+                }
+            }
+            event => match heading.as_mut() {
+                Some((_, _, inner)) => inner.push(event),
+                None => events.push(event),
+            },
+        }
+    }
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// The URL a source-path link points at, or `None` to leave the link as written.
+fn rewrite_link(
+    dest: &str,
+    from: &str,
+    links: &LinkIndex,
+    offset: usize,
+    out: &mut RenderedMarkdown,
+) -> Option<String> {
+    match resolve_link(from, dest) {
+        LinkTarget::Other => None,
+        LinkTarget::Anchor(anchor) => {
+            out.anchor_refs.push(AnchorRef {
+                dest: dest.to_string(),
+                content_path: from.to_string(),
+                anchor: anchor.to_string(),
+                offset,
+            });
+            None
+        }
+        LinkTarget::OutsideContent => {
+            out.problems.push((
+                offset,
+                LinkProblem::OutsideContent {
+                    dest: dest.to_string(),
+                },
+            ));
+            None
+        }
+        LinkTarget::Page {
+            content_path,
+            anchor,
+        } => {
+            let Some(url) = links.url(&content_path) else {
+                out.problems.push((
+                    offset,
+                    LinkProblem::MissingPage {
+                        dest: dest.to_string(),
+                        content_path,
+                    },
+                ));
+                return None;
+            };
+            let url = url.to_string();
+            match anchor {
+                Some(anchor) => {
+                    out.anchor_refs.push(AnchorRef {
+                        dest: dest.to_string(),
+                        content_path,
+                        anchor: anchor.to_string(),
+                        offset,
+                    });
+                    Some(format!("{url}#{anchor}"))
+                }
+                None => Some(url),
+            }
+        }
+    }
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
+    let base = if base.is_empty() {
+        "section".to_string()
+    } else {
+        base
+    };
+    let count = used.entry(base.clone()).or_insert(0);
+    *count += 1;
+    if *count == 1 {
+        base
+    } else {
+        format!("{base}-{}", *count - 1)
+    }
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::new();
+    pulldown_cmark_escape::escape_html(&mut out, text).unwrap_or_default();
+    out
+}
+
+/// Position in the file of a byte offset in the body.
+pub fn file_position(text: &str, body_offset: usize, offset_in_body: usize) -> Position {
+    position_of(text, body_offset + offset_in_body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> LinkIndex {
+        let mut links = LinkIndex::default();
+        links.insert("roles/caio.md", "/roles/caio/");
+        links.insert("roles/head-of-ai.md", "/roles/head-of-ai/");
+        links.insert("guides/intake-questions.md", "/guides/intake-questions/");
+        links
+    }
+
+    #[test]
+    fn link_forms_resolve() {
+        let page = |p: &str, a: Option<&'static str>| LinkTarget::Page {
+            content_path: p.to_string(),
+            anchor: a,
+        };
+        let cases: &[(&str, &str, LinkTarget)] = &[
+            (
+                "roles/head-of-ai.md",
+                "caio.md",
+                page("roles/caio.md", None),
+            ),
+            (
+                "roles/head-of-ai.md",
+                "./caio.md",
+                page("roles/caio.md", None),
+            ),
+            (
+                "roles/head-of-ai.md",
+                "../roles/caio.md",
+                page("roles/caio.md", None),
+            ),
+            (
+                "guides/a.md",
+                "@/roles/caio.md",
+                page("roles/caio.md", None),
+            ),
+            (
+                "guides/a.md",
+                "@/roles/caio.md#the-first-90-days",
+                page("roles/caio.md", Some("the-first-90-days")),
+            ),
+            (
+                "guides/a.md",
+                "../roles/caio.md#x",
+                page("roles/caio.md", Some("x")),
+            ),
+            ("a.md", "guides/b.md", page("guides/b.md", None)),
+            ("guides/a.md", "#local", LinkTarget::Anchor("local")),
+            ("guides/a.md", "https://example.com/x.md", LinkTarget::Other),
+            ("guides/a.md", "mailto:a@b.c", LinkTarget::Other),
+            ("guides/a.md", "/roles/caio/", LinkTarget::Other),
+            ("guides/a.md", "picture.png", LinkTarget::Other),
+            ("guides/a.md", "../../secret.md", LinkTarget::OutsideContent),
+            ("guides/a.md", "@/../x.md", LinkTarget::OutsideContent),
+        ];
+        for (from, dest, expected) in cases {
+            assert_eq!(&resolve_link(from, dest), expected, "{dest} from {from}");
+        }
+    }
+
+    #[test]
+    fn source_links_become_urls() {
+        let r = render(
+            "See [CAIO](caio.md) and [intake](@/guides/intake-questions.md#q1).",
+            "roles/head-of-ai.md",
+            &index(),
+        );
+        assert!(r.html.contains("href=\"/roles/caio/\""), "{}", r.html);
+        assert!(
+            r.html.contains("href=\"/guides/intake-questions/#q1\""),
+            "{}",
+            r.html
+        );
+        assert!(r.problems.is_empty());
+        assert_eq!(r.anchor_refs.len(), 1);
+        assert_eq!(r.anchor_refs[0].anchor, "q1");
+    }
+
+    #[test]
+    fn missing_pages_are_reported_with_offsets() {
+        let body = "Intro.\n\nSee [nobody](nobody.md).\n";
+        let r = render(body, "roles/head-of-ai.md", &index());
+        assert_eq!(r.problems.len(), 1);
+        let (offset, problem) = &r.problems[0];
+        assert_eq!(&body[*offset..*offset + 8], "[nobody]");
+        assert_eq!(
+            problem,
+            &LinkProblem::MissingPage {
+                dest: "nobody.md".into(),
+                content_path: "roles/nobody.md".into()
+            }
+        );
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_anchor_links() {
+        let r = render(
+            "## The first 90 days\n\n## Notes\n\n## Notes\n\n### Custom {#mine}\n",
+            "x.md",
+            &index(),
+        );
+        assert!(r.html.contains("<h2 id=\"the-first-90-days\">The first 90 days<a class=\"anchor\" href=\"#the-first-90-days\""), "{}", r.html);
+        let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["the-first-90-days", "notes", "notes-1", "mine"]);
+        assert!(r.anchors.contains("notes-1"));
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n",
+            "x.md",
+            &index(),
+        );
+        for needle in [
+            "<table>",
+            "<del>old</del>",
+            "type=\"checkbox\"",
+            "footnote-definition",
+        ] {
+            assert!(r.html.contains(needle), "{needle} in {}", r.html);
+        }
+    }
+
+    #[test]
+    fn code_blocks_are_highlighted_and_raw_text_escaped() {
+        let r = render("```yaml\ntitle: <x>\n```\n", "x.md", &index());
+        assert!(r.html.contains("hl-"), "{}", r.html);
+        assert!(!r.html.contains("<x>"), "{}", r.html);
+    }
+}

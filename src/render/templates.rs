@@ -1,0 +1,220 @@
+//! Tera templates: the theme's `templates/`, overridden file by file by the site's own
+//! `templates/` folder. Autoescape stays on for HTML and XML.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+use tera::{Context, ErrorKind, Tera};
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Position};
+
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// The loaded templates and the file each came from, for error messages.
+pub struct Templates {
+    tera: Tera,
+    /// Template name -> (path from the site root, text).
+    files: BTreeMap<String, (PathBuf, Arc<str>)>,
+}
+
+impl Templates {
+    /// Load `theme_dir/templates/**` then `root/templates/**` (later ones win by name).
+    pub fn load(root: &Path, theme_dir: &Path) -> Result<Templates, Diagnostics> {
+        let mut files = BTreeMap::new();
+        let mut problems = Diagnostics::default();
+        for dir in [theme_dir.join(TEMPLATES_DIR), root.join(TEMPLATES_DIR)] {
+            collect(root, &dir, &mut files, &mut problems);
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut tera = Tera::new();
+        register_extras(&mut tera);
+        let raw: Vec<(String, String)> = files
+            .iter()
+            .map(|(name, (_, text))| (name.clone(), text.to_string()))
+            .collect();
+        let templates = Templates { tera, files };
+        let mut templates = templates;
+        if let Err(error) = templates.tera.add_raw_templates(raw) {
+            return Err(Diagnostics(vec![templates.diagnostic(&error, None)]));
+        }
+        Ok(templates)
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Values every template sees (the site, its vocabulary, navigation).
+    pub fn set_globals<T: Serialize>(&mut self, key: &'static str, value: &T) {
+        self.tera.global_context().insert(key, value);
+    }
+
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Box<Diagnostic>> {
+        self.tera
+            .render(name, context)
+            .map_err(|error| Box::new(self.diagnostic(&error, Some(name))))
+    }
+
+    /// Name the template file, line and column of a Tera error.
+    fn diagnostic(&self, error: &tera::Error, rendering: Option<&str>) -> Diagnostic {
+        let file_of = |name: &str| {
+            self.files
+                .get(name)
+                .map(|(path, text)| (path.clone(), Some(text.clone())))
+                .unwrap_or_else(|| (PathBuf::from(name), None))
+        };
+        match error.kind() {
+            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+                let (path, text) = file_of(report.filename());
+                let span = report.span();
+                let position = Position::new(span.start_line.max(1), span.start_col + 1);
+                let kind = if matches!(error.kind(), ErrorKind::SyntaxError(_)) {
+                    "template syntax error"
+                } else {
+                    "template error"
+                };
+                let message = match rendering {
+                    Some(name) if name != report.filename() => {
+                        format!("{kind}: {} (while rendering {name})", report.message())
+                    }
+                    _ => format!("{kind}: {}", report.message()),
+                };
+                let mut d = Diagnostic::new(path, position, message).with_help_opt(
+                    report
+                        .message()
+                        .contains("not defined")
+                        .then(|| "check the variable's name, or guard optional values with `x?.y` or `x or \"default\"`".to_string()),
+                );
+                if let Some(text) = text {
+                    d = d.with_source(text);
+                }
+                d
+            }
+            _ => {
+                let (path, _) = file_of(rendering.unwrap_or(""));
+                Diagnostic::new(path, Position::START, format!("template error: {error}"))
+            }
+        }
+    }
+}
+
+fn collect(
+    root: &Path,
+    dir: &Path,
+    files: &mut BTreeMap<String, (PathBuf, Arc<str>)>,
+    problems: &mut Diagnostics,
+) {
+    if !dir.is_dir() {
+        return;
+    }
+    let walker = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !crate::content::is_ignored(e.file_name()));
+    for entry in walker.flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+        let Ok(relative) = path.strip_prefix(dir) else {
+            continue;
+        };
+        let name = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => {
+                files.insert(name, (shown, Arc::from(text)));
+            }
+            Ok(Err(_)) => problems.push(
+                Diagnostic::new(shown, Position::START, "the template is not valid UTF-8")
+                    .with_help("save it as UTF-8"),
+            ),
+            Err(error) => problems.push(Diagnostic::new(
+                shown,
+                Position::START,
+                format!("cannot read: {error}"),
+            )),
+        }
+    }
+}
+
+/// Filters that Tera 2 moved to tera-contrib, which themes written for Zola expect.
+fn register_extras(tera: &mut Tera) {
+    tera.register_filter("json_encode", tera_contrib::json::json_encode);
+    tera.register_filter("slugify", tera_contrib::slug::slug);
+    tera.register_filter("urlencode", tera_contrib::urlencode::urlencode);
+    tera.register_filter(
+        "urlencode_strict",
+        tera_contrib::urlencode::urlencode_strict,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site_with(templates: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (name, text) in templates {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        dir
+    }
+
+    #[test]
+    fn site_templates_override_the_theme_file_by_file() {
+        let dir = site_with(&[
+            (
+                "themes/t/templates/base.html",
+                "[{% block main %}{% endblock main %}]",
+            ),
+            (
+                "themes/t/templates/page.html",
+                "{% extends \"base.html\" %}{% block main %}theme{% endblock main %}",
+            ),
+            (
+                "templates/page.html",
+                "{% extends \"base.html\" %}{% block main %}site {{ x }}{% endblock main %}",
+            ),
+        ]);
+        let templates = Templates::load(dir.path(), &dir.path().join("themes/t")).expect("loads");
+        let mut context = Context::new();
+        context.insert("x", "<b>");
+        let html = templates.render("page.html", &context).expect("renders");
+        assert_eq!(html, "[site &lt;b&gt;]");
+    }
+
+    #[test]
+    fn missing_variables_name_the_template_file_and_line() {
+        let dir = site_with(&[("themes/t/templates/page.html", "line one\n{{ nope }}\n")]);
+        let templates = Templates::load(dir.path(), &dir.path().join("themes/t")).expect("loads");
+        let err = templates
+            .render("page.html", &Context::new())
+            .expect_err("undefined");
+        assert_eq!(err.file, PathBuf::from("themes/t/templates/page.html"));
+        assert_eq!(err.position.line, 2);
+        assert!(err.message.contains("nope"), "{}", err.message);
+    }
+
+    #[test]
+    fn syntax_errors_name_the_template_file() {
+        let dir = site_with(&[("templates/page.html", "ok\n{% if %}\n")]);
+        let err = Templates::load(dir.path(), &dir.path().join("themes/none"))
+            .err()
+            .expect("syntax error");
+        let d = &err.0[0];
+        assert_eq!(d.file, PathBuf::from("templates/page.html"));
+        assert_eq!(d.position.line, 2);
+    }
+}

@@ -1,0 +1,283 @@
+//! The data templates see, prepared once per build: names resolved, lists ordered, links
+//! made, so templates only lay out.
+
+use serde::Serialize;
+
+use crate::config::{Archetype, Capability, Config};
+use crate::content::Content;
+use crate::content::guide::Guide;
+use crate::content::role::{Role, Status};
+use crate::render::markdown::TocEntry;
+
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: String,
+    /// Every internal URL starts with this (`/` or `/sub/path/`).
+    pub base_path: String,
+    pub capabilities: &'a [Capability],
+    pub archetypes: &'a [Archetype],
+    pub nav: Vec<Link>,
+    pub generator: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NameRef<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LabeledText<'a> {
+    pub label: &'a str,
+    pub text: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Horizon<'a> {
+    pub key: &'a str,
+    pub label: &'a str,
+    pub stated: bool,
+    pub measures: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoleCard<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub url: String,
+    pub summary: &'a str,
+    pub outcome: &'a str,
+    pub status: Status,
+    pub primary: Vec<NameRef<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoleView<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub url: String,
+    pub permalink: String,
+    pub source_path: String,
+    pub archetype: NameRef<'a>,
+    pub summary: &'a str,
+    pub outcome: &'a str,
+    pub decisions: &'a [String],
+    pub owns_after_launch: &'a [String],
+    pub primary: Vec<NameRef<'a>>,
+    pub secondary: Vec<NameRef<'a>>,
+    pub interfaces: Vec<LabeledText<'a>>,
+    pub success: Vec<Horizon<'a>>,
+    pub reports_to: Option<&'a str>,
+    pub hire_after: Vec<Link>,
+    pub hired_after_this: Vec<Link>,
+    pub constraints: &'a [String],
+    pub tools: &'a [String],
+    pub interview_probes: &'a [String],
+    pub red_flags: &'a [String],
+    pub tags: Vec<&'a str>,
+    pub status: Status,
+    pub content: &'a str,
+    pub toc: &'a [TocEntry],
+}
+
+#[derive(Debug, Serialize)]
+pub struct GuideView<'a> {
+    pub title: &'a str,
+    pub summary: Option<&'a str>,
+    pub url: String,
+    pub permalink: String,
+    pub source_path: String,
+    pub tags: &'a [String],
+    pub content: &'a str,
+    pub toc: &'a [TocEntry],
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArchetypeGroup<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub roles: Vec<RoleCard<'a>>,
+}
+
+/// Builds views with one base path.
+pub struct Views<'a> {
+    pub config: &'a Config,
+    pub content: &'a Content,
+    pub base_path: String,
+    pub base_url: String,
+}
+
+impl<'a> Views<'a> {
+    pub fn new(config: &'a Config, content: &'a Content) -> Self {
+        Views {
+            config,
+            content,
+            base_path: config.base_path(),
+            base_url: config.base_url(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path)
+    }
+
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    pub fn site(&self) -> SiteView<'a> {
+        SiteView {
+            title: &self.config.title,
+            description: &self.config.description,
+            base_url: self.base_url.clone(),
+            base_path: self.base_path.clone(),
+            capabilities: &self.config.capabilities,
+            archetypes: &self.config.archetypes,
+            nav: self
+                .content
+                .guides
+                .iter()
+                .map(|g| Link {
+                    title: g.title().to_string(),
+                    url: self.url(&g.path),
+                })
+                .collect(),
+            generator: format!("rolebook gen {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    pub fn role_link(&self, role: &Role) -> Link {
+        Link {
+            title: role.title().to_string(),
+            url: self.url(&role_path(&role.slug)),
+        }
+    }
+
+    fn capability_refs(&self, keys: &'a [serde_saphyr::Spanned<String>]) -> Vec<NameRef<'a>> {
+        keys.iter()
+            .filter_map(|k| self.config.capability(&k.value))
+            .map(|c| NameRef {
+                key: &c.key,
+                name: &c.name,
+            })
+            .collect()
+    }
+
+    pub fn role_card(&self, role: &'a Role) -> RoleCard<'a> {
+        RoleCard {
+            slug: &role.slug,
+            title: role.title(),
+            url: self.url(&role_path(&role.slug)),
+            summary: &role.front.summary.value,
+            outcome: &role.front.outcome.value,
+            status: role.front.status,
+            primary: self.capability_refs(&role.front.capabilities.primary),
+        }
+    }
+
+    pub fn role(&self, role: &'a Role, html: &'a str, toc: &'a [TocEntry]) -> RoleView<'a> {
+        let front = &role.front;
+        let archetype = self
+            .config
+            .archetype(&front.archetype.value)
+            .map(|a| NameRef {
+                key: &a.key,
+                name: &a.name,
+            })
+            .unwrap_or(NameRef {
+                key: &front.archetype.value,
+                name: &front.archetype.value,
+            });
+        let path = role_path(&role.slug);
+        RoleView {
+            slug: &role.slug,
+            title: role.title(),
+            url: self.url(&path),
+            permalink: self.permalink(&path),
+            source_path: crate::diagnostic::display_path(&role.source.file),
+            archetype,
+            summary: &front.summary.value,
+            outcome: &front.outcome.value,
+            decisions: &front.decisions.value,
+            owns_after_launch: &front.owns_after_launch,
+            primary: self.capability_refs(&front.capabilities.primary),
+            secondary: self.capability_refs(&front.capabilities.secondary),
+            interfaces: front
+                .interfaces
+                .stated()
+                .into_iter()
+                .map(|(label, text)| LabeledText { label, text })
+                .collect(),
+            success: front
+                .success
+                .value
+                .horizons()
+                .into_iter()
+                .map(|(key, label, measures)| Horizon {
+                    key,
+                    label,
+                    stated: measures.is_some(),
+                    measures: measures.unwrap_or(&[]),
+                })
+                .collect(),
+            reports_to: front.reports_to.as_deref(),
+            hire_after: front
+                .hire_after
+                .iter()
+                .filter_map(|h| self.content.role(&h.value))
+                .map(|r| self.role_link(r))
+                .collect(),
+            hired_after_this: crate::playbook::hired_after(self.content, &role.slug)
+                .into_iter()
+                .map(|r| self.role_link(r))
+                .collect(),
+            constraints: &front.constraints,
+            tools: &front.tools,
+            interview_probes: &front.interview_probes,
+            red_flags: &front.red_flags,
+            tags: front.tags.iter().map(|t| t.value.as_str()).collect(),
+            status: front.status,
+            content: html,
+            toc,
+        }
+    }
+
+    pub fn guide(&self, guide: &'a Guide, html: &'a str, toc: &'a [TocEntry]) -> GuideView<'a> {
+        GuideView {
+            title: guide.title(),
+            summary: guide.front.summary.as_deref(),
+            url: self.url(&guide.path),
+            permalink: self.permalink(&guide.path),
+            source_path: crate::diagnostic::display_path(&guide.source.file),
+            tags: &guide.front.tags,
+            content: html,
+            toc,
+        }
+    }
+
+    pub fn archetype_groups(&self) -> Vec<ArchetypeGroup<'a>> {
+        crate::playbook::roles_by_archetype(self.config, self.content)
+            .into_iter()
+            .map(|(archetype, roles)| ArchetypeGroup {
+                key: &archetype.key,
+                name: &archetype.name,
+                description: &archetype.description,
+                roles: roles.into_iter().map(|r| self.role_card(r)).collect(),
+            })
+            .collect()
+    }
+}
+
+/// The folder of a role's page below the site root.
+pub fn role_path(slug: &str) -> String {
+    format!("{}/{slug}/", crate::content::ROLES_DIR)
+}
