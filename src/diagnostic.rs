@@ -32,7 +32,7 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The file's text, for the snippet under the message (absent for binary or huge files).
     pub source: Option<Arc<str>>,
-    named_source: Option<NamedSource<Arc<str>>>,
+    named_source: Option<Box<NamedSource<Arc<str>>>>,
 }
 
 impl Diagnostic {
@@ -58,7 +58,10 @@ impl Diagnostic {
     }
 
     pub fn with_source(mut self, source: Arc<str>) -> Self {
-        self.named_source = Some(NamedSource::new(display_path(&self.file), source.clone()));
+        self.named_source = Some(Box::new(NamedSource::new(
+            display_path(&self.file),
+            source.clone(),
+        )));
         self.source = Some(source);
         self
     }
@@ -107,7 +110,7 @@ impl miette::Diagnostic for Diagnostic {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.named_source.as_ref().map(|s| s as &dyn SourceCode)
+        self.named_source.as_deref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

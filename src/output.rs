@@ -170,14 +170,12 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
 /// Replace `target` by `staging`; on failure, put the old site back.
 fn swap_in(staging: &Path, target: &Path, old: &Path) -> Result<(), OutputError> {
     let had_old = target.exists();
-    if had_old {
-        if let Err(source) = fs::rename(target, old) {
-            let _ = fs::remove_dir_all(staging);
-            return Err(OutputError::Io {
-                path: target.to_path_buf(),
-                source,
-            });
-        }
+    if had_old && let Err(source) = fs::rename(target, old) {
+        let _ = fs::remove_dir_all(staging);
+        return Err(OutputError::Io {
+            path: target.to_path_buf(),
+            source,
+        });
     }
     if let Err(source) = fs::rename(staging, target) {
         if had_old {

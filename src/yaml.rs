@@ -30,13 +30,29 @@ pub fn parse<T: DeserializeOwned>(
             .map(|l| Position::new(l.line().max(1) as usize, l.column().max(1) as usize))
             .unwrap_or(Position::START);
         let raw = error.without_snippet().to_string();
-        let (message, help) = explain(strip_location(&raw), yaml, position);
+        let raw = strip_location(&raw);
+        let (message, help) = explain(raw, yaml, position);
+        // serde reports a missing top-level key where the map ends; the map's start reads better.
+        let position = if raw.starts_with("missing field") && key_path_at(yaml, position).is_none()
+        {
+            first_key_line(yaml).map_or(position, |line| Position::new(line, 1))
+        } else {
+            position
+        };
         Box::new(
             Diagnostic::new(file, position, message)
                 .with_help_opt(help)
                 .with_source(source.clone()),
         )
     })
+}
+
+fn first_key_line(yaml: &str) -> Option<usize> {
+    yaml.lines()
+        .enumerate()
+        .skip(1)
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(i, _)| i + 1)
 }
 
 fn strip_location(message: &str) -> &str {

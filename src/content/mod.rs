@@ -43,8 +43,8 @@ pub struct LoadOptions {
 }
 
 enum Page {
-    Role(Role),
-    Guide(Guide),
+    Role(Box<Role>),
+    Guide(Box<Guide>),
 }
 
 /// Load `root/content`. Every problem of every file is collected before returning.
@@ -58,8 +58,8 @@ pub fn load(root: &Path, config: &Config, options: LoadOptions) -> Result<Conten
     let mut content = Content::default();
     for result in results {
         match result {
-            Ok(Some(Page::Role(role))) => content.roles.push(role),
-            Ok(Some(Page::Guide(guide))) => content.guides.push(guide),
+            Ok(Some(Page::Role(role))) => content.roles.push(*role),
+            Ok(Some(Page::Guide(guide))) => content.guides.push(*guide),
             Ok(None) => {}
             Err(found) => problems.extend(found),
         }
@@ -185,12 +185,12 @@ fn load_page(
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Some(Page::Role(Role {
+        Ok(Some(Page::Role(Box::new(Role {
             source,
             front,
             slug,
             body_offset,
-        })))
+        }))))
     } else {
         let front: GuideFront =
             crate::yaml::parse(split.yaml, relative, &source.text).map_err(|d| vec![*d])?;
@@ -198,12 +198,12 @@ fn load_page(
             return Ok(None);
         }
         let path = guide_path(&front, &source).map_err(|d| vec![d])?;
-        Ok(Some(Page::Guide(Guide {
+        Ok(Some(Page::Guide(Box::new(Guide {
             source,
             front,
             path,
             body_offset,
-        })))
+        }))))
     }
 }
 

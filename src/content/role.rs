@@ -230,9 +230,9 @@ fn unknown_name(
     known: &[&str],
 ) -> Diagnostic {
     let help = match did_you_mean(&value.value, known.iter().copied()) {
-        Some(close) => format!("did you mean `{close}`? (the {what}s are set in site.yaml)"),
+        Some(close) => format!("did you mean `{close}`? ({what} names are set in site.yaml)"),
         None => format!(
-            "expected one of: {} (the {what}s are set in site.yaml)",
+            "expected one of: {} ({what} names are set in site.yaml)",
             known.join(", ")
         ),
     };

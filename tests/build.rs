@@ -1,0 +1,250 @@
+//! `gen build` on real sites: the shipped playbook and small temporary ones.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+
+#[test]
+fn the_shipped_playbook_builds_every_page() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let public = out.path().join("public");
+    gen_in(&repo())
+        .args(["build", "--output"])
+        .arg(&public)
+        .assert()
+        .success()
+        .stderr(predicate::str::is_match(r"Built \d+ pages .* in \d+ ms").expect("regex"));
+
+    let index = read(&public, "index.html");
+    let roles = [
+        ("caio", "Chief AI Officer"),
+        ("head-of-ai", "Head of AI"),
+        ("ai-platform-lead", "AI/ML Platform Lead"),
+        ("ai-product-lead", "AI Product Lead"),
+        ("ai-governance-owner", "AI Governance Owner"),
+        ("applied-ml-engineer", "Applied ML Engineer"),
+        ("prompt-eval-engineer", "Prompt &amp; Eval Engineer"),
+        ("data-engineer", "Data Engineer"),
+        ("ai-solutions-architect", "AI Solutions Architect"),
+    ];
+    for (slug, title) in roles {
+        assert!(
+            index.contains(&format!("href=\"/roles/{slug}/\"")),
+            "home links {slug}"
+        );
+        let page = read(&public, &format!("roles/{slug}/index.html"));
+        assert!(page.contains(title), "{slug} page shows its title");
+        for section in [
+            "brief-outcome",
+            "brief-decisions",
+            "brief-success-90d",
+            "brief-success-6m",
+            "brief-success-12m",
+            "brief-interfaces",
+            "brief-interview-probes",
+            "brief-red-flags",
+        ] {
+            assert!(
+                page.contains(&format!("id=\"{section}\"")),
+                "{slug} has {section}"
+            );
+        }
+    }
+    // Grouped by archetype, in the order of site.yaml.
+    let positions: Vec<usize> = [
+        "archetype-executive-operator",
+        "archetype-manager",
+        "archetype-architect",
+        "archetype-builder",
+    ]
+    .iter()
+    .map(|id| {
+        index
+            .find(&format!("id=\"{id}\""))
+            .unwrap_or_else(|| panic!("{id} on home"))
+    })
+    .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "archetype order {positions:?}"
+    );
+    let builders = &index[positions[3]..];
+    assert!(builders.contains("/roles/data-engineer/") && !builders.contains("/roles/caio/"));
+
+    // hire_after is shown as links.
+    let engineer = read(&public, "roles/applied-ml-engineer/index.html");
+    assert!(engineer.contains("href=\"/roles/ai-platform-lead/\""));
+    assert!(engineer.contains("href=\"/roles/ai-governance-owner/\""));
+
+    // Guides, the stylesheet for highlighting, and a highlighted block with classes.
+    let guide = read(&public, "guides/how-to-read/index.html");
+    assert!(
+        guide.contains("class=\"hl-"),
+        "a code block carries syntect classes"
+    );
+    assert!(
+        !guide.contains("style=\""),
+        "no inline styles from highlighting"
+    );
+    assert!(read(&public, "syntax.css").contains(".hl-"));
+    assert!(public.join("404.html").exists());
+    assert!(
+        public.join("style.css").exists(),
+        "theme static files are copied"
+    );
+}
+
+#[test]
+fn a_small_site_renders_links_code_and_anchors() {
+    let site = small_site();
+    let root = site.path();
+    gen_in(root).arg("build").assert().success();
+    let head = read(root, "public/roles/head-of-ai/index.html");
+    assert!(
+        head.contains("href=\"/roles/engineer/\""),
+        "relative source link"
+    );
+    assert!(
+        head.contains("href=\"/guides/start/#why\""),
+        "@/ link with anchor"
+    );
+    assert!(
+        head.contains("<h2 id=\"what-this-role-is-for\">"),
+        "heading ids"
+    );
+    assert!(
+        head.contains("class=\"anchor\" href=\"#what-this-role-is-for\""),
+        "anchor links"
+    );
+    assert!(head.contains("hl-"), "python block highlighted");
+    let engineer = read(root, "public/roles/engineer/index.html");
+    assert!(
+        engineer.contains("href=\"/roles/head-of-ai/\""),
+        "hire_after link"
+    );
+    let head_prepares = head.contains("Prepares for") && head.contains("href=\"/roles/engineer/\"");
+    assert!(head_prepares, "roles that come after are listed");
+}
+
+#[test]
+fn base_url_with_a_path_prefixes_every_internal_link() {
+    let site = small_site();
+    let root = site.path();
+    gen_in(root)
+        .args([
+            "build",
+            "--base-url",
+            "https://wiki.example.com/team/playbook/",
+        ])
+        .assert()
+        .success();
+    let head = read(root, "public/roles/head-of-ai/index.html");
+    assert!(head.contains("href=\"/team/playbook/roles/engineer/\""));
+    assert!(head.contains("href=\"/team/playbook/style.css\""));
+    assert!(
+        !head.contains("href=\"/roles/"),
+        "no link escapes the sub-path"
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = small_site();
+    let root = site.path();
+    let draft = ROLE_B
+        .replace(
+            "title: Applied ML Engineer",
+            "title: Draft Role\ndraft: true",
+        )
+        .replace("hire_after: [head-of-ai]", "hire_after: []");
+    write(root, "content/roles/draft-role.md", &draft);
+    gen_in(root).arg("build").assert().success();
+    assert!(!root.join("public/roles/draft-role").exists());
+    gen_in(root).args(["build", "--drafts"]).assert().success();
+    assert!(root.join("public/roles/draft-role/index.html").exists());
+}
+
+#[test]
+fn crlf_line_endings_and_a_byte_order_mark_work() {
+    let site = small_site();
+    let root = site.path();
+    let crlf = format!("\u{feff}{}", ROLE_B.replace('\n', "\r\n"));
+    write(root, "content/roles/engineer.md", &crlf);
+    gen_in(root).arg("build").assert().success();
+    let page = read(root, "public/roles/engineer/index.html");
+    assert!(page.contains("Ship one model to production by Q3"));
+}
+
+#[test]
+fn site_templates_override_the_theme_file_by_file() {
+    let site = small_site();
+    let root = site.path();
+    write(
+        root,
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<p id=\"custom\">{{ page.title }}</p>{% endblock main %}",
+    );
+    gen_in(root).arg("build").assert().success();
+    assert!(
+        read(root, "public/guides/start/index.html").contains("<p id=\"custom\">Start here</p>")
+    );
+    // Other templates still come from the theme.
+    assert!(read(root, "public/roles/engineer/index.html").contains("brief-outcome"));
+}
+
+#[test]
+fn front_matter_text_is_escaped() {
+    let site = small_site();
+    let root = site.path();
+    let hostile = ROLE_B.replace(
+        "summary: Builds and ships models.",
+        "summary: \"<script>alert(1)</script>\"",
+    );
+    write(root, "content/roles/engineer.md", &hostile);
+    gen_in(root).arg("build").assert().success();
+    let page = read(root, "public/roles/engineer/index.html");
+    assert!(!page.contains("<script>alert(1)</script>"));
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || page.contains("&lt;script&gt;")
+    );
+}
+
+#[test]
+fn version_and_help() {
+    gen_in(&repo())
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+    gen_in(&repo())
+        .args(["build", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--base-url").and(predicate::str::contains("--drafts")));
+}
+
+#[test]
+fn a_rebuild_replaces_the_old_site_and_leaves_no_temporary_folders() {
+    let site = small_site();
+    let root = site.path();
+    gen_in(root).arg("build").assert().success();
+    std::fs::remove_file(root.join("content/guides/start.md")).expect("rm");
+    write(
+        root,
+        "content/roles/head-of-ai.md",
+        &ROLE_A.replace(" and the [guide](@/guides/start.md#why)", ""),
+    );
+    gen_in(root).arg("build").assert().success();
+    assert!(
+        !root.join("public/guides/start").exists(),
+        "removed pages disappear"
+    );
+    let litter: Vec<_> = std::fs::read_dir(root)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(litter.is_empty(), "{litter:?}");
+}

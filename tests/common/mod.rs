@@ -1,0 +1,135 @@
+//! Helpers for the integration tests: small real sites in temporary folders, built with the
+//! real `gen` binary.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn gen_in(root: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("gen").expect("the gen binary is built");
+    cmd.current_dir(root).env("NO_COLOR", "1");
+    cmd
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let relative = entry.path().strip_prefix(from).expect("prefix");
+        let target = to.join(relative);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+pub const ROLE_A: &str = "---
+title: Head of AI
+archetype: manager
+summary: Owns delivery of the AI roadmap.
+outcome: Cut claims handling time by 30% within 12 months.
+decisions:
+  - Which use cases move to production
+owns_after_launch: [The eval suite]
+capabilities:
+  primary: [leadership, product]
+interfaces:
+  product: Co-owns the roadmap with the CPO
+success:
+  90d: [Readiness audit delivered]
+  6m: [One system in production]
+  12m: [Outcome metric moved]
+hire_after: []
+interview_probes: [Walk through a system you kept running.]
+red_flags: [Cannot name a system they kept running]
+tags: [leadership]
+---
+
+## What this role is for
+
+Delivery. See the [engineer](engineer.md) and the [guide](@/guides/start.md#why).
+
+```python
+def hello():
+    return 42
+```
+";
+
+pub const ROLE_B: &str = "---
+title: Applied ML Engineer
+archetype: builder
+summary: Builds and ships models.
+outcome: Ship one model to production by Q3 with an eval suite.
+decisions: [Model choice within the approved budget]
+capabilities:
+  primary: [applied-ml]
+success:
+  90d: [First model in staging]
+hire_after: [head-of-ai]
+---
+
+Body of the engineer brief.
+";
+
+pub const GUIDE: &str = "---
+title: Start here
+summary: How to use the playbook.
+weight: 1
+---
+
+## Why
+
+Because. Read the [Head of AI](../roles/head-of-ai.md) brief.
+";
+
+/// A small, valid site: the repository's site.yaml and theme, two briefs and a guide.
+pub fn small_site() -> TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    fs::copy(repo().join("site.yaml"), root.join("site.yaml")).expect("site.yaml");
+    copy_dir(&repo().join("themes"), &root.join("themes"));
+    write(root, "content/roles/head-of-ai.md", ROLE_A);
+    write(root, "content/roles/engineer.md", ROLE_B);
+    write(root, "content/guides/start.md", GUIDE);
+    dir
+}
+
+pub fn write(root: &Path, relative: &str, text: &str) {
+    write_bytes(root, relative, text.as_bytes());
+}
+
+pub fn write_bytes(root: &Path, relative: &str, bytes: &[u8]) {
+    let path = root.join(relative);
+    fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    fs::write(path, bytes).expect("write");
+}
+
+pub fn read(root: &Path, relative: &str) -> String {
+    fs::read_to_string(root.join(relative))
+        .unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
+}
+
+/// Every file below `dir` with its bytes, to prove a folder did not change.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let bytes = fs::read(e.path()).expect("read");
+            (
+                e.path().strip_prefix(dir).expect("prefix").to_path_buf(),
+                bytes,
+            )
+        })
+        .collect()
+}
