@@ -165,15 +165,26 @@ fn load_page(
     })?;
     let source =
         SourceFile::decode(relative, content_path.to_string(), bytes).map_err(|d| vec![d])?;
+    parse_page(source, config, options)
+}
+
+/// A page from its text: no disk access, so every rule here is unit-testable.
+/// `Ok(None)` is a draft left out.
+fn parse_page(
+    source: SourceFile,
+    config: &Config,
+    options: LoadOptions,
+) -> Result<Option<Page>, Vec<Diagnostic>> {
     let split = front_matter::split(&source.text)
         .map_err(|e| vec![source.diagnostic(e.position, e.message).with_help(e.help)])?;
     let body_offset = split.body_offset;
-    let is_role = content_path
+    let is_role = source
+        .content_path
         .strip_prefix("roles/")
         .is_some_and(|rest| !rest.contains('/'));
     if is_role {
         let front: RoleFront =
-            crate::yaml::parse(split.yaml, relative, &source.text).map_err(|d| vec![*d])?;
+            crate::yaml::parse(split.yaml, &source.file, &source.text).map_err(|d| vec![*d])?;
         if front.draft && !options.drafts {
             return Ok(None);
         }
@@ -193,7 +204,7 @@ fn load_page(
         }))))
     } else {
         let front: GuideFront =
-            crate::yaml::parse(split.yaml, relative, &source.text).map_err(|d| vec![*d])?;
+            crate::yaml::parse(split.yaml, &source.file, &source.text).map_err(|d| vec![*d])?;
         if front.draft && !options.drafts {
             return Ok(None);
         }
@@ -337,4 +348,159 @@ fn check_hire_after(content: &Content) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// Sites built in memory for unit tests of the rules that run on loaded content.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    pub fn config() -> Config {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/site.yaml"))
+            .expect("the repository's site.yaml");
+        Config::parse(&text, Path::new("site.yaml")).expect("valid site.yaml")
+    }
+
+    /// A brief with the given slug, archetype and `hire_after`, and every required key.
+    pub fn brief(title: &str, archetype: &str, hire_after: &[&str]) -> String {
+        format!(
+            "---\ntitle: {title}\narchetype: {archetype}\nsummary: S.\noutcome: Cut cost by 10%.\ndecisions: [D]\nsuccess:\n  90d: [M]\nhire_after: [{}]\n---\n",
+            hire_after.join(", ")
+        )
+    }
+
+    /// Content from (path below content/, text) pairs, checked like `load` checks it.
+    pub fn content(pages: &[(&str, String)]) -> Content {
+        let config = config();
+        let mut content = Content::default();
+        for (path, text) in pages {
+            let file = PathBuf::from(format!("content/{path}"));
+            let source = SourceFile::decode(&file, path.to_string(), text.as_bytes().to_vec())
+                .expect("decodes");
+            match parse_page(source, &config, LoadOptions::default()) {
+                Ok(Some(Page::Role(role))) => content.roles.push(*role),
+                Ok(Some(Page::Guide(guide))) => content.guides.push(*guide),
+                Ok(None) => {}
+                Err(problems) => panic!("{path}: {problems:?}"),
+            }
+        }
+        content.roles.sort_by(|a, b| a.slug.cmp(&b.slug));
+        content
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::config;
+    use super::*;
+
+    fn parse(content_path: &str, text: &str) -> Result<Option<Page>, Vec<Diagnostic>> {
+        let file = PathBuf::from(format!("content/{content_path}"));
+        let source = SourceFile::decode(&file, content_path.to_string(), text.as_bytes().to_vec())
+            .map_err(|d| vec![d])?;
+        parse_page(source, &config(), LoadOptions::default())
+    }
+
+    const BRIEF: &str = "---\ntitle: Data Engineer\narchetype: builder\nsummary: Builds pipelines.\noutcome: Cut data latency to 1 hour by Q4.\ndecisions: [Schema changes]\ncapabilities:\n  primary: [data-engineering]\nsuccess:\n  90d: [Pipeline in staging]\n---\nBody\n";
+
+    fn messages(result: Result<Option<Page>, Vec<Diagnostic>>) -> Vec<String> {
+        match result {
+            Err(problems) => problems
+                .iter()
+                .map(|d| format!("{}:{} {}", d.position.line, d.position.column, d.message))
+                .collect(),
+            Ok(_) => vec![],
+        }
+    }
+
+    #[test]
+    fn a_brief_parses_with_its_slug_from_the_file_name() {
+        let Ok(Some(Page::Role(role))) = parse("roles/data-engineer.md", BRIEF) else {
+            panic!("expected a role");
+        };
+        assert_eq!(role.slug, "data-engineer");
+        assert_eq!(role.body(), "Body\n");
+        assert_eq!(
+            role.front.success.value.days_90.as_deref(),
+            Some(&["Pipeline in staging".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn files_outside_roles_are_guides() {
+        let guide = "---\ntitle: Intake\nweight: 3\n---\nText\n";
+        let Ok(Some(Page::Guide(g))) = parse("guides/intake.md", guide) else {
+            panic!("expected a guide");
+        };
+        assert_eq!(g.path, "guides/intake/");
+        let Ok(Some(Page::Guide(g))) = parse("roles/extra/notes.md", guide) else {
+            panic!("nested files under roles/ are guides");
+        };
+        assert_eq!(g.path, "roles/extra/notes/");
+    }
+
+    #[test]
+    fn brief_rules_table() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "archetype: builder",
+                "archetype: bilder",
+                "3:12 unknown archetype `bilder`",
+            ),
+            (
+                "primary: [data-engineering]",
+                "primary: [data-eng]",
+                "8:13 unknown capability `data-eng`",
+            ),
+            (
+                "decisions: [Schema changes]",
+                "decisions: []",
+                "6:12 `decisions` is empty: a brief must name at least one decision the role owns",
+            ),
+            (
+                "summary: Builds pipelines.",
+                "summary: \"\"",
+                "4:10 `summary` is empty",
+            ),
+            (
+                "  90d: [Pipeline in staging]",
+                "  later: [x]",
+                "10:3 unknown key `later`",
+            ),
+            (
+                "title: Data Engineer",
+                "title: Data Engineer\nslug: Data_Eng",
+                "3:7 the slug `Data_Eng` is not a valid slug",
+            ),
+        ];
+        for (from, to, expected) in cases {
+            let text = BRIEF.replacen(from, to, 1);
+            let found = messages(parse("roles/data-engineer.md", &text));
+            assert!(found.iter().any(|m| m == expected), "{to}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn all_problems_of_one_brief_are_reported() {
+        let text = BRIEF
+            .replacen("archetype: builder", "archetype: bilder", 1)
+            .replacen("decisions: [Schema changes]", "decisions: []", 1);
+        assert_eq!(messages(parse("roles/data-engineer.md", &text)).len(), 2);
+    }
+
+    #[test]
+    fn drafts_are_skipped_by_default() {
+        let text = BRIEF.replacen(
+            "title: Data Engineer",
+            "title: Data Engineer\ndraft: true",
+            1,
+        );
+        assert!(matches!(parse("roles/data-engineer.md", &text), Ok(None)));
+    }
+
+    #[test]
+    fn a_page_at_the_root_index_is_refused() {
+        let found = messages(parse("index.md", "---\ntitle: Home\n---\n"));
+        assert!(found[0].contains("replace the home page"), "{found:?}");
+    }
 }

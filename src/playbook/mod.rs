@@ -36,3 +36,46 @@ pub fn hired_after<'a>(content: &'a Content, slug: &str) -> Vec<&'a Role> {
     roles.sort_by(|a, b| a.title().cmp(b.title()));
     roles
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::testing::{brief, config, content};
+
+    fn titles(roles: &[&Role]) -> Vec<String> {
+        roles.iter().map(|r| r.title().to_string()).collect()
+    }
+
+    #[test]
+    fn groups_follow_the_config_order_and_keep_empty_archetypes() {
+        let content = content(&[
+            ("roles/zed.md", brief("Zed Builder", "builder", &[])),
+            ("roles/ann.md", brief("Ann Builder", "builder", &[])),
+            ("roles/lead.md", brief("Lead", "manager", &[])),
+        ]);
+        let config = config();
+        let groups = roles_by_archetype(&config, &content);
+        let keys: Vec<&str> = groups.iter().map(|(a, _)| a.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["executive-operator", "manager", "architect", "builder"]
+        );
+        assert!(groups[0].1.is_empty());
+        assert_eq!(titles(&groups[3].1), ["Ann Builder", "Zed Builder"]);
+    }
+
+    #[test]
+    fn hired_after_lists_the_roles_that_wait_for_this_one() {
+        let content = content(&[
+            ("roles/lead.md", brief("Lead", "manager", &[])),
+            ("roles/b.md", brief("Builder B", "builder", &["lead"])),
+            ("roles/a.md", brief("Builder A", "builder", &["lead", "b"])),
+        ]);
+        assert_eq!(
+            titles(&hired_after(&content, "lead")),
+            ["Builder A", "Builder B"]
+        );
+        assert_eq!(titles(&hired_after(&content, "b")), ["Builder A"]);
+        assert!(hired_after(&content, "a").is_empty());
+    }
+}

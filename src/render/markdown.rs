@@ -184,6 +184,14 @@ pub fn render(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMark
                     events.push(Event::Html(highlight_block(&buffer, &lang).into()));
                 }
             }
+            Event::Start(Tag::Table(alignments)) => {
+                events.push(Event::Html("<div class=\"table-wrap\">".into()));
+                events.push(Event::Start(Tag::Table(alignments)));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html("</div>\n".into()));
+            }
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
             }

@@ -37,8 +37,7 @@ impl Templates {
             .iter()
             .map(|(name, (_, text))| (name.clone(), text.to_string()))
             .collect();
-        let templates = Templates { tera, files };
-        let mut templates = templates;
+        let mut templates = Templates { tera, files };
         if let Err(error) = templates.tera.add_raw_templates(raw) {
             return Err(Diagnostics(vec![templates.diagnostic(&error, None)]));
         }
