@@ -123,11 +123,7 @@ fn find_pages(root: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, String)>
         let Ok(in_content) = entry.path().strip_prefix(&content_dir) else {
             continue;
         };
-        let content_path = in_content
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let content_path = crate::diagnostic::display_path(in_content);
         files.push((relative.to_path_buf(), content_path));
     }
     files

@@ -7,7 +7,7 @@ pub mod templates;
 pub mod views;
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 use tera::Context;
@@ -242,7 +242,10 @@ fn static_files(dirs: &[PathBuf]) -> Vec<OutputFile> {
                 continue;
             }
             if let Ok(relative) = entry.path().strip_prefix(dir) {
-                by_path.insert(url_path(relative), entry.path().to_path_buf());
+                by_path.insert(
+                    crate::diagnostic::display_path(relative),
+                    entry.path().to_path_buf(),
+                );
             }
         }
     }
@@ -253,12 +256,4 @@ fn static_files(dirs: &[PathBuf]) -> Vec<OutputFile> {
             contents: FileContents::Copy(source),
         })
         .collect()
-}
-
-fn url_path(relative: &Path) -> String {
-    relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }

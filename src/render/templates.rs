@@ -124,11 +124,7 @@ fn collect(
         let Ok(relative) = path.strip_prefix(dir) else {
             continue;
         };
-        let name = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let name = crate::diagnostic::display_path(relative);
         match std::fs::read(path).map(String::from_utf8) {
             Ok(Ok(text)) => {
                 files.insert(name, (shown, Arc::from(text)));
