@@ -4,12 +4,14 @@
 //! briefs and guides; `playbook` derives what the domain adds; `render` turns pages into
 //! HTML through the theme's templates; `output` swaps the finished site into place.
 
+pub mod build;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod output;
 pub mod playbook;
 pub mod render;
+pub mod serve;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -19,7 +21,6 @@ use config::{CONFIG_FILE, Config};
 use content::Content;
 use diagnostic::{Diagnostic, Diagnostics, Position};
 use output::OutputError;
-use render::templates::Templates;
 
 /// Everything that can stop a command, reported once by the CLI.
 #[derive(Debug, thiserror::Error)]
@@ -109,33 +110,7 @@ impl Site {
         self.root.join("themes").join(&self.config.theme)
     }
 
-    /// Render every page and swap the result into `output`.
-    pub fn build(&self, output: &Path) -> Result<BuildReport, Error> {
-        let started = Instant::now();
-        output::check_output(&self.root, output)?;
-        let theme = self.theme_dir();
-        if !theme.is_dir() {
-            return Err(self.theme_missing().into());
-        }
-        let mut templates = Templates::load(&self.root, &theme)?;
-        let files = render::render_site(
-            &self.config,
-            &self.content,
-            &mut templates,
-            &[
-                theme.join(render::STATIC_DIR),
-                self.root.join(render::STATIC_DIR),
-            ],
-        )?;
-        output::write_site(&self.root, output, &files)?;
-        Ok(BuildReport {
-            pages: self.content.roles.len() + self.content.guides.len() + 1,
-            files: files.len(),
-            elapsed: started.elapsed(),
-        })
-    }
-
-    fn theme_missing(&self) -> Diagnostic {
+    pub(crate) fn theme_missing(&self) -> Diagnostic {
         let text = std::fs::read_to_string(self.root.join(CONFIG_FILE)).unwrap_or_default();
         let line = text
             .lines()
@@ -149,6 +124,19 @@ impl Site {
         .with_help("copy a theme folder into themes/, or set `theme: default`")
         .with_source(text.into())
     }
+}
+
+/// `gen build`: check and render the site at `root`, then swap it into `output`.
+pub fn build_site(root: &Path, options: &LoadOptions, output: &Path) -> Result<BuildReport, Error> {
+    let started = Instant::now();
+    output::check_output(root, output)?;
+    let build = build::Build::new(root, options)?;
+    output::write_site(root, output, &build.files)?;
+    Ok(BuildReport {
+        pages: build.page_count(),
+        files: build.files.len(),
+        elapsed: started.elapsed(),
+    })
 }
 
 fn load_config(root: &Path) -> Result<Config, Error> {

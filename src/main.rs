@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use rolebook::{Error, LoadOptions, Site};
+use rolebook::{Error, LoadOptions};
 
 #[derive(Parser)]
 #[command(
@@ -67,8 +67,7 @@ fn run(command: Command) -> Result<(), Error> {
                 Some(dir) => dir,
                 None => root.join("public"),
             };
-            let site = Site::load(&root, &LoadOptions { drafts, base_url })?;
-            let report = site.build(&output)?;
+            let report = rolebook::build_site(&root, &LoadOptions { drafts, base_url }, &output)?;
             eprintln!(
                 "Built {} pages ({} files) into {} in {} ms",
                 report.pages,

@@ -6,9 +6,13 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
-use crate::render::{FileContents, OutputFile};
+/// The built site: output path (`roles/caio/index.html`) to bytes.
+pub type SiteFiles = BTreeMap<String, Arc<[u8]>>;
 
 /// Present in every output folder `gen` writes; its absence protects other folders.
 pub const MARKER: &str = ".rolebook-output";
@@ -110,7 +114,7 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
 }
 
 /// Write `files` as the new content of `output`, atomically as far as the file system allows.
-pub fn write_site(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+pub fn write_site(root: &Path, output: &Path, files: &SiteFiles) -> Result<(), OutputError> {
     check_output(root, output)?;
     let target = absolute(output).map_err(io_error(output))?;
     let parent = target.parent().unwrap_or(Path::new("/")).to_path_buf();
@@ -139,25 +143,20 @@ fn nanos() -> u128 {
         .unwrap_or(0)
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+fn write_all(staging: &Path, files: &SiteFiles) -> Result<(), OutputError> {
     fs::create_dir(staging).map_err(io_error(staging))?;
     let mut folders: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
+        .keys()
+        .filter_map(|path| staging.join(path).parent().map(Path::to_path_buf))
         .collect();
     folders.sort();
     folders.dedup();
     for folder in &folders {
         fs::create_dir_all(folder).map_err(io_error(folder))?;
     }
-    files.par_iter().try_for_each(|file| {
-        let path = staging.join(&file.path);
-        match &file.contents {
-            FileContents::Bytes(bytes) => fs::write(&path, bytes).map_err(io_error(&path)),
-            FileContents::Copy(source) => fs::copy(source, &path)
-                .map(|_| ())
-                .map_err(io_error(source)),
-        }
+    files.par_iter().try_for_each(|(path, bytes)| {
+        let path = staging.join(path);
+        fs::write(&path, bytes).map_err(io_error(&path))
     })?;
     let marker = staging.join(MARKER);
     fs::write(
@@ -165,6 +164,66 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
         "This folder is written by `gen build`; it is replaced on every build.\n",
     )
     .map_err(io_error(&marker))
+}
+
+/// Apply an incremental rebuild to an output folder gen wrote: each changed file is written
+/// beside its place and renamed over it, so no reader ever sees half a file.
+pub fn update_site(
+    root: &Path,
+    output: &Path,
+    changed: &SiteFiles,
+    removed: &[String],
+) -> Result<(), OutputError> {
+    check_output(root, output)?;
+    if !output.join(MARKER).exists() {
+        return Err(OutputError::Refused {
+            output: output.to_path_buf(),
+            reason: "it was not written by gen".to_string(),
+            help: "run a full build first".to_string(),
+        });
+    }
+    changed.par_iter().try_for_each(|(path, bytes)| {
+        let target = output.join(path);
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder).map_err(io_error(folder))?;
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temporary = target.with_file_name(format!(".{name}.new-{}", std::process::id()));
+        fs::write(&temporary, bytes).map_err(io_error(&temporary))?;
+        fs::rename(&temporary, &target).map_err(|source| {
+            let _ = fs::remove_file(&temporary);
+            OutputError::Io {
+                path: target.clone(),
+                source,
+            }
+        })
+    })?;
+    for path in removed {
+        let target = output.join(path);
+        match fs::remove_file(&target) {
+            Ok(()) => {
+                // Leave no empty page folders behind; stop at the first non-empty one.
+                let mut folder = target.parent();
+                while let Some(dir) = folder.filter(|d| *d != output) {
+                    if fs::remove_dir(dir).is_err() {
+                        break;
+                    }
+                    folder = dir.parent();
+                }
+            }
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+            Err(source) => {
+                return Err(OutputError::Io {
+                    path: target,
+                    source,
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Replace `target` by `staging`; on failure, put the old site back.
@@ -198,11 +257,11 @@ fn swap_in(staging: &Path, target: &Path, old: &Path) -> Result<(), OutputError>
 mod tests {
     use super::*;
 
-    fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.to_string(),
-            contents: FileContents::Bytes(text.as_bytes().to_vec()),
-        }
+    fn files(pairs: &[(&str, &str)]) -> SiteFiles {
+        pairs
+            .iter()
+            .map(|(path, text)| (path.to_string(), Arc::from(text.as_bytes())))
+            .collect()
     }
 
     #[test]
@@ -231,8 +290,8 @@ mod tests {
         let site = tempfile::tempdir().expect("tempdir");
         let root = site.path();
         let out = root.join("public");
-        write_site(root, &out, &[file("a/index.html", "one")]).expect("first");
-        write_site(root, &out, &[file("b.html", "two")]).expect("second");
+        write_site(root, &out, &files(&[("a/index.html", "one")])).expect("first");
+        write_site(root, &out, &files(&[("b.html", "two")])).expect("second");
         assert!(!out.join("a/index.html").exists());
         assert_eq!(fs::read_to_string(out.join("b.html")).expect("read"), "two");
         let names: Vec<String> = fs::read_dir(root)
@@ -240,5 +299,35 @@ mod tests {
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["public"]);
+    }
+
+    #[test]
+    fn updates_write_changed_files_and_remove_gone_pages() {
+        let site = tempfile::tempdir().expect("tempdir");
+        let root = site.path();
+        let out = root.join("public");
+        write_site(
+            root,
+            &out,
+            &files(&[("a/index.html", "one"), ("b/index.html", "b")]),
+        )
+        .expect("full");
+        update_site(
+            root,
+            &out,
+            &files(&[("a/index.html", "two")]),
+            &["b/index.html".into()],
+        )
+        .expect("update");
+        assert_eq!(
+            fs::read_to_string(out.join("a/index.html")).expect("read"),
+            "two"
+        );
+        assert!(!out.join("b").exists(), "empty page folders are removed");
+        let leftovers: Vec<_> = fs::read_dir(out.join("a"))
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     }
 }

@@ -7,7 +7,7 @@ pub mod role;
 pub mod slug;
 pub mod source;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -42,6 +42,12 @@ pub struct LoadOptions {
     pub drafts: bool,
 }
 
+/// A page already loaded, reused when its file did not change.
+enum Known<'a> {
+    Role(&'a Role),
+    Guide(&'a Guide),
+}
+
 enum Page {
     Role(Box<Role>),
     Guide(Box<Guide>),
@@ -49,11 +55,45 @@ enum Page {
 
 /// Load `root/content`. Every problem of every file is collected before returning.
 pub fn load(root: &Path, config: &Config, options: LoadOptions) -> Result<Content, Diagnostics> {
+    reload(root, config, options, &Content::default(), &BTreeSet::new())
+}
+
+/// Load again after the files or folders in `changed` (relative to the root) changed on
+/// disk: pages of `previous` outside `changed` are reused without reading them.
+pub fn reload(
+    root: &Path,
+    config: &Config,
+    options: LoadOptions,
+    previous: &Content,
+    changed: &BTreeSet<PathBuf>,
+) -> Result<Content, Diagnostics> {
     let mut problems = Diagnostics::default();
     let files = find_pages(root, &mut problems);
+    let known: HashMap<&str, Known> = previous
+        .roles
+        .iter()
+        .map(|r| (r.source.content_path.as_str(), Known::Role(r)))
+        .chain(
+            previous
+                .guides
+                .iter()
+                .map(|g| (g.source.content_path.as_str(), Known::Guide(g))),
+        )
+        .collect();
+    let is_changed = |relative: &Path| relative.ancestors().any(|a| changed.contains(a));
     let results: Vec<Result<Option<Page>, Vec<Diagnostic>>> = files
         .par_iter()
-        .map(|(relative, content_path)| load_page(root, relative, content_path, config, options))
+        .map(
+            |(relative, content_path)| match known.get(content_path.as_str()) {
+                Some(Known::Role(role)) if !is_changed(relative) => {
+                    Ok(Some(Page::Role(Box::new((*role).clone()))))
+                }
+                Some(Known::Guide(guide)) if !is_changed(relative) => {
+                    Ok(Some(Page::Guide(Box::new((*guide).clone()))))
+                }
+                _ => load_page(root, relative, content_path, config, options),
+            },
+        )
         .collect();
     let mut content = Content::default();
     for result in results {

@@ -1,13 +1,14 @@
-//! Rendering: Markdown bodies to HTML, then every page of the site through the templates.
-//! Produces the list of output files; writing them is `output`'s job.
+//! Rendering: Markdown bodies to HTML, then the site's pages through the templates. Each
+//! step takes a selection, so a rebuild renders only what changed; writing is `output`'s job.
 
 pub mod highlight;
 pub mod markdown;
 pub mod templates;
 pub mod views;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::Context;
@@ -23,125 +24,48 @@ use views::{Views, role_path};
 
 pub const STATIC_DIR: &str = "static";
 
-/// One file of the built site, by its path below the output folder.
-#[derive(Debug)]
-pub struct OutputFile {
-    pub path: String,
-    pub contents: FileContents,
+/// Rendered bodies by content path (`roles/caio.md`).
+pub type MarkdownCache = HashMap<String, Arc<RenderedMarkdown>>;
+
+/// One page of the site, by what it shows.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageKey {
+    Home,
+    NotFound,
+    /// By slug.
+    Role(String),
+    /// By content path.
+    Guide(String),
 }
 
-#[derive(Debug)]
-pub enum FileContents {
-    Bytes(Vec<u8>),
-    /// A static file, copied as it is.
-    Copy(PathBuf),
-}
-
-/// A content page with its rendered body.
-struct RenderedPage<'a> {
-    source: &'a SourceFile,
-    body_offset: usize,
-    markdown: RenderedMarkdown,
-}
-
-/// Render the whole site. Every problem of every page is collected before returning.
-pub fn render_site(
-    config: &Config,
-    content: &Content,
-    templates: &mut Templates,
-    static_dirs: &[PathBuf],
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let views = Views::new(config, content);
-    let links = link_index(content, &views);
-    let sources: Vec<(&SourceFile, usize, &str)> = content
-        .roles
-        .iter()
-        .map(|r| (&r.source, r.body_offset, r.body()))
-        .chain(
-            content
-                .guides
-                .iter()
-                .map(|g| (&g.source, g.body_offset, g.body())),
-        )
-        .collect();
-    let rendered: Vec<RenderedPage> = sources
-        .par_iter()
-        .map(|(source, body_offset, body)| RenderedPage {
-            source,
-            body_offset: *body_offset,
-            markdown: markdown::render(body, &source.content_path, &links),
-        })
-        .collect();
-    let problems = link_problems(&rendered, &links);
-    if !problems.is_empty() {
-        return Err(problems.sorted());
-    }
-    let by_path: HashMap<&str, &RenderedMarkdown> = rendered
-        .iter()
-        .map(|p| (p.source.content_path.as_str(), &p.markdown))
-        .collect();
-
-    templates.set_globals("site", &views.site());
-    let templates = &*templates;
-    let mut jobs: Vec<(String, &str, Context)> = Vec::new();
-    for role in &content.roles {
-        let md = by_path[role.source.content_path.as_str()];
-        let mut context = Context::new();
-        context.insert("role", &views.role(role, &md.html, &md.toc));
-        jobs.push((
-            format!("{}index.html", role_path(&role.slug)),
-            "role.html",
-            context,
-        ));
-    }
-    for guide in &content.guides {
-        let md = by_path[guide.source.content_path.as_str()];
-        let mut context = Context::new();
-        context.insert("page", &views.guide(guide, &md.html, &md.toc));
-        jobs.push((format!("{}index.html", guide.path), "page.html", context));
-    }
-    let mut home = Context::new();
-    home.insert("groups", &views.archetype_groups());
-    jobs.push(("index.html".to_string(), "index.html", home));
-    jobs.push(("404.html".to_string(), "404.html", Context::new()));
-
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|(path, template, context)| {
-            templates
-                .render(template, context)
-                .map(|html| OutputFile {
-                    path: path.clone(),
-                    contents: FileContents::Bytes(html.into_bytes()),
-                })
-                .map_err(|d| *d)
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len() + 16);
-    let mut problems = Diagnostics::default();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(d) => problems.push(d),
+impl PageKey {
+    /// The template that lays the page out.
+    pub fn template(&self) -> &'static str {
+        match self {
+            PageKey::Home => "index.html",
+            PageKey::NotFound => "404.html",
+            PageKey::Role(_) => "role.html",
+            PageKey::Guide(_) => "page.html",
         }
     }
-    if !problems.is_empty() {
-        // One broken template fails every page; say it once.
-        let mut seen = BTreeSet::new();
-        problems
-            .0
-            .retain(|d| seen.insert((d.file.clone(), d.position, d.message.clone())));
-        return Err(problems.sorted());
-    }
-    files.push(OutputFile {
-        path: highlight::STYLESHEET_PATH.to_string(),
-        contents: FileContents::Bytes(highlight::stylesheet().into_bytes()),
-    });
-    files.extend(static_files(static_dirs));
-    Ok(files)
 }
 
-fn link_index(content: &Content, views: &Views) -> LinkIndex {
+/// Every page the content makes.
+pub fn all_pages(content: &Content) -> Vec<PageKey> {
+    let mut keys = vec![PageKey::Home, PageKey::NotFound];
+    keys.extend(content.roles.iter().map(|r| PageKey::Role(r.slug.clone())));
+    keys.extend(
+        content
+            .guides
+            .iter()
+            .map(|g| PageKey::Guide(g.source.content_path.clone())),
+    );
+    keys
+}
+
+/// Every page's address by its source path, for links written as source paths.
+pub fn link_index(config: &Config, content: &Content) -> LinkIndex {
+    let views = Views::new(config, content);
     let mut links = LinkIndex::default();
     for role in &content.roles {
         links.insert(
@@ -155,24 +79,59 @@ fn link_index(content: &Content, views: &Views) -> LinkIndex {
     links
 }
 
-/// Links to pages that do not exist, and `#anchors` no heading carries.
-fn link_problems(pages: &[RenderedPage], links: &LinkIndex) -> Diagnostics {
-    let anchors: HashMap<&str, &BTreeSet<String>> = pages
+/// Each content page as (source, where its body starts, body).
+fn sources(content: &Content) -> impl Iterator<Item = (&SourceFile, usize, &str)> {
+    content
+        .roles
         .iter()
-        .map(|p| (p.source.content_path.as_str(), &p.markdown.anchors))
+        .map(|r| (&r.source, r.body_offset, r.body()))
+        .chain(
+            content
+                .guides
+                .iter()
+                .map(|g| (&g.source, g.body_offset, g.body())),
+        )
+}
+
+/// Render the bodies of the pages whose content path `only` holds (all when `None`).
+pub fn render_markdown(
+    content: &Content,
+    links: &LinkIndex,
+    only: Option<&BTreeSet<String>>,
+) -> Vec<(String, Arc<RenderedMarkdown>)> {
+    let selected: Vec<(&SourceFile, &str)> = sources(content)
+        .filter(|(source, _, _)| only.is_none_or(|set| set.contains(&source.content_path)))
+        .map(|(source, _, body)| (source, body))
+        .collect();
+    selected
+        .par_iter()
+        .map(|(source, body)| {
+            let rendered = markdown::render(body, &source.content_path, links);
+            (source.content_path.clone(), Arc::new(rendered))
+        })
+        .collect()
+}
+
+/// Links to pages that do not exist, and `#anchors` no heading carries, across the site.
+pub fn link_problems(content: &Content, cache: &MarkdownCache, links: &LinkIndex) -> Diagnostics {
+    let anchors: HashMap<&str, &BTreeSet<String>> = cache
+        .iter()
+        .map(|(path, md)| (path.as_str(), &md.anchors))
         .collect();
     let mut problems = Diagnostics::default();
-    for page in pages {
-        let at =
-            |offset: usize| markdown::file_position(&page.source.text, page.body_offset, offset);
-        for (offset, problem) in &page.markdown.problems {
+    for (source, body_offset, _) in sources(content) {
+        let Some(md) = cache.get(&source.content_path) else {
+            continue;
+        };
+        let at = |offset: usize| markdown::file_position(&source.text, body_offset, offset);
+        for (offset, problem) in &md.problems {
             let d = match problem {
                 LinkProblem::MissingPage { dest, content_path } => {
                     let help = match did_you_mean(content_path, links.paths()) {
                         Some(close) => format!("did you mean `@/{close}`?"),
                         None => "link to pages by their source path, e.g. `@/roles/caio.md` or `caio.md`".to_string(),
                     };
-                    page.source
+                    source
                         .diagnostic(
                             at(*offset),
                             format!(
@@ -181,8 +140,7 @@ fn link_problems(pages: &[RenderedPage], links: &LinkIndex) -> Diagnostics {
                         )
                         .with_help(help)
                 }
-                LinkProblem::OutsideContent { dest } => page
-                    .source
+                LinkProblem::OutsideContent { dest } => source
                     .diagnostic(
                         at(*offset),
                         format!("broken link `{dest}`: it leads outside content/"),
@@ -193,7 +151,7 @@ fn link_problems(pages: &[RenderedPage], links: &LinkIndex) -> Diagnostics {
             };
             problems.push(d);
         }
-        for anchor_ref in &page.markdown.anchor_refs {
+        for anchor_ref in &md.anchor_refs {
             let Some(targets) = anchors.get(anchor_ref.content_path.as_str()) else {
                 continue;
             };
@@ -213,7 +171,7 @@ fn link_problems(pages: &[RenderedPage], links: &LinkIndex) -> Diagnostics {
                 ),
             };
             problems.push(
-                page.source
+                source
                     .diagnostic(
                         at(anchor_ref.offset),
                         format!(
@@ -228,9 +186,81 @@ fn link_problems(pages: &[RenderedPage], links: &LinkIndex) -> Diagnostics {
     problems
 }
 
-/// The theme's static files, then the site's (which win by path).
-fn static_files(dirs: &[PathBuf]) -> Vec<OutputFile> {
-    let mut by_path: std::collections::BTreeMap<String, PathBuf> = Default::default();
+/// Render `keys` through the templates, as (output path, bytes).
+pub fn render_pages(
+    config: &Config,
+    content: &Content,
+    cache: &MarkdownCache,
+    templates: &mut Templates,
+    keys: &[PageKey],
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+    let views = Views::new(config, content);
+    templates.set_globals("site", &views.site());
+    let templates = &*templates;
+    let empty = RenderedMarkdown::default();
+    let body = |path: &str| cache.get(path).map_or(&empty, |md| md.as_ref());
+    let results: Vec<Option<Result<(String, Vec<u8>), Diagnostic>>> = keys
+        .par_iter()
+        .map(|key| {
+            let mut context = Context::new();
+            let path = match key {
+                PageKey::Home => {
+                    context.insert("groups", &views.archetype_groups());
+                    "index.html".to_string()
+                }
+                PageKey::NotFound => "404.html".to_string(),
+                PageKey::Role(slug) => {
+                    let role = content.role(slug)?;
+                    let md = body(&role.source.content_path);
+                    context.insert("role", &views.role(role, &md.html, &md.toc));
+                    format!("{}index.html", role_path(slug))
+                }
+                PageKey::Guide(content_path) => {
+                    let guide = content
+                        .guides
+                        .iter()
+                        .find(|g| &g.source.content_path == content_path)?;
+                    let md = body(content_path);
+                    context.insert("page", &views.guide(guide, &md.html, &md.toc));
+                    format!("{}index.html", guide.path)
+                }
+            };
+            Some(
+                templates
+                    .render(key.template(), &context)
+                    .map(|html| (path, html.into_bytes()))
+                    .map_err(|d| *d),
+            )
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut problems = Diagnostics::default();
+    for result in results.into_iter().flatten() {
+        match result {
+            Ok(page) => pages.push(page),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.is_empty() {
+        return Ok(pages);
+    }
+    // One broken template fails every page that uses it; say it once.
+    let mut seen = BTreeSet::new();
+    problems
+        .0
+        .retain(|d| seen.insert((d.file.clone(), d.position, d.message.clone())));
+    Err(problems.sorted())
+}
+
+/// Files copied as they are: the generated highlighting stylesheet, the theme's static files,
+/// then the site's (which win by path).
+pub fn static_files(dirs: &[PathBuf]) -> Result<BTreeMap<String, Vec<u8>>, Diagnostics> {
+    let mut files = BTreeMap::new();
+    files.insert(
+        highlight::STYLESHEET_PATH.to_string(),
+        highlight::stylesheet().into_bytes(),
+    );
+    let mut problems = Diagnostics::default();
     for dir in dirs {
         for entry in WalkDir::new(dir)
             .sort_by_file_name()
@@ -241,19 +271,24 @@ fn static_files(dirs: &[PathBuf]) -> Vec<OutputFile> {
             if !entry.file_type().is_file() {
                 continue;
             }
-            if let Ok(relative) = entry.path().strip_prefix(dir) {
-                by_path.insert(
-                    crate::diagnostic::display_path(relative),
-                    entry.path().to_path_buf(),
-                );
+            let Ok(relative) = entry.path().strip_prefix(dir) else {
+                continue;
+            };
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => {
+                    files.insert(crate::diagnostic::display_path(relative), bytes);
+                }
+                Err(error) => problems.push(Diagnostic::new(
+                    entry.path(),
+                    crate::diagnostic::Position::START,
+                    format!("cannot read: {error}"),
+                )),
             }
         }
     }
-    by_path
-        .into_iter()
-        .map(|(path, source)| OutputFile {
-            path,
-            contents: FileContents::Copy(source),
-        })
-        .collect()
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
 }

@@ -1,7 +1,7 @@
 //! Tera templates: the theme's `templates/`, overridden file by file by the site's own
 //! `templates/` folder. Autoescape stays on for HTML and XML.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -46,6 +46,54 @@ impl Templates {
 
     pub fn has(&self, name: &str) -> bool {
         self.tera.contains_template(name)
+    }
+
+    /// Names whose text differs from `old`'s: edited, added or removed templates.
+    pub fn changed_since(&self, old: &Templates) -> BTreeSet<String> {
+        let names: BTreeSet<&String> = self.files.keys().chain(old.files.keys()).collect();
+        names
+            .into_iter()
+            .filter(|name| {
+                self.files.get(*name).map(|(_, t)| t) != old.files.get(*name).map(|(_, t)| t)
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Of `pages` (page templates such as `role.html`), those whose output can change when the
+    /// `changed` templates do: through `extends` and `include`, and every page when a changed
+    /// template defines components (they are global).
+    pub fn dependents(&self, changed: &BTreeSet<String>, pages: &[&str]) -> BTreeSet<String> {
+        let defines_components = changed.iter().any(|name| {
+            self.files
+                .get(name)
+                .is_none_or(|(_, text)| text.contains("{% component"))
+        });
+        pages
+            .iter()
+            .filter(|page| defines_components || self.uses_any(page, changed, &mut BTreeSet::new()))
+            .map(|page| page.to_string())
+            .collect()
+    }
+
+    fn uses_any(
+        &self,
+        name: &str,
+        changed: &BTreeSet<String>,
+        seen: &mut BTreeSet<String>,
+    ) -> bool {
+        if changed.contains(name) {
+            return true;
+        }
+        if !seen.insert(name.to_string()) {
+            return false;
+        }
+        let Some((_, text)) = self.files.get(name) else {
+            return false;
+        };
+        references(text)
+            .iter()
+            .any(|other| self.uses_any(other, changed, seen))
     }
 
     /// Values every template sees (the site, its vocabulary, navigation).
@@ -100,6 +148,28 @@ impl Templates {
             }
         }
     }
+}
+
+/// Templates named by `{% extends "x" %}` and `{% include "x" %}` tags.
+fn references(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for tag in text.split("{%").skip(1) {
+        let tag = tag.trim_start_matches('-').trim_start();
+        let Some(rest) = tag
+            .strip_prefix("extends")
+            .or_else(|| tag.strip_prefix("include"))
+        else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if let Some(end) = rest[1..].find(quote) {
+            names.push(rest[1..1 + end].to_string());
+        }
+    }
+    names
 }
 
 fn collect(
@@ -211,5 +281,46 @@ mod tests {
         let d = &err.0[0];
         assert_eq!(d.file, PathBuf::from("templates/page.html"));
         assert_eq!(d.position.line, 2);
+    }
+
+    #[test]
+    fn dependents_follow_extends_and_include() {
+        let dir = site_with(&[
+            (
+                "themes/t/templates/base.html",
+                "{% include \"nav.html\" %}{% block main %}{% endblock main %}",
+            ),
+            ("themes/t/templates/nav.html", "nav"),
+            (
+                "themes/t/templates/role.html",
+                "{% extends \"base.html\" %}{% block main %}r{% endblock main %}",
+            ),
+            ("themes/t/templates/page.html", "p"),
+            (
+                "themes/t/templates/components.html",
+                "{% component x() %}x{% endcomponent x %}",
+            ),
+        ]);
+        let templates = Templates::load(dir.path(), &dir.path().join("themes/t")).expect("loads");
+        let pages = ["role.html", "page.html"];
+        let changed = |n: &str| BTreeSet::from([n.to_string()]);
+        assert_eq!(
+            templates.dependents(&changed("nav.html"), &pages),
+            changed("role.html")
+        );
+        assert_eq!(
+            templates.dependents(&changed("page.html"), &pages),
+            changed("page.html")
+        );
+        assert_eq!(
+            templates
+                .dependents(&changed("components.html"), &pages)
+                .len(),
+            2
+        );
+        assert_eq!(
+            references("{%- extends 'a.html' -%}{% include \"b.html\" %}"),
+            ["a.html", "b.html"]
+        );
     }
 }

@@ -1,0 +1,244 @@
+//! A build that remembers what it made: the loaded content, rendered bodies, templates and
+//! output files, so that a rebuild after an edit redoes only what the edit touches. A failed
+//! rebuild changes nothing: the last good site stays, and the edit is retried with the next.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::config::Config;
+use crate::content::{self, Content};
+use crate::output::SiteFiles;
+use crate::render::templates::Templates;
+use crate::render::{self, MarkdownCache, PageKey};
+use crate::serve::plan::{self, ChangeSet, Plan, Selection};
+use crate::{Error, LoadOptions, Site};
+
+/// The page templates, each laying out one kind of page.
+const PAGE_TEMPLATES: [&str; 4] = ["index.html", "404.html", "role.html", "page.html"];
+
+pub struct Build {
+    pub root: PathBuf,
+    options: LoadOptions,
+    pub config: Config,
+    pub content: Content,
+    templates: Templates,
+    markdown: MarkdownCache,
+    statics: BTreeMap<String, Vec<u8>>,
+    /// The whole site as it would be written.
+    pub files: SiteFiles,
+    /// Edits seen since the last good build (kept when a rebuild fails).
+    pending: ChangeSet,
+}
+
+/// What a rebuild did.
+#[derive(Debug, Clone, Default)]
+pub struct Rebuild {
+    /// Output files whose bytes changed or that are new.
+    pub changed: SiteFiles,
+    /// Output files that no longer exist.
+    pub removed: Vec<String>,
+    /// Pages laid out again.
+    pub pages_rendered: usize,
+    pub full: bool,
+    pub elapsed: Duration,
+}
+
+impl Build {
+    /// A full build of the site at `root`, kept in memory.
+    pub fn new(root: &Path, options: &LoadOptions) -> Result<Build, Error> {
+        let site = Site::load(root, options)?;
+        let theme = site.theme_dir();
+        if !theme.is_dir() {
+            return Err(site.theme_missing().into());
+        }
+        let templates = Templates::load(root, &theme)?;
+        let statics = render::static_files(&static_dirs(root, &theme))?;
+        let mut build = Build {
+            root: root.to_path_buf(),
+            options: options.clone(),
+            config: site.config,
+            content: site.content,
+            templates,
+            markdown: MarkdownCache::new(),
+            statics,
+            files: SiteFiles::new(),
+            pending: ChangeSet::default(),
+        };
+        let content = build.content.clone();
+        build.render(content, Plan::everything())?;
+        Ok(build)
+    }
+
+    /// Pages in the site.
+    pub fn page_count(&self) -> usize {
+        render::all_pages(&self.content).len()
+    }
+
+    /// Follow `changes` on disk. On failure nothing changes and the edits are kept, to be
+    /// retried with the next ones.
+    pub fn rebuild(&mut self, changes: ChangeSet) -> Result<Rebuild, Error> {
+        let started = Instant::now();
+        self.pending.merge(changes);
+        let result = if self.pending.full {
+            self.rebuild_fully()
+        } else {
+            self.rebuild_incrementally()
+        };
+        let mut rebuild = result?;
+        self.pending = ChangeSet::default();
+        rebuild.elapsed = started.elapsed();
+        Ok(rebuild)
+    }
+
+    fn rebuild_fully(&mut self) -> Result<Rebuild, Error> {
+        let fresh = Build::new(&self.root, &self.options)?;
+        let mut rebuild = diff(&self.files, &fresh.files);
+        rebuild.pages_rendered = fresh.page_count();
+        rebuild.full = true;
+        *self = fresh;
+        Ok(rebuild)
+    }
+
+    fn rebuild_incrementally(&mut self) -> Result<Rebuild, Error> {
+        let theme = self.root.join("themes").join(&self.config.theme);
+        let mut plan = Plan::default();
+        let mut templates = None;
+        if !self.pending.templates.is_empty() {
+            let fresh = Templates::load(&self.root, &theme)?;
+            let changed = fresh.changed_since(&self.templates);
+            let pages = fresh.dependents(&changed, &PAGE_TEMPLATES);
+            plan.pages.union(plan::pages_using(&pages, &self.content));
+            templates = Some(fresh);
+        }
+        let mut statics = None;
+        if !self.pending.statics.is_empty() {
+            statics = Some(render::static_files(&static_dirs(&self.root, &theme))?);
+        }
+        let content = if self.pending.content.is_empty() {
+            self.content.clone()
+        } else {
+            content::reload(
+                &self.root,
+                &self.config,
+                content::LoadOptions {
+                    drafts: self.options.drafts,
+                },
+                &self.content,
+                &self.pending.content,
+            )?
+        };
+        let content_plan = plan::plan_content(&self.content, &content);
+        if content_plan.pages == Selection::All && content_plan.markdown == Selection::All {
+            // Pages were added, removed or moved: the same full render as a clean build.
+            plan = Plan::everything();
+        } else {
+            plan.union(content_plan);
+        }
+        // Commit only once everything rendered: swap in the new pieces, and put the old ones
+        // back if rendering fails.
+        let old_templates = templates.map(|t| std::mem::replace(&mut self.templates, t));
+        let old_statics = statics.map(|s| std::mem::replace(&mut self.statics, s));
+        match self.render(content, plan) {
+            Ok(rebuild) => Ok(rebuild),
+            Err(error) => {
+                if let Some(t) = old_templates {
+                    self.templates = t;
+                }
+                if let Some(s) = old_statics {
+                    self.statics = s;
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// Render what `plan` selects from `content` and, if everything succeeds, make it the
+    /// current site.
+    fn render(&mut self, content: Content, plan: Plan) -> Result<Rebuild, Error> {
+        let links = render::link_index(&self.config, &content);
+        let mut markdown = match plan.markdown {
+            Selection::All => MarkdownCache::new(),
+            Selection::Only(_) => self.markdown.clone(),
+        };
+        markdown.extend(render::render_markdown(
+            &content,
+            &links,
+            plan.markdown.only(),
+        ));
+        let problems = render::link_problems(&content, &markdown, &links);
+        if !problems.is_empty() {
+            return Err(Error::Site(problems.sorted()));
+        }
+        let keys: Vec<PageKey> = match &plan.pages {
+            Selection::All => render::all_pages(&content),
+            Selection::Only(keys) => keys.iter().cloned().collect(),
+        };
+        let pages = render::render_pages(
+            &self.config,
+            &content,
+            &markdown,
+            &mut self.templates,
+            &keys,
+        )?;
+        let mut files = match plan.pages {
+            Selection::All => SiteFiles::new(),
+            Selection::Only(_) => self.files.clone(),
+        };
+        let pages_rendered = pages.len();
+        for (path, bytes) in pages {
+            files.insert(path, Arc::from(bytes));
+        }
+        for (path, bytes) in &self.statics {
+            files.insert(path.clone(), Arc::from(bytes.as_slice()));
+        }
+        let mut rebuild = diff(&self.files, &files);
+        rebuild.pages_rendered = pages_rendered;
+        self.content = content;
+        self.markdown = markdown;
+        self.files = files;
+        Ok(rebuild)
+    }
+
+    /// The changes waiting for a good build.
+    pub fn pending(&self) -> &ChangeSet {
+        &self.pending
+    }
+}
+
+fn static_dirs(root: &Path, theme: &Path) -> [PathBuf; 2] {
+    [
+        theme.join(render::STATIC_DIR),
+        root.join(render::STATIC_DIR),
+    ]
+}
+
+/// The files that differ between two sites.
+fn diff(old: &SiteFiles, new: &SiteFiles) -> Rebuild {
+    let changed: SiteFiles = new
+        .iter()
+        .filter(|(path, bytes)| old.get(*path) != Some(*bytes))
+        .map(|(path, bytes)| (path.clone(), bytes.clone()))
+        .collect();
+    let removed: Vec<String> = old
+        .keys()
+        .filter(|path| !new.contains_key(*path))
+        .cloned()
+        .collect();
+    Rebuild {
+        changed,
+        removed,
+        ..Rebuild::default()
+    }
+}
+
+/// Paths of pages (not assets) in a rebuild, for reporting.
+pub fn changed_pages(rebuild: &Rebuild) -> BTreeSet<&str> {
+    rebuild
+        .changed
+        .keys()
+        .filter(|p| p.ends_with(".html"))
+        .map(String::as_str)
+        .collect()
+}
