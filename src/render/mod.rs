@@ -186,20 +186,23 @@ pub fn link_problems(content: &Content, cache: &MarkdownCache, links: &LinkIndex
     problems
 }
 
-/// Render `keys` through the templates, as (output path, bytes).
+/// A laid-out page: output path and bytes.
+pub type RenderedPage = (String, Vec<u8>);
+
+/// Render `keys` through the templates.
 pub fn render_pages(
     config: &Config,
     content: &Content,
     cache: &MarkdownCache,
     templates: &mut Templates,
     keys: &[PageKey],
-) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+) -> Result<Vec<RenderedPage>, Diagnostics> {
     let views = Views::new(config, content);
     templates.set_globals("site", &views.site());
     let templates = &*templates;
     let empty = RenderedMarkdown::default();
     let body = |path: &str| cache.get(path).map_or(&empty, |md| md.as_ref());
-    let results: Vec<Option<Result<(String, Vec<u8>), Diagnostic>>> = keys
+    let results: Vec<Option<Result<RenderedPage, Diagnostic>>> = keys
         .par_iter()
         .map(|key| {
             let mut context = Context::new();
