@@ -1,0 +1,340 @@
+//! Incremental rebuilds must produce exactly what a clean build produces. Random edit
+//! sequences (bodies, front matter, new, renamed and deleted briefs, broken files and their
+//! fixes, templates, static files, site.yaml) are applied to a site; after each, the rebuilt
+//! site is compared byte for byte with a clean build of the same tree.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use rolebook::LoadOptions;
+use rolebook::build::Build;
+use rolebook::serve::plan::ChangeSet;
+
+/// xorshift64*: deterministic and dependency-free.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn files_of(build: &Build) -> BTreeMap<String, Vec<u8>> {
+    build
+        .files
+        .iter()
+        .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+        .collect()
+}
+
+fn clean(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    Build::new(root, &LoadOptions::default())
+        .map(|b| files_of(&b))
+        .map_err(|e| e.to_string())
+}
+
+struct Sim<'a> {
+    root: &'a Path,
+    rng: Rng,
+    next_id: usize,
+    /// Briefs the simulation added (safe to rename or delete: nothing links to them).
+    added: Vec<String>,
+    /// A file currently broken, with its good text.
+    broken: Option<(String, String)>,
+}
+
+impl Sim<'_> {
+    fn roles(&self) -> Vec<String> {
+        let mut roles: Vec<String> = fs::read_dir(self.root.join("content/roles"))
+            .expect("list")
+            .map(|e| {
+                format!(
+                    "content/roles/{}",
+                    e.expect("entry").file_name().to_string_lossy()
+                )
+            })
+            .collect();
+        roles.sort();
+        roles
+    }
+
+    fn pick_role(&mut self) -> String {
+        let roles: Vec<String> = self
+            .roles()
+            .into_iter()
+            .filter(|r| self.broken.as_ref().is_none_or(|(b, _)| b != r))
+            .collect();
+        roles[self.rng.below(roles.len())].clone()
+    }
+
+    fn slug_of(path: &str) -> String {
+        path.rsplit('/')
+            .next()
+            .expect("name")
+            .trim_end_matches(".md")
+            .to_string()
+    }
+
+    /// Apply one random edit; return what a watcher would report.
+    fn edit(&mut self) -> (String, ChangeSet) {
+        let mut changes = ChangeSet::default();
+        let root = self.root;
+        let n = self.next_id;
+        self.next_id += 1;
+        let choice = self.rng.below(15);
+        let name = match choice {
+            0 | 1 => {
+                let path = self.pick_role();
+                let text = read(root, &path);
+                write(
+                    root,
+                    &path,
+                    &format!("{text}\nParagraph {n} with [a link](@/guides/start.md).\n"),
+                );
+                changes.content.insert(PathBuf::from(&path));
+                format!("body edit of {path}")
+            }
+            2 => {
+                let path = self.pick_role();
+                let text = read(root, &path);
+                write(root, &path, &format!("{text}\n## Section {n}\n\nText.\n"));
+                changes.content.insert(PathBuf::from(&path));
+                format!("new heading in {path}")
+            }
+            3 | 4 => {
+                let path = self.pick_role();
+                let text = read(root, &path);
+                let line = text
+                    .lines()
+                    .find(|l| l.starts_with("summary:"))
+                    .expect("summary")
+                    .to_string();
+                write(
+                    root,
+                    &path,
+                    &text.replacen(&line, &format!("summary: Summary number {n}."), 1),
+                );
+                changes.content.insert(PathBuf::from(&path));
+                format!("summary edit of {path}")
+            }
+            5 => {
+                let path = self.pick_role();
+                let text = read(root, &path);
+                let line = text
+                    .lines()
+                    .find(|l| l.starts_with("title:"))
+                    .expect("title")
+                    .to_string();
+                write(
+                    root,
+                    &path,
+                    &text.replacen(&line, &format!("title: Role title {n}"), 1),
+                );
+                changes.content.insert(PathBuf::from(&path));
+                format!("title edit of {path}")
+            }
+            6 => {
+                let path = self.pick_role();
+                let target = Self::slug_of(&self.pick_role());
+                let text = read(root, &path);
+                let line = text
+                    .lines()
+                    .find(|l| l.starts_with("hire_after:"))
+                    .expect("hire_after")
+                    .to_string();
+                let value = if target == Self::slug_of(&path) {
+                    String::new()
+                } else {
+                    target
+                };
+                write(
+                    root,
+                    &path,
+                    &text.replacen(&line, &format!("hire_after: [{value}]"), 1),
+                );
+                changes.content.insert(PathBuf::from(&path));
+                format!("hire_after edit of {path}")
+            }
+            7 => {
+                let path = format!("content/roles/added-{n}.md");
+                let after = Self::slug_of(&self.pick_role());
+                let text = ROLE_B
+                    .replace("title: Applied ML Engineer", &format!("title: Added {n}"))
+                    .replace(
+                        "hire_after: [head-of-ai]",
+                        &format!("hire_after: [{after}]"),
+                    );
+                write(root, &path, &text);
+                self.added.push(path.clone());
+                changes.content.insert(PathBuf::from(&path));
+                format!("new brief {path}")
+            }
+            8 if !self.added.is_empty() => {
+                let i = self.rng.below(self.added.len());
+                let path = self.added.remove(i);
+                fs::remove_file(root.join(&path)).expect("rm");
+                changes.content.insert(PathBuf::from(&path));
+                format!("deleted {path}")
+            }
+            9 if !self.added.is_empty() => {
+                let i = self.rng.below(self.added.len());
+                let from = self.added[i].clone();
+                let to = format!("content/roles/renamed-{n}.md");
+                fs::rename(root.join(&from), root.join(&to)).expect("rename");
+                self.added[i] = to.clone();
+                changes.content.insert(PathBuf::from(&from));
+                changes.content.insert(PathBuf::from(&to));
+                format!("renamed {from} to {to}")
+            }
+            10 => match self.broken.take() {
+                Some((path, good)) => {
+                    write(root, &path, &good);
+                    changes.content.insert(PathBuf::from(&path));
+                    format!("fixed {path}")
+                }
+                None => {
+                    let path = self.pick_role();
+                    let good = read(root, &path);
+                    write(root, &path, &good.replacen("archetype:", "archetyp:", 1));
+                    changes.content.insert(PathBuf::from(&path));
+                    self.broken = Some((path.clone(), good));
+                    format!("broke {path}")
+                }
+            },
+            11 => {
+                let template =
+                    ["role.html", "page.html", "base.html", "index.html"][self.rng.below(4)];
+                let theme_file = repo().join("themes/default/templates").join(template);
+                let text = fs::read_to_string(theme_file).expect("theme template");
+                let path = format!("templates/{template}");
+                write(root, &path, &format!("{text}<!-- edit {n} -->\n"));
+                changes.templates.insert(PathBuf::from(&path));
+                format!("template edit {path}")
+            }
+            12 => {
+                write(root, "static/extra.css", &format!("body {{ --n: {n}; }}\n"));
+                changes.statics.insert(PathBuf::from("static/extra.css"));
+                "static edit".to_string()
+            }
+            13 => {
+                let text = read(root, "content/guides/start.md");
+                let line = text
+                    .lines()
+                    .find(|l| l.starts_with("title:"))
+                    .expect("title")
+                    .to_string();
+                write(
+                    root,
+                    "content/guides/start.md",
+                    &text.replacen(&line, &format!("title: Start {n}"), 1),
+                );
+                changes
+                    .content
+                    .insert(PathBuf::from("content/guides/start.md"));
+                "guide title edit".to_string()
+            }
+            _ => {
+                let text = read(root, "site.yaml");
+                let line = text
+                    .lines()
+                    .find(|l| l.starts_with("description:"))
+                    .expect("description")
+                    .to_string();
+                write(
+                    root,
+                    "site.yaml",
+                    &text.replacen(&line, &format!("description: Described {n}."), 1),
+                );
+                changes.full = true;
+                "site.yaml edit".to_string()
+            }
+        };
+        (name, changes)
+    }
+}
+
+#[test]
+fn incremental_rebuilds_equal_clean_builds_over_random_edits() {
+    for seed in [0x9E37_79B9_7F4A_7C15_u64, 0xD1B5_4A32_D192_ED03] {
+        let site = small_site();
+        let root = site.path();
+        let mut build = Build::new(root, &LoadOptions::default()).expect("first build");
+        let mut sim = Sim {
+            root,
+            rng: Rng(seed),
+            next_id: 0,
+            added: Vec::new(),
+            broken: None,
+        };
+        let mut failures = 0;
+        for step in 0..120 {
+            let before = files_of(&build);
+            let (edit, changes) = sim.edit();
+            let incremental = build.rebuild(changes);
+            let expected = clean(root);
+            match (&incremental, &expected) {
+                (Ok(_), Ok(files)) => {
+                    let got = files_of(&build);
+                    if &got != files {
+                        let differing: Vec<&String> = files
+                            .keys()
+                            .chain(got.keys())
+                            .filter(|k| files.get(*k) != got.get(*k))
+                            .collect();
+                        panic!(
+                            "seed {seed:x} step {step} ({edit}): incremental differs from clean in {differing:?}"
+                        );
+                    }
+                }
+                (Err(_), Err(_)) => {
+                    failures += 1;
+                    assert_eq!(
+                        files_of(&build),
+                        before,
+                        "step {step} ({edit}): a failed rebuild changed the site"
+                    );
+                }
+                (Ok(_), Err(e)) => {
+                    panic!("step {step} ({edit}): clean build failed but incremental passed: {e}")
+                }
+                (Err(e), Ok(_)) => {
+                    panic!("step {step} ({edit}): incremental failed but clean passed: {e}")
+                }
+            }
+        }
+        assert!(failures > 0, "the sequence exercised broken states");
+    }
+}
+
+#[test]
+fn a_body_edit_renders_only_its_page() {
+    let site = small_site();
+    let root = site.path();
+    let mut build = Build::new(root, &LoadOptions::default()).expect("build");
+    write(
+        root,
+        "content/roles/engineer.md",
+        &format!("{ROLE_B}\nMore.\n"),
+    );
+    let mut changes = ChangeSet::default();
+    changes
+        .content
+        .insert(PathBuf::from("content/roles/engineer.md"));
+    let rebuild = build.rebuild(changes).expect("rebuild");
+    assert_eq!(rebuild.pages_rendered, 1);
+    assert_eq!(
+        rebuild.changed.keys().collect::<Vec<_>>(),
+        ["roles/engineer/index.html"]
+    );
+}
