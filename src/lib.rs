@@ -39,15 +39,68 @@ pub enum Error {
         source: std::io::Error,
         help: Option<String>,
     },
+    /// Anything else the user must change in how gen is run: exit code 2.
+    #[error("{message}")]
+    Usage {
+        message: String,
+        help: Option<String>,
+    },
 }
 
 impl Error {
+    pub fn usage(message: impl Into<String>, help: Option<String>) -> Error {
+        Error::Usage {
+            message: message.into(),
+            help,
+        }
+    }
+
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Site(_) => 1,
-            Error::Output(_) | Error::Io { .. } => 2,
+            Error::Output(_) | Error::Io { .. } | Error::Usage { .. } => 2,
         }
     }
+
+    pub fn help(&self) -> Option<&str> {
+        match self {
+            Error::Site(_) => None,
+            Error::Output(output) => output.help(),
+            Error::Io { help, .. } | Error::Usage { help, .. } => help.as_deref(),
+        }
+    }
+
+    /// The report users read: every problem with its file, line, snippet and help.
+    pub fn render(&self, color: bool) -> String {
+        let handler = if color {
+            miette::GraphicalReportHandler::new()
+        } else {
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+        };
+        let mut out = String::new();
+        match self {
+            Error::Site(problems) => {
+                for problem in problems.iter() {
+                    let _ = handler.render_report(&mut out, problem);
+                    out.push('\n');
+                }
+                out.push_str(&format!("error: {problems}; nothing was written"));
+            }
+            other => {
+                out.push_str(&format!("error: {other}"));
+                if let Some(help) = other.help() {
+                    out.push_str(&format!("\n  help: {help}"));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Colour on a terminal, never under `NO_COLOR`.
+pub fn stderr_has_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
 impl From<Diagnostics> for Error {
@@ -88,7 +141,7 @@ pub struct BuildReport {
 impl Site {
     /// Read `site.yaml` and every page under `content/`.
     pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Error> {
-        let mut config = load_config(root)?;
+        let mut config = read_config(root)?;
         if let Some(base_url) = &options.base_url {
             config.base_url = base_url.clone();
         }
@@ -139,7 +192,8 @@ pub fn build_site(root: &Path, options: &LoadOptions, output: &Path) -> Result<B
     })
 }
 
-fn load_config(root: &Path) -> Result<Config, Error> {
+/// Read and check `site.yaml` of the site at `root`.
+pub fn read_config(root: &Path) -> Result<Config, Error> {
     let path = root.join(CONFIG_FILE);
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
         help: (source.kind() == std::io::ErrorKind::NotFound).then(|| {

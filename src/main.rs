@@ -1,6 +1,5 @@
 //! The `gen` command line: parse arguments, call the library, report errors once.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,6 +40,65 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build, serve on 127.0.0.1 with live reload, and rebuild what changes as you edit
+    #[command(
+        after_help = "Examples:\n  gen serve\n  gen serve --port 8080 --open\n  gen serve --port 0            # any free port\n  gen serve --poll              # on network mounts where file events do not arrive"
+    )]
+    Serve {
+        /// The site folder (holding site.yaml and content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; other machines can reach the preview only if you change it
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port; if it is taken, the next free one is used (0: any free port)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Replace site.yaml's base_url (its path is still where the site is served)
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in a browser
+        #[arg(long)]
+        open: bool,
+        /// Do not move the browser to the page you just edited
+        #[arg(long)]
+        no_follow: bool,
+        /// Poll for changes instead of using file-system events
+        #[arg(long)]
+        poll: bool,
+    },
+    /// Rebuild into the output folder on every change, without serving (for folder-synced wikis)
+    #[command(
+        after_help = "Examples:\n  gen watch\n  gen watch --output /srv/wiki/playbook --base-url https://wiki.example.com/playbook/"
+    )]
+    Watch {
+        /// The site folder (holding site.yaml and content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site; relative paths are inside the site folder
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Replace site.yaml's base_url
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        /// Poll for changes instead of using file-system events
+        #[arg(long)]
+        poll: bool,
+    },
+}
+
+fn output_dir(root: &std::path::Path, output: Option<PathBuf>) -> PathBuf {
+    match output {
+        Some(dir) if dir.is_relative() => root.join(dir),
+        Some(dir) => dir,
+        None => root.join("public"),
+    }
 }
 
 fn main() -> ExitCode {
@@ -62,11 +120,7 @@ fn run(command: Command) -> Result<(), Error> {
             base_url,
             drafts,
         } => {
-            let output = match output {
-                Some(dir) if dir.is_relative() => root.join(dir),
-                Some(dir) => dir,
-                None => root.join("public"),
-            };
+            let output = output_dir(&root, output);
             let report = rolebook::build_site(&root, &LoadOptions { drafts, base_url }, &output)?;
             eprintln!(
                 "Built {} pages ({} files) into {} in {} ms",
@@ -77,36 +131,38 @@ fn run(command: Command) -> Result<(), Error> {
             );
             Ok(())
         }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            base_url,
+            drafts,
+            open,
+            no_follow,
+            poll,
+        } => rolebook::serve::serve(rolebook::serve::ServeOptions {
+            root,
+            bind,
+            port,
+            base_url,
+            drafts,
+            open,
+            follow: !no_follow,
+            poll,
+        }),
+        Command::Watch {
+            root,
+            output,
+            base_url,
+            drafts,
+            poll,
+        } => {
+            let output = output_dir(&root, output);
+            rolebook::serve::watch(&root, LoadOptions { drafts, base_url }, &output, poll)
+        }
     }
 }
 
 fn report(error: &Error) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let handler = if color {
-        miette::GraphicalReportHandler::new()
-    } else {
-        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-    };
-    match error {
-        Error::Site(problems) => {
-            for problem in problems.iter() {
-                let mut out = String::new();
-                let _ = handler.render_report(&mut out, problem);
-                eprintln!("{out}");
-            }
-            eprintln!("error: {problems}; nothing was written");
-        }
-        Error::Output(output) => {
-            eprintln!("error: {output}");
-            if let Some(help) = output.help() {
-                eprintln!("  help: {help}");
-            }
-        }
-        Error::Io { help, .. } => {
-            eprintln!("error: {error}");
-            if let Some(help) = help {
-                eprintln!("  help: {help}");
-            }
-        }
-    }
+    eprintln!("{}", error.render(rolebook::stderr_has_color()));
 }

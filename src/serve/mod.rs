@@ -1,5 +1,439 @@
 //! Live preview in three parts: `watch` turns file events into a change set, `plan` turns a
 //! change set into the pages to render again, and `server` serves the site and tells
-//! browsers to reload.
+//! browsers to reload. This module runs the loop that joins them, for `gen serve` and
+//! `gen watch`.
 
 pub mod plan;
+pub mod server;
+pub mod watch;
+
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use crate::build::{Build, Rebuild};
+use crate::output::{self, SiteFiles};
+use crate::{Error, LoadOptions};
+use plan::ChangeSet;
+use server::{LiveMessage, LiveState};
+
+/// A build that survives bad edits: it holds the last good site, or none yet.
+pub struct Session {
+    root: PathBuf,
+    options: LoadOptions,
+    build: Option<Build>,
+}
+
+pub enum Outcome {
+    Built(Rebuild),
+    Failed(Error),
+}
+
+impl Session {
+    pub fn start(root: &Path, options: LoadOptions) -> (Session, Outcome) {
+        let mut session = Session {
+            root: root.to_path_buf(),
+            options,
+            build: None,
+        };
+        let outcome = session.apply(ChangeSet {
+            full: true,
+            ..ChangeSet::default()
+        });
+        (session, outcome)
+    }
+
+    pub fn build(&self) -> Option<&Build> {
+        self.build.as_ref()
+    }
+
+    pub fn apply(&mut self, changes: ChangeSet) -> Outcome {
+        let started = Instant::now();
+        let Some(build) = self.build.as_mut() else {
+            return match Build::new(&self.root, &self.options) {
+                Ok(build) => {
+                    let rebuild = Rebuild {
+                        changed: build.files.clone(),
+                        removed: Vec::new(),
+                        pages_rendered: build.page_count(),
+                        full: true,
+                        elapsed: started.elapsed(),
+                    };
+                    self.build = Some(build);
+                    Outcome::Built(rebuild)
+                }
+                Err(error) => Outcome::Failed(error),
+            };
+        };
+        match build.rebuild(changes) {
+            Ok(rebuild) => Outcome::Built(rebuild),
+            Err(error) => Outcome::Failed(error),
+        }
+    }
+
+    /// The address of the page built from a content file (`content/roles/x.md`), if any.
+    pub fn page_url(&self, changed: &Path) -> Option<String> {
+        let build = self.build.as_ref()?;
+        let content_path = crate::diagnostic::display_path(changed.strip_prefix("content").ok()?);
+        let links = crate::render::link_index(&build.config, &build.content);
+        links.url(&content_path).map(str::to_string)
+    }
+}
+
+/// What browsers should do after a good rebuild.
+pub fn message_for(rebuild: &Rebuild, base_path: &str, follow: Option<String>) -> LiveMessage {
+    if rebuild.changed.is_empty() && rebuild.removed.is_empty() {
+        return LiveMessage::Ok;
+    }
+    if rebuild.removed.is_empty() && rebuild.changed.keys().all(|p| p.ends_with(".css")) {
+        return LiveMessage::Css {
+            paths: rebuild
+                .changed
+                .keys()
+                .map(|p| format!("{base_path}{p}"))
+                .collect(),
+        };
+    }
+    LiveMessage::Reload { follow }
+}
+
+/// One line per rebuild on the terminal.
+fn log_rebuild(changes: &ChangeSet, rebuild: &Rebuild) {
+    let pages = rebuild.pages_rendered;
+    eprintln!(
+        "Rebuilt after {}: {pages} page{} rendered, {} file{} changed, in {} ms{}",
+        changes.describe(),
+        if pages == 1 { "" } else { "s" },
+        rebuild.changed.len() + rebuild.removed.len(),
+        if rebuild.changed.len() + rebuild.removed.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        rebuild.elapsed.as_millis(),
+        if rebuild.full { " (full)" } else { "" }
+    );
+}
+
+fn log_failure(changes: &ChangeSet, error: &Error) {
+    eprintln!("{}", error.render(crate::stderr_has_color()));
+    eprintln!(
+        "Build failed after {}; still serving the last good site. Fix and save to retry.",
+        changes.describe()
+    );
+}
+
+/// Receive change sets, coalescing any that queued up during the last rebuild.
+fn next_changes(receiver: &mpsc::Receiver<ChangeSet>) -> Option<ChangeSet> {
+    let mut changes = receiver.recv().ok()?;
+    while let Ok(more) = receiver.try_recv() {
+        changes.merge(more);
+    }
+    Some(changes)
+}
+
+/// Options of `gen serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub open: bool,
+    pub follow: bool,
+    pub poll: bool,
+}
+
+/// Bind `port`, or the next free one of the ten after it (saying so); port 0 takes any.
+fn bind(address: IpAddr, port: u16) -> Result<TcpListener, Error> {
+    let last = if port == 0 {
+        0
+    } else {
+        port.saturating_add(10)
+    };
+    let mut first_error = None;
+    for candidate in port..=last {
+        match TcpListener::bind(SocketAddr::new(address, candidate)) {
+            Ok(listener) => {
+                if candidate != port {
+                    eprintln!(
+                        "Port {port} is in use; using {candidate} instead (choose one with --port)."
+                    );
+                }
+                return Ok(listener);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AddrInUse => {
+                first_error.get_or_insert(error);
+            }
+            Err(error) => {
+                return Err(Error::usage(
+                    format!("cannot listen on {address}:{candidate}: {error}"),
+                    None,
+                ));
+            }
+        }
+    }
+    Err(Error::usage(
+        format!("ports {port} to {last} on {address} are all in use"),
+        Some("pass a free one with --port, or --port 0 for any free port".to_string()),
+    ))
+}
+
+/// `gen serve`: build, serve, watch, rebuild; runs until Ctrl-C.
+pub fn serve(options: ServeOptions) -> Result<(), Error> {
+    let listener = bind(options.bind, options.port)?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Error::usage(e.to_string(), None))?;
+    let config = crate::read_config(&options.root).ok();
+    let base_path = config
+        .as_ref()
+        .map_or_else(|| "/".to_string(), |c| c.base_path());
+    let theme = config
+        .as_ref()
+        .map_or_else(|| "default".to_string(), |c| c.theme.clone());
+    let host = match address.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        IpAddr::V4(ip) => ip.to_string(),
+    };
+    let site_url = format!("http://{host}:{}{base_path}", address.port());
+    let load = LoadOptions {
+        drafts: options.drafts,
+        base_url: Some(options.base_url.clone().unwrap_or_else(|| site_url.clone())),
+    };
+    let state = LiveState::new(base_path.clone(), options.follow);
+    let (sender, receiver) = mpsc::channel();
+    let mut watcher =
+        watch::Watcher::start(&options.root, &theme, options.poll, sender).map_err(|e| {
+            Error::usage(
+                format!("cannot watch {}: {e}", options.root.display()),
+                Some("try --poll".to_string()),
+            )
+        })?;
+
+    let (mut session, first) = Session::start(&options.root, load);
+    match first {
+        Outcome::Built(rebuild) => {
+            eprintln!(
+                "Built {} pages in {} ms",
+                rebuild.pages_rendered,
+                rebuild.elapsed.as_millis()
+            );
+            state.publish(rebuild.changed, LiveMessage::Ok);
+        }
+        Outcome::Failed(error) => {
+            eprintln!("{}", error.render(crate::stderr_has_color()));
+            eprintln!("The first build failed; serving an error page until it is fixed.");
+            state.publish_errors(&error.render(false));
+        }
+    }
+    println!(
+        "Serving {} at {site_url} (Ctrl-C to stop)",
+        options.root.display()
+    );
+    let _ = std::io::stdout().flush();
+    if options.open {
+        open_browser(&site_url);
+    }
+
+    let loop_state = state.clone();
+    std::thread::spawn(move || {
+        while let Some(changes) = next_changes(&receiver) {
+            let _ = watcher.watch_new_folders();
+            let follow = single_page(&changes).and_then(|p| session.page_url(p));
+            match session.apply(changes.clone()) {
+                Outcome::Built(rebuild) => {
+                    log_rebuild(&changes, &rebuild);
+                    let files = session.build().map(|b| b.files.clone()).unwrap_or_default();
+                    let follow =
+                        follow.or_else(|| single_page(&changes).and_then(|p| session.page_url(p)));
+                    let message = message_for(&rebuild, &loop_state.base_path, follow);
+                    loop_state.publish(files, message);
+                }
+                Outcome::Failed(error) => {
+                    log_failure(&changes, &error);
+                    loop_state.publish_errors(&error.render(false));
+                }
+            }
+        }
+    });
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::usage(format!("cannot start the server: {e}"), None))?;
+    runtime.block_on(async move {
+        listener
+            .set_nonblocking(true)
+            .map_err(|e| Error::usage(e.to_string(), None))?;
+        let listener = tokio::net::TcpListener::from_std(listener)
+            .map_err(|e| Error::usage(e.to_string(), None))?;
+        axum::serve(listener, server::router(state))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+                eprintln!("Stopped.");
+            })
+            .await
+            .map_err(|e| Error::usage(format!("the server stopped: {e}"), None))
+    })
+}
+
+/// The content file, when a change set is exactly one content file.
+fn single_page(changes: &ChangeSet) -> Option<&Path> {
+    let mut paths = changes.paths();
+    let first = paths.next()?;
+    let is_page = changes.content.contains(first) && first.extension().is_some_and(|e| e == "md");
+    (paths.next().is_none() && !changes.full && is_page).then_some(first.as_path())
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(error) = std::process::Command::new(command).arg(url).spawn() {
+        eprintln!("Could not open a browser ({command}: {error}); open {url} yourself.");
+    }
+}
+
+/// `gen watch`: rebuild into `output` on every change, without serving; runs until Ctrl-C,
+/// finishing the write in progress first.
+pub fn watch(root: &Path, load: LoadOptions, output: &Path, poll: bool) -> Result<(), Error> {
+    output::check_output(root, output)?;
+    let theme = crate::read_config(root).map_or_else(|_| "default".to_string(), |c| c.theme);
+    let (sender, receiver) = mpsc::channel();
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let (stop, sender) = (stop.clone(), sender.clone());
+        std::thread::spawn(move || {
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            runtime.block_on(async {
+                let _ = tokio::signal::ctrl_c().await;
+            });
+            stop.store(true, Ordering::SeqCst);
+            let _ = sender.send(ChangeSet::default());
+        });
+    }
+    let mut watcher = watch::Watcher::start(root, &theme, poll, sender).map_err(|e| {
+        Error::usage(
+            format!("cannot watch {}: {e}", root.display()),
+            Some("try --poll".to_string()),
+        )
+    })?;
+    let (mut session, first) = Session::start(root, load);
+    match first {
+        Outcome::Built(rebuild) => {
+            write_all(root, output, session.build().map(|b| &b.files))?;
+            eprintln!(
+                "Built {} pages into {} in {} ms; watching for changes (Ctrl-C to stop)",
+                rebuild.pages_rendered,
+                output.display(),
+                rebuild.elapsed.as_millis()
+            );
+        }
+        Outcome::Failed(error) => {
+            eprintln!("{}", error.render(crate::stderr_has_color()));
+            eprintln!(
+                "The first build failed; nothing was written. Watching for a fix (Ctrl-C to stop)."
+            );
+        }
+    }
+    while let Some(changes) = next_changes(&receiver) {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        let _ = watcher.watch_new_folders();
+        match session.apply(changes.clone()) {
+            Outcome::Built(rebuild) => {
+                let written = if rebuild.full || !output.join(output::MARKER).exists() {
+                    write_all(root, output, session.build().map(|b| &b.files))
+                } else {
+                    output::update_site(root, output, &rebuild.changed, &rebuild.removed)
+                        .map_err(Error::from)
+                };
+                match written {
+                    Ok(()) => log_rebuild(&changes, &rebuild),
+                    Err(error) => eprintln!("{}", error.render(crate::stderr_has_color())),
+                }
+            }
+            Outcome::Failed(error) => log_failure(&changes, &error),
+        }
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+    }
+    eprintln!("Stopped; {} is complete.", output.display());
+    Ok(())
+}
+
+fn write_all(root: &Path, output: &Path, files: Option<&SiteFiles>) -> Result<(), Error> {
+    match files {
+        Some(files) => Ok(output::write_site(root, output, files)?),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc as StdArc;
+
+    fn rebuild(paths: &[&str]) -> Rebuild {
+        Rebuild {
+            changed: paths
+                .iter()
+                .map(|p| (p.to_string(), StdArc::from(&b"x"[..])))
+                .collect(),
+            ..Rebuild::default()
+        }
+    }
+
+    #[test]
+    fn browsers_get_the_lightest_message_that_works() {
+        assert_eq!(message_for(&rebuild(&[]), "/", None), LiveMessage::Ok);
+        assert_eq!(
+            message_for(&rebuild(&["style.css"]), "/pb/", None),
+            LiveMessage::Css {
+                paths: vec!["/pb/style.css".into()]
+            }
+        );
+        assert_eq!(
+            message_for(
+                &rebuild(&["style.css", "index.html"]),
+                "/",
+                Some("/roles/a/".into())
+            ),
+            LiveMessage::Reload {
+                follow: Some("/roles/a/".into())
+            }
+        );
+    }
+
+    #[test]
+    fn only_a_single_content_page_is_followed() {
+        let mut changes = ChangeSet::default();
+        changes.content.insert(PathBuf::from("content/roles/a.md"));
+        assert_eq!(single_page(&changes), Some(Path::new("content/roles/a.md")));
+        changes.content.insert(PathBuf::from("content/roles/b.md"));
+        assert_eq!(single_page(&changes), None);
+        let mut template = ChangeSet::default();
+        template
+            .templates
+            .insert(PathBuf::from("templates/role.html"));
+        assert_eq!(single_page(&template), None);
+    }
+}

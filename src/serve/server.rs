@@ -1,0 +1,423 @@
+//! The preview server: serves the last good site from memory under the site's base path,
+//! injects a small live-reload script into HTML responses (never into the files on disk),
+//! and pushes reload, stylesheet and error messages over a WebSocket on the same port.
+
+use std::sync::{Arc, RwLock};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use tokio::sync::broadcast;
+
+use crate::output::SiteFiles;
+
+/// Below the base path; not a name a page can have (slugs have no underscores).
+pub const LIVE_PATH: &str = "__gen/live";
+
+/// What browsers are told.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum LiveMessage {
+    /// Reload; with `follow`, open that page instead (the page just edited).
+    Reload { follow: Option<String> },
+    /// Only stylesheets changed: swap them in place.
+    Css { paths: Vec<String> },
+    /// The build failed: show the overlay.
+    Error { html: String },
+    /// A good build that changed nothing visible: clear the overlay.
+    Ok,
+}
+
+/// What the server shows: the last good site, and the errors of the last build if it failed.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub files: SiteFiles,
+    /// The overlay's HTML when the last build failed.
+    pub errors: Option<String>,
+}
+
+pub struct LiveState {
+    pub base_path: String,
+    pub follow: bool,
+    pub snapshot: RwLock<Snapshot>,
+    pub events: broadcast::Sender<LiveMessage>,
+}
+
+impl LiveState {
+    pub fn new(base_path: String, follow: bool) -> Arc<LiveState> {
+        let (events, _) = broadcast::channel(64);
+        Arc::new(LiveState {
+            base_path,
+            follow,
+            snapshot: RwLock::new(Snapshot::default()),
+            events,
+        })
+    }
+
+    /// Publish a good build. Browsers hear of it only after the new files are in place.
+    pub fn publish(&self, files: SiteFiles, message: LiveMessage) {
+        if let Ok(mut snapshot) = self.snapshot.write() {
+            snapshot.files = files;
+            snapshot.errors = None;
+        }
+        let _ = self.events.send(message);
+    }
+
+    /// Publish a failed build: the last good site stays, with the overlay on top.
+    pub fn publish_errors(&self, text: &str) {
+        let html = overlay_html(text);
+        if let Ok(mut snapshot) = self.snapshot.write() {
+            snapshot.errors = Some(html.clone());
+        }
+        let _ = self.events.send(LiveMessage::Error { html });
+    }
+}
+
+/// How a request path maps to the site.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    File(String),
+    Redirect(String),
+    NotFound,
+    BadRequest,
+}
+
+/// Map a raw (still percent-encoded) request path to a file of the site. Nothing here
+/// touches the disk, and `..`, encoded dots, backslashes and NUL bytes never resolve.
+pub fn resolve(base_path: &str, raw_path: &str, exists: impl Fn(&str) -> bool) -> Resolved {
+    if raw_path.len() + 1 == base_path.len() && base_path.starts_with(raw_path) {
+        return Resolved::Redirect(base_path.to_string());
+    }
+    let Some(rest) = raw_path.strip_prefix(base_path) else {
+        return Resolved::NotFound;
+    };
+    let Some(decoded) = percent_decode(rest) else {
+        return Resolved::BadRequest;
+    };
+    if decoded.contains(['\0', '\\']) || decoded.starts_with('/') {
+        return Resolved::BadRequest;
+    }
+    let segments: Vec<&str> = decoded.split('/').collect();
+    if segments
+        .iter()
+        .any(|s| *s == ".." || *s == "." || s.contains(':'))
+    {
+        return Resolved::BadRequest;
+    }
+    if decoded.is_empty() || decoded.ends_with('/') {
+        let index = format!("{decoded}index.html");
+        return if exists(&index) {
+            Resolved::File(index)
+        } else {
+            Resolved::NotFound
+        };
+    }
+    if exists(&decoded) {
+        return Resolved::File(decoded);
+    }
+    if exists(&format!("{decoded}/index.html")) {
+        return Resolved::Redirect(format!("{base_path}{rest}/"));
+    }
+    Resolved::NotFound
+}
+
+/// `%xx` decoding; `None` for malformed escapes or bytes that are not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+pub fn content_type(path: &str) -> &'static str {
+    let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match extension {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "md" => "text/markdown; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The live-reload client, inlined into served HTML.
+fn live_script(base_path: &str, follow: bool) -> String {
+    let config = serde_json::json!({ "url": format!("{base_path}{LIVE_PATH}"), "follow": follow });
+    format!(
+        "<script data-gen-live>{}</script>",
+        include_str!("live.js").replace("__GEN_CONFIG__", &config.to_string())
+    )
+}
+
+pub fn overlay_html(text: &str) -> String {
+    let mut escaped = String::new();
+    let _ = pulldown_cmark_escape::escape_html(&mut escaped, text);
+    format!(
+        "<div id=\"gen-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#f5f5f5;padding:2rem;font:14px/1.5 ui-monospace,monospace\"><p style=\"font-weight:bold;color:#ff8a80;margin:0 0 1rem\">The last edit broke the build. The page below is the last good build; fix the problem and save.</p><pre style=\"white-space:pre-wrap;margin:0\">{escaped}</pre></div>"
+    )
+}
+
+/// `html` with the overlay (if any) and the live script before `</body>`.
+pub fn inject(html: &[u8], script: &str, overlay: Option<&str>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    let addition = format!("{}{script}", overlay.unwrap_or(""));
+    let at = text.rfind("</body>").unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() + addition.len());
+    out.push_str(&text[..at]);
+    out.push_str(&addition);
+    out.push_str(&text[at..]);
+    out.into_bytes()
+}
+
+pub fn router(state: Arc<LiveState>) -> Router {
+    let live = format!("{}{LIVE_PATH}", state.base_path);
+    Router::new()
+        .route(&live, axum::routing::get(live_upgrade))
+        .fallback(handle)
+        .with_state(state)
+}
+
+async fn live_upgrade(State(state): State<Arc<LiveState>>, ws: WebSocketUpgrade) -> Response {
+    let events = state.events.subscribe();
+    let errors = state.snapshot.read().ok().and_then(|s| s.errors.clone());
+    ws.on_upgrade(move |socket| live_socket(socket, events, errors))
+}
+
+async fn handle(State(state): State<Arc<LiveState>>, request: Request) -> Response {
+    let path = request.uri().path().to_string();
+    let Ok(snapshot) = state.snapshot.read() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let resolved = resolve(&state.base_path, &path, |p| snapshot.files.contains_key(p));
+    let script = live_script(&state.base_path, state.follow);
+    let overlay = snapshot.errors.as_deref();
+    let (status, key) = match resolved {
+        Resolved::File(key) => (StatusCode::OK, Some(key)),
+        Resolved::Redirect(to) => {
+            return Response::builder()
+                .status(StatusCode::MOVED_PERMANENTLY)
+                .header(header::LOCATION, to)
+                .body(Body::empty())
+                .unwrap_or_default();
+        }
+        Resolved::BadRequest => (StatusCode::BAD_REQUEST, None),
+        Resolved::NotFound => (StatusCode::NOT_FOUND, Some("404.html".to_string())),
+    };
+    let file = key
+        .as_ref()
+        .and_then(|k| snapshot.files.get(k).map(|b| (k, b)));
+    let (body, kind) = match file {
+        Some((key, bytes)) if key.ends_with(".html") => {
+            (inject(bytes, &script, overlay), content_type(key))
+        }
+        Some((key, bytes)) => (bytes.to_vec(), content_type(key)),
+        None if overlay.is_some() => (
+            inject(
+                b"<!doctype html><title>Build failed</title><body></body>",
+                &script,
+                overlay,
+            ),
+            "text/html; charset=utf-8",
+        ),
+        None => (
+            format!("{}\n", status).into_bytes(),
+            "text/plain; charset=utf-8",
+        ),
+    };
+    let status = if snapshot.files.is_empty() && overlay.is_some() {
+        StatusCode::INTERNAL_SERVER_ERROR
+    } else {
+        status
+    };
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+async fn live_socket(
+    mut socket: WebSocket,
+    mut events: broadcast::Receiver<LiveMessage>,
+    errors: Option<String>,
+) {
+    if let Some(html) = errors {
+        let message = LiveMessage::Error { html };
+        if send(&mut socket, &message).await.is_err() {
+            return;
+        }
+    }
+    loop {
+        tokio::select! {
+            event = events.recv() => match event {
+                Ok(message) => {
+                    if send(&mut socket, &message).await.is_err() {
+                        return;
+                    }
+                }
+                Err(broadcast::error::RecvError::Lagged(_)) => {
+                    if send(&mut socket, &LiveMessage::Reload { follow: None }).await.is_err() {
+                        return;
+                    }
+                }
+                Err(broadcast::error::RecvError::Closed) => return,
+            },
+            incoming = socket.recv() => match incoming {
+                Some(Ok(_)) => {}
+                _ => return,
+            },
+        }
+    }
+}
+
+async fn send(socket: &mut WebSocket, message: &LiveMessage) -> Result<(), axum::Error> {
+    let text = serde_json::to_string(message).unwrap_or_default();
+    socket.send(Message::Text(text.into())).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(path: &str) -> bool {
+        [
+            "index.html",
+            "roles/caio/index.html",
+            "style.css",
+            "404.html",
+        ]
+        .contains(&path)
+    }
+
+    #[test]
+    fn paths_resolve_under_the_base_path() {
+        let cases: &[(&str, &str, Resolved)] = &[
+            ("/", "/", Resolved::File("index.html".into())),
+            (
+                "/",
+                "/roles/caio/",
+                Resolved::File("roles/caio/index.html".into()),
+            ),
+            (
+                "/",
+                "/roles/caio",
+                Resolved::Redirect("/roles/caio/".into()),
+            ),
+            (
+                "/",
+                "/roles/caio/index.html",
+                Resolved::File("roles/caio/index.html".into()),
+            ),
+            ("/", "/style.css", Resolved::File("style.css".into())),
+            ("/", "/nope", Resolved::NotFound),
+            (
+                "/",
+                "/r%6Fles/caio/",
+                Resolved::File("roles/caio/index.html".into()),
+            ),
+            ("/pb/", "/pb/", Resolved::File("index.html".into())),
+            ("/pb/", "/pb", Resolved::Redirect("/pb/".into())),
+            ("/pb/", "/roles/caio/", Resolved::NotFound),
+            (
+                "/pb/",
+                "/pb/roles/caio",
+                Resolved::Redirect("/pb/roles/caio/".into()),
+            ),
+        ];
+        for (base, path, expected) in cases {
+            assert_eq!(&resolve(base, path, site), expected, "{path} under {base}");
+        }
+    }
+
+    #[test]
+    fn traversal_never_resolves() {
+        let attempts = [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E/secret.txt",
+            "/roles/../../secret.txt",
+            "/roles/%2e%2e/%2e%2e/secret.txt",
+            "/..%2fsecret.txt",
+            "/%2e%2e%2fsecret.txt",
+            "/..\\secret.txt",
+            "/%5c..%5csecret.txt",
+            "//etc/passwd",
+            "/%2fetc/passwd",
+            "/C:/secret.txt",
+            "/index.html%00.css",
+            "/%00",
+            "/%zz",
+            "/%c0%ae%c0%ae/secret.txt",
+            "/./index.html",
+        ];
+        for attempt in attempts {
+            let resolved = resolve("/", attempt, |_| true);
+            assert!(
+                matches!(resolved, Resolved::BadRequest | Resolved::NotFound),
+                "{attempt} resolved to {resolved:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn injection_goes_before_the_body_end() {
+        let html = inject(
+            b"<html><body><p>x</p></body></html>",
+            "<script>s</script>",
+            Some("<div>o</div>"),
+        );
+        assert_eq!(
+            String::from_utf8(html).expect("utf8"),
+            "<html><body><p>x</p><div>o</div><script>s</script></body></html>"
+        );
+    }
+
+    #[test]
+    fn the_overlay_escapes_error_text() {
+        let html = overlay_html("content/x.md:1:1: <script>");
+        assert!(html.contains("&lt;script&gt;") && !html.contains("<script>"));
+    }
+
+    #[test]
+    fn live_messages_are_tagged_json() {
+        let text = serde_json::to_string(&LiveMessage::Reload {
+            follow: Some("/roles/x/".into()),
+        })
+        .expect("json");
+        assert_eq!(text, r#"{"kind":"reload","follow":"/roles/x/"}"#);
+        assert_eq!(
+            serde_json::to_string(&LiveMessage::Ok).expect("json"),
+            r#"{"kind":"ok"}"#
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! The watcher: file-system events, debounced (50 ms), turned into a `ChangeSet`. Editors'
+//! temporary files are ignored; atomic saves and renames arrive as changes to the real file.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer_opt};
+
+use crate::config::CONFIG_FILE;
+use crate::serve::plan::ChangeSet;
+
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
+const POLL_INTERVAL: Duration = Duration::from_millis(250);
+
+/// The folders of a site that feed the build.
+const WATCHED_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Config,
+    Content,
+    Template,
+    Static,
+}
+
+/// Editors' swap, backup, lock and temporary files, and hidden files.
+pub fn is_temporary(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.contains("___jb_")
+        || (!name.is_empty() && name.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// What a path below the site root feeds, if anything. `theme` is the theme in use.
+pub fn classify(relative: &Path, theme: &str) -> Option<Kind> {
+    let parts: Vec<&str> = relative
+        .components()
+        .map(|c| match c {
+            Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect::<Option<Vec<&str>>>()?;
+    if parts.iter().any(|p| is_temporary(p)) {
+        return None;
+    }
+    match parts.as_slice() {
+        [name] if *name == CONFIG_FILE => Some(Kind::Config),
+        ["content", rest @ ..] => {
+            let last = rest.last().copied().unwrap_or("content");
+            match last.rsplit_once('.') {
+                Some((_, "md")) => Some(Kind::Content),
+                // A folder (added, removed or renamed): its pages are found again.
+                None => Some(Kind::Content),
+                Some(_) => None,
+            }
+        }
+        ["templates", ..] => Some(Kind::Template),
+        ["static", ..] => Some(Kind::Static),
+        ["themes", name, "templates", ..] if *name == theme => Some(Kind::Template),
+        ["themes", name, "static", ..] if *name == theme => Some(Kind::Static),
+        _ => None,
+    }
+}
+
+/// Fold event paths (absolute or relative to `root`) into a change set.
+pub fn changes_from(
+    root: &Path,
+    theme: &str,
+    paths: impl IntoIterator<Item = PathBuf>,
+) -> ChangeSet {
+    let mut changes = ChangeSet::default();
+    for path in paths {
+        let relative = match path.strip_prefix(root) {
+            Ok(relative) => relative.to_path_buf(),
+            Err(_) if path.is_relative() => path,
+            Err(_) => continue,
+        };
+        match classify(&relative, theme) {
+            Some(Kind::Config) => changes.full = true,
+            Some(Kind::Content) => {
+                changes.content.insert(relative);
+            }
+            Some(Kind::Template) => {
+                changes.templates.insert(relative);
+            }
+            Some(Kind::Static) => {
+                changes.statics.insert(relative);
+            }
+            None => {}
+        }
+    }
+    changes
+}
+
+fn is_write(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::{MetadataKind, ModifyKind};
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
+
+enum Inner {
+    Native(Debouncer<RecommendedWatcher, RecommendedCache>),
+    Poll(Debouncer<PollWatcher, RecommendedCache>),
+}
+
+/// A running watcher; dropping it stops watching.
+pub struct Watcher {
+    inner: Inner,
+    root: PathBuf,
+    watched: Vec<PathBuf>,
+}
+
+impl Watcher {
+    /// Watch the site at `root` and send each debounced batch of changes to `changes`.
+    /// `poll` polls instead of using native events (network mounts, some containers).
+    pub fn start(
+        root: &Path,
+        theme: &str,
+        poll: bool,
+        changes: Sender<ChangeSet>,
+    ) -> notify::Result<Watcher> {
+        let root = std::fs::canonicalize(root)?;
+        let (event_root, theme) = (root.clone(), theme.to_string());
+        let handler = move |result: DebounceEventResult| {
+            let Ok(events) = result else {
+                return;
+            };
+            // Reads are events too (the build's own reads among them): only writes count.
+            let paths = events
+                .into_iter()
+                .filter(|e| is_write(&e.event.kind))
+                .flat_map(|e| e.event.paths);
+            let set = changes_from(&event_root, &theme, paths);
+            if !set.is_empty() {
+                let _ = changes.send(set);
+            }
+        };
+        let inner = if poll {
+            let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+            Inner::Poll(new_debouncer_opt(
+                DEBOUNCE,
+                None,
+                handler,
+                RecommendedCache::new(),
+                config,
+            )?)
+        } else {
+            Inner::Native(new_debouncer_opt(
+                DEBOUNCE,
+                None,
+                handler,
+                RecommendedCache::new(),
+                notify::Config::default(),
+            )?)
+        };
+        let mut watcher = Watcher {
+            inner,
+            root,
+            watched: Vec::new(),
+        };
+        watcher.watch(watcher.root.clone(), RecursiveMode::NonRecursive)?;
+        watcher.watch_new_folders()?;
+        Ok(watcher)
+    }
+
+    fn watch(&mut self, path: PathBuf, mode: RecursiveMode) -> notify::Result<()> {
+        match &mut self.inner {
+            Inner::Native(d) => d.watch(&path, mode)?,
+            Inner::Poll(d) => d.watch(&path, mode)?,
+        }
+        self.watched.push(path);
+        Ok(())
+    }
+
+    /// Start watching source folders created since the last call (a new `templates/`).
+    /// The site root itself is watched only for `site.yaml` and such new folders, so a big
+    /// `target/` or `public/` beside the sources costs nothing.
+    pub fn watch_new_folders(&mut self) -> notify::Result<()> {
+        for name in WATCHED_DIRS {
+            let dir = self.root.join(name);
+            if dir.is_dir() && !self.watched.contains(&dir) {
+                self.watch(dir, RecursiveMode::Recursive)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classification_table() {
+        let cases: &[(&str, Option<Kind>)] = &[
+            ("site.yaml", Some(Kind::Config)),
+            ("content/roles/caio.md", Some(Kind::Content)),
+            ("content/guides", Some(Kind::Content)),
+            ("content/roles/.caio.md.swp", None),
+            ("content/roles/caio.md~", None),
+            ("content/roles/.#caio.md", None),
+            ("content/roles/#caio.md#", None),
+            ("content/roles/4913", None),
+            ("content/roles/caio.md.tmp", None),
+            ("content/roles/caio.md___jb_tmp___", None),
+            ("content/roles/picture.png", None),
+            ("templates/role.html", Some(Kind::Template)),
+            ("templates/.role.html.swp", None),
+            ("static/style.css", Some(Kind::Static)),
+            ("themes/default/templates/base.html", Some(Kind::Template)),
+            ("themes/default/static/style.css", Some(Kind::Static)),
+            ("themes/other/templates/base.html", None),
+            ("public/index.html", None),
+            ("target/debug/gen", None),
+            (".git/index", None),
+            ("README.md", None),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(classify(Path::new(path), "default"), *expected, "{path}");
+        }
+    }
+
+    #[test]
+    fn events_fold_into_one_change_set() {
+        let root = Path::new("/site");
+        let changes = changes_from(
+            root,
+            "default",
+            [
+                PathBuf::from("/site/content/roles/a.md"),
+                PathBuf::from("/site/content/roles/.a.md.swp"),
+                PathBuf::from("/site/site.yaml"),
+                PathBuf::from("/elsewhere/x.md"),
+                PathBuf::from("/site/static/app.js"),
+            ],
+        );
+        assert!(changes.full);
+        assert_eq!(changes.content.len(), 1);
+        assert_eq!(changes.statics.len(), 1);
+        assert!(changes.templates.is_empty());
+    }
+}

@@ -1,0 +1,435 @@
+//! `gen serve` and `gen watch` on real temporary sites: pages, live reload over the
+//! WebSocket, bad edits and recovery, renames, deletes, atomic saves, and path traversal.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// A running `gen serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("gen"))
+        .args(["serve", "--port", "0"])
+        .args(extra)
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("gen serve starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("first line");
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .to_string();
+    let after_host = url.trim_start_matches("http://127.0.0.1:");
+    let (port, path) = after_host.split_at(after_host.find('/').expect("path"));
+    Server {
+        child,
+        port: port.parse().expect("port"),
+        base: path.to_string(),
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+/// A request with the path sent exactly as given (no client-side normalization).
+fn get(port: u16, raw_path: &str) -> Response {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET {raw_path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Response {
+        status,
+        headers: head.to_lowercase(),
+        body: body.to_string(),
+    }
+}
+
+type Socket = tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>;
+
+fn live(server: &Server) -> Socket {
+    let url = format!("ws://127.0.0.1:{}{}__gen/live", server.port, server.base);
+    let (socket, _) = tungstenite::connect(url).expect("websocket");
+    if let tungstenite::stream::MaybeTlsStream::Plain(stream) = socket.get_ref() {
+        stream
+            .set_read_timeout(Some(Duration::from_millis(500)))
+            .expect("timeout");
+    }
+    socket
+}
+
+/// The next message of `kind`, waiting up to 15 s.
+fn expect_message(socket: &mut Socket, kind: &str) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        match socket.read() {
+            Ok(tungstenite::Message::Text(text)) => {
+                let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+                if value["kind"] == kind {
+                    return value;
+                }
+            }
+            Ok(_) => {}
+            Err(tungstenite::Error::Io(e))
+                if e.kind() == std::io::ErrorKind::WouldBlock
+                    || e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(e) => panic!("websocket: {e}"),
+        }
+    }
+    panic!("no {kind} message within 15 s");
+}
+
+/// Poll until `check` passes on the page at `path`.
+fn eventually(server: &Server, path: &str, check: impl Fn(&Response) -> bool) -> Response {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let response = get(server.port, path);
+        if check(&response) {
+            return response;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{path} never passed; last: {} {}",
+            response.status,
+            &response.body[..response.body.len().min(300)]
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn extra_role(title: &str) -> String {
+    ROLE_B
+        .replace("title: Applied ML Engineer", &format!("title: {title}"))
+        .replace("hire_after: [head-of-ai]", "hire_after: []")
+}
+
+#[test]
+fn serves_pages_with_types_index_and_404_without_touching_public() {
+    let site = small_site();
+    let server = start(site.path(), &[]);
+    let home = get(server.port, "/");
+    assert_eq!(home.status, 200);
+    assert!(home.headers.contains("content-type: text/html"));
+    assert!(home.body.contains("Head of AI"));
+    assert!(home.body.contains("data-gen-live"), "live script injected");
+    let css = get(server.port, "/style.css");
+    assert_eq!(css.status, 200);
+    assert!(css.headers.contains("content-type: text/css"));
+    let missing = get(server.port, "/roles/nobody/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("Page not found"),
+        "the site's 404 page"
+    );
+    let redirect = get(server.port, "/roles/engineer");
+    assert_eq!(redirect.status, 301);
+    assert!(redirect.headers.contains("location: /roles/engineer/"));
+    assert!(
+        !site.path().join("public").exists(),
+        "serve never writes public/"
+    );
+}
+
+#[test]
+fn serves_under_the_base_path_of_base_url() {
+    let site = small_site();
+    let config = read(site.path(), "site.yaml").replace(
+        "base_url: /",
+        "base_url: https://wiki.example.com/team/playbook/",
+    );
+    write(site.path(), "site.yaml", &config);
+    let server = start(site.path(), &[]);
+    assert_eq!(server.base, "/team/playbook/");
+    let page = get(server.port, "/team/playbook/roles/engineer/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains("href=\"/team/playbook/roles/head-of-ai/\"")
+    );
+    assert!(page.body.contains("/team/playbook/__gen/live"));
+    assert_eq!(get(server.port, "/roles/engineer/").status, 404);
+    let mut socket = live(&server);
+    write(
+        site.path(),
+        "content/roles/engineer.md",
+        &format!("{ROLE_B}\nUnder a sub-path.\n"),
+    );
+    expect_message(&mut socket, "reload");
+}
+
+#[test]
+fn an_edit_reloads_and_follows_to_the_edited_page() {
+    let site = small_site();
+    let server = start(site.path(), &[]);
+    let mut socket = live(&server);
+    write(
+        site.path(),
+        "content/roles/engineer.md",
+        &format!("{ROLE_B}\nA brand new paragraph.\n"),
+    );
+    let message = expect_message(&mut socket, "reload");
+    assert_eq!(message["follow"], "/roles/engineer/");
+    let page = get(server.port, "/roles/engineer/");
+    assert!(page.body.contains("A brand new paragraph."));
+}
+
+#[test]
+fn a_stylesheet_change_swaps_css_without_a_reload() {
+    let site = small_site();
+    let server = start(site.path(), &[]);
+    let mut socket = live(&server);
+    write(site.path(), "static/extra.css", "body { color: red; }\n");
+    let message = expect_message(&mut socket, "css");
+    assert_eq!(message["paths"][0], "/extra.css");
+    assert_eq!(
+        get(server.port, "/extra.css").body,
+        "body { color: red; }\n"
+    );
+}
+
+#[test]
+fn a_bad_edit_shows_the_overlay_over_the_last_good_page_until_fixed() {
+    let site = small_site();
+    let server = start(site.path(), &[]);
+    let mut socket = live(&server);
+    let broken = ROLE_B.replace("archetype: builder", "archetype: bulder");
+    write(site.path(), "content/roles/engineer.md", &broken);
+    let message = expect_message(&mut socket, "error");
+    let html = message["html"].as_str().expect("html");
+    assert!(html.contains("content/roles/engineer.md:3:12"), "{html}");
+    assert!(html.contains("unknown archetype"));
+    let page = get(server.port, "/roles/engineer/");
+    assert_eq!(page.status, 200, "the last good page still serves");
+    assert!(
+        page.body.contains("id=\"gen-overlay\"")
+            && page.body.contains("Body of the engineer brief.")
+    );
+
+    write(
+        site.path(),
+        "content/roles/engineer.md",
+        &format!("{ROLE_B}\nFixed.\n"),
+    );
+    expect_message(&mut socket, "reload");
+    let page = get(server.port, "/roles/engineer/");
+    assert!(
+        !page.body.contains("id=\"gen-overlay\""),
+        "the overlay clears"
+    );
+    assert!(page.body.contains("Fixed."));
+}
+
+#[test]
+fn a_first_build_that_fails_serves_an_error_page_and_recovers() {
+    let site = small_site();
+    let good = ROLE_B.to_string();
+    write(
+        site.path(),
+        "content/roles/engineer.md",
+        &good.replace("summary:", "sumary:"),
+    );
+    let server = start(site.path(), &[]);
+    let page = get(server.port, "/");
+    assert_eq!(page.status, 500);
+    assert!(
+        page.body.contains("id=\"gen-overlay\"") && page.body.contains("did you mean `summary`?")
+    );
+    let mut socket = live(&server);
+    write(site.path(), "content/roles/engineer.md", &good);
+    expect_message(&mut socket, "reload");
+    let page = get(server.port, "/");
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("id=\"gen-overlay\""));
+}
+
+#[test]
+fn renames_deletes_new_folders_and_atomic_saves() {
+    let site = small_site();
+    let root = site.path();
+    write(root, "content/roles/extra.md", &extra_role("Extra Role"));
+    let server = start(root, &[]);
+    assert_eq!(get(server.port, "/roles/extra/").status, 200);
+
+    std::fs::rename(
+        root.join("content/roles/extra.md"),
+        root.join("content/roles/moved.md"),
+    )
+    .expect("rename");
+    eventually(&server, "/roles/moved/", |r| r.status == 200);
+    assert_eq!(get(server.port, "/roles/extra/").status, 404);
+
+    // An editor's atomic save: write a temporary file, rename it over the brief.
+    let temporary = root.join("content/roles/.moved.md.tmp");
+    std::fs::write(&temporary, extra_role("Atomically Saved")).expect("write");
+    std::fs::rename(&temporary, root.join("content/roles/moved.md")).expect("rename");
+    eventually(&server, "/roles/moved/", |r| {
+        r.body.contains("Atomically Saved")
+    });
+
+    std::fs::remove_file(root.join("content/roles/moved.md")).expect("rm");
+    eventually(&server, "/roles/moved/", |r| r.status == 404);
+
+    write(
+        root,
+        "content/notes/deep/page.md",
+        "---\ntitle: Deep Note\n---\nHi.\n",
+    );
+    eventually(&server, "/notes/deep/page/", |r| {
+        r.body.contains("Deep Note")
+    });
+    std::fs::remove_dir_all(root.join("content/notes")).expect("rm -r");
+    eventually(&server, "/notes/deep/page/", |r| r.status == 404);
+}
+
+#[test]
+fn traversal_attempts_never_read_outside_the_site() {
+    let outer = tempfile::tempdir().expect("tempdir");
+    std::fs::write(outer.path().join("secret.txt"), "TOP-SECRET-OUTSIDE").expect("secret");
+    let root = outer.path().join("site");
+    copy_dir(small_site().path(), &root);
+    std::fs::write(root.join("secret.txt"), "TOP-SECRET-ROOT").expect("secret");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        outer.path().join("secret.txt"),
+        root.join("static-link.txt"),
+    )
+    .expect("symlink");
+    let server = start(&root, &[]);
+    let attempts = [
+        "/../secret.txt",
+        "/../../secret.txt",
+        "/..%2fsecret.txt",
+        "/..%2f..%2fsecret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2e%2e/%2e%2e/secret.txt",
+        "/%2E%2E/secret.txt",
+        "/%2e%2e%2fsecret.txt",
+        "/roles/../../secret.txt",
+        "/roles/%2e%2e/%2e%2e/secret.txt",
+        "/roles/..%2f..%2fsecret.txt",
+        "/..\\secret.txt",
+        "/..%5csecret.txt",
+        "/%5c..%5csecret.txt",
+        "/roles\\..\\..\\secret.txt",
+        "//secret.txt",
+        "/%2fsecret.txt",
+        "/%2f%2e%2e%2fsecret.txt",
+        "/secret.txt",
+        "/site/secret.txt",
+        "/secret.txt%00.html",
+        "/%00../secret.txt",
+        "/..%00/secret.txt",
+        "/%c0%ae%c0%ae/secret.txt",
+        "/%c0%af..%c0%afsecret.txt",
+        "/.%2e/secret.txt",
+        "/%2e./secret.txt",
+        "/./../secret.txt",
+        "/static-link.txt",
+        "/..;/secret.txt",
+        "/%252e%252e/secret.txt",
+        "/C:/secret.txt",
+        "/C:%5csecret.txt",
+        "/etc/passwd",
+        "/../../../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/site.yaml",
+        "/content/roles/engineer.md",
+        "/../site.yaml",
+    ];
+    assert!(attempts.len() >= 30);
+    for attempt in attempts {
+        let response = get(server.port, attempt);
+        assert!(
+            [400, 404].contains(&response.status),
+            "{attempt}: status {}",
+            response.status
+        );
+        for secret in [
+            "TOP-SECRET",
+            "root:x:0",
+            "archetype: builder",
+            "capabilities:",
+        ] {
+            assert!(!response.body.contains(secret), "{attempt} leaked {secret}");
+        }
+    }
+}
+
+#[test]
+fn watch_rebuilds_into_the_output_folder_without_the_live_script() {
+    let site = small_site();
+    let root = site.path();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("gen"))
+        .arg("watch")
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("gen watch starts");
+    let page = root.join("public/roles/engineer/index.html");
+    let wait_for = |needle: &str| {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            if std::fs::read_to_string(&page).is_ok_and(|t| t.contains(needle)) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    };
+    let built = wait_for("Body of the engineer brief.");
+    write(
+        root,
+        "content/roles/engineer.md",
+        &format!("{ROLE_B}\nWatched edit.\n"),
+    );
+    let rebuilt = wait_for("Watched edit.");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(built && rebuilt, "watch built and rebuilt");
+    let text = std::fs::read_to_string(&page).expect("page");
+    assert!(!text.contains("data-gen-live"), "no live script on disk");
+}
