@@ -26,13 +26,22 @@ impl Drop for Server {
 }
 
 fn start(root: &Path, extra: &[&str]) -> Server {
+    start_with_log(root, extra, Stdio::null())
+}
+
+fn start_with_log(root: &Path, extra: &[&str], stderr: Stdio) -> Server {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("gen"))
-        .args(["serve", "--port", "0"])
+        .arg("serve")
+        .args(if extra.contains(&"--port") {
+            &[][..]
+        } else {
+            &["--port", "0"][..]
+        })
         .args(extra)
         .current_dir(root)
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .expect("gen serve starts");
     let stdout = child.stdout.take().expect("stdout");
@@ -432,4 +441,68 @@ fn watch_rebuilds_into_the_output_folder_without_the_live_script() {
     assert!(built && rebuilt, "watch built and rebuilt");
     let text = std::fs::read_to_string(&page).expect("page");
     assert!(!text.contains("data-gen-live"), "no live script on disk");
+}
+
+#[test]
+fn a_burst_of_changes_becomes_one_rebuild() {
+    let site = small_site();
+    let root = site.path();
+    let log_dir = tempfile::tempdir().expect("tempdir");
+    let log_path = log_dir.path().join("serve.log");
+    let log = std::fs::File::create(&log_path).expect("log");
+    let server = start_with_log(root, &[], Stdio::from(log));
+    // Like a `git checkout`: hundreds of files written back to back.
+    for i in 0..200 {
+        write(
+            root,
+            &format!("content/roles/burst-{i}.md"),
+            &extra_role(&format!("Burst {i}")),
+        );
+    }
+    eventually(&server, "/roles/burst-199/", |r| r.status == 200);
+    std::thread::sleep(Duration::from_millis(300));
+    let log = std::fs::read_to_string(&log_path).expect("log");
+    let rebuilds = log
+        .lines()
+        .filter(|l| l.starts_with("Rebuilt after"))
+        .count();
+    // The first file of a burst may arrive alone and go through at once; the rest wait for
+    // quiet and become one rebuild.
+    assert!(rebuilds <= 2, "{rebuilds} rebuilds for one burst:\n{log}");
+}
+
+#[test]
+fn polling_notices_changes_too() {
+    let site = small_site();
+    let server = start(site.path(), &["--poll"]);
+    write(
+        site.path(),
+        "content/roles/engineer.md",
+        &format!("{ROLE_B}\nSeen by polling.\n"),
+    );
+    eventually(&server, "/roles/engineer/", |r| {
+        r.body.contains("Seen by polling.")
+    });
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_free_one() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port();
+    let site = small_site();
+    let log_dir = tempfile::tempdir().expect("tempdir");
+    let log_path = log_dir.path().join("serve.log");
+    let log = std::fs::File::create(&log_path).expect("log");
+    let server = start_with_log(
+        site.path(),
+        &["--port", &port.to_string()],
+        Stdio::from(log),
+    );
+    assert_ne!(server.port, port);
+    assert_eq!(get(server.port, "/").status, 200);
+    let log = std::fs::read_to_string(&log_path).expect("log");
+    assert!(
+        log.contains(&format!("Port {port} is in use; using {}", server.port)),
+        "{log}"
+    );
 }

@@ -19,6 +19,7 @@ pub fn roles_by_archetype<'a>(
                 .roles
                 .iter()
                 .filter(|r| r.front.archetype.value == archetype.key)
+                .map(|r| r.as_ref())
                 .collect();
             roles.sort_by(|a, b| a.title().cmp(b.title()));
             (archetype, roles)
@@ -32,6 +33,7 @@ pub fn hired_after<'a>(content: &'a Content, slug: &str) -> Vec<&'a Role> {
         .roles
         .iter()
         .filter(|r| r.front.hire_after.iter().any(|h| h.value == slug))
+        .map(|r| r.as_ref())
         .collect();
     roles.sort_by(|a, b| a.title().cmp(b.title()));
     roles

@@ -127,11 +127,23 @@ fn log_failure(changes: &ChangeSet, error: &Error) {
     );
 }
 
-/// Receive change sets, coalescing any that queued up during the last rebuild.
+/// Receive change sets, coalescing any that queued up during the last rebuild. A batch of
+/// several files looks like a burst (a `git checkout`): wait until it has been quiet for a
+/// debounce period, so it becomes one rebuild. A single saved file goes through at once.
 fn next_changes(receiver: &mpsc::Receiver<ChangeSet>) -> Option<ChangeSet> {
     let mut changes = receiver.recv().ok()?;
     while let Ok(more) = receiver.try_recv() {
         changes.merge(more);
+    }
+    let started = Instant::now();
+    while changes.full || changes.paths().nth(1).is_some() {
+        match receiver.recv_timeout(watch::DEBOUNCE) {
+            Ok(more) => changes.merge(more),
+            Err(_) => break,
+        }
+        if started.elapsed() > std::time::Duration::from_secs(3) {
+            break;
+        }
     }
     Some(changes)
 }

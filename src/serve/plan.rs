@@ -131,12 +131,12 @@ pub fn plan_content(old: &Content, new: &Content) -> Plan {
     let old_roles: HashMap<&str, &Role> = old
         .roles
         .iter()
-        .map(|r| (r.source.content_path.as_str(), r))
+        .map(|r| (r.source.content_path.as_str(), r.as_ref()))
         .collect();
     let old_guides: HashMap<&str, &Guide> = old
         .guides
         .iter()
-        .map(|g| (g.source.content_path.as_str(), g))
+        .map(|g| (g.source.content_path.as_str(), g.as_ref()))
         .collect();
     let same_pages = old.roles.len() == new.roles.len()
         && old.guides.len() == new.guides.len()

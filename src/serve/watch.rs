@@ -11,7 +11,10 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 use crate::config::CONFIG_FILE;
 use crate::serve::plan::ChangeSet;
 
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+/// Quiet time before a path's events are reported: long enough to join an editor's
+/// write-and-rename, short enough that a save shows in the browser within ~50 ms.
+pub const DEBOUNCE: Duration = Duration::from_millis(25);
+const TICK: Duration = Duration::from_millis(5);
 const POLL_INTERVAL: Duration = Duration::from_millis(250);
 
 /// The folders of a site that feed the build.
@@ -147,7 +150,11 @@ impl Watcher {
             }
         };
         let inner = if poll {
-            let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+            // notify's poller keeps modification times in whole seconds: without comparing
+            // contents, a second save within the same second would go unseen.
+            let config = notify::Config::default()
+                .with_poll_interval(POLL_INTERVAL)
+                .with_compare_contents(true);
             Inner::Poll(new_debouncer_opt(
                 DEBOUNCE,
                 None,
@@ -158,7 +165,7 @@ impl Watcher {
         } else {
             Inner::Native(new_debouncer_opt(
                 DEBOUNCE,
-                None,
+                Some(TICK),
                 handler,
                 RecommendedCache::new(),
                 notify::Config::default(),

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Edit-to-reload latency of `gen serve` on a generated corpus.
+
+    python3 bench/serve_latency.py [--pages 1000] [--edits 30] [--gen target/release/gen]
+
+Generates a corpus with ../shared/bench/make_corpus.py (flavor gen, seed 42) beside the
+repo's site.yaml and theme, starts `gen serve --port 0`, connects to the live-reload
+WebSocket, and times, for body edits and for front-matter edits, the interval from the
+write of the file to the arrival of the reload message. Prints the median, p90 and max.
+Only the Python standard library is used (the WebSocket client is the few lines below).
+"""
+
+import argparse
+import base64
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+MAKE_CORPUS = os.path.join(REPO, "..", "shared", "bench", "make_corpus.py")
+
+
+def websocket(host, port, path):
+    sock = socket.create_connection((host, port))
+    key = base64.b64encode(os.urandom(16)).decode()
+    sock.sendall(
+        (
+            f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
+            f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        ).encode()
+    )
+    head = b""
+    while b"\r\n\r\n" not in head:
+        head += sock.recv(1)
+    if b" 101 " not in head.split(b"\r\n")[0]:
+        raise SystemExit(f"no WebSocket upgrade: {head!r}")
+    return sock
+
+
+def read_exact(sock, n):
+    data = b""
+    while len(data) < n:
+        chunk = sock.recv(n - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return data
+
+
+def next_message(sock):
+    """The next text message (server frames are not masked)."""
+    while True:
+        b0, b1 = read_exact(sock, 2)
+        length = b1 & 0x7F
+        if length == 126:
+            length = int.from_bytes(read_exact(sock, 2), "big")
+        elif length == 127:
+            length = int.from_bytes(read_exact(sock, 8), "big")
+        payload = read_exact(sock, length)
+        if b0 & 0x0F == 1:
+            return json.loads(payload)
+
+
+def wait_for(sock, kind, timeout=10.0):
+    sock.settimeout(timeout)
+    while True:
+        message = next_message(sock)
+        if message.get("kind") == kind:
+            return time.perf_counter()
+
+
+def summary(label, samples):
+    ms = sorted(s * 1000 for s in samples)
+    p90 = ms[min(len(ms) - 1, int(len(ms) * 0.9))]
+    print(f"{label:<18} median {statistics.median(ms):6.1f} ms   p90 {p90:6.1f} ms   max {ms[-1]:6.1f} ms   (n={len(ms)})")
+    return statistics.median(ms)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--edits", type=int, default=30)
+    parser.add_argument("--gen", default=os.path.join(REPO, "target", "release", "gen"))
+    parser.add_argument("--keep", action="store_true", help="keep the corpus folder")
+    args = parser.parse_args()
+    if not os.path.exists(args.gen):
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+
+    site = tempfile.mkdtemp(prefix="gen-latency-")
+    subprocess.run(
+        [sys.executable, MAKE_CORPUS, "--pages", str(args.pages), "--flavor", "gen", "--out", site, "--force"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    shutil.copy(os.path.join(REPO, "site.yaml"), site)
+    shutil.copytree(os.path.join(REPO, "themes"), os.path.join(site, "themes"))
+    server = subprocess.Popen(
+        [args.gen, "serve", "--port", "0"], cwd=site, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    try:
+        url = next(w for w in server.stdout.readline().split() if w.startswith("http://"))
+        host_port = url[len("http://"):].split("/", 1)[0]
+        host, port = host_port.rsplit(":", 1)
+        sock = websocket(host, int(port), "/__gen/live")
+        roles = sorted(os.listdir(os.path.join(site, "content", "roles")))
+        print(f"{args.pages} pages, {args.edits} edits of each kind, {args.gen}")
+
+        def timed(edit):
+            samples = []
+            for i in range(args.edits):
+                path = os.path.join(site, "content", "roles", roles[(i * 37) % len(roles)])
+                with open(path, encoding="utf-8") as f:
+                    text = f.read()
+                changed = edit(text, i)
+                time.sleep(0.15)  # let the previous rebuild settle
+                start = time.perf_counter()
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(changed)
+                samples.append(wait_for(sock, "reload") - start)
+            return samples
+
+        body = timed(lambda text, i: text + f"\nLatency probe paragraph {i}.\n")
+        front = timed(lambda text, i: text.replace("\nsummary: ", f"\nsummary: Probe {i}. ", 1))
+        summary("body edit", body)
+        summary("front-matter edit", front)
+    finally:
+        server.terminate()
+        server.wait()
+        if not args.keep:
+            shutil.rmtree(site, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
