@@ -506,3 +506,70 @@ fn a_taken_port_moves_to_the_next_free_one() {
         "{log}"
     );
 }
+
+#[cfg(unix)]
+fn interrupt(child: &Child) {
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+fn exits_within(child: &mut Child, limit: Duration) -> Option<std::process::ExitStatus> {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Some(status);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    None
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_serve_and_watch_cleanly_leaving_a_complete_site() {
+    let site = small_site();
+    let root = site.path();
+    let mut server = start(root, &[]);
+    assert_eq!(get(server.port, "/").status, 200);
+    interrupt(&server.child);
+    let status = exits_within(&mut server.child, Duration::from_secs(10)).expect("serve stops");
+    assert!(status.success(), "serve exits 0 on Ctrl-C: {status:?}");
+
+    let mut watcher = Command::new(assert_cmd::cargo::cargo_bin("gen"))
+        .arg("watch")
+        .current_dir(root)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("gen watch");
+    let marker = root.join("public/.rolebook-output");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !marker.exists() {
+        assert!(Instant::now() < deadline, "watch never wrote the site");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    write(
+        root,
+        "content/roles/engineer.md",
+        &format!("{ROLE_B}\nLast edit.\n"),
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    interrupt(&watcher);
+    let status = exits_within(&mut watcher, Duration::from_secs(10)).expect("watch stops");
+    assert!(status.success(), "watch exits 0 on Ctrl-C: {status:?}");
+    let clean = tempfile::tempdir().expect("tempdir");
+    gen_in(root)
+        .args(["build", "--output"])
+        .arg(clean.path().join("out"))
+        .assert()
+        .success();
+    assert_eq!(
+        snapshot(&root.join("public")),
+        snapshot(&clean.path().join("out")),
+        "the output folder is a complete build"
+    );
+}
