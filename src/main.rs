@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use rolebook::{Error, LoadOptions};
 
 #[derive(Parser)]
@@ -20,6 +20,38 @@ struct Cli {
     command: Command,
 }
 
+/// Which site, and how to read it: shared by the commands that build.
+#[derive(Args)]
+struct SiteArgs {
+    /// The site folder (holding site.yaml and content/)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Replace site.yaml's base_url (e.g. for a preview under another address)
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Include pages marked `draft: true`
+    #[arg(long)]
+    drafts: bool,
+}
+
+impl SiteArgs {
+    fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            drafts: self.drafts,
+            base_url: self.base_url.clone(),
+        }
+    }
+
+    /// `--output`, relative to the site folder; `public/` in it by default.
+    fn output(&self, output: &Option<PathBuf>) -> PathBuf {
+        match output {
+            Some(dir) if dir.is_relative() => self.root.join(dir),
+            Some(dir) => dir.clone(),
+            None => self.root.join("public"),
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check, render and write the site to the output folder (public/ by default)
@@ -27,39 +59,25 @@ enum Command {
         after_help = "Examples:\n  gen build\n  gen build --root my-playbook --output /tmp/site\n  gen build --base-url https://wiki.example.com/ai-playbook/"
     )]
     Build {
-        /// The site folder (holding site.yaml and content/)
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
         /// Where to write the site; relative paths are inside the site folder
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Replace site.yaml's base_url, e.g. for a preview under another address
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Include pages marked `draft: true`
-        #[arg(long)]
-        drafts: bool,
     },
     /// Build, serve on 127.0.0.1 with live reload, and rebuild what changes as you edit
     #[command(
         after_help = "Examples:\n  gen serve\n  gen serve --port 8080 --open\n  gen serve --port 0            # any free port\n  gen serve --poll              # on network mounts where file events do not arrive"
     )]
     Serve {
-        /// The site folder (holding site.yaml and content/)
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
         /// The address to listen on; other machines can reach the preview only if you change it
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// The port; if it is taken, the next free one is used (0: any free port)
         #[arg(long, short, default_value_t = 1111)]
         port: u16,
-        /// Replace site.yaml's base_url (its path is still where the site is served)
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Include pages marked `draft: true`
-        #[arg(long)]
-        drafts: bool,
         /// Open the site in a browser
         #[arg(long)]
         open: bool,
@@ -75,30 +93,15 @@ enum Command {
         after_help = "Examples:\n  gen watch\n  gen watch --output /srv/wiki/playbook --base-url https://wiki.example.com/playbook/"
     )]
     Watch {
-        /// The site folder (holding site.yaml and content/)
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
         /// Where to write the site; relative paths are inside the site folder
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Replace site.yaml's base_url
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Include pages marked `draft: true`
-        #[arg(long)]
-        drafts: bool,
         /// Poll for changes instead of using file-system events
         #[arg(long)]
         poll: bool,
     },
-}
-
-fn output_dir(root: &std::path::Path, output: Option<PathBuf>) -> PathBuf {
-    match output {
-        Some(dir) if dir.is_relative() => root.join(dir),
-        Some(dir) => dir,
-        None => root.join("public"),
-    }
 }
 
 fn main() -> ExitCode {
@@ -106,7 +109,7 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            report(&error);
+            eprintln!("{}", error.render(rolebook::stderr_has_color()));
             ExitCode::from(error.exit_code() as u8)
         }
     }
@@ -114,14 +117,9 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), Error> {
     match command {
-        Command::Build {
-            root,
-            output,
-            base_url,
-            drafts,
-        } => {
-            let output = output_dir(&root, output);
-            let report = rolebook::build_site(&root, &LoadOptions { drafts, base_url }, &output)?;
+        Command::Build { site, output } => {
+            let output = site.output(&output);
+            let report = rolebook::build_site(&site.root, &site.load_options(), &output)?;
             eprintln!(
                 "Built {} pages ({} files) into {} in {} ms",
                 report.pages,
@@ -132,37 +130,23 @@ fn run(command: Command) -> Result<(), Error> {
             Ok(())
         }
         Command::Serve {
-            root,
+            site,
             bind,
             port,
-            base_url,
-            drafts,
             open,
             no_follow,
             poll,
         } => rolebook::serve::serve(rolebook::serve::ServeOptions {
-            root,
+            root: site.root.clone(),
             bind,
             port,
-            base_url,
-            drafts,
+            load: site.load_options(),
             open,
             follow: !no_follow,
             poll,
         }),
-        Command::Watch {
-            root,
-            output,
-            base_url,
-            drafts,
-            poll,
-        } => {
-            let output = output_dir(&root, output);
-            rolebook::serve::watch(&root, LoadOptions { drafts, base_url }, &output, poll)
+        Command::Watch { site, output, poll } => {
+            rolebook::serve::watch(&site.root, site.load_options(), &site.output(&output), poll)
         }
     }
-}
-
-fn report(error: &Error) {
-    eprintln!("{}", error.render(rolebook::stderr_has_color()));
 }

@@ -44,6 +44,17 @@ fn clean(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Replace the first line of `path` starting with `prefix` by `line`.
+fn set_line(root: &Path, path: &str, prefix: &str, line: &str) {
+    let text = read(root, path);
+    let old = text
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("{path} has no {prefix} line"))
+        .to_string();
+    write(root, path, &text.replacen(&old, line, 1));
+}
+
 struct Sim<'a> {
     root: &'a Path,
     rng: Rng,
@@ -114,54 +125,34 @@ impl Sim<'_> {
             }
             3 | 4 => {
                 let path = self.pick_role();
-                let text = read(root, &path);
-                let line = text
-                    .lines()
-                    .find(|l| l.starts_with("summary:"))
-                    .expect("summary")
-                    .to_string();
-                write(
+                set_line(
                     root,
                     &path,
-                    &text.replacen(&line, &format!("summary: Summary number {n}."), 1),
+                    "summary:",
+                    &format!("summary: Summary number {n}."),
                 );
                 changes.content.insert(PathBuf::from(&path));
                 format!("summary edit of {path}")
             }
             5 => {
                 let path = self.pick_role();
-                let text = read(root, &path);
-                let line = text
-                    .lines()
-                    .find(|l| l.starts_with("title:"))
-                    .expect("title")
-                    .to_string();
-                write(
-                    root,
-                    &path,
-                    &text.replacen(&line, &format!("title: Role title {n}"), 1),
-                );
+                set_line(root, &path, "title:", &format!("title: Role title {n}"));
                 changes.content.insert(PathBuf::from(&path));
                 format!("title edit of {path}")
             }
             6 => {
                 let path = self.pick_role();
                 let target = Self::slug_of(&self.pick_role());
-                let text = read(root, &path);
-                let line = text
-                    .lines()
-                    .find(|l| l.starts_with("hire_after:"))
-                    .expect("hire_after")
-                    .to_string();
                 let value = if target == Self::slug_of(&path) {
                     String::new()
                 } else {
                     target
                 };
-                write(
+                set_line(
                     root,
                     &path,
-                    &text.replacen(&line, &format!("hire_after: [{value}]"), 1),
+                    "hire_after:",
+                    &format!("hire_after: [{value}]"),
                 );
                 changes.content.insert(PathBuf::from(&path));
                 format!("hire_after edit of {path}")
@@ -228,16 +219,11 @@ impl Sim<'_> {
                 "static edit".to_string()
             }
             13 => {
-                let text = read(root, "content/guides/start.md");
-                let line = text
-                    .lines()
-                    .find(|l| l.starts_with("title:"))
-                    .expect("title")
-                    .to_string();
-                write(
+                set_line(
                     root,
                     "content/guides/start.md",
-                    &text.replacen(&line, &format!("title: Start {n}"), 1),
+                    "title:",
+                    &format!("title: Start {n}"),
                 );
                 changes
                     .content
@@ -245,16 +231,11 @@ impl Sim<'_> {
                 "guide title edit".to_string()
             }
             _ => {
-                let text = read(root, "site.yaml");
-                let line = text
-                    .lines()
-                    .find(|l| l.starts_with("description:"))
-                    .expect("description")
-                    .to_string();
-                write(
+                set_line(
                     root,
                     "site.yaml",
-                    &text.replacen(&line, &format!("description: Described {n}."), 1),
+                    "description:",
+                    &format!("description: Described {n}."),
                 );
                 changes.full = true;
                 "site.yaml edit".to_string()

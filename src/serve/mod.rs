@@ -154,8 +154,8 @@ pub struct ServeOptions {
     pub root: PathBuf,
     pub bind: IpAddr,
     pub port: u16,
-    pub base_url: Option<String>,
-    pub drafts: bool,
+    /// `base_url` here replaces the preview's own address in permalinks.
+    pub load: LoadOptions,
     pub open: bool,
     pub follow: bool,
     pub poll: bool,
@@ -215,8 +215,14 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     };
     let site_url = format!("http://{host}:{}{base_path}", address.port());
     let load = LoadOptions {
-        drafts: options.drafts,
-        base_url: Some(options.base_url.clone().unwrap_or_else(|| site_url.clone())),
+        drafts: options.load.drafts,
+        base_url: Some(
+            options
+                .load
+                .base_url
+                .clone()
+                .unwrap_or_else(|| site_url.clone()),
+        ),
     };
     let state = LiveState::new(base_path.clone(), options.follow);
     let (sender, receiver) = mpsc::channel();
