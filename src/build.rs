@@ -9,14 +9,22 @@ use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::content::{self, Content};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::output::SiteFiles;
+use crate::playbook::lints;
 use crate::render::templates::Templates;
 use crate::render::{self, MarkdownCache, PageKey};
 use crate::serve::plan::{self, ChangeSet, Plan, Selection};
 use crate::{Error, LoadOptions, Site};
 
 /// The page templates, each laying out one kind of page.
-const PAGE_TEMPLATES: [&str; 4] = ["index.html", "404.html", "role.html", "page.html"];
+const PAGE_TEMPLATES: [&str; 5] = [
+    "index.html",
+    "404.html",
+    "role.html",
+    "page.html",
+    "health.html",
+];
 
 pub struct Build {
     pub root: PathBuf,
@@ -28,6 +36,8 @@ pub struct Build {
     statics: BTreeMap<String, Vec<u8>>,
     /// The whole site as it would be written.
     pub files: SiteFiles,
+    /// Lint findings below the deny level (warnings), shown on the health page.
+    pub findings: Vec<Diagnostic>,
     /// Edits seen since the last good build (kept when a rebuild fails).
     pending: ChangeSet,
 }
@@ -64,6 +74,7 @@ impl Build {
             markdown: MarkdownCache::new(),
             statics,
             files: SiteFiles::new(),
+            findings: Vec::new(),
             pending: ChangeSet::default(),
         };
         let content = build.content.clone();
@@ -167,9 +178,24 @@ impl Build {
             &links,
             plan.markdown.only(),
         ));
-        let problems = render::link_problems(&content, &markdown, &links);
-        if !problems.is_empty() {
-            return Err(Error::Site(problems.sorted()));
+        let link_problems = render::link_problems(&content, &markdown, &links);
+        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            lints::check(&self.config, &content, &markdown, link_problems.0)
+                .into_iter()
+                .partition(|f| f.severity == Severity::Error);
+        if !errors.is_empty() {
+            return Err(Error::Site(Diagnostics(errors)));
+        }
+        let mut plan = plan;
+        let shows_front_matter = plan
+            .pages
+            .only()
+            .is_some_and(|p| p.contains(&PageKey::Home));
+        if shows_front_matter || !same_findings(&self.findings, &warnings) {
+            // The health page lists the findings under the briefs' titles; the home page
+            // counts them.
+            plan.pages.insert(PageKey::Health);
+            plan.pages.insert(PageKey::Home);
         }
         let keys: Vec<PageKey> = match &plan.pages {
             Selection::All => render::all_pages(&content),
@@ -179,6 +205,7 @@ impl Build {
             &self.config,
             &content,
             &markdown,
+            &warnings,
             &mut self.templates,
             &keys,
         )?;
@@ -198,6 +225,7 @@ impl Build {
         self.content = content;
         self.markdown = markdown;
         self.files = files;
+        self.findings = warnings;
         Ok(rebuild)
     }
 
@@ -212,6 +240,19 @@ fn static_dirs(root: &Path, theme: &Path) -> [PathBuf; 2] {
         theme.join(render::STATIC_DIR),
         root.join(render::STATIC_DIR),
     ]
+}
+
+fn same_findings(a: &[Diagnostic], b: &[Diagnostic]) -> bool {
+    let key = |d: &Diagnostic| {
+        (
+            d.file.clone(),
+            d.position,
+            d.code,
+            d.message.clone(),
+            d.help.clone(),
+        )
+    };
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
 }
 
 /// The files that differ between two sites.

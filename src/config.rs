@@ -25,9 +25,15 @@ pub struct Config {
     pub theme: String,
     pub capabilities: Vec<Capability>,
     pub archetypes: Vec<Archetype>,
-    /// Lint id to level; read by `gen check`.
+    /// Lint id to level (`allow`, `warn`, `deny`), for `gen check`, `build` and `serve`.
     #[serde(default)]
     pub lints: BTreeMap<String, LintLevel>,
+    /// Thresholds of the lints that count.
+    #[serde(default)]
+    pub lint_limits: crate::playbook::lints::LintLimits,
+    /// The text of `site.yaml`, for messages that point into it.
+    #[serde(skip)]
+    pub source: Option<Arc<str>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -67,8 +73,9 @@ impl Config {
     pub fn parse(text: &str, file: &Path) -> Result<Config, Box<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let source: Arc<str> = Arc::from(text);
-        let config: Config = crate::yaml::parse(text, file, &source)?;
+        let mut config: Config = crate::yaml::parse(text, file, &source)?;
         config.validate(file, &source)?;
+        config.source = Some(source);
         Ok(config)
     }
 
@@ -122,6 +129,29 @@ impl Config {
                     ));
                 }
             }
+        }
+        let known: Vec<&str> = crate::playbook::lints::lint_ids().collect();
+        for id in self.lints.keys() {
+            if known.contains(&id.as_str()) {
+                continue;
+            }
+            let line = source
+                .lines()
+                .position(|l| l.trim_start().starts_with(&format!("{id}:")))
+                .map_or(1, |i| i + 1);
+            let help = match crate::diagnostic::did_you_mean(id, known.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("the lints are: {}", known.join(", ")),
+            };
+            return Err(Box::new(
+                Diagnostic::new(
+                    file,
+                    Position::new(line, 3),
+                    format!("unknown lint `{id}` in `lints`"),
+                )
+                .with_help(help)
+                .with_source(source.clone()),
+            ));
         }
         if !(self.base_url.starts_with('/') || self.base_url.contains("://")) {
             return Err(fail(
@@ -200,6 +230,30 @@ mod tests {
         );
         let err = Config::parse(&text, Path::new("site.yaml")).expect_err("duplicate");
         assert!(err.message.contains("appears twice"), "{}", err.message);
+    }
+
+    #[test]
+    fn unknown_lint_ids_suggest() {
+        let text = format!("{MINIMAL}lints:\n  vague-outcom: deny\n");
+        let err = Config::parse(&text, Path::new("site.yaml")).expect_err("unknown lint");
+        assert_eq!(err.message, "unknown lint `vague-outcom` in `lints`");
+        assert_eq!(err.help.as_deref(), Some("did you mean `vague-outcome`?"));
+        assert_eq!(err.position.line, 7);
+    }
+
+    #[test]
+    fn lint_limits_default_and_parse() {
+        let config = Config::parse(MINIMAL, Path::new("site.yaml")).expect("valid");
+        assert_eq!(config.lint_limits.max_tools, 8);
+        let text = format!("{MINIMAL}lint_limits:\n  max_tools: 5\n");
+        let config = Config::parse(&text, Path::new("site.yaml")).expect("valid");
+        assert_eq!(
+            (
+                config.lint_limits.max_tools,
+                config.lint_limits.max_primary_capabilities
+            ),
+            (5, 3)
+        );
     }
 
     #[test]

@@ -22,28 +22,40 @@ impl Position {
     }
 }
 
+/// How bad a problem is: errors stop a build, warnings are reported and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    #[default]
+    Error,
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     /// The file, relative to the site root where possible, as users see it.
     pub file: PathBuf,
+    pub severity: Severity,
+    /// The lint that found it, for playbook lints (`vague-outcome`).
+    pub code: Option<&'static str>,
     pub position: Position,
     pub message: String,
     pub help: Option<String>,
-    /// The file's text, for the snippet under the message (absent for binary or huge files).
-    pub source: Option<Arc<str>>,
-    named_source: Option<Box<NamedSource<Arc<str>>>>,
+    /// The file's text with its name, for the snippet under the message.
+    source: Option<Box<NamedSource<Arc<str>>>>,
 }
 
 impl Diagnostic {
     pub fn new(file: impl Into<PathBuf>, position: Position, message: impl Into<String>) -> Self {
         Diagnostic {
             file: file.into(),
+            severity: Severity::Error,
+            code: None,
             position,
             message: message.into(),
             help: None,
             source: None,
-            named_source: None,
         }
     }
 
@@ -58,16 +70,12 @@ impl Diagnostic {
     }
 
     pub fn with_source(mut self, source: Arc<str>) -> Self {
-        self.named_source = Some(Box::new(NamedSource::new(
-            display_path(&self.file),
-            source.clone(),
-        )));
-        self.source = Some(source);
+        self.source = Some(Box::new(NamedSource::new(display_path(&self.file), source)));
         self
     }
 
     fn byte_offset(&self) -> Option<usize> {
-        let source = self.source.as_deref()?;
+        let source: &str = self.source.as_deref()?.inner();
         let line_start = if self.position.line <= 1 {
             0
         } else {
@@ -103,6 +111,17 @@ impl fmt::Display for Diagnostic {
 impl std::error::Error for Diagnostic {}
 
 impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.code.map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Error => miette::Severity::Error,
+        })
+    }
+
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.help
             .as_ref()
@@ -110,7 +129,7 @@ impl miette::Diagnostic for Diagnostic {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.named_source.as_deref().map(|s| s as &dyn SourceCode)
+        self.source.as_deref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

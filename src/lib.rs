@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod output;
 pub mod playbook;
 pub mod render;
+pub mod report;
 pub mod serve;
 mod yaml;
 
@@ -39,6 +40,9 @@ pub enum Error {
         source: std::io::Error,
         help: Option<String>,
     },
+    /// Problems already shown to the user (by `gen check`): exit code 1.
+    #[error("problems were found")]
+    Reported,
     /// Anything else the user must change in how gen is run: exit code 2.
     #[error("{message}")]
     Usage {
@@ -57,14 +61,14 @@ impl Error {
 
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Site(_) => 1,
+            Error::Site(_) | Error::Reported => 1,
             Error::Output(_) | Error::Io { .. } | Error::Usage { .. } => 2,
         }
     }
 
     pub fn help(&self) -> Option<&str> {
         match self {
-            Error::Site(_) => None,
+            Error::Site(_) | Error::Reported => None,
             Error::Output(output) => output.help(),
             Error::Io { help, .. } | Error::Usage { help, .. } => help.as_deref(),
         }
@@ -72,20 +76,13 @@ impl Error {
 
     /// The report users read: every problem with its file, line, snippet and help.
     pub fn render(&self, color: bool) -> String {
-        let handler = if color {
-            miette::GraphicalReportHandler::new()
-        } else {
-            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-        };
         let mut out = String::new();
         match self {
             Error::Site(problems) => {
-                for problem in problems.iter() {
-                    let _ = handler.render_report(&mut out, problem);
-                    out.push('\n');
-                }
+                out.push_str(&render_diagnostics(&problems.0, color));
                 out.push_str(&format!("error: {problems}; nothing was written"));
             }
+            Error::Reported => {}
             other => {
                 out.push_str(&format!("error: {other}"));
                 if let Some(help) = other.help() {
@@ -136,6 +133,23 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub elapsed: Duration,
+    /// Lint findings below the deny level.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A list of diagnostics as users read them, each with its file, line, snippet and help.
+pub fn render_diagnostics(diagnostics: &[Diagnostic], color: bool) -> String {
+    let handler = if color {
+        miette::GraphicalReportHandler::new()
+    } else {
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+    };
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let _ = handler.render_report(&mut out, diagnostic);
+        out.push('\n');
+    }
+    out
 }
 
 impl Site {
@@ -179,6 +193,28 @@ impl Site {
     }
 }
 
+/// `gen check`: every problem and lint finding of the site at `root`, errors and warnings,
+/// in file order; nothing is rendered through templates and nothing is written. Problems
+/// that stop the site from loading are findings too (without a lint id).
+pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>, Error> {
+    let site = match Site::load(root, options) {
+        Ok(site) => site,
+        Err(Error::Site(problems)) => return Ok(problems.0),
+        Err(other) => return Err(other),
+    };
+    let links = render::link_index(&site.config, &site.content);
+    let markdown: render::MarkdownCache = render::render_markdown(&site.content, &links, None)
+        .into_iter()
+        .collect();
+    let link_problems = render::link_problems(&site.content, &markdown, &links);
+    Ok(playbook::lints::check(
+        &site.config,
+        &site.content,
+        &markdown,
+        link_problems.0,
+    ))
+}
+
 /// `gen build`: check and render the site at `root`, then swap it into `output`.
 pub fn build_site(root: &Path, options: &LoadOptions, output: &Path) -> Result<BuildReport, Error> {
     let started = Instant::now();
@@ -189,6 +225,7 @@ pub fn build_site(root: &Path, options: &LoadOptions, output: &Path) -> Result<B
         pages: build.page_count(),
         files: build.files.len(),
         elapsed: started.elapsed(),
+        warnings: build.findings,
     })
 }
 

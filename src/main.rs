@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use rolebook::diagnostic::Severity;
 use rolebook::{Error, LoadOptions};
 
 #[derive(Parser)]
@@ -65,6 +66,20 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Validate every page, run the playbook lints and check links, writing nothing
+    #[command(
+        after_help = "Exit codes: 0 no errors (warnings allowed), 1 errors (or warnings with --deny-warnings), 2 usage or I/O errors.\n\nExamples:\n  gen check\n  gen check --format json > findings.json\n  gen check --deny-warnings     # in CI"
+    )]
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// `human` (grouped by file) or `json` (for CI and editors)
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Fail (exit 1) on warnings too
+        #[arg(long)]
+        deny_warnings: bool,
+    },
     /// Build, serve on 127.0.0.1 with live reload, and rebuild what changes as you edit
     #[command(
         after_help = "Examples:\n  gen serve\n  gen serve --port 8080 --open\n  gen serve --port 0            # any free port\n  gen serve --poll              # on network mounts where file events do not arrive"
@@ -104,12 +119,26 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+fn stdout_has_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{}", error.render(rolebook::stderr_has_color()));
+            let report = error.render(rolebook::stderr_has_color());
+            if !report.is_empty() {
+                eprintln!("{report}");
+            }
             ExitCode::from(error.exit_code() as u8)
         }
     }
@@ -120,13 +149,42 @@ fn run(command: Command) -> Result<(), Error> {
         Command::Build { site, output } => {
             let output = site.output(&output);
             let report = rolebook::build_site(&site.root, &site.load_options(), &output)?;
+            if !report.warnings.is_empty() {
+                eprint!(
+                    "{}",
+                    rolebook::render_diagnostics(&report.warnings, rolebook::stderr_has_color())
+                );
+            }
+            let warnings = match report.warnings.len() {
+                0 => String::new(),
+                1 => "; 1 warning (see the Playbook health page)".to_string(),
+                n => format!("; {n} warnings (see the Playbook health page)"),
+            };
             eprintln!(
-                "Built {} pages ({} files) into {} in {} ms",
+                "Built {} pages ({} files) into {} in {} ms{warnings}",
                 report.pages,
                 report.files,
                 output.display(),
                 report.elapsed.as_millis()
             );
+            Ok(())
+        }
+        Command::Check {
+            site,
+            format,
+            deny_warnings,
+        } => {
+            let findings = rolebook::check_site(&site.root, &site.load_options())?;
+            match format {
+                Format::Human => {
+                    print!("{}", rolebook::report::human(&findings, stdout_has_color()))
+                }
+                Format::Json => print!("{}", rolebook::report::json(&findings)),
+            }
+            let errors = findings.iter().any(|f| f.severity == Severity::Error);
+            if errors || (deny_warnings && !findings.is_empty()) {
+                return Err(Error::Reported);
+            }
             Ok(())
         }
         Command::Serve {

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Diagnostics, Position, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Position};
 use guide::{Guide, GuideFront};
 use role::{Role, RoleFront, position};
 use source::SourceFile;
@@ -116,7 +116,6 @@ pub fn reload(
         (a.front.weight, a.title(), &a.path).cmp(&(b.front.weight, b.title(), &b.path))
     });
     problems.extend(check_slugs(&content));
-    problems.extend(check_hire_after(&content));
     if problems.is_empty() {
         Ok(content)
     } else {
@@ -382,35 +381,6 @@ fn check_slugs(content: &Content) -> Vec<Diagnostic> {
             );
         } else {
             by_path.insert(path, source);
-        }
-    }
-    problems
-}
-
-/// `hire_after` must name briefs that exist.
-fn check_hire_after(content: &Content) -> Vec<Diagnostic> {
-    let slugs: Vec<&str> = content.roles.iter().map(|r| r.slug.as_str()).collect();
-    let mut problems = Vec::new();
-    for role in &content.roles {
-        for earlier in &role.front.hire_after {
-            if slugs.contains(&earlier.value.as_str()) {
-                continue;
-            }
-            let help = match did_you_mean(&earlier.value, slugs.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("known briefs: {}", slugs.join(", ")),
-            };
-            problems.push(
-                role.source
-                    .diagnostic(
-                        position(&earlier.referenced),
-                        format!(
-                            "`hire_after` names `{}`, which is not a brief",
-                            earlier.value
-                        ),
-                    )
-                    .with_help(help),
-            );
         }
     }
     problems

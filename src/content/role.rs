@@ -211,6 +211,17 @@ pub fn check(front: &RoleFront, config: &Config, source: &SourceFile) -> Vec<Dia
                 .with_help("add `90d:`, `6m:` and `12m:` lists of measures"),
         );
     }
+    let lints: Vec<&str> = crate::playbook::lints::lint_ids().collect();
+    for allowed in &front.allow {
+        if !lints.contains(&allowed.value.as_str()) {
+            problems.push(unknown_name(source, allowed, "lint", &lints).with_help(
+                match did_you_mean(&allowed.value, lints.iter().copied()) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("the lints are: {}", lints.join(", ")),
+                },
+            ));
+        }
+    }
     for tag in &front.tags {
         if crate::content::slug::slugify(&tag.value).is_empty() {
             problems.push(

@@ -1,6 +1,8 @@
 //! What the domain adds over a plain site: how briefs group and sequence. Pure functions
 //! over the loaded content (no disk, no clock), so every rule is testable on its own.
 
+pub mod lints;
+
 use crate::config::Config;
 use crate::content::Content;
 use crate::content::role::Role;

@@ -127,6 +127,52 @@ pub struct RenderedMarkdown {
     pub anchor_refs: Vec<AnchorRef>,
     /// (byte offset in the body, problem)
     pub problems: Vec<(usize, LinkProblem)>,
+    /// Headings with nothing under them: (byte offset in the body, heading text).
+    pub empty_sections: Vec<(usize, String)>,
+}
+
+/// Tracks open headings to find the ones closed before anything was written under them.
+#[derive(Default)]
+struct Sections {
+    /// (level, offset, title, has content)
+    open: Vec<(u8, usize, String, bool)>,
+    empty: Vec<(usize, String)>,
+}
+
+impl Sections {
+    fn heading(&mut self, level: u8, offset: usize, title: String) {
+        self.close(level);
+        for section in &mut self.open {
+            section.3 = true;
+        }
+        self.open.push((level, offset, title, false));
+    }
+
+    fn content(&mut self) {
+        for section in &mut self.open {
+            section.3 = true;
+        }
+    }
+
+    /// Close the sections a heading of `level` ends (level 0 closes all).
+    fn close(&mut self, level: u8) {
+        while let Some(last) = self.open.last() {
+            if level != 0 && last.0 < level {
+                break;
+            }
+            if let Some((_, offset, title, has_content)) = self.open.pop()
+                && !has_content
+            {
+                self.empty.push((offset, title));
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<(usize, String)> {
+        self.close(0);
+        self.empty.sort();
+        self.empty
+    }
 }
 
 fn options() -> Options {
@@ -144,8 +190,25 @@ pub fn render(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMark
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
     let mut code: Option<(String, String)> = None;
     let mut ids_used: HashMap<String, usize> = HashMap::new();
+    let mut sections = Sections::default();
+    let mut heading_offset = 0;
+    let mut depth = 0usize;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        // Any block outside a heading counts as content of the open sections.
+        match &event {
+            Event::Start(Tag::Heading { .. }) => heading_offset = range.start,
+            Event::Start(_) => {
+                if depth == 0 {
+                    sections.content();
+                }
+                depth += 1;
+            }
+            Event::End(TagEnd::Heading(_)) => {}
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(_) | Event::Rule if depth == 0 => sections.content(),
+            _ => {}
+        }
         let event = match event {
             Event::Start(Tag::Link {
                 link_type,
@@ -210,6 +273,7 @@ pub fn render(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMark
                         .into(),
                     ));
                     out.anchors.insert(id.clone());
+                    sections.heading(n, heading_offset, title.clone());
                     out.toc.push(TocEntry {
                         level: n,
                         id,
@@ -224,6 +288,7 @@ pub fn render(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMark
         }
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out.empty_sections = sections.finish();
     out
 }
 
@@ -432,6 +497,25 @@ mod tests {
         let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["the-first-90-days", "notes", "notes-1", "mine"]);
         assert!(r.anchors.contains("notes-1"));
+    }
+
+    #[test]
+    fn empty_sections_are_found() {
+        let body =
+            "## Full\n\nText.\n\n## Empty\n\n## Parent\n\n### Child\n\nText.\n\n## Last empty\n";
+        let r = render(body, "x.md", &index());
+        let titles: Vec<&str> = r.empty_sections.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(titles, ["Empty", "Last empty"]);
+        assert_eq!(
+            &body[r.empty_sections[0].0..r.empty_sections[0].0 + 8],
+            "## Empty"
+        );
+        let full = render(
+            "## A\n\n- item\n\n## B\n\n```\ncode\n```\n\n## C\n\n| a |\n|---|\n| 1 |\n",
+            "x.md",
+            &index(),
+        );
+        assert!(full.empty_sections.is_empty(), "{:?}", full.empty_sections);
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub type MarkdownCache = HashMap<String, Arc<RenderedMarkdown>>;
 pub enum PageKey {
     Home,
     NotFound,
+    /// The playbook health page: every lint finding.
+    Health,
     /// By slug.
     Role(String),
     /// By content path.
@@ -44,6 +46,7 @@ impl PageKey {
         match self {
             PageKey::Home => "index.html",
             PageKey::NotFound => "404.html",
+            PageKey::Health => "health.html",
             PageKey::Role(_) => "role.html",
             PageKey::Guide(_) => "page.html",
         }
@@ -52,7 +55,7 @@ impl PageKey {
 
 /// Every page the content makes.
 pub fn all_pages(content: &Content) -> Vec<PageKey> {
-    let mut keys = vec![PageKey::Home, PageKey::NotFound];
+    let mut keys = vec![PageKey::Home, PageKey::NotFound, PageKey::Health];
     keys.extend(content.roles.iter().map(|r| PageKey::Role(r.slug.clone())));
     keys.extend(
         content
@@ -194,11 +197,13 @@ pub fn render_pages(
     config: &Config,
     content: &Content,
     cache: &MarkdownCache,
+    findings: &[Diagnostic],
     templates: &mut Templates,
     keys: &[PageKey],
 ) -> Result<Vec<RenderedPage>, Diagnostics> {
     let views = Views::new(config, content);
     templates.set_globals("site", &views.site());
+    templates.set_globals("health", &views.health_summary(findings));
     let templates = &*templates;
     let empty = RenderedMarkdown::default();
     let body = |path: &str| cache.get(path).map_or(&empty, |md| md.as_ref());
@@ -212,6 +217,10 @@ pub fn render_pages(
                     "index.html".to_string()
                 }
                 PageKey::NotFound => "404.html".to_string(),
+                PageKey::Health => {
+                    context.insert("groups", &views.health(findings));
+                    format!("{}index.html", views::HEALTH_PATH)
+                }
                 PageKey::Role(slug) => {
                     let role = content.role(slug)?;
                     let md = body(&role.source.content_path);

@@ -7,6 +7,7 @@ use crate::config::{Archetype, Capability, Config};
 use crate::content::Content;
 use crate::content::guide::Guide;
 use crate::content::role::{Role, Status};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::markdown::TocEntry;
 
 #[derive(Debug, Serialize)]
@@ -274,6 +275,84 @@ impl<'a> Views<'a> {
                 roles: roles.into_iter().map(|r| self.role_card(r)).collect(),
             })
             .collect()
+    }
+}
+
+/// The folder of the health page below the site root.
+pub const HEALTH_PATH: &str = "health/";
+
+#[derive(Debug, Serialize)]
+pub struct HealthSummary {
+    pub url: String,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FindingView<'a> {
+    pub line: usize,
+    pub column: usize,
+    pub level: Severity,
+    pub id: &'a str,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FindingGroup<'a> {
+    pub file: String,
+    /// The page built from the file, when there is one.
+    pub page: Option<Link>,
+    pub findings: Vec<FindingView<'a>>,
+}
+
+impl<'a> Views<'a> {
+    pub fn health_summary(&self, findings: &[Diagnostic]) -> HealthSummary {
+        HealthSummary {
+            url: self.url(HEALTH_PATH),
+            warnings: findings.len(),
+        }
+    }
+
+    /// Findings grouped by file, in file order, each group linked to its page.
+    pub fn health(&self, findings: &'a [Diagnostic]) -> Vec<FindingGroup<'a>> {
+        let mut groups: Vec<FindingGroup<'a>> = Vec::new();
+        for finding in findings {
+            let file = crate::diagnostic::display_path(&finding.file);
+            if groups.last().is_none_or(|g| g.file != file) {
+                let page = self
+                    .content
+                    .roles
+                    .iter()
+                    .find(|r| r.source.file == finding.file)
+                    .map(|r| self.role_link(r))
+                    .or_else(|| {
+                        self.content
+                            .guides
+                            .iter()
+                            .find(|g| g.source.file == finding.file)
+                            .map(|g| Link {
+                                title: g.title().to_string(),
+                                url: self.url(&g.path),
+                            })
+                    });
+                groups.push(FindingGroup {
+                    file,
+                    page,
+                    findings: Vec::new(),
+                });
+            }
+            if let Some(group) = groups.last_mut() {
+                group.findings.push(FindingView {
+                    line: finding.position.line,
+                    column: finding.position.column,
+                    level: finding.severity,
+                    id: finding.code.unwrap_or("error"),
+                    message: &finding.message,
+                    help: finding.help.as_deref(),
+                });
+            }
+        }
+        groups
     }
 }
 

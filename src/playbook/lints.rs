@@ -1,0 +1,691 @@
+//! Playbook lints: the ways AI hiring briefs go wrong, checked the way an experienced hiring
+//! partner would read a playbook. Pure functions over the loaded site: no disk, no clock.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::config::{Config, LintLevel};
+use crate::content::Content;
+use crate::content::role::{Role, position};
+use crate::diagnostic::{Diagnostic, Position, Severity};
+use crate::render::MarkdownCache;
+
+/// A lint: its stable id, default level, the hiring problem behind it, and the usual fix.
+#[derive(Debug, Clone, Copy)]
+pub struct Lint {
+    pub id: &'static str,
+    pub default: LintLevel,
+    pub problem: &'static str,
+    pub fix: &'static str,
+}
+
+use LintLevel::{Deny, Warn};
+
+pub const LINTS: &[Lint] = &[
+    Lint {
+        id: "bundled-role",
+        default: Warn,
+        problem: "one person cannot hold this many disciplines; the brief repels specialists and attracts generalists who cover none",
+        fix: "keep at most the configured number of primary capabilities and move the rest to other briefs",
+    },
+    Lint {
+        id: "vague-outcome",
+        default: Warn,
+        problem: "an outcome with no number, date or target gives candidates and the hiring panel nothing to measure",
+        fix: "state what moves, by how much and by when, e.g. \"Cut claims handling time by 30% within 12 months\"",
+    },
+    Lint {
+        id: "missing-horizon",
+        default: Warn,
+        problem: "without success measures at 90 days, 6 months and 12 months nobody can tell early whether the hire is working",
+        fix: "add `90d:`, `6m:` and `12m:` lists under `success:`",
+    },
+    Lint {
+        id: "no-owner-after-launch",
+        default: Warn,
+        problem: "systems that nobody owns after launch decay; the brief must say what this person keeps running",
+        fix: "list under `owns_after_launch:` the models, evals, runbooks or on-call duties the role keeps",
+    },
+    Lint {
+        id: "missing-interface",
+        default: Warn,
+        problem: "a role with no stated fit with product, data, security and IT collides with them in its first quarter",
+        fix: "add `interfaces:` with `product`, `data`, `security` and `it`, one sentence each",
+    },
+    Lint {
+        id: "tool-soup",
+        default: Warn,
+        problem: "a long tool list reads as a wish list and filters for keyword-matching, not for delivery",
+        fix: "keep the tools the role really uses in its first year, up to the configured limit",
+    },
+    Lint {
+        id: "unknown-role",
+        default: Deny,
+        problem: "the hiring sequence names a brief that does not exist",
+        fix: "correct the slug in `hire_after`, or write the missing brief",
+    },
+    Lint {
+        id: "hire-cycle",
+        default: Deny,
+        problem: "briefs that wait for each other can never be hired",
+        fix: "remove one `hire_after` entry of the cycle",
+    },
+    Lint {
+        id: "unowned-capability",
+        default: Warn,
+        problem: "work that no role holds as primary has no owner: another team absorbs it, late",
+        fix: "give the capability to a brief as primary, or add a brief that owns it",
+    },
+    Lint {
+        id: "late-governance",
+        default: Warn,
+        problem: "governance that arrives after the builders is review after the fact, when changes cost most",
+        fix: "put the governance owner in the `hire_after` chain of every builder role",
+    },
+    Lint {
+        id: "broken-link",
+        default: Deny,
+        problem: "a link to a page or heading that does not exist",
+        fix: "link to pages by their source path, e.g. `@/roles/caio.md#the-first-90-days`",
+    },
+    Lint {
+        id: "empty-section",
+        default: Warn,
+        problem: "an empty section reads as an unfinished brief",
+        fix: "write the section or remove the heading",
+    },
+    Lint {
+        id: "missing-probes",
+        default: Warn,
+        problem: "without probes for proof of delivery, interviews reward fluency over shipped systems",
+        fix: "add `interview_probes:` that ask for a production system the candidate owned and what broke",
+    },
+];
+
+pub fn lint_ids() -> impl Iterator<Item = &'static str> {
+    LINTS.iter().map(|l| l.id)
+}
+
+fn lint(id: &str) -> &'static Lint {
+    LINTS.iter().find(|l| l.id == id).unwrap_or(&LINTS[0])
+}
+
+/// Thresholds, from `site.yaml`'s `lint_limits`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LintLimits {
+    /// More primary capabilities than this make a bundled role.
+    #[serde(default = "default_max_primary")]
+    pub max_primary_capabilities: usize,
+    /// More tools than this make tool soup.
+    #[serde(default = "default_max_tools")]
+    pub max_tools: usize,
+}
+
+fn default_max_primary() -> usize {
+    3
+}
+
+fn default_max_tools() -> usize {
+    8
+}
+
+impl Default for LintLimits {
+    fn default() -> Self {
+        LintLimits {
+            max_primary_capabilities: default_max_primary(),
+            max_tools: default_max_tools(),
+        }
+    }
+}
+
+/// The level of `id` for `role` (if any): `allow:` in the brief, then `site.yaml`, then the
+/// lint's default.
+fn level(config: &Config, role: Option<&Role>, id: &str) -> LintLevel {
+    if role.is_some_and(|r| r.front.allow.iter().any(|a| a.value == id)) {
+        return LintLevel::Allow;
+    }
+    config.lints.get(id).copied().unwrap_or(lint(id).default)
+}
+
+/// A finding, or nothing when the lint is allowed where it applies.
+fn finding(
+    config: &Config,
+    role: Option<&Role>,
+    id: &'static str,
+    mut d: Diagnostic,
+) -> Option<Diagnostic> {
+    let severity = match level(config, role, id) {
+        LintLevel::Allow => return None,
+        LintLevel::Warn => Severity::Warning,
+        LintLevel::Deny => Severity::Error,
+    };
+    let rule = lint(id);
+    let help = match d.help.take() {
+        Some(help) => format!("{help}. Why: {}.", rule.problem),
+        None => format!("{}. Why: {}.", capitalize(rule.fix), rule.problem),
+    };
+    d.severity = severity;
+    d.code = Some(id);
+    d.help = Some(help);
+    Some(d)
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Where a top-level front-matter key of `role` is written (its title's line if absent).
+fn key_position(role: &Role, key: &str) -> Position {
+    let front = &role.source.text[..role.body_offset];
+    front
+        .lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+        .map(|i| Position::new(i + 1, 1))
+        .unwrap_or_else(|| position(&role.front.title.referenced))
+}
+
+/// Every finding of every lint over the site, allowed ones left out, in file order.
+pub fn check(
+    config: &Config,
+    content: &Content,
+    markdown: &MarkdownCache,
+    link_problems: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let limits = config.lint_limits;
+    let mut found = Vec::new();
+    for role in &content.roles {
+        found.extend(check_role(config, role, &limits));
+    }
+    found.extend(unknown_roles(config, content));
+    found.extend(hire_cycles(config, content));
+    found.extend(late_governance(config, content));
+    found.extend(unowned_capabilities(config, content));
+    found.extend(empty_sections(config, content, markdown));
+    for problem in link_problems {
+        let role = content.roles.iter().find(|r| r.source.file == problem.file);
+        found.extend(finding(
+            config,
+            role.map(|r| r.as_ref()),
+            "broken-link",
+            problem,
+        ));
+    }
+    found.sort_by(|a, b| (&a.file, a.position, a.code).cmp(&(&b.file, b.position, b.code)));
+    found
+}
+
+/// The lints that read one brief.
+fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnostic> {
+    let front = &role.front;
+    let source = &role.source;
+    let mut found = Vec::new();
+    let mut add =
+        |id: &'static str, d: Diagnostic| found.extend(finding(config, Some(role), id, d));
+
+    let primary = &front.capabilities.primary;
+    if primary.len() > limits.max_primary_capabilities {
+        let names: Vec<&str> = primary.iter().map(|c| c.value.as_str()).collect();
+        add(
+            "bundled-role",
+            source
+                .diagnostic(
+                    position(&primary[0].referenced),
+                    format!(
+                        "bundled role: {} primary capabilities ({}); the limit is {}",
+                        primary.len(),
+                        names.join(", "),
+                        limits.max_primary_capabilities
+                    ),
+                )
+                .with_help("split the brief: keep the capabilities this role leads and give the rest to the briefs that should own them"),
+        );
+    }
+    if !is_measurable(&front.outcome.value) {
+        add(
+            "vague-outcome",
+            source.diagnostic(
+                position(&front.outcome.referenced),
+                "vague outcome: no number, percentage, date or target",
+            ),
+        );
+    }
+    let missing: Vec<&str> = front
+        .success
+        .value
+        .horizons()
+        .iter()
+        .filter(|(_, _, measures)| measures.is_none_or(|m| m.is_empty()))
+        .map(|(key, _, _)| *key)
+        .collect();
+    if !missing.is_empty() {
+        add(
+            "missing-horizon",
+            source
+                .diagnostic(
+                    position(&front.success.referenced),
+                    format!("`success` has no {} horizon", missing.join(", ")),
+                )
+                .with_help(format!(
+                    "add `{}:` with what must be true by then",
+                    missing[0]
+                )),
+        );
+    }
+    if front.owns_after_launch.is_empty() {
+        add(
+            "no-owner-after-launch",
+            source.diagnostic(
+                key_position(role, "owns_after_launch"),
+                "nothing is owned after launch: `owns_after_launch` is empty",
+            ),
+        );
+    }
+    let interfaces = &front.interfaces;
+    let unstated: Vec<&str> = [
+        ("product", &interfaces.product),
+        ("data", &interfaces.data),
+        ("security", &interfaces.security),
+        ("it", &interfaces.it),
+    ]
+    .into_iter()
+    .filter(|(_, text)| text.as_deref().is_none_or(|t| t.trim().is_empty()))
+    .map(|(name, _)| name)
+    .collect();
+    if !unstated.is_empty() {
+        add(
+            "missing-interface",
+            source
+                .diagnostic(
+                    key_position(role, "interfaces"),
+                    format!("no stated fit with {}", unstated.join(", ")),
+                )
+                .with_help(format!(
+                    "add under `interfaces:` how the role works with {}",
+                    unstated.join(", ")
+                )),
+        );
+    }
+    if front.tools.len() > limits.max_tools {
+        add(
+            "tool-soup",
+            source.diagnostic(
+                key_position(role, "tools"),
+                format!(
+                    "tool soup: {} tools listed; the limit is {}",
+                    front.tools.len(),
+                    limits.max_tools
+                ),
+            ),
+        );
+    }
+    if front.interview_probes.is_empty() {
+        add(
+            "missing-probes",
+            source.diagnostic(
+                key_position(role, "interview_probes"),
+                "no interview probes for proof of delivery",
+            ),
+        );
+    }
+    found
+}
+
+/// Words that make an outcome measurable besides digits: amounts, fractions, months.
+const MEASURE_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "half",
+    "halve",
+    "halved",
+    "third",
+    "thirds",
+    "quarter",
+    "double",
+    "doubled",
+    "triple",
+    "tripled",
+    "twice",
+    "percent",
+    "per cent",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "year-end",
+    "quarter-end",
+];
+
+/// Whether an outcome states a target: a number, percentage, amount word or date.
+pub fn is_measurable(outcome: &str) -> bool {
+    if outcome.chars().any(|c| c.is_ascii_digit() || c == '%') {
+        return true;
+    }
+    let lower = outcome.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    MEASURE_WORDS.iter().any(|measure| {
+        if measure.contains(' ') {
+            lower.contains(measure)
+        } else {
+            words.contains(measure)
+        }
+    })
+}
+
+fn role_of<'a>(content: &'a Content, slug: &str) -> Option<&'a Role> {
+    content.role(slug)
+}
+
+/// `hire_after` entries that name no brief.
+fn unknown_roles(config: &Config, content: &Content) -> Vec<Diagnostic> {
+    let slugs: Vec<&str> = content.roles.iter().map(|r| r.slug.as_str()).collect();
+    let mut found = Vec::new();
+    for role in &content.roles {
+        for earlier in &role.front.hire_after {
+            if slugs.contains(&earlier.value.as_str()) {
+                continue;
+            }
+            let help = match crate::diagnostic::did_you_mean(&earlier.value, slugs.iter().copied())
+            {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("known briefs: {}", slugs.join(", ")),
+            };
+            let d = role
+                .source
+                .diagnostic(
+                    position(&earlier.referenced),
+                    format!(
+                        "`hire_after` names `{}`, which is not a brief",
+                        earlier.value
+                    ),
+                )
+                .with_help(help);
+            found.extend(finding(config, Some(role), "unknown-role", d));
+        }
+    }
+    found
+}
+
+/// Each cycle of `hire_after`, once, named in full with every file and line.
+fn hire_cycles(config: &Config, content: &Content) -> Vec<Diagnostic> {
+    let mut cycles: BTreeSet<Vec<String>> = BTreeSet::new();
+    let mut done: BTreeSet<&str> = BTreeSet::new();
+    for start in &content.roles {
+        let mut path: Vec<&str> = Vec::new();
+        walk(content, &start.slug, &mut path, &mut done, &mut cycles);
+    }
+    let mut found = Vec::new();
+    for cycle in cycles {
+        let Some(first) = role_of(content, &cycle[0]) else {
+            continue;
+        };
+        let steps: Vec<String> = cycle
+            .iter()
+            .enumerate()
+            .filter_map(|(i, slug)| {
+                let role = role_of(content, slug)?;
+                let next = &cycle[(i + 1) % cycle.len()];
+                let entry = role.front.hire_after.iter().find(|h| &h.value == next)?;
+                let at = position(&entry.referenced);
+                Some(format!(
+                    "{}:{}:{} ({slug} waits for {next})",
+                    crate::diagnostic::display_path(&role.source.file),
+                    at.line,
+                    at.column
+                ))
+            })
+            .collect();
+        let chain: Vec<&str> = cycle
+            .iter()
+            .chain(cycle.first())
+            .map(String::as_str)
+            .collect();
+        let at = first
+            .front
+            .hire_after
+            .iter()
+            .find(|h| Some(&h.value) == cycle.get(1 % cycle.len()))
+            .map_or(Position::START, |h| position(&h.referenced));
+        let d = first
+            .source
+            .diagnostic(at, format!("hiring cycle: {}", chain.join(" → ")))
+            .with_help(format!(
+                "remove one `hire_after` entry of the cycle: {}",
+                steps.join("; ")
+            ));
+        found.extend(finding(config, Some(first), "hire-cycle", d));
+    }
+    found
+}
+
+/// Depth-first search that records every cycle it closes, rotated to start at its smallest slug.
+fn walk<'a>(
+    content: &'a Content,
+    slug: &'a str,
+    path: &mut Vec<&'a str>,
+    done: &mut BTreeSet<&'a str>,
+    cycles: &mut BTreeSet<Vec<String>>,
+) {
+    if let Some(start) = path.iter().position(|s| *s == slug) {
+        let cycle = &path[start..];
+        let smallest = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
+        let rotated: Vec<String> = cycle[smallest..]
+            .iter()
+            .chain(&cycle[..smallest])
+            .map(|s| s.to_string())
+            .collect();
+        cycles.insert(rotated);
+        return;
+    }
+    if done.contains(slug) {
+        return;
+    }
+    let Some(role) = role_of(content, slug) else {
+        return;
+    };
+    path.push(&role.slug);
+    for earlier in &role.front.hire_after {
+        if let Some(next) = role_of(content, &earlier.value) {
+            walk(content, &next.slug, path, done, cycles);
+        }
+    }
+    path.pop();
+    done.insert(&role.slug);
+}
+
+/// Every brief reachable through `hire_after` from `role` (the hires that come first).
+fn earlier_hires<'a>(content: &'a Content, role: &'a Role) -> BTreeSet<&'a str> {
+    let mut seen = BTreeSet::new();
+    let mut queue: Vec<&str> = role
+        .front
+        .hire_after
+        .iter()
+        .map(|h| h.value.as_str())
+        .collect();
+    while let Some(slug) = queue.pop() {
+        if slug == role.slug || !seen.insert(slug) {
+            continue;
+        }
+        if let Some(earlier) = role_of(content, slug) {
+            queue.extend(earlier.front.hire_after.iter().map(|h| h.value.as_str()));
+        }
+    }
+    seen
+}
+
+const GOVERNANCE: &str = "security-compliance";
+const BUILDER: &str = "builder";
+
+/// Governance must be in place before the builders: every builder's hiring chain includes a
+/// governance owner, and no governance owner waits for a builder.
+fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
+    let governance: Vec<&Role> = content
+        .roles
+        .iter()
+        .filter(|r| {
+            r.front
+                .capabilities
+                .primary
+                .iter()
+                .any(|c| c.value == GOVERNANCE)
+        })
+        .map(|r| r.as_ref())
+        .collect();
+    if governance.is_empty() {
+        return Vec::new();
+    }
+    let is_builder = |r: &Role| r.front.archetype.value == BUILDER;
+    let titles: Vec<&str> = governance.iter().map(|g| g.title()).collect();
+    let mut found = Vec::new();
+    for role in &content.roles {
+        let earlier = earlier_hires(content, role);
+        if is_builder(role) && !governance.iter().any(|g| earlier.contains(g.slug.as_str())) {
+            let d = role
+                .source
+                .diagnostic(
+                    key_position(role, "hire_after"),
+                    format!(
+                        "late governance: this builder can be hired before governance is in place ({} is not in its hiring chain)",
+                        titles.join(", ")
+                    ),
+                )
+                .with_help(format!("add `{}` to `hire_after`, directly or through an earlier hire", governance[0].slug));
+            found.extend(finding(config, Some(role), "late-governance", d));
+        }
+        if governance.iter().any(|g| g.slug == role.slug) {
+            let builders: Vec<&str> = earlier
+                .iter()
+                .filter_map(|s| role_of(content, s))
+                .filter(|r| is_builder(r))
+                .map(|r| r.title())
+                .collect();
+            if !builders.is_empty() {
+                let d = role
+                    .source
+                    .diagnostic(
+                        key_position(role, "hire_after"),
+                        format!("late governance: the governance owner waits for builder roles ({})", builders.join(", ")),
+                    )
+                    .with_help("hire governance before the builders: remove builder roles from this brief's hiring chain");
+                found.extend(finding(config, Some(role), "late-governance", d));
+            }
+        }
+    }
+    found
+}
+
+/// Capabilities of the vocabulary that no brief holds as primary.
+fn unowned_capabilities(config: &Config, content: &Content) -> Vec<Diagnostic> {
+    let held: BTreeSet<&str> = content
+        .roles
+        .iter()
+        .flat_map(|r| {
+            r.front
+                .capabilities
+                .primary
+                .iter()
+                .map(|c| c.value.as_str())
+        })
+        .collect();
+    let file = Path::new(crate::config::CONFIG_FILE);
+    let text = config.source.clone().unwrap_or_default();
+    config
+        .capabilities
+        .iter()
+        .filter(|c| !held.contains(c.key.as_str()))
+        .filter_map(|capability| {
+            let line = text
+                .lines()
+                .position(|l| {
+                    let t = l.trim_start().trim_start_matches("- ").trim_start();
+                    t.strip_prefix("key:")
+                        .is_some_and(|v| v.trim() == capability.key)
+                        || t.starts_with(&format!("{{key: {},", capability.key))
+                })
+                .map_or(1, |i| i + 1);
+            let d = Diagnostic::new(
+                file,
+                Position::new(line, 1),
+                format!(
+                    "unowned capability: no brief holds `{}` ({}) as primary",
+                    capability.key, capability.name
+                ),
+            )
+            .with_source(text.clone());
+            finding(config, None, "unowned-capability", d)
+        })
+        .collect()
+}
+
+/// Headings with nothing under them.
+fn empty_sections(config: &Config, content: &Content, markdown: &MarkdownCache) -> Vec<Diagnostic> {
+    let pages = content
+        .roles
+        .iter()
+        .map(|r| (Some(r.as_ref()), &r.source, r.body_offset))
+        .chain(
+            content
+                .guides
+                .iter()
+                .map(|g| (None, &g.source, g.body_offset)),
+        );
+    let mut found = Vec::new();
+    for (role, source, body_offset) in pages {
+        let Some(md) = markdown.get(&source.content_path) else {
+            continue;
+        };
+        for (offset, title) in &md.empty_sections {
+            let at = crate::render::markdown::file_position(&source.text, body_offset, *offset);
+            let d = source.diagnostic(at, format!("empty section \"{title}\""));
+            found.extend(finding(config, role, "empty-section", d));
+        }
+    }
+    found
+}
+
+/// Findings by level, for summaries.
+pub fn count(findings: &[Diagnostic]) -> BTreeMap<Severity, usize> {
+    let mut counts = BTreeMap::new();
+    for f in findings {
+        *counts.entry(f.severity).or_insert(0) += 1;
+    }
+    counts
+}
