@@ -162,8 +162,8 @@ fn finding(
     };
     let rule = lint(id);
     let help = match d.help.take() {
-        Some(help) => format!("{help}. Why: {}.", rule.problem),
-        None => format!("{}. Why: {}.", capitalize(rule.fix), rule.problem),
+        Some(help) => format!("{help}; why: {}", rule.problem),
+        None => format!("{}; why: {}", rule.fix, rule.problem),
     };
     d.severity = severity;
     d.code = Some(id);
@@ -171,15 +171,7 @@ fn finding(
     Some(d)
 }
 
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-/// Where a top-level front-matter key of `role` is written (its title's line if absent).
+/// Where a top-level front-matter key of `role` is written (the title's line if absent).
 fn key_position(role: &Role, key: &str) -> Position {
     let front = &role.source.text[..role.body_offset];
     front
@@ -189,7 +181,7 @@ fn key_position(role: &Role, key: &str) -> Position {
                 .is_some_and(|rest| rest.starts_with(':'))
         })
         .map(|i| Position::new(i + 1, 1))
-        .unwrap_or_else(|| position(&role.front.title.referenced))
+        .unwrap_or_else(|| Position::new(position(&role.front.title.referenced).line, 1))
 }
 
 /// Every finding of every lint over the site, allowed ones left out, in file order.
@@ -688,4 +680,436 @@ pub fn count(findings: &[Diagnostic]) -> BTreeMap<Severity, usize> {
         *counts.entry(f.severity).or_insert(0) += 1;
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::testing::{config, content};
+    use crate::render;
+
+    /// A brief that passes every lint, to be broken one field at a time.
+    fn full(title: &str, archetype: &str, primary: &str, hire_after: &str) -> String {
+        format!(
+            "---
+title: {title}
+archetype: {archetype}
+summary: A role.
+outcome: Cut claims handling time by 30% within 12 months.
+decisions: [Which use cases ship]
+owns_after_launch: [The eval suite]
+capabilities:
+  primary: [{primary}]
+interfaces:
+  product: With the CPO.
+  data: With the data owner.
+  security: With the CISO.
+  it: With IT operations.
+success:
+  90d: [Audit done]
+  6m: [One system live]
+  12m: [Metric moved]
+hire_after: [{hire_after}]
+tools: [Python]
+interview_probes: [What broke after launch?]
+---
+
+## About
+
+Text.
+"
+        )
+    }
+
+    /// A playbook where every capability is owned and governance comes before the builder.
+    fn team() -> Vec<(&'static str, String)> {
+        vec![
+            (
+                "roles/lead.md",
+                full(
+                    "Lead",
+                    "manager",
+                    "leadership, product, change-management",
+                    "",
+                ),
+            ),
+            (
+                "roles/arch.md",
+                full(
+                    "Architect",
+                    "architect",
+                    "architecture, platform-mlops, data-engineering",
+                    "lead",
+                ),
+            ),
+            (
+                "roles/gov.md",
+                full("Governance", "manager", "security-compliance", "lead"),
+            ),
+            (
+                "roles/eng.md",
+                full(
+                    "Engineer",
+                    "builder",
+                    "applied-ml, prompt-eval",
+                    "arch, gov",
+                ),
+            ),
+        ]
+    }
+
+    fn with(
+        pages: &[(&'static str, String)],
+        path: &'static str,
+        from: &str,
+        to: &str,
+    ) -> Vec<(&'static str, String)> {
+        pages
+            .iter()
+            .map(|(p, text)| {
+                if *p == path {
+                    assert!(text.contains(from), "{path} has {from:?}");
+                    (*p, text.replacen(from, to, 1))
+                } else {
+                    (*p, text.clone())
+                }
+            })
+            .collect()
+    }
+
+    fn run(pages: &[(&'static str, String)], config: &Config) -> Vec<Diagnostic> {
+        let content = content(pages);
+        let links = render::link_index(config, &content);
+        let markdown: MarkdownCache = render::render_markdown(&content, &links, None)
+            .into_iter()
+            .collect();
+        let link_problems = render::link_problems(&content, &markdown, &links).0;
+        check(config, &content, &markdown, link_problems)
+    }
+
+    /// (lint id, file, line) of each finding.
+    fn ids(pages: &[(&'static str, String)]) -> Vec<(String, String, usize)> {
+        run(pages, &config())
+            .iter()
+            .map(|d| {
+                (
+                    d.code.unwrap_or("?").to_string(),
+                    display(&d.file),
+                    d.position.line,
+                )
+            })
+            .collect()
+    }
+
+    fn display(path: &Path) -> String {
+        crate::diagnostic::display_path(path)
+    }
+
+    fn flagged(pages: &[(&'static str, String)], id: &str) -> Vec<String> {
+        ids(pages)
+            .into_iter()
+            .filter(|(i, _, _)| i == id)
+            .map(|(_, f, _)| f)
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_team_is_clean() {
+        assert_eq!(ids(&team()), vec![]);
+    }
+
+    #[test]
+    fn each_role_lint_flags_its_case_and_spares_the_close_one() {
+        let eng = "roles/eng.md";
+        // (lint, from, flagged version, close version that must pass)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "bundled-role",
+                "primary: [applied-ml, prompt-eval]",
+                "primary: [applied-ml, prompt-eval, product, data-engineering]",
+                "primary: [applied-ml, prompt-eval, product]",
+            ),
+            (
+                "vague-outcome",
+                "outcome: Cut claims handling time by 30% within 12 months.",
+                "outcome: Improve service operations with AI.",
+                "outcome: Halve review time for contracts.",
+            ),
+            (
+                "missing-horizon",
+                "  6m: [One system live]\n",
+                "",
+                "  6m: [Another system live]\n",
+            ),
+            (
+                "no-owner-after-launch",
+                "owns_after_launch: [The eval suite]",
+                "owns_after_launch: []",
+                "owns_after_launch: [The runbook]",
+            ),
+            (
+                "missing-interface",
+                "  it: With IT operations.\n",
+                "",
+                "  it: With the service desk.\n",
+            ),
+            (
+                "tool-soup",
+                "tools: [Python]",
+                "tools: [a, b, c, d, e, f, g, h, i]",
+                "tools: [a, b, c, d, e, f, g, h]",
+            ),
+            (
+                "missing-probes",
+                "interview_probes: [What broke after launch?]",
+                "interview_probes: []",
+                "interview_probes: [Which pager alert did you fix?]",
+            ),
+            (
+                "empty-section",
+                "## About\n\nText.\n",
+                "## About\n\n## Next\n\nText.\n",
+                "## About\n\n### Part\n\nText.\n",
+            ),
+            (
+                "unknown-role",
+                "hire_after: [arch, gov]",
+                "hire_after: [arch, gov, nobody]",
+                "hire_after: [gov, arch]",
+            ),
+            (
+                "broken-link",
+                "Text.\n",
+                "Text with [a link](nowhere.md).\n",
+                "Text with [a link](lead.md).\n",
+            ),
+        ];
+        for (id, from, bad, close) in cases {
+            let flagged_bad = flagged(&with(&team(), eng, from, bad), id);
+            assert_eq!(
+                flagged_bad,
+                ["content/roles/eng.md"],
+                "{id} should flag {bad:?}"
+            );
+            let flagged_close = flagged(&with(&team(), eng, from, close), id);
+            assert!(
+                flagged_close.is_empty(),
+                "{id} should not flag {close:?}: {flagged_close:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn outcomes_need_a_target() {
+        let measurable = [
+            "Cut claims handling time by 30% across two units",
+            "Reduce claims handling time by 30 percent across two business units",
+            "Reduce onboarding time from 10 days to 3",
+            "Halve the backlog of unreviewed contracts",
+            "Ship two use cases to production",
+            "Double weekly active users of the support assistant",
+            "Reach a 95 percent eval pass rate on the triage suite",
+            "Zero critical findings in the annual AI audit",
+            "Launch the document intake assistant by Q3 2027",
+            "Cut cost per claim by a third",
+            "Move the first use case to production by March",
+            "Bring p95 latency of the assistant under 800 ms",
+            "Answer 40k support tickets a month with the assistant",
+            "Triple the share of invoices processed without a human touch",
+            "Have an eval suite gating every release by year-end",
+        ];
+        let vague = [
+            "Improve service operations with AI",
+            "Drive AI transformation across the business",
+            "Be the face of AI for the company",
+            "Leverage generative AI to unlock value",
+            "Own the AI strategy",
+            "Make the company AI-first",
+            "Improve the accuracy of our models",
+            "Increase adoption of AI tools",
+            "Build a world-class AI team",
+            "Deliver innovation at pace",
+            "Explore use cases for large language models",
+            "Help teams use AI responsibly",
+            "",
+        ];
+        for outcome in measurable {
+            assert!(is_measurable(outcome), "should be measurable: {outcome}");
+        }
+        for outcome in vague {
+            assert!(!is_measurable(outcome), "should be vague: {outcome}");
+        }
+        assert!(measurable.len() + vague.len() >= 20);
+    }
+
+    #[test]
+    fn hire_cycles_are_named_in_full() {
+        let mut pages = with(
+            &team(),
+            "roles/lead.md",
+            "hire_after: []",
+            "hire_after: [eng]",
+        );
+        pages.push((
+            "roles/solo.md",
+            full("Solo", "builder", "applied-ml", "solo, gov"),
+        ));
+        let found = run(&pages, &config());
+        let cycles: Vec<&Diagnostic> = found
+            .iter()
+            .filter(|d| d.code == Some("hire-cycle"))
+            .collect();
+        let messages: Vec<&str> = cycles.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "hiring cycle: arch → lead → eng → arch",
+                "hiring cycle: eng → gov → lead → eng",
+                "hiring cycle: solo → solo"
+            ]
+        );
+        let help = cycles[0].help.as_deref().unwrap_or("");
+        for step in [
+            "content/roles/arch.md:19:14 (arch waits for lead)",
+            "content/roles/lead.md:19:14 (lead waits for eng)",
+            "content/roles/eng.md:19:14 (eng waits for arch)",
+        ] {
+            assert!(help.contains(step), "{step} in {help}");
+        }
+        assert!(cycles.iter().all(|d| d.severity == Severity::Error));
+        let chain = with(
+            &team(),
+            "roles/gov.md",
+            "hire_after: [lead]",
+            "hire_after: [lead, arch]",
+        );
+        assert!(
+            flagged(&chain, "hire-cycle").is_empty(),
+            "a long chain is not a cycle"
+        );
+    }
+
+    #[test]
+    fn unowned_capabilities_point_at_site_yaml() {
+        let pages = with(
+            &team(),
+            "roles/eng.md",
+            "primary: [applied-ml, prompt-eval]",
+            "primary: [applied-ml]",
+        );
+        let found = run(&pages, &config());
+        let unowned: Vec<&Diagnostic> = found
+            .iter()
+            .filter(|d| d.code == Some("unowned-capability"))
+            .collect();
+        assert_eq!(unowned.len(), 1);
+        assert!(unowned[0].message.contains("`prompt-eval`"));
+        assert_eq!(display(&unowned[0].file), "site.yaml");
+        let line = config()
+            .source
+            .as_deref()
+            .unwrap_or("")
+            .lines()
+            .nth(unowned[0].position.line - 1)
+            .unwrap_or("")
+            .to_string();
+        assert!(line.contains("key: prompt-eval"), "{line}");
+    }
+
+    #[test]
+    fn governance_comes_before_the_builders() {
+        let early_builder = with(
+            &team(),
+            "roles/eng.md",
+            "hire_after: [arch, gov]",
+            "hire_after: [arch]",
+        );
+        assert_eq!(
+            flagged(&early_builder, "late-governance"),
+            ["content/roles/eng.md"]
+        );
+        let through_chain = with(
+            &team(),
+            "roles/arch.md",
+            "hire_after: [lead]",
+            "hire_after: [gov]",
+        );
+        let through_chain = with(
+            &through_chain,
+            "roles/eng.md",
+            "hire_after: [arch, gov]",
+            "hire_after: [arch]",
+        );
+        assert!(
+            flagged(&through_chain, "late-governance").is_empty(),
+            "governance earlier in the chain counts"
+        );
+        let late = with(
+            &team(),
+            "roles/gov.md",
+            "hire_after: [lead]",
+            "hire_after: [lead, eng]",
+        );
+        let mut late_found = flagged(&late, "late-governance");
+        late_found.dedup();
+        assert_eq!(late_found, ["content/roles/gov.md"]);
+    }
+
+    #[test]
+    fn levels_come_from_site_yaml_and_allow() {
+        let vague = with(
+            &team(),
+            "roles/eng.md",
+            "outcome: Cut claims handling time by 30% within 12 months.",
+            "outcome: Improve things.",
+        );
+        let found = run(&vague, &config());
+        assert_eq!(found[0].severity, Severity::Warning);
+        let mut strict = config();
+        strict.lints.insert("vague-outcome".into(), LintLevel::Deny);
+        assert_eq!(run(&vague, &strict)[0].severity, Severity::Error);
+        strict
+            .lints
+            .insert("vague-outcome".into(), LintLevel::Allow);
+        assert!(run(&vague, &strict).is_empty());
+        let allowed = with(
+            &vague,
+            "roles/eng.md",
+            "tools: [Python]",
+            "tools: [Python]\nallow: [vague-outcome]",
+        );
+        assert!(run(&allowed, &config()).is_empty(), "allow: in the brief");
+    }
+
+    #[test]
+    fn limits_are_configurable() {
+        let mut loose = config();
+        loose.lint_limits.max_primary_capabilities = 4;
+        let four = with(
+            &team(),
+            "roles/eng.md",
+            "primary: [applied-ml, prompt-eval]",
+            "primary: [applied-ml, prompt-eval, product, data-engineering]",
+        );
+        assert!(
+            run(&four, &loose)
+                .iter()
+                .all(|d| d.code != Some("bundled-role"))
+        );
+    }
+
+    #[test]
+    fn findings_explain_the_hiring_problem_and_the_fix() {
+        let vague = with(
+            &team(),
+            "roles/eng.md",
+            "outcome: Cut claims handling time by 30% within 12 months.",
+            "outcome: Improve things.",
+        );
+        let found = run(&vague, &config());
+        let help = found[0].help.as_deref().unwrap_or("");
+        assert!(help.starts_with("state what moves"), "{help}");
+        assert!(help.contains("; why: an outcome with no number"), "{help}");
+        assert_eq!(found[0].position.line, 5);
+    }
 }
