@@ -74,7 +74,8 @@ fn paint(text: &str, code: &str, color: bool) -> String {
     }
 }
 
-/// Grouped by file: `line:column  level  id  message`, then the help, then a summary line.
+/// Grouped by file: `file:line:column  level  id  message` (clickable in terminals and
+/// editors), then the help, then a summary line.
 pub fn human(findings: &[Diagnostic], color: bool) -> String {
     let mut out = String::new();
     let mut current = None;
@@ -92,7 +93,8 @@ pub fn human(findings: &[Diagnostic], color: bool) -> String {
             Severity::Warning => paint("warning", "33;1", color),
         };
         out.push_str(&format!(
-            "  {}:{}  {level}  {}  {}\n",
+            "  {}:{}:{}  {level}  {}  {}\n",
+            display_path(&f.file),
             f.position.line,
             f.position.column,
             paint(f.code.unwrap_or("error"), "36", color),
@@ -136,7 +138,7 @@ mod tests {
         let text = human(&findings(), false);
         assert_eq!(
             text,
-            "content/roles/a.md\n  5:10  warning  vague-outcome  vague outcome\n      help: state a target\n\nsite.yaml\n  1:1  error  error  unknown key `titel`\n\n1 error, 1 warning in 2 files\n"
+            "content/roles/a.md\n  content/roles/a.md:5:10  warning  vague-outcome  vague outcome\n      help: state a target\n\nsite.yaml\n  site.yaml:1:1  error  error  unknown key `titel`\n\n1 error, 1 warning in 2 files\n"
         );
         assert!(human(&findings(), true).contains("\x1b["));
     }

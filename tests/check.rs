@@ -86,7 +86,9 @@ fn deny_warnings_and_deny_levels_fail() {
         .arg("check")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("5:10  error  vague-outcome"));
+        .stdout(predicate::str::contains(
+            "content/roles/engineer.md:5:10  error  vague-outcome",
+        ));
     assert!(!root.join("public").exists(), "check writes nothing");
 }
 
