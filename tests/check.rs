@@ -106,7 +106,7 @@ fn invalid_content_is_reported_as_errors_in_both_formats() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "content/roles/engineer.md\n  4:1  error  error  unknown key `sumary`",
+            "content/roles/engineer.md\n  content/roles/engineer.md:4:1  error  error  unknown key `sumary`",
         ));
     let output = gen_in(root)
         .args(["check", "--format", "json"])
