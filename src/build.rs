@@ -192,10 +192,15 @@ impl Build {
             .only()
             .is_some_and(|p| p.contains(&PageKey::Home));
         if shows_front_matter || !same_findings(&self.findings, &warnings) {
-            // The health page lists the findings under the briefs' titles; the home page
-            // counts them.
-            plan.pages.insert(PageKey::Health);
-            plan.pages.insert(PageKey::Home);
+            // Overviews show every brief's front matter; the health page lists the findings
+            // under the briefs' titles and the home page counts them.
+            for key in PageKey::overviews() {
+                plan.pages.insert(key);
+            }
+        }
+        if plan.markdown.only().is_none_or(|m| !m.is_empty()) {
+            // The search index holds every page's headings.
+            plan.pages.insert(PageKey::SearchIndex);
         }
         let keys: Vec<PageKey> = match &plan.pages {
             Selection::All => render::all_pages(&content),
@@ -213,7 +218,7 @@ impl Build {
             Selection::All => SiteFiles::new(),
             Selection::Only(_) => self.files.clone(),
         };
-        let pages_rendered = pages.len();
+        let pages_rendered = keys.len();
         for (path, bytes) in pages {
             files.insert(path, Arc::from(bytes));
         }

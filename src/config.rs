@@ -28,6 +28,10 @@ pub struct Config {
     /// Lint id to level (`allow`, `warn`, `deny`), for `gen check`, `build` and `serve`.
     #[serde(default)]
     pub lints: BTreeMap<String, LintLevel>,
+    /// Write links relative to each page (`../../roles/caio/index.html`), for hosting whose
+    /// path is not known at build time and for opening the files directly.
+    #[serde(default)]
+    pub relative_links: bool,
     /// Thresholds of the lints that count.
     #[serde(default)]
     pub lint_limits: crate::playbook::lints::LintLimits,

@@ -2,6 +2,8 @@
 //! over the loaded content (no disk, no clock), so every rule is testable on its own.
 
 pub mod lints;
+pub mod matrix;
+pub mod sequence;
 
 use crate::config::Config;
 use crate::content::Content;

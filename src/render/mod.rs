@@ -3,6 +3,7 @@
 
 pub mod highlight;
 pub mod markdown;
+pub mod site_views;
 pub mod templates;
 pub mod views;
 
@@ -19,6 +20,7 @@ use crate::content::Content;
 use crate::content::source::SourceFile;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use markdown::{LinkIndex, LinkProblem, RenderedMarkdown};
+use site_views::Taxonomy;
 use templates::Templates;
 use views::{Views, role_path};
 
@@ -27,35 +29,63 @@ pub const STATIC_DIR: &str = "static";
 /// Rendered bodies by content path (`roles/caio.md`).
 pub type MarkdownCache = HashMap<String, Arc<RenderedMarkdown>>;
 
-/// One page of the site, by what it shows.
+/// One page (or set of files) of the site, by what it shows.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PageKey {
     Home,
     NotFound,
     /// The playbook health page: every lint finding.
     Health,
-    /// By slug.
+    Matrix,
+    Sequence,
+    /// A taxonomy's index page and one page per term.
+    Taxonomy(Taxonomy),
+    /// `roles.json` and `sitemap.xml`: every brief's front matter, every page's address.
+    Data,
+    /// `search-index.js`: titles, summaries and headings.
+    SearchIndex,
+    /// A brief's page and its `brief.md` and `brief.txt`, by slug.
     Role(String),
     /// By content path.
     Guide(String),
 }
 
 impl PageKey {
-    /// The template that lays the page out.
-    pub fn template(&self) -> &'static str {
+    /// The templates that lay the page out.
+    pub fn templates(&self) -> &'static [&'static str] {
         match self {
-            PageKey::Home => "index.html",
-            PageKey::NotFound => "404.html",
-            PageKey::Health => "health.html",
-            PageKey::Role(_) => "role.html",
-            PageKey::Guide(_) => "page.html",
+            PageKey::Home => &["index.html"],
+            PageKey::NotFound => &["404.html"],
+            PageKey::Health => &["health.html"],
+            PageKey::Matrix => &["matrix.html"],
+            PageKey::Sequence => &["sequence.html"],
+            PageKey::Taxonomy(_) => &["taxonomies.html", "taxonomy.html"],
+            PageKey::Data => &["sitemap.xml"],
+            PageKey::SearchIndex => &[],
+            PageKey::Role(_) => &["role.html", "brief.md.tera", "brief.txt.tera"],
+            PageKey::Guide(_) => &["page.html"],
         }
+    }
+
+    /// Pages that show data from every brief's front matter.
+    pub fn overviews() -> Vec<PageKey> {
+        let mut keys = vec![
+            PageKey::Home,
+            PageKey::Health,
+            PageKey::Matrix,
+            PageKey::Sequence,
+            PageKey::Data,
+            PageKey::SearchIndex,
+        ];
+        keys.extend(Taxonomy::ALL.map(PageKey::Taxonomy));
+        keys
     }
 }
 
 /// Every page the content makes.
 pub fn all_pages(content: &Content) -> Vec<PageKey> {
-    let mut keys = vec![PageKey::Home, PageKey::NotFound, PageKey::Health];
+    let mut keys = PageKey::overviews();
+    keys.push(PageKey::NotFound);
     keys.extend(content.roles.iter().map(|r| PageKey::Role(r.slug.clone())));
     keys.extend(
         content
@@ -204,50 +234,24 @@ pub fn render_pages(
     let views = Views::new(config, content);
     templates.set_globals("site", &views.site());
     templates.set_globals("health", &views.health_summary(findings));
-    let templates = &*templates;
-    let empty = RenderedMarkdown::default();
-    let body = |path: &str| cache.get(path).map_or(&empty, |md| md.as_ref());
-    let results: Vec<Option<Result<RenderedPage, Diagnostic>>> = keys
-        .par_iter()
-        .map(|key| {
-            let mut context = Context::new();
-            let path = match key {
-                PageKey::Home => {
-                    context.insert("groups", &views.archetype_groups());
-                    "index.html".to_string()
-                }
-                PageKey::NotFound => "404.html".to_string(),
-                PageKey::Health => {
-                    context.insert("groups", &views.health(findings));
-                    format!("{}index.html", views::HEALTH_PATH)
-                }
-                PageKey::Role(slug) => {
-                    let role = content.role(slug)?;
-                    let md = body(&role.source.content_path);
-                    context.insert("role", &views.role(role, &md.html, &md.toc));
-                    format!("{}index.html", role_path(slug))
-                }
-                PageKey::Guide(content_path) => {
-                    let guide = content
-                        .guides
-                        .iter()
-                        .find(|g| &g.source.content_path == content_path)?;
-                    let md = body(content_path);
-                    context.insert("page", &views.guide(guide, &md.html, &md.toc));
-                    format!("{}index.html", guide.path)
-                }
-            };
-            Some(
-                templates
-                    .render(key.template(), &context)
-                    .map(|html| (path, html.into_bytes()))
-                    .map_err(|d| *d),
-            )
+    let env = Env {
+        views: &views,
+        templates: &*templates,
+        cache,
+        findings,
+    };
+    let results: Vec<Result<Vec<RenderedPage>, Diagnostic>> =
+        keys.par_iter().map(|key| env.render(key)).collect();
+    let results: Vec<Result<RenderedPage, Diagnostic>> = results
+        .into_iter()
+        .flat_map(|r| match r {
+            Ok(pages) => pages.into_iter().map(Ok).collect::<Vec<_>>(),
+            Err(d) => vec![Err(d)],
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());
     let mut problems = Diagnostics::default();
-    for result in results.into_iter().flatten() {
+    for result in results {
         match result {
             Ok(page) => pages.push(page),
             Err(d) => problems.push(d),
@@ -262,6 +266,178 @@ pub fn render_pages(
         .0
         .retain(|d| seen.insert((d.file.clone(), d.position, d.message.clone())));
     Err(problems.sorted())
+}
+
+/// What rendering one key needs.
+struct Env<'a> {
+    views: &'a Views<'a>,
+    templates: &'a Templates,
+    cache: &'a MarkdownCache,
+    findings: &'a [Diagnostic],
+}
+
+impl Env<'_> {
+    fn page(
+        &self,
+        path: String,
+        template: &str,
+        context: &Context,
+    ) -> Result<RenderedPage, Diagnostic> {
+        self.templates
+            .render(template, context)
+            .map(|text| (path, text.into_bytes()))
+            .map_err(|d| *d)
+    }
+
+    fn one(
+        &self,
+        path: String,
+        template: &str,
+        key: &'static str,
+        value: &impl serde::Serialize,
+    ) -> Result<Vec<RenderedPage>, Diagnostic> {
+        let mut context = Context::new();
+        context.insert(key, value);
+        Ok(vec![self.page(path, template, &context)?])
+    }
+
+    fn render(&self, key: &PageKey) -> Result<Vec<RenderedPage>, Diagnostic> {
+        let views = self.views;
+        let content = views.content;
+        let empty = RenderedMarkdown::default();
+        let body = |path: &str| self.cache.get(path).map_or(&empty, |md| md.as_ref());
+        match key {
+            PageKey::Home => self.one(
+                "index.html".into(),
+                "index.html",
+                "groups",
+                &views.archetype_groups(),
+            ),
+            PageKey::NotFound => self.one("404.html".into(), "404.html", "path", &"404.html"),
+            PageKey::Health => self.one(
+                format!("{}index.html", views::HEALTH_PATH),
+                "health.html",
+                "groups",
+                &views.health(self.findings),
+            ),
+            PageKey::Matrix => self.one(
+                format!("{}index.html", site_views::MATRIX_PATH),
+                "matrix.html",
+                "matrix",
+                &views.matrix(),
+            ),
+            PageKey::Sequence => self.one(
+                format!("{}index.html", site_views::SEQUENCE_PATH),
+                "sequence.html",
+                "sequence",
+                &views.sequence(),
+            ),
+            PageKey::Taxonomy(taxonomy) => {
+                let (index, terms) = views.taxonomy(*taxonomy);
+                let mut pages = self.one(
+                    format!("{}index.html", taxonomy.path()),
+                    "taxonomies.html",
+                    "taxonomy",
+                    &index,
+                )?;
+                for (path, term) in terms {
+                    pages.extend(self.one(
+                        format!("{path}index.html"),
+                        "taxonomy.html",
+                        "term",
+                        &term,
+                    )?);
+                }
+                Ok(pages)
+            }
+            PageKey::Data => {
+                let mut context = Context::new();
+                let paths: Vec<String> = all_pages(content)
+                    .iter()
+                    .flat_map(|k| page_paths(views, k))
+                    .collect();
+                context.insert("urls", &views.sitemap_urls(&paths));
+                Ok(vec![
+                    (
+                        site_views::ROLES_JSON.to_string(),
+                        views.roles_json().into_bytes(),
+                    ),
+                    self.page("sitemap.xml".into(), "sitemap.xml", &context)?,
+                ])
+            }
+            PageKey::SearchIndex => Ok(vec![(
+                site_views::SEARCH_INDEX.to_string(),
+                views
+                    .search_index(self.cache, views.config.relative_links)
+                    .into_bytes(),
+            )]),
+            PageKey::Role(slug) => {
+                let Some(role) = content.role(slug) else {
+                    return Ok(Vec::new());
+                };
+                let folder = role_path(slug);
+                let mut context = Context::new();
+                context.insert("role", &views.role_data(role));
+                let markdown = self.page(format!("{folder}brief.md"), "brief.md.tera", &context)?;
+                let text = self.page(format!("{folder}brief.txt"), "brief.txt.tera", &context)?;
+                let md = body(&role.source.content_path);
+                let mut page = Context::new();
+                page.insert("role", &views.role(role, &md.html, &md.toc));
+                page.insert(
+                    "brief",
+                    &views::BriefView {
+                        markdown: String::from_utf8_lossy(&markdown.1).into_owned(),
+                        text: String::from_utf8_lossy(&text.1).into_owned(),
+                        markdown_url: views.url(&format!("{folder}brief.md")),
+                        text_url: views.url(&format!("{folder}brief.txt")),
+                    },
+                );
+                let html = self.page(format!("{folder}index.html"), "role.html", &page)?;
+                Ok(vec![html, markdown, text])
+            }
+            PageKey::Guide(content_path) => {
+                let Some(guide) = content
+                    .guides
+                    .iter()
+                    .find(|g| &g.source.content_path == content_path)
+                else {
+                    return Ok(Vec::new());
+                };
+                let md = body(content_path);
+                self.one(
+                    format!("{}index.html", guide.path),
+                    "page.html",
+                    "page",
+                    &views.guide(guide, &md.html, &md.toc),
+                )
+            }
+        }
+    }
+}
+
+/// The HTML pages a key makes, below the site root, for the sitemap.
+fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
+    match key {
+        PageKey::Home => vec![String::new()],
+        PageKey::Health => vec![views::HEALTH_PATH.to_string()],
+        PageKey::Matrix => vec![site_views::MATRIX_PATH.to_string()],
+        PageKey::Sequence => vec![site_views::SEQUENCE_PATH.to_string()],
+        PageKey::Taxonomy(taxonomy) => {
+            let (_, terms) = views.taxonomy(*taxonomy);
+            std::iter::once(taxonomy.path().to_string())
+                .chain(terms.into_iter().map(|(path, _)| path))
+                .collect()
+        }
+        PageKey::Role(slug) => vec![role_path(slug)],
+        PageKey::Guide(content_path) => views
+            .content
+            .guides
+            .iter()
+            .filter(|g| &g.source.content_path == content_path)
+            .map(|g| g.path.clone())
+            .collect(),
+        PageKey::NotFound | PageKey::Data | PageKey::SearchIndex => Vec::new(),
+    }
 }
 
 /// Files copied as they are: the generated highlighting stylesheet, the theme's static files,

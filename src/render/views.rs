@@ -20,6 +20,10 @@ pub struct SiteView<'a> {
     pub capabilities: &'a [Capability],
     pub archetypes: &'a [Archetype],
     pub nav: Vec<Link>,
+    /// The playbook's own pages: matrix, sequence, taxonomies.
+    pub pages: Vec<Link>,
+    /// Where `search-index.js` is.
+    pub search_index: String,
     pub generator: String,
 }
 
@@ -29,10 +33,12 @@ pub struct Link {
     pub url: String,
 }
 
+/// A capability or archetype as shown on a page: its key, name and taxonomy page.
 #[derive(Debug, Clone, Serialize)]
 pub struct NameRef<'a> {
     pub key: &'a str,
     pub name: &'a str,
+    pub url: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -87,6 +93,15 @@ pub struct RoleView<'a> {
     pub status: Status,
     pub content: &'a str,
     pub toc: &'a [TocEntry],
+}
+
+/// The brief as a job description, for the copy buttons and downloads.
+#[derive(Debug, Serialize)]
+pub struct BriefView {
+    pub markdown: String,
+    pub text: String,
+    pub markdown_url: String,
+    pub text_url: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -152,6 +167,8 @@ impl<'a> Views<'a> {
                     url: self.url(&g.path),
                 })
                 .collect(),
+            pages: self.playbook_nav(),
+            search_index: self.url(crate::render::site_views::SEARCH_INDEX),
             generator: format!("rolebook gen {}", env!("CARGO_PKG_VERSION")),
         }
     }
@@ -169,6 +186,7 @@ impl<'a> Views<'a> {
             .map(|c| NameRef {
                 key: &c.key,
                 name: &c.name,
+                url: self.url(&format!("capabilities/{}/", c.key)),
             })
             .collect()
     }
@@ -193,10 +211,12 @@ impl<'a> Views<'a> {
             .map(|a| NameRef {
                 key: &a.key,
                 name: &a.name,
+                url: self.url(&format!("archetypes/{}/", a.key)),
             })
             .unwrap_or(NameRef {
                 key: &front.archetype.value,
                 name: &front.archetype.value,
+                url: self.url("archetypes/"),
             });
         let path = role_path(&role.slug);
         RoleView {

@@ -229,7 +229,7 @@ fn pages_showing_role(
 pub fn pages_using(templates: &BTreeSet<String>, content: &Content) -> Selection<PageKey> {
     let mut pages = Selection::default();
     for key in crate::render::all_pages(content) {
-        if templates.contains(key.template()) {
+        if key.templates().iter().any(|t| templates.contains(*t)) {
             pages.insert(key);
         }
     }

@@ -1,0 +1,245 @@
+//! The hiring sequence: the order `hire_after` implies, and its layered graph. Pure.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::config::Config;
+use crate::content::Content;
+use crate::content::role::Role;
+
+/// A brief in hiring order, with its layer (0 for briefs that wait for nobody).
+#[derive(Debug, Clone)]
+pub struct Step<'a> {
+    pub role: &'a Role,
+    pub layer: usize,
+    /// The briefs it waits for that exist.
+    pub after: Vec<&'a Role>,
+}
+
+/// Topological order of `hire_after`, stable: among briefs whose earlier hires are all placed,
+/// the first archetype (in `site.yaml` order), then the title, goes first. Briefs caught in a
+/// cycle (reported by the `hire-cycle` lint) come last, in the same tie order.
+pub fn hiring_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> {
+    let rank = |role: &Role| {
+        let archetype = config
+            .archetypes
+            .iter()
+            .position(|a| a.key == role.front.archetype.value)
+            .unwrap_or(usize::MAX);
+        (archetype, role.title().to_string(), role.slug.clone())
+    };
+    let after = |role: &'a Role| -> Vec<&'a Role> {
+        let mut earlier: Vec<&Role> = Vec::new();
+        for h in &role.front.hire_after {
+            if let Some(r) = content.role(&h.value)
+                && r.slug != role.slug
+                && !earlier.iter().any(|e| e.slug == r.slug)
+            {
+                earlier.push(r);
+            }
+        }
+        earlier
+    };
+    let mut placed: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut order: Vec<Step<'a>> = Vec::new();
+    let mut waiting: BTreeSet<(usize, String, String)> = BTreeSet::new();
+    let mut remaining: Vec<&'a Role> = content.roles.iter().map(|r| r.as_ref()).collect();
+    loop {
+        waiting.clear();
+        for role in &remaining {
+            if after(role)
+                .iter()
+                .all(|e| placed.contains_key(e.slug.as_str()))
+            {
+                waiting.insert(rank(role));
+            }
+        }
+        let Some((_, _, slug)) = waiting.iter().next().cloned() else {
+            break;
+        };
+        let index = remaining.iter().position(|r| r.slug == slug).unwrap_or(0);
+        let role = remaining.remove(index);
+        let earlier = after(role);
+        let layer = earlier
+            .iter()
+            .filter_map(|e| placed.get(e.slug.as_str()))
+            .map(|l| l + 1)
+            .max()
+            .unwrap_or(0);
+        placed.insert(&role.slug, layer);
+        order.push(Step {
+            role,
+            layer,
+            after: earlier,
+        });
+    }
+    remaining.sort_by_key(|r| rank(r));
+    let last = order.iter().map(|s| s.layer + 1).max().unwrap_or(0);
+    for role in remaining {
+        order.push(Step {
+            role,
+            layer: last,
+            after: after(role),
+        });
+    }
+    order
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::new();
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+const NODE_WIDTH: usize = 190;
+const NODE_HEIGHT: usize = 46;
+const GAP_X: usize = 24;
+const GAP_Y: usize = 56;
+
+/// The sequence as an inline SVG: one row per layer, an arrow from each earlier hire to the
+/// brief that waits for it. `url` gives each brief's address. Drawn at build time: no script.
+pub fn svg(steps: &[Step], url: impl Fn(&Role) -> String) -> String {
+    let mut rows: BTreeMap<usize, Vec<&Step>> = BTreeMap::new();
+    for step in steps {
+        rows.entry(step.layer).or_default().push(step);
+    }
+    let widest = rows.values().map(Vec::len).max().unwrap_or(1).max(1);
+    let width = widest * (NODE_WIDTH + GAP_X) + GAP_X;
+    let height = rows.len().max(1) * (NODE_HEIGHT + GAP_Y) + GAP_Y / 2;
+    let mut at: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (row, (_, steps)) in rows.iter().enumerate() {
+        let row_width = steps.len() * (NODE_WIDTH + GAP_X) - GAP_X;
+        let left = (width - row_width) / 2;
+        for (i, step) in steps.iter().enumerate() {
+            at.insert(
+                &step.role.slug,
+                (
+                    left + i * (NODE_WIDTH + GAP_X),
+                    GAP_Y / 2 + row * (NODE_HEIGHT + GAP_Y),
+                ),
+            );
+        }
+    }
+    let mut svg = format!(
+        "<svg class=\"sequence-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"sequence-graph-title\"><title id=\"sequence-graph-title\">Hiring sequence: each arrow points from a hire to the hire that should follow it</title><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" class=\"arrow-head\"/></marker></defs>"
+    );
+    for step in steps {
+        let Some(&(x, y)) = at.get(step.role.slug.as_str()) else {
+            continue;
+        };
+        for earlier in &step.after {
+            let Some(&(ex, ey)) = at.get(earlier.slug.as_str()) else {
+                continue;
+            };
+            let (x1, y1) = (ex + NODE_WIDTH / 2, ey + NODE_HEIGHT);
+            let (x2, y2) = (x + NODE_WIDTH / 2, y);
+            let middle = (y1 + y2) / 2;
+            svg.push_str(&format!(
+                "<path class=\"edge\" d=\"M {x1} {y1} C {x1} {middle}, {x2} {middle}, {x2} {y2}\" marker-end=\"url(#arrow)\"/>"
+            ));
+        }
+    }
+    for (n, step) in steps.iter().enumerate() {
+        let Some(&(x, y)) = at.get(step.role.slug.as_str()) else {
+            continue;
+        };
+        let title = step.role.title();
+        svg.push_str(&format!(
+            "<a href=\"{}\" class=\"node node-{}\"><title>{}. {}</title><rect x=\"{x}\" y=\"{y}\" width=\"{NODE_WIDTH}\" height=\"{NODE_HEIGHT}\" rx=\"6\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}. {}</text></a>",
+            escape(&url(step.role)),
+            escape(&step.role.front.archetype.value),
+            n + 1,
+            escape(title),
+            x + NODE_WIDTH / 2,
+            y + NODE_HEIGHT / 2 + 5,
+            n + 1,
+            escape(&shorten(title, 24)),
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::testing::{brief, config, content};
+
+    fn order(pages: &[(&str, String)]) -> Vec<(String, usize)> {
+        let content = content(pages);
+        hiring_order(&config(), &content)
+            .iter()
+            .map(|s| (s.role.slug.clone(), s.layer))
+            .collect()
+    }
+
+    fn slugs(pages: &[(&str, String)]) -> Vec<String> {
+        order(pages).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn earlier_hires_come_first_and_ties_go_by_archetype_then_title() {
+        let pages = [
+            (
+                "roles/eng.md",
+                brief("Engineer", "builder", &["gov", "platform"]),
+            ),
+            ("roles/data.md", brief("Data", "builder", &["platform"])),
+            (
+                "roles/platform.md",
+                brief("Platform", "architect", &["head"]),
+            ),
+            ("roles/gov.md", brief("Governance", "manager", &["head"])),
+            ("roles/head.md", brief("Head", "manager", &["caio"])),
+            ("roles/caio.md", brief("CAIO", "executive-operator", &[])),
+        ];
+        assert_eq!(
+            slugs(&pages),
+            ["caio", "head", "gov", "platform", "data", "eng"]
+        );
+        let layers: Vec<usize> = order(&pages).iter().map(|(_, l)| *l).collect();
+        assert_eq!(layers, [0, 1, 2, 2, 3, 3]);
+    }
+
+    #[test]
+    fn independent_briefs_order_by_archetype_then_title() {
+        let pages = [
+            ("roles/b.md", brief("Zed", "builder", &[])),
+            ("roles/a.md", brief("Alpha", "builder", &[])),
+            ("roles/m.md", brief("Manager", "manager", &[])),
+        ];
+        assert_eq!(slugs(&pages), ["m", "a", "b"]);
+    }
+
+    #[test]
+    fn cycles_and_unknown_slugs_do_not_lose_briefs() {
+        let pages = [
+            ("roles/a.md", brief("A", "builder", &["b"])),
+            ("roles/b.md", brief("B", "builder", &["a"])),
+            ("roles/c.md", brief("C", "builder", &["nobody"])),
+        ];
+        assert_eq!(slugs(&pages), ["c", "a", "b"]);
+    }
+
+    #[test]
+    fn the_graph_links_every_brief_and_escapes_titles() {
+        let pages = [
+            ("roles/a.md", brief("A & <B>", "manager", &[])),
+            ("roles/c.md", brief("C", "builder", &["a"])),
+        ];
+        let content = content(&pages);
+        let steps = hiring_order(&config(), &content);
+        let svg = svg(&steps, |r| format!("/roles/{}/", r.slug));
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(svg.contains("href=\"/roles/a/\"") && svg.contains("href=\"/roles/c/\""));
+        assert!(svg.contains("A &amp; &lt;B&gt;") && !svg.contains("<B>"));
+        assert_eq!(svg.matches("class=\"edge\"").count(), 1);
+    }
+}

@@ -1,0 +1,527 @@
+//! View data for the playbook's own pages: the capability matrix, the hiring sequence, the
+//! taxonomies, `roles.json` and the search index. Prepared in Rust, laid out by templates.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::content::role::{Role, Status};
+use crate::content::slug::slugify;
+use crate::playbook::matrix::{self, Hold};
+use crate::playbook::sequence;
+use crate::render::MarkdownCache;
+use crate::render::views::{Link, RoleCard, Views, role_path};
+
+pub const MATRIX_PATH: &str = "matrix/";
+pub const SEQUENCE_PATH: &str = "sequence/";
+pub const ROLES_JSON: &str = "roles.json";
+pub const SEARCH_INDEX: &str = "search-index.js";
+
+/// The three taxonomies: archetypes, capabilities and tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Taxonomy {
+    Archetypes,
+    Capabilities,
+    Tags,
+}
+
+impl Taxonomy {
+    pub const ALL: [Taxonomy; 3] = [Taxonomy::Archetypes, Taxonomy::Capabilities, Taxonomy::Tags];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Taxonomy::Archetypes => "archetypes/",
+            Taxonomy::Capabilities => "capabilities/",
+            Taxonomy::Tags => "tags/",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Taxonomy::Archetypes => "Archetypes",
+            Taxonomy::Capabilities => "Capabilities",
+            Taxonomy::Tags => "Tags",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct MatrixColumn<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub url: String,
+    pub primary: usize,
+    pub secondary: usize,
+    pub gap: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MatrixRow<'a> {
+    pub role: Link,
+    pub archetype: &'a str,
+    pub status: Status,
+    pub cells: Vec<Hold>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MatrixView<'a> {
+    pub columns: Vec<MatrixColumn<'a>>,
+    pub rows: Vec<MatrixRow<'a>>,
+    pub gaps: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SequenceStep {
+    pub number: usize,
+    pub role: Link,
+    pub archetype: String,
+    pub after: Vec<Link>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SequenceView {
+    pub steps: Vec<SequenceStep>,
+    /// Inline SVG, generated and escaped in Rust.
+    pub svg: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Term<'a> {
+    pub key: String,
+    pub name: String,
+    pub description: Option<&'a str>,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A term while its pages are prepared.
+struct TermData<'a> {
+    key: String,
+    name: String,
+    description: Option<&'a str>,
+    roles: Vec<&'a Role>,
+    secondary: Vec<&'a Role>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TaxonomyIndexView<'a> {
+    pub title: &'static str,
+    pub url: String,
+    pub terms: Vec<Term<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TaxonomyTermView<'a> {
+    pub taxonomy: &'static str,
+    pub taxonomy_url: String,
+    pub name: String,
+    pub description: Option<&'a str>,
+    pub url: String,
+    /// Briefs that hold it (for capabilities: as primary).
+    pub roles: Vec<RoleCard<'a>>,
+    /// For capabilities: briefs that hold it as secondary.
+    pub secondary: Vec<RoleCard<'a>>,
+}
+
+/// One brief in `roles.json`: field names are a public interface (see README).
+#[derive(Debug, Serialize)]
+pub struct RoleData<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub url: String,
+    pub archetype: &'a str,
+    pub summary: &'a str,
+    pub outcome: &'a str,
+    pub decisions: &'a [String],
+    pub owns_after_launch: &'a [String],
+    pub capabilities: CapabilityData<'a>,
+    pub interfaces: &'a crate::content::role::Interfaces,
+    pub success: &'a crate::content::role::Success,
+    pub reports_to: Option<&'a str>,
+    pub hire_after: Vec<&'a str>,
+    pub constraints: &'a [String],
+    pub tools: &'a [String],
+    pub interview_probes: &'a [String],
+    pub red_flags: &'a [String],
+    pub tags: Vec<&'a str>,
+    pub status: Status,
+    pub brief_md: String,
+    pub brief_txt: String,
+    pub source: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CapabilityData<'a> {
+    pub primary: Vec<&'a str>,
+    pub secondary: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RolesJson<'a> {
+    pub site: &'a str,
+    pub generator: String,
+    pub roles: Vec<RoleData<'a>>,
+}
+
+/// A search entry; short keys keep the index small.
+#[derive(Debug, Serialize)]
+struct SearchEntry<'a> {
+    /// title
+    t: &'a str,
+    /// URL below the site root
+    u: String,
+    /// kind: "role" or "guide"
+    k: &'static str,
+    /// summary
+    s: &'a str,
+    /// outcome
+    #[serde(skip_serializing_if = "str::is_empty")]
+    o: &'a str,
+    /// capability names and tags
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    g: Vec<&'a str>,
+    /// headings
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    h: Vec<&'a str>,
+}
+
+impl<'a> Views<'a> {
+    pub fn matrix(&self) -> MatrixView<'a> {
+        let m = matrix::site_matrix(self.config, self.content);
+        MatrixView {
+            gaps: m
+                .columns
+                .iter()
+                .filter(|c| c.is_gap())
+                .map(|c| c.capability.name.as_str())
+                .collect(),
+            columns: m
+                .columns
+                .iter()
+                .map(|c| MatrixColumn {
+                    key: &c.capability.key,
+                    name: &c.capability.name,
+                    description: &c.capability.description,
+                    url: self.url(&format!(
+                        "{}{}/",
+                        Taxonomy::Capabilities.path(),
+                        c.capability.key
+                    )),
+                    primary: c.primary,
+                    secondary: c.secondary,
+                    gap: c.is_gap(),
+                })
+                .collect(),
+            rows: m
+                .rows
+                .into_iter()
+                .map(|(role, cells)| MatrixRow {
+                    role: self.role_link(role),
+                    archetype: self.archetype_name(role),
+                    status: role.front.status,
+                    cells,
+                })
+                .collect(),
+        }
+    }
+
+    fn archetype_name(&self, role: &'a Role) -> &'a str {
+        self.config
+            .archetype(&role.front.archetype.value)
+            .map_or(role.front.archetype.value.as_str(), |a| a.name.as_str())
+    }
+
+    pub fn sequence(&self) -> SequenceView {
+        let steps = sequence::hiring_order(self.config, self.content);
+        let svg = sequence::svg(&steps, |role| self.url(&role_path(&role.slug)));
+        SequenceView {
+            steps: steps
+                .iter()
+                .enumerate()
+                .map(|(i, step)| SequenceStep {
+                    number: i + 1,
+                    role: self.role_link(step.role),
+                    archetype: self.archetype_name(step.role).to_string(),
+                    after: step.after.iter().map(|r| self.role_link(r)).collect(),
+                })
+                .collect(),
+            svg,
+        }
+    }
+
+    /// Tags by their slug, with the spelling of their first use.
+    fn tags(&self) -> BTreeMap<String, (String, Vec<&'a Role>)> {
+        let mut tags: BTreeMap<String, (String, Vec<&'a Role>)> = BTreeMap::new();
+        for role in &self.content.roles {
+            for tag in &role.front.tags {
+                let entry = tags
+                    .entry(slugify(&tag.value))
+                    .or_insert_with(|| (tag.value.clone(), Vec::new()));
+                if !entry.1.iter().any(|r| r.slug == role.slug) {
+                    entry.1.push(role);
+                }
+            }
+        }
+        tags
+    }
+
+    fn sorted_cards(&self, mut roles: Vec<&'a Role>) -> Vec<RoleCard<'a>> {
+        roles.sort_by(|a, b| a.title().cmp(b.title()));
+        roles.into_iter().map(|r| self.role_card(r)).collect()
+    }
+
+    fn with_capability(&self, key: &str, primary: bool) -> Vec<&'a Role> {
+        self.content
+            .roles
+            .iter()
+            .filter(|r| {
+                let caps = &r.front.capabilities;
+                let list = if primary {
+                    &caps.primary
+                } else {
+                    &caps.secondary
+                };
+                list.iter().any(|c| c.value == key)
+            })
+            .map(|r| r.as_ref())
+            .collect()
+    }
+
+    /// The index page of a taxonomy and one page per term, as (path, view).
+    pub fn taxonomy(
+        &self,
+        taxonomy: Taxonomy,
+    ) -> (TaxonomyIndexView<'a>, Vec<(String, TaxonomyTermView<'a>)>) {
+        let base = taxonomy.path();
+        let mut terms: Vec<TermData<'a>> = Vec::new();
+        match taxonomy {
+            Taxonomy::Archetypes => {
+                for a in &self.config.archetypes {
+                    let roles = self
+                        .content
+                        .roles
+                        .iter()
+                        .filter(|r| r.front.archetype.value == a.key)
+                        .map(|r| r.as_ref())
+                        .collect();
+                    terms.push(TermData {
+                        key: a.key.clone(),
+                        name: a.name.clone(),
+                        description: Some(&a.description),
+                        roles,
+                        secondary: Vec::new(),
+                    });
+                }
+            }
+            Taxonomy::Capabilities => {
+                for c in &self.config.capabilities {
+                    terms.push(TermData {
+                        key: c.key.clone(),
+                        name: c.name.clone(),
+                        description: Some(&c.description),
+                        roles: self.with_capability(&c.key, true),
+                        secondary: self.with_capability(&c.key, false),
+                    });
+                }
+            }
+            Taxonomy::Tags => {
+                for (key, (name, roles)) in self.tags() {
+                    terms.push(TermData {
+                        key,
+                        name,
+                        description: None,
+                        roles,
+                        secondary: Vec::new(),
+                    });
+                }
+            }
+        }
+        let index = TaxonomyIndexView {
+            title: taxonomy.title(),
+            url: self.url(base),
+            terms: terms
+                .iter()
+                .map(|t| Term {
+                    key: t.key.clone(),
+                    name: t.name.clone(),
+                    description: t.description,
+                    url: self.url(&format!("{base}{}/", t.key)),
+                    count: t.roles.len() + t.secondary.len(),
+                })
+                .collect(),
+        };
+        let pages = terms
+            .into_iter()
+            .map(|t| {
+                let path = format!("{base}{}/", t.key);
+                let view = TaxonomyTermView {
+                    taxonomy: taxonomy.title(),
+                    taxonomy_url: self.url(base),
+                    name: t.name,
+                    description: t.description,
+                    url: self.url(&path),
+                    roles: self.sorted_cards(t.roles),
+                    secondary: self.sorted_cards(t.secondary),
+                };
+                (path, view)
+            })
+            .collect();
+        (index, pages)
+    }
+
+    pub fn role_data(&self, role: &'a Role) -> RoleData<'a> {
+        let front = &role.front;
+        let path = role_path(&role.slug);
+        RoleData {
+            slug: &role.slug,
+            title: role.title(),
+            url: self.permalink(&path),
+            archetype: &front.archetype.value,
+            summary: &front.summary.value,
+            outcome: &front.outcome.value,
+            decisions: &front.decisions.value,
+            owns_after_launch: &front.owns_after_launch,
+            capabilities: CapabilityData {
+                primary: front
+                    .capabilities
+                    .primary
+                    .iter()
+                    .map(|c| c.value.as_str())
+                    .collect(),
+                secondary: front
+                    .capabilities
+                    .secondary
+                    .iter()
+                    .map(|c| c.value.as_str())
+                    .collect(),
+            },
+            interfaces: &front.interfaces,
+            success: &front.success.value,
+            reports_to: front.reports_to.as_deref(),
+            hire_after: front.hire_after.iter().map(|h| h.value.as_str()).collect(),
+            constraints: &front.constraints,
+            tools: &front.tools,
+            interview_probes: &front.interview_probes,
+            red_flags: &front.red_flags,
+            tags: front.tags.iter().map(|t| t.value.as_str()).collect(),
+            status: front.status,
+            brief_md: self.permalink(&format!("{path}brief.md")),
+            brief_txt: self.permalink(&format!("{path}brief.txt")),
+            source: crate::diagnostic::display_path(&role.source.file),
+        }
+    }
+
+    pub fn roles_json(&self) -> String {
+        let data = RolesJson {
+            site: &self.config.title,
+            generator: format!("rolebook gen {}", env!("CARGO_PKG_VERSION")),
+            roles: self
+                .content
+                .roles
+                .iter()
+                .map(|r| self.role_data(r))
+                .collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&data).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// `search-index.js`: assigns the entries to a global, so it loads from `file://` too.
+    /// URLs are below the site root; the page prefixes its own root.
+    pub fn search_index(&self, markdown: &MarkdownCache, index_html: bool) -> String {
+        let page_url = |path: &str| {
+            if index_html {
+                format!("{path}index.html")
+            } else {
+                path.to_string()
+            }
+        };
+        let headings = |content_path: &str| -> Vec<&str> {
+            markdown
+                .get(content_path)
+                .map(|md| {
+                    md.toc
+                        .iter()
+                        .filter(|t| t.level <= 3)
+                        .map(|t| t.title.as_str())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut entries: Vec<SearchEntry> = Vec::new();
+        for role in &self.content.roles {
+            let mut g: Vec<&str> = role
+                .front
+                .capabilities
+                .primary
+                .iter()
+                .chain(&role.front.capabilities.secondary)
+                .filter_map(|c| self.config.capability(&c.value))
+                .map(|c| c.name.as_str())
+                .collect();
+            g.extend(role.front.tags.iter().map(|t| t.value.as_str()));
+            g.push(self.archetype_name(role));
+            entries.push(SearchEntry {
+                t: role.title(),
+                u: page_url(&role_path(&role.slug)),
+                k: "role",
+                s: &role.front.summary.value,
+                o: &role.front.outcome.value,
+                g,
+                h: headings(&role.source.content_path),
+            });
+        }
+        for guide in &self.content.guides {
+            entries.push(SearchEntry {
+                t: guide.title(),
+                u: page_url(&guide.path),
+                k: "guide",
+                s: guide.front.summary.as_deref().unwrap_or(""),
+                o: "",
+                g: guide.front.tags.iter().map(String::as_str).collect(),
+                h: headings(&guide.source.content_path),
+            });
+        }
+        format!(
+            "window.rolebookSearch = {};\n",
+            serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_string())
+        )
+    }
+
+    /// Links of the site's own pages, for navigation.
+    pub fn playbook_nav(&self) -> Vec<Link> {
+        vec![
+            Link {
+                title: "Roles".into(),
+                url: self.url(""),
+            },
+            Link {
+                title: "Capability matrix".into(),
+                url: self.url(MATRIX_PATH),
+            },
+            Link {
+                title: "Hiring sequence".into(),
+                url: self.url(SEQUENCE_PATH),
+            },
+            Link {
+                title: "Capabilities".into(),
+                url: self.url(Taxonomy::Capabilities.path()),
+            },
+            Link {
+                title: "Archetypes".into(),
+                url: self.url(Taxonomy::Archetypes.path()),
+            },
+            Link {
+                title: "Tags".into(),
+                url: self.url(Taxonomy::Tags.path()),
+            },
+        ]
+    }
+
+    /// Every page's permalink, for the sitemap.
+    pub fn sitemap_urls(&self, paths: &[String]) -> Vec<String> {
+        paths.iter().map(|p| self.permalink(p)).collect()
+    }
+}

@@ -1,0 +1,154 @@
+// rolebook playbook: search as you type, and copy a brief. No dependencies, no network
+// beyond this site: the search index is a script on the same origin, loaded on first use,
+// so it also works when the files are opened directly (file://).
+(function () {
+  "use strict";
+
+  // ---- copy buttons -------------------------------------------------------------------
+  function copyWithSelection(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    area.remove();
+    return ok;
+  }
+
+  function copy(button) {
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    var status = button.parentNode.querySelector(".copy-status");
+    if (!source) return;
+    var text = source.textContent;
+    var say = function (message) { if (status) status.textContent = message; };
+    var fallback = function () {
+      say(copyWithSelection(text) ? "Copied." : "Copying is blocked here: use the download link instead.");
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { say("Copied."); }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.copy");
+    if (button) copy(button);
+  });
+
+  // ---- search -------------------------------------------------------------------------
+  var form = document.querySelector("form.search");
+  if (!form) return;
+  var input = form.querySelector("input");
+  var list = form.querySelector(".search-results");
+  var root = form.getAttribute("data-root") || "/";
+  var entries = null;
+  var loading = false;
+  var active = -1;
+
+  function load(then) {
+    if (entries) return then();
+    if (loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = form.getAttribute("data-index");
+    script.onload = function () { entries = window.rolebookSearch || []; then(); };
+    script.onerror = function () { loading = false; };
+    document.head.appendChild(script);
+  }
+
+  function words(text) {
+    return (text || "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  function score(entry, terms) {
+    var fields = [[entry.t, 8], [(entry.g || []).join(" "), 4], [(entry.h || []).join(" "), 2], [entry.s, 1], [entry.o, 1]];
+    var total = 0;
+    for (var i = 0; i < terms.length; i++) {
+      var best = 0;
+      for (var f = 0; f < fields.length; f++) {
+        var ws = words(fields[f][0]);
+        for (var w = 0; w < ws.length; w++) {
+          if (ws[w] === terms[i]) best = Math.max(best, fields[f][1] * 2);
+          else if (ws[w].indexOf(terms[i]) === 0) best = Math.max(best, fields[f][1]);
+        }
+      }
+      if (!best) return 0;
+      total += best;
+    }
+    return total;
+  }
+
+  function select(index) {
+    var items = list.querySelectorAll("[role=option]");
+    active = Math.max(-1, Math.min(index, items.length - 1));
+    items.forEach(function (item, i) { item.setAttribute("aria-selected", i === active ? "true" : "false"); });
+    if (active >= 0) input.setAttribute("aria-activedescendant", items[active].id);
+    else input.removeAttribute("aria-activedescendant");
+  }
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    active = -1;
+  }
+
+  function show() {
+    var terms = words(input.value);
+    list.textContent = "";
+    if (!terms.length) return close();
+    var results = entries
+      .map(function (e) { return { e: e, s: score(e, terms) }; })
+      .filter(function (r) { return r.s > 0; })
+      .sort(function (a, b) { return b.s - a.s || a.e.t.localeCompare(b.e.t); })
+      .slice(0, 8);
+    if (!results.length) {
+      var none = document.createElement("li");
+      none.className = "search-empty";
+      none.textContent = "No role or guide matches.";
+      list.appendChild(none);
+    }
+    results.forEach(function (r, i) {
+      var item = document.createElement("li");
+      item.id = "search-result-" + i;
+      item.setAttribute("role", "option");
+      var link = document.createElement("a");
+      link.href = root + r.e.u;
+      link.tabIndex = -1;
+      var title = document.createElement("span");
+      title.className = "search-title";
+      title.textContent = r.e.t;
+      var kind = document.createElement("span");
+      kind.className = "search-kind";
+      kind.textContent = r.e.k;
+      var summary = document.createElement("span");
+      summary.className = "search-summary";
+      summary.textContent = r.e.s;
+      link.append(title, " ", kind, summary);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+    select(results.length ? 0 : -1);
+  }
+
+  input.addEventListener("focus", function () { load(function () {}); });
+  input.addEventListener("input", function () { load(show); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown") { select(active + 1); event.preventDefault(); }
+    else if (event.key === "ArrowUp") { select(active - 1); event.preventDefault(); }
+    else if (event.key === "Escape") { close(); }
+    else if (event.key === "Enter") {
+      var items = list.querySelectorAll("[role=option] a");
+      if (active >= 0 && items[active]) { location.href = items[active].href; event.preventDefault(); }
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (!form.contains(event.target)) close();
+  });
+})();
