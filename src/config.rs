@@ -32,6 +32,10 @@ pub struct Config {
     /// path is not known at build time and for opening the files directly.
     #[serde(default)]
     pub relative_links: bool,
+    /// Write a `robots.txt` that lets crawlers in. Off by default: internal playbooks
+    /// should not be indexed.
+    #[serde(default)]
+    pub robots_txt: bool,
     /// Thresholds of the lints that count.
     #[serde(default)]
     pub lint_limits: crate::playbook::lints::LintLimits,

@@ -118,6 +118,8 @@ pub struct LoadOptions {
     pub drafts: bool,
     /// Replaces `base_url` of `site.yaml`.
     pub base_url: Option<String>,
+    /// Relative links (`true`) even if `site.yaml` does not ask for them.
+    pub relative_links: bool,
 }
 
 /// A loaded and checked site.
@@ -159,6 +161,7 @@ impl Site {
         if let Some(base_url) = &options.base_url {
             config.base_url = base_url.clone();
         }
+        config.relative_links |= options.relative_links;
         let content = content::load(
             root,
             &config,

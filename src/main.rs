@@ -40,6 +40,7 @@ impl SiteArgs {
         LoadOptions {
             drafts: self.drafts,
             base_url: self.base_url.clone(),
+            relative_links: false,
         }
     }
 
@@ -65,6 +66,10 @@ enum Command {
         /// Where to write the site; relative paths are inside the site folder
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Write links relative to each page, for hosting whose path is unknown at build
+        /// time or for opening the files directly (also `relative_links: true` in site.yaml)
+        #[arg(long)]
+        relative_links: bool,
     },
     /// Validate every page, run the playbook lints and check links, writing nothing
     #[command(
@@ -146,9 +151,17 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), Error> {
     match command {
-        Command::Build { site, output } => {
+        Command::Build {
+            site,
+            output,
+            relative_links,
+        } => {
             let output = site.output(&output);
-            let report = rolebook::build_site(&site.root, &site.load_options(), &output)?;
+            let options = LoadOptions {
+                relative_links,
+                ..site.load_options()
+            };
+            let report = rolebook::build_site(&site.root, &options, &output)?;
             if !report.warnings.is_empty() {
                 eprint!(
                     "{}",

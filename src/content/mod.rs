@@ -23,6 +23,16 @@ use source::SourceFile;
 pub const CONTENT_DIR: &str = "content";
 pub const ROLES_DIR: &str = "roles";
 
+/// Top-level folders of the site that gen's own pages use.
+const RESERVED: [&str; 6] = [
+    "matrix",
+    "sequence",
+    "health",
+    "archetypes",
+    "capabilities",
+    "tags",
+];
+
 /// Everything under `content/`, parsed and checked.
 #[derive(Debug, Clone, Default)]
 pub struct Content {
@@ -340,6 +350,16 @@ fn guide_path(front: &GuideFront, source: &SourceFile) -> Result<String, Diagnos
                 }
             )));
     }
+    if let Some(first) = segments.first().filter(|s| RESERVED.contains(s)) {
+        return Err(source
+            .diagnostic(
+                at,
+                format!("`/{first}/` is a page gen makes; this page cannot live there"),
+            )
+            .with_help(
+                "move the file to another folder (e.g. content/guides/) or give it another `slug:`",
+            ));
+    }
     if segments.is_empty() {
         return Err(source
             .diagnostic(at, "this page would replace the home page")
@@ -532,6 +552,17 @@ mod tests {
             1,
         );
         assert!(matches!(parse("roles/data-engineer.md", &text), Ok(None)));
+    }
+
+    #[test]
+    fn guides_cannot_take_the_addresses_of_generated_pages() {
+        for path in ["matrix.md", "tags/x.md", "health/index.md"] {
+            let found = messages(parse(path, "---\ntitle: T\n---\n"));
+            assert!(
+                found[0].contains("is a page gen makes"),
+                "{path}: {found:?}"
+            );
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod highlight;
 pub mod markdown;
+pub mod relative;
 pub mod site_views;
 pub mod templates;
 pub mod views;
@@ -283,10 +284,13 @@ impl Env<'_> {
         template: &str,
         context: &Context,
     ) -> Result<RenderedPage, Diagnostic> {
-        self.templates
-            .render(template, context)
-            .map(|text| (path, text.into_bytes()))
-            .map_err(|d| *d)
+        let text = self.templates.render(template, context).map_err(|d| *d)?;
+        let text = if self.views.config.relative_links && path.ends_with(".html") {
+            relative::relativize(&text, &self.views.base_path, &relative::prefix_for(&path))
+        } else {
+            text
+        };
+        Ok((path, text.into_bytes()))
     }
 
     fn one(
@@ -357,13 +361,21 @@ impl Env<'_> {
                     .flat_map(|k| page_paths(views, k))
                     .collect();
                 context.insert("urls", &views.sitemap_urls(&paths));
-                Ok(vec![
+                let mut files = vec![
                     (
                         site_views::ROLES_JSON.to_string(),
                         views.roles_json().into_bytes(),
                     ),
                     self.page("sitemap.xml".into(), "sitemap.xml", &context)?,
-                ])
+                ];
+                if views.config.robots_txt {
+                    let robots = format!(
+                        "User-agent: *\nAllow: /\nSitemap: {}\n",
+                        views.permalink("sitemap.xml")
+                    );
+                    files.push(("robots.txt".to_string(), robots.into_bytes()));
+                }
+                Ok(files)
             }
             PageKey::SearchIndex => Ok(vec![(
                 site_views::SEARCH_INDEX.to_string(),

@@ -215,7 +215,6 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     };
     let site_url = format!("http://{host}:{}{base_path}", address.port());
     let load = LoadOptions {
-        drafts: options.load.drafts,
         base_url: Some(
             options
                 .load
@@ -223,6 +222,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
                 .clone()
                 .unwrap_or_else(|| site_url.clone()),
         ),
+        ..options.load.clone()
     };
     let state = LiveState::new(base_path.clone(), options.follow);
     let (sender, receiver) = mpsc::channel();
