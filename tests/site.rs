@@ -1,0 +1,328 @@
+//! The playbook site built from the shipped content: matrix, sequence, taxonomies, data
+//! files and brief renditions, checked page by page.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+fn shipped() -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let public = out.path().join("public");
+    gen_in(&repo())
+        .args(["build", "--output"])
+        .arg(&public)
+        .assert()
+        .success();
+    (out, public)
+}
+
+fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_matrix_marks_primary_and_secondary_with_totals() {
+    let (_out, public) = shipped();
+    let matrix = read(&public, "matrix/index.html");
+    let row = |title: &str| {
+        let start = matrix
+            .find(&format!(">{title}</a>"))
+            .unwrap_or_else(|| panic!("row {title}"));
+        let end = matrix[start..].find("</tr>").expect("row end") + start;
+        matrix[start..end].to_string()
+    };
+    // Columns follow site.yaml: leadership, architecture, applied-ml, prompt-eval,
+    // data-engineering, platform-mlops, security-compliance, product, change-management.
+    let cells = |row: &str| -> Vec<&'static str> {
+        row.split("<td class=\"cell cell-")
+            .skip(1)
+            .map(|c| {
+                if c.starts_with("primary") {
+                    "P"
+                } else if c.starts_with("secondary") {
+                    "s"
+                } else {
+                    "-"
+                }
+            })
+            .collect()
+    };
+    assert_eq!(
+        cells(&row("Chief AI Officer")),
+        ["P", "-", "-", "-", "-", "-", "s", "s", "P"]
+    );
+    assert_eq!(cells(&row("Applied ML Engineer"))[2], "P");
+    assert!(
+        matrix.contains("Every capability has an owner"),
+        "no gaps in the shipped playbook"
+    );
+    assert!(!matrix.contains("class=\"cap gap\""));
+    let totals = &matrix[matrix.find("Primary holders").expect("totals")..];
+    assert!(totals.starts_with("Primary holders</th>"));
+    assert_eq!(
+        totals.matches("<td class=\"total").count(),
+        18,
+        "two total rows of nine"
+    );
+}
+
+#[test]
+fn capabilities_nobody_owns_are_highlighted_as_gaps() {
+    let site = small_site();
+    let root = site.path();
+    gen_in(root).arg("build").assert().success();
+    let matrix = read(root, "public/matrix/index.html");
+    assert!(matrix.contains("Work with no owner:"));
+    for gap in [
+        "Architecture",
+        "Prompt &amp; Eval",
+        "Data Engineering",
+        "Platform &amp; MLOps",
+        "Security &amp; Compliance",
+        "Change Management",
+    ] {
+        assert!(text_of(&matrix).contains(gap), "{gap}");
+    }
+    assert!(matrix.contains("class=\"cap gap\""));
+    assert!(matrix.contains("no owner</span>"));
+    let term = read(root, "public/capabilities/architecture/index.html");
+    assert!(term.contains("No brief holds this capability as primary: work with no owner."));
+}
+
+#[test]
+fn the_sequence_is_topological_with_a_graph() {
+    let (_out, public) = shipped();
+    let page = read(&public, "sequence/index.html");
+    let list = &page[page.find("<ol class=\"sequence\">").expect("list")..];
+    let order: Vec<&str> = list
+        .split("<li>")
+        .skip(1)
+        .map(|item| {
+            let start = item.find("href=\"/roles/").expect("link") + "href=\"/roles/".len();
+            &item[start..start + item[start..].find('/').expect("slug end")]
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "caio",
+            "head-of-ai",
+            "ai-governance-owner",
+            "ai-product-lead",
+            "ai-solutions-architect",
+            "ai-platform-lead",
+            "data-engineer",
+            "applied-ml-engineer",
+            "prompt-eval-engineer"
+        ]
+    );
+    assert!(page.contains("<svg class=\"sequence-graph\""));
+    assert_eq!(
+        page.matches("<a href=\"/roles/").count() >= 18,
+        true,
+        "list and graph link every brief"
+    );
+    assert!(page.contains("class=\"edge\""));
+    assert!(!page.contains("<script src=\"http"), "no external script");
+}
+
+#[test]
+fn taxonomy_pages_list_their_briefs() {
+    let (_out, public) = shipped();
+    let archetypes = read(&public, "archetypes/index.html");
+    for name in ["Executive operator", "Manager", "Architect", "Builder"] {
+        assert!(archetypes.contains(name));
+    }
+    let builders = text_of(&read(&public, "archetypes/builder/index.html"));
+    for title in [
+        "Applied ML Engineer",
+        "Prompt &amp; Eval Engineer",
+        "AI Data Engineer",
+    ] {
+        assert!(builders.contains(title), "{title} in builders");
+    }
+    assert!(!builders.contains("Chief AI Officer"));
+    let governance = read(&public, "capabilities/security-compliance/index.html");
+    let primary = &governance[..governance
+        .find("Also held as secondary")
+        .unwrap_or(governance.len())];
+    assert!(primary.contains("AI Governance Owner"));
+    let tags = read(&public, "tags/index.html");
+    assert!(tags.contains("href=\"/tags/leadership/\""));
+    assert!(read(&public, "tags/leadership/index.html").contains("Head of AI"));
+}
+
+#[test]
+fn roles_json_has_every_brief_with_stable_fields() {
+    let (_out, public) = shipped();
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&public, "roles.json")).expect("valid JSON");
+    let roles = data["roles"].as_array().expect("roles");
+    assert_eq!(roles.len(), 9);
+    let head = roles
+        .iter()
+        .find(|r| r["slug"] == "head-of-ai")
+        .expect("head-of-ai");
+    for field in [
+        "slug",
+        "title",
+        "url",
+        "archetype",
+        "summary",
+        "outcome",
+        "decisions",
+        "owns_after_launch",
+        "capabilities",
+        "interfaces",
+        "success",
+        "reports_to",
+        "hire_after",
+        "constraints",
+        "tools",
+        "interview_probes",
+        "red_flags",
+        "tags",
+        "status",
+        "brief_md",
+        "brief_txt",
+        "source",
+    ] {
+        assert!(head.get(field).is_some(), "field {field}");
+    }
+    assert_eq!(head["hire_after"], serde_json::json!(["caio"]));
+    assert_eq!(
+        head["capabilities"]["primary"],
+        serde_json::json!(["leadership", "product"])
+    );
+    assert!(
+        head["success"]["90d"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty())
+    );
+    assert_eq!(head["status"], "planned");
+}
+
+#[test]
+fn briefs_come_as_markdown_and_plain_text_and_in_the_copy_buttons() {
+    let (_out, public) = shipped();
+    let md = read(&public, "roles/head-of-ai/brief.md");
+    assert!(md.starts_with("# Head of AI\n"));
+    for heading in [
+        "## The outcome we are hiring for",
+        "## What you will decide",
+        "## How we will measure success",
+        "**After 90 days**",
+        "## How the role fits",
+    ] {
+        assert!(md.contains(heading), "{heading}");
+    }
+    assert!(!md.contains("Interview"), "probes stay internal");
+    let txt = read(&public, "roles/head-of-ai/brief.txt");
+    assert!(txt.starts_with("HEAD OF AI\n"));
+    assert!(!txt.contains("**") && !txt.contains("## "));
+    let page = read(&public, "roles/head-of-ai/index.html");
+    assert!(page.contains("Copy as Markdown") && page.contains("Copy as plain text"));
+    assert!(page.contains("<pre hidden id=\"brief-markdown\"># Head of AI"));
+    assert!(page.contains("href=\"/roles/head-of-ai/brief.md\" download"));
+}
+
+#[test]
+fn sitemap_search_index_and_no_robots_by_default() {
+    let (_out, public) = shipped();
+    let sitemap = read(&public, "sitemap.xml");
+    assert!(sitemap.starts_with("<?xml"));
+    assert!(sitemap.contains("<loc>/roles/caio/</loc>"));
+    assert!(sitemap.contains("<loc>/matrix/</loc>"));
+    assert!(
+        !public.join("robots.txt").exists(),
+        "internal sites are not crawled"
+    );
+    let index = read(&public, "search-index.js");
+    assert!(index.starts_with("window.rolebookSearch = ["));
+    assert!(index.contains("\"t\":\"Head of AI\""));
+    assert!(index.contains("The first 90 days"), "headings are indexed");
+    assert!(
+        !index.contains("Walk through a production AI system"),
+        "bodies are not"
+    );
+}
+
+#[test]
+fn relative_links_work_from_any_folder() {
+    let site = small_site();
+    let root = site.path();
+    gen_in(root)
+        .args([
+            "build",
+            "--relative-links",
+            "--base-url",
+            "https://wiki.example.com/ai-playbook/",
+        ])
+        .assert()
+        .success();
+    let page = read(root, "public/roles/engineer/index.html");
+    assert!(page.contains("href=\"../../roles/head-of-ai/index.html\""));
+    assert!(page.contains("href=\"../../style.css\""));
+    assert!(page.contains("data-root=\"../../\""));
+    assert!(
+        !page.contains("href=\"/ai-playbook/"),
+        "no absolute internal link is left"
+    );
+    assert!(read(root, "public/index.html").contains("href=\"./matrix/index.html\""));
+    assert!(
+        read(root, "public/sitemap.xml")
+            .contains("https://wiki.example.com/ai-playbook/roles/engineer/")
+    );
+    check_links_resolve(&root.join("public"));
+}
+
+/// Every relative `href`/`src` of every page points at a file that exists.
+fn check_links_resolve(public: &Path) {
+    for entry in walkdir::WalkDir::new(public).into_iter().flatten() {
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(entry.path()).expect("read");
+        for attr in ["href=\"", "src=\""] {
+            for piece in html.split(attr).skip(1) {
+                let value = &piece[..piece.find('"').expect("quote")];
+                if value.starts_with('#') || value.contains("://") || value.starts_with("mailto:") {
+                    continue;
+                }
+                let path = value.split('#').next().expect("path");
+                let target = entry.path().parent().expect("folder").join(path);
+                assert!(
+                    target.exists(),
+                    "{} links to missing {value}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn robots_txt_when_asked_for() {
+    let site = small_site();
+    let root = site.path();
+    let config =
+        read(root, "site.yaml").replace("theme: default", "theme: default\nrobots_txt: true");
+    write(root, "site.yaml", &config);
+    gen_in(root).arg("build").assert().success();
+    assert!(read(root, "public/robots.txt").contains("Sitemap: /sitemap.xml"));
+}
