@@ -132,9 +132,8 @@ fn the_sequence_is_topological_with_a_graph() {
         ]
     );
     assert!(page.contains("<svg class=\"sequence-graph\""));
-    assert_eq!(
+    assert!(
         page.matches("<a href=\"/roles/").count() >= 18,
-        true,
         "list and graph link every brief"
     );
     assert!(page.contains("class=\"edge\""));
