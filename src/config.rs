@@ -195,14 +195,19 @@ impl Config {
     /// The path part of the base URL (`/playbook/` for `https://host/playbook`), which
     /// every internal link starts with so the site works under a sub-path.
     pub fn base_path(&self) -> String {
-        let url = self.base_url();
-        match url.split_once("://") {
-            Some((_, rest)) => match rest.find('/') {
-                Some(i) => rest[i..].to_string(),
-                None => "/".to_string(),
-            },
-            None => url,
-        }
+        base_path_of(&self.base_url)
+    }
+}
+
+/// The path part of a base URL or path, with one trailing slash.
+pub fn base_path_of(base_url: &str) -> String {
+    let url = format!("{}/", base_url.trim_end_matches('/'));
+    match url.split_once("://") {
+        Some((_, rest)) => match rest.find('/') {
+            Some(i) => rest[i..].to_string(),
+            None => "/".to_string(),
+        },
+        None => url,
     }
 }
 

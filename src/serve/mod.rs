@@ -203,9 +203,13 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
         .local_addr()
         .map_err(|e| Error::usage(e.to_string(), None))?;
     let config = crate::read_config(&options.root).ok();
-    let base_path = config
-        .as_ref()
-        .map_or_else(|| "/".to_string(), |c| c.base_path());
+    // Served under the path of the base URL, so links and the live-reload socket work as
+    // they will when published.
+    let base_path = match (&options.load.base_url, &config) {
+        (Some(url), _) => crate::config::base_path_of(url),
+        (None, Some(config)) => config.base_path(),
+        (None, None) => "/".to_string(),
+    };
     let theme = config
         .as_ref()
         .map_or_else(|| "default".to_string(), |c| c.theme.clone());

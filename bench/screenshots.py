@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Headless-Chromium screenshots of the built site, for reviewing the theme by eye.
+
+    python3 bench/screenshots.py [--out /tmp/rolebook-shots] [--gen target/release/gen]
+                                 [--root .] [--dark] [--extras]
+
+Builds the site into a temporary folder (`cargo run --release -- build`, or the binary given
+with --gen), serves it with `python3 -m http.server` on a free port of 127.0.0.1, and takes
+screenshots of the home page, a role page, the capability matrix and the hiring sequence at
+desktop (1280x1600) and phone (390x1800) sizes. Prints the files written, stops the server.
+
+--dark     also takes every shot with prefers-color-scheme: dark.
+--extras   also shoots the search dropdown open (a copy of the home page that types a query
+           and moves the selection, in the temporary folder only), and prints the role page
+           and the matrix to PDF (plus PNG pages when pdftoppm is installed).
+
+Exits 2 when Chromium is missing, 1 when the build or a screenshot fails.
+Only the Python standard library is used.
+"""
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+
+PAGES = [
+    ("home", "/"),
+    ("role", "/roles/head-of-ai/"),
+    ("matrix", "/matrix/"),
+    ("sequence", "/sequence/"),
+]
+SIZES = [("desktop", 1280, 1600), ("phone", 390, 1800)]
+PRINTS = [("role", "/roles/head-of-ai/"), ("matrix", "/matrix/")]
+
+# Typed into the search box of the search demo page once playbook.js has loaded.
+SEARCH_DEMO = """
+<script>
+window.addEventListener("load", function () {
+  var input = document.getElementById("search-input");
+  input.focus();
+  input.value = "ai lead";
+  input.dispatchEvent(new Event("input"));
+  setTimeout(function () {
+    input.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+  }, 300);
+});
+</script>
+"""
+
+
+def find_chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build(args, public):
+    if args.gen:
+        command = [args.gen, "build", "--root", args.root, "--output", public]
+        cwd = args.root
+    else:
+        command = ["cargo", "run", "--release", "--quiet", "--", "build", "--output", public]
+        cwd = args.root
+    print("building:", " ".join(command), file=sys.stderr)
+    result = subprocess.run(command, cwd=cwd)
+    if result.returncode != 0 or not os.path.exists(os.path.join(public, "index.html")):
+        raise SystemExit("build failed (if Cargo failed mid-edit, retry, or pass --gen)")
+
+
+def serve(directory, port):
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", directory],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as response:
+                if response.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit("the HTTP server did not start")
+
+
+def chromium_command(chromium, profile, dark):
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--hide-scrollbars",
+        "--virtual-time-budget=3000",
+    ]
+    if dark:
+        command += ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"]
+    return command
+
+
+def run_chromium(command, target):
+    try:
+        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=90)
+    except subprocess.TimeoutExpired:
+        raise SystemExit(f"chromium timed out writing {target}")
+    if result.returncode != 0 or not os.path.exists(target):
+        sys.stderr.write(result.stderr.decode(errors="replace")[-2000:])
+        raise SystemExit(f"chromium failed to write {target}")
+
+
+def screenshot(chromium, profile, url, target, width, height, dark):
+    command = chromium_command(chromium, profile, dark)
+    command += [f"--window-size={width},{height}", f"--screenshot={target}", url]
+    run_chromium(command, target)
+
+
+def print_pdf(chromium, profile, url, target, dark):
+    command = chromium_command(chromium, profile, dark)
+    command += ["--no-pdf-header-footer", f"--print-to-pdf={target}", url]
+    run_chromium(command, target)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default="/tmp/rolebook-shots", help="folder for the images")
+    parser.add_argument("--root", default=REPO, help="the site folder (holding site.yaml)")
+    parser.add_argument("--gen", help="use this gen binary instead of `cargo run --release`")
+    parser.add_argument("--dark", action="store_true", help="also shoot in dark mode")
+    parser.add_argument("--extras", action="store_true", help="search dropdown and print PDFs")
+    args = parser.parse_args()
+    args.root = os.path.abspath(args.root)
+    if args.gen:
+        args.gen = os.path.abspath(args.gen)
+
+    chromium = find_chromium()
+    if not chromium:
+        print("chromium not found: install it (apt-get install chromium)", file=sys.stderr)
+        return 2
+
+    out = os.path.abspath(args.out)
+    os.makedirs(out, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="rolebook-shots-")
+    server = None
+    written = []
+    try:
+        public = os.path.join(work, "public")
+        build(args, public)
+
+        pages = list(PAGES)
+        if args.extras:
+            with open(os.path.join(public, "index.html"), encoding="utf-8") as f:
+                home = f.read()
+            with open(os.path.join(public, "search-demo.html"), "w", encoding="utf-8") as f:
+                f.write(home.replace("</body>", SEARCH_DEMO + "</body>"))
+            pages.append(("search", "/search-demo.html"))
+
+        port = free_port()
+        server = serve(public, port)
+        profile = os.path.join(work, "profile")
+        schemes = [("", False)] + ([("-dark", True)] if args.dark else [])
+
+        for suffix, dark in schemes:
+            for name, path in pages:
+                for size, width, height in SIZES:
+                    target = os.path.join(out, f"{name}-{size}{suffix}.png")
+                    screenshot(chromium, profile, f"http://127.0.0.1:{port}{path}", target, width, height, dark)
+                    written.append(target)
+                    print(target, flush=True)
+
+        if args.extras:
+            for name, path in PRINTS:
+                target = os.path.join(out, f"print-{name}.pdf")
+                print_pdf(chromium, profile, f"http://127.0.0.1:{port}{path}", target, False)
+                written.append(target)
+                print(target, flush=True)
+                if shutil.which("pdftoppm"):
+                    prefix = os.path.join(out, f"print-{name}")
+                    for stale in os.listdir(out):
+                        if stale.startswith(f"print-{name}-") and stale.endswith(".png"):
+                            os.remove(os.path.join(out, stale))
+                    subprocess.run(["pdftoppm", "-png", "-r", "60", target, prefix], check=True)
+                    for page in sorted(os.listdir(out)):
+                        if page.startswith(f"print-{name}-") and page.endswith(".png"):
+                            print(os.path.join(out, page), flush=True)
+    finally:
+        if server:
+            server.terminate()
+            try:
+                server.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
