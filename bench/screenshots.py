@@ -45,12 +45,14 @@ SEARCH_DEMO = """
 <script>
 window.addEventListener("load", function () {
   var input = document.getElementById("search-input");
-  input.focus();
-  input.value = "ai lead";
-  input.dispatchEvent(new Event("input"));
+  input.focus(); // starts loading the index; typing before it arrives is dropped, so wait
+  setTimeout(function () {
+    input.value = "ai lead";
+    input.dispatchEvent(new Event("input"));
+  }, 500);
   setTimeout(function () {
     input.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
-  }, 300);
+  }, 800);
 });
 </script>
 """

@@ -123,6 +123,63 @@ impl Browser {
         })
     }
 
+    fn call(&self, method: &str, path: &str, body: Option<&Value>) -> Value {
+        let answer = request(
+            self.port,
+            method,
+            &format!("/session/{}{path}", self.session),
+            body,
+        )
+        .unwrap_or_else(|| panic!("no answer to {method} {path}"));
+        answer["value"].clone()
+    }
+
+    /// The WebDriver id of the first element matching `css`.
+    fn element(&self, css: &str) -> String {
+        let found = self.call(
+            "POST",
+            "/element",
+            Some(&json!({"using": "css selector", "value": css})),
+        );
+        found
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}: {found}"))
+            .to_string()
+    }
+
+    fn click(&self, css: &str) {
+        let id = self.element(css);
+        self.call("POST", &format!("/element/{id}/click"), Some(&json!({})));
+    }
+
+    fn type_into(&self, css: &str, text: &str) {
+        let id = self.element(css);
+        self.call(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(&json!({"text": text})),
+        );
+    }
+
+    /// Run `script`, which calls `arguments[0]` with its result.
+    fn eval_async(&self, script: &str) -> Value {
+        self.call(
+            "POST",
+            "/execute/async",
+            Some(&json!({"script": script, "args": []})),
+        )
+    }
+
+    fn grant(&self, permission: &str) {
+        self.call(
+            "POST",
+            "/permissions",
+            Some(&json!({"descriptor": {"name": permission}, "state": "granted"})),
+        );
+    }
+
     fn go(&self, url: &str) {
         request(
             self.port,
@@ -163,6 +220,132 @@ impl Drop for Browser {
             &format!("/session/{}", self.session),
             None,
         );
+    }
+}
+
+/// Start `gen serve --port 0` in `root` with `args`; the process and its URL.
+fn serve(root: &Path, args: &[&str]) -> (Killed, String) {
+    let mut server = Command::new(assert_cmd::cargo::cargo_bin("gen"))
+        .args(["serve", "--port", "0"])
+        .args(args)
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("gen serve");
+    let mut line = String::new();
+    BufReader::new(server.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("url line");
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("url")
+        .to_string();
+    (Killed(server), url)
+}
+
+/// axe-core's script, if installed (`.ci/run` puts it under target/npm).
+fn axe_script() -> Option<String> {
+    let path = std::env::var("AXE_CORE_JS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| repo().join("target/npm/node_modules/axe-core/axe.min.js"));
+    std::fs::read_to_string(path).ok()
+}
+
+#[test]
+fn the_site_under_a_sub_path_searches_copies_links_and_stays_on_its_origin() {
+    let browser = match Browser::start() {
+        Ok(browser) => browser,
+        Err(reason) => {
+            println!("SKIPPED browser test: {reason}");
+            return;
+        }
+    };
+    let (_server, url) = serve(&repo(), &["--base-url", "http://127.0.0.1/ai-playbook/"]);
+    assert!(url.ends_with("/ai-playbook/"), "{url}");
+    let origin = url.trim_end_matches("/ai-playbook/").to_string();
+
+    // Search as you type, keyboard to the result, follow it.
+    browser.go(&url);
+    browser.type_into("#search-input", "governance");
+    browser.until(
+        "search results",
+        "return document.querySelectorAll('#search-results [role=option]').length > 0",
+    );
+    assert_eq!(
+        browser.eval("return document.querySelector('#search-results [aria-selected=true] .search-title').textContent"),
+        json!("AI Governance Owner")
+    );
+    browser.type_into("#search-input", "\u{E007}");
+    browser.until(
+        "the result page",
+        "return location.pathname === '/ai-playbook/roles/ai-governance-owner/'",
+    );
+
+    // Copy as plain text, then read the clipboard.
+    browser.grant("clipboard-read");
+    browser.grant("clipboard-write");
+    browser.click("button[data-copy=brief-text]");
+    browser.until(
+        "the copy confirmation",
+        "return document.querySelector('.copy-status').textContent === 'Copied.'",
+    );
+    let copied = browser.eval_async("var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('ERROR ' + e); })");
+    let expected = std::fs::read_to_string(repo().join("content/roles/ai-governance-owner.md"))
+        .expect("brief");
+    let copied = copied.as_str().expect("clipboard text");
+    assert!(copied.starts_with("AI GOVERNANCE OWNER\n"), "{copied}");
+    let outcome = expected
+        .lines()
+        .find(|l| l.starts_with("outcome: "))
+        .expect("outcome")
+        .trim_start_matches("outcome: ");
+    assert!(
+        copied.contains(outcome),
+        "the outcome is in the copied brief"
+    );
+
+    // Every link on the home page answers, and every page stays on its origin.
+    browser.go(&url);
+    let statuses = browser.eval_async(
+        "var links = Array.from(document.querySelectorAll('a[href]')).map(a => a.href).filter(h => h.startsWith(location.origin));\
+         Promise.all(links.map(h => fetch(h).then(r => [h, r.status]))).then(arguments[0]);",
+    );
+    let statuses = statuses.as_array().expect("statuses");
+    assert!(
+        statuses.len() > 20,
+        "home has many links: {}",
+        statuses.len()
+    );
+    for pair in statuses {
+        assert_eq!(pair[1], json!(200), "{} answered {}", pair[0], pair[1]);
+    }
+    let axe = axe_script();
+    if axe.is_none() {
+        println!(
+            "SKIPPED axe-core: not installed (npm install axe-core under target/npm, or set AXE_CORE_JS)"
+        );
+    }
+    for page in ["", "roles/head-of-ai/", "matrix/", "sequence/"] {
+        browser.go(&format!("{url}{page}"));
+        browser.until("the page", "return document.readyState === 'complete'");
+        let foreign = browser.eval(&format!(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('{origin}/'))"
+        ));
+        assert_eq!(
+            foreign,
+            json!([]),
+            "{page} loads nothing from another origin"
+        );
+        if let Some(axe) = &axe {
+            browser.eval(&format!("{axe}\nreturn true;"));
+            let serious = browser.eval_async(
+                "var done = arguments[0]; axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))); });",
+            );
+            assert_eq!(serious, json!([]), "axe on /ai-playbook/{page}");
+        }
     }
 }
 
