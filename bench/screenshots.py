@@ -11,8 +11,9 @@ desktop (1280x1600) and phone (390x1800) sizes. Prints the files written, stops 
 
 --dark     also takes every shot with prefers-color-scheme: dark.
 --extras   also shoots the search dropdown open (a copy of the home page that types a query
-           and moves the selection, in the temporary folder only), and prints the role page
-           and the matrix to PDF (plus PNG pages when pdftoppm is installed).
+           and moves the selection, in the temporary folder only), the health, tags and a
+           capability page, and prints the role page, the matrix and the sequence to PDF
+           (plus PNG pages when pdftoppm is installed).
 
 Exits 2 when Chromium is missing, 1 when the build or a screenshot fails.
 Only the Python standard library is used.
@@ -38,7 +39,13 @@ PAGES = [
     ("sequence", "/sequence/"),
 ]
 SIZES = [("desktop", 1280, 1600), ("phone", 390, 1800)]
-PRINTS = [("role", "/roles/head-of-ai/"), ("matrix", "/matrix/")]
+# With --extras: the other new pages.
+EXTRA_PAGES = [
+    ("health", "/health/"),
+    ("tags", "/tags/"),
+    ("capability", "/capabilities/leadership/"),
+]
+PRINTS = [("role", "/roles/head-of-ai/"), ("matrix", "/matrix/"), ("sequence", "/sequence/")]
 
 # Typed into the search box of the search demo page once playbook.js has loaded.
 SEARCH_DEMO = """
@@ -117,6 +124,8 @@ def chromium_command(chromium, profile, dark):
         f"--user-data-dir={profile}",
         "--hide-scrollbars",
         "--virtual-time-budget=3000",
+        # without this, virtual time can capture before the lower tiles are painted
+        "--run-all-compositor-stages-before-draw",
     ]
     if dark:
         command += ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"]
@@ -178,6 +187,7 @@ def main():
             with open(os.path.join(public, "search-demo.html"), "w", encoding="utf-8") as f:
                 f.write(home.replace("</body>", SEARCH_DEMO + "</body>"))
             pages.append(("search", "/search-demo.html"))
+            pages += EXTRA_PAGES
 
         port = free_port()
         server = serve(public, port)

@@ -112,7 +112,7 @@ pub fn svg(steps: &[Step], url: impl Fn(&Role) -> String) -> String {
     }
     let widest = rows.values().map(Vec::len).max().unwrap_or(1).max(1);
     let width = widest * (NODE_WIDTH + GAP_X) + GAP_X;
-    let height = rows.len().max(1) * (NODE_HEIGHT + GAP_Y) + GAP_Y / 2;
+    let height = rows.len().max(1) * (NODE_HEIGHT + GAP_Y);
     let mut at: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (row, (_, steps)) in rows.iter().enumerate() {
         let row_width = steps.len() * (NODE_WIDTH + GAP_X) - GAP_X;
@@ -128,7 +128,7 @@ pub fn svg(steps: &[Step], url: impl Fn(&Role) -> String) -> String {
         }
     }
     let mut svg = format!(
-        "<svg class=\"sequence-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"group\" aria-labelledby=\"sequence-graph-title\"><title id=\"sequence-graph-title\">Hiring sequence: each arrow points from a hire to the hire that should follow it</title><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" class=\"arrow-head\"/></marker></defs>"
+        "<svg class=\"sequence-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title id=\"sequence-graph-title\">Hiring sequence: each arrow points from a hire to the hire that should follow it</title><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" class=\"arrow-head\"/></marker></defs>"
     );
     for step in steps {
         let Some(&(x, y)) = at.get(step.role.slug.as_str()) else {

@@ -50,14 +50,21 @@
   var loading = false;
   var active = -1;
 
+  var waiting = [];
+
+  // Load the index once; whatever asked for it while it loads runs when it arrives.
   function load(then) {
     if (entries) return then();
+    waiting.push(then);
     if (loading) return;
     loading = true;
     var script = document.createElement("script");
     script.src = form.getAttribute("data-index");
-    script.onload = function () { entries = window.rolebookSearch || []; then(); };
-    script.onerror = function () { loading = false; };
+    script.onload = function () {
+      entries = window.rolebookSearch || [];
+      waiting.splice(0).forEach(function (f) { f(); });
+    };
+    script.onerror = function () { loading = false; waiting = []; };
     document.head.appendChild(script);
   }
 
