@@ -15,6 +15,7 @@ use crate::playbook::lints;
 use crate::render::templates::Templates;
 use crate::render::{self, MarkdownCache, PageKey};
 use crate::serve::plan::{self, ChangeSet, Plan, Selection};
+use crate::theme::Theme;
 use crate::{Error, LoadOptions, Site};
 
 /// The page templates, each laying out one kind of page.
@@ -59,12 +60,9 @@ impl Build {
     /// A full build of the site at `root`, kept in memory.
     pub fn new(root: &Path, options: &LoadOptions) -> Result<Build, Error> {
         let site = Site::load(root, options)?;
-        let theme = site.theme_dir();
-        if !theme.is_dir() {
-            return Err(site.theme_missing().into());
-        }
+        let theme = Theme::resolve(root, &site.config.theme).ok_or_else(|| site.theme_missing())?;
         let templates = Templates::load(root, &theme)?;
-        let statics = render::static_files(&static_dirs(root, &theme))?;
+        let statics = render::static_files(root, &theme)?;
         let mut build = Build {
             root: root.to_path_buf(),
             options: options.clone(),
@@ -113,7 +111,9 @@ impl Build {
     }
 
     fn rebuild_incrementally(&mut self) -> Result<Rebuild, Error> {
-        let theme = self.root.join("themes").join(&self.config.theme);
+        let theme = Theme::resolve(&self.root, &self.config.theme).ok_or_else(|| {
+            Error::usage(format!("theme `{}` not found", self.config.theme), None)
+        })?;
         let mut plan = Plan::default();
         let mut templates = None;
         if !self.pending.templates.is_empty() {
@@ -125,7 +125,7 @@ impl Build {
         }
         let mut statics = None;
         if !self.pending.statics.is_empty() {
-            statics = Some(render::static_files(&static_dirs(&self.root, &theme))?);
+            statics = Some(render::static_files(&self.root, &theme)?);
         }
         let content = if self.pending.content.is_empty() {
             self.content.clone()
@@ -238,13 +238,6 @@ impl Build {
     pub fn pending(&self) -> &ChangeSet {
         &self.pending
     }
-}
-
-fn static_dirs(root: &Path, theme: &Path) -> [PathBuf; 2] {
-    [
-        theme.join(render::STATIC_DIR),
-        root.join(render::STATIC_DIR),
-    ]
 }
 
 fn same_findings(a: &[Diagnostic], b: &[Diagnostic]) -> bool {

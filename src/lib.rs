@@ -13,6 +13,7 @@ pub mod playbook;
 pub mod render;
 pub mod report;
 pub mod serve;
+pub mod theme;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -176,10 +177,6 @@ impl Site {
         })
     }
 
-    pub fn theme_dir(&self) -> PathBuf {
-        self.root.join("themes").join(&self.config.theme)
-    }
-
     pub(crate) fn theme_missing(&self) -> Diagnostic {
         let text = std::fs::read_to_string(self.root.join(CONFIG_FILE)).unwrap_or_default();
         let line = text
@@ -191,7 +188,7 @@ impl Site {
             Position::new(line, 1),
             format!("theme `{}` not found in themes/", self.config.theme),
         )
-        .with_help("copy a theme folder into themes/, or set `theme: default`")
+        .with_help("copy a theme folder into themes/, or set `theme: default` (built into gen)")
         .with_source(text.into())
     }
 }

@@ -9,12 +9,10 @@ pub mod templates;
 pub mod views;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::Context;
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::content::Content;
@@ -453,42 +451,28 @@ fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
 }
 
 /// Files copied as they are: the generated highlighting stylesheet, the theme's static files,
-/// then the site's (which win by path).
-pub fn static_files(dirs: &[PathBuf]) -> Result<BTreeMap<String, Vec<u8>>, Diagnostics> {
+/// then the site's own `static/` (which win by path).
+pub fn static_files(
+    root: &std::path::Path,
+    theme: &crate::theme::Theme,
+) -> Result<BTreeMap<String, Vec<u8>>, Diagnostics> {
     let mut files = BTreeMap::new();
     files.insert(
         highlight::STYLESHEET_PATH.to_string(),
         highlight::stylesheet().into_bytes(),
     );
-    let mut problems = Diagnostics::default();
-    for dir in dirs {
-        for entry in WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !crate::content::is_ignored(e.file_name()))
-            .flatten()
-        {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let Ok(relative) = entry.path().strip_prefix(dir) else {
-                continue;
-            };
-            match std::fs::read(entry.path()) {
-                Ok(bytes) => {
-                    files.insert(crate::diagnostic::display_path(relative), bytes);
-                }
-                Err(error) => problems.push(Diagnostic::new(
-                    entry.path(),
-                    crate::diagnostic::Position::START,
-                    format!("cannot read: {error}"),
-                )),
-            }
+    let site = crate::theme::Theme::Folder(root.to_path_buf());
+    for source in [theme, &site] {
+        let found = source.files(root, STATIC_DIR).map_err(|error| {
+            Diagnostics(vec![Diagnostic::new(
+                STATIC_DIR,
+                crate::diagnostic::Position::START,
+                format!("cannot read static files: {error}"),
+            )])
+        })?;
+        for file in found {
+            files.insert(file.name, file.bytes.into_owned());
         }
     }
-    if problems.is_empty() {
-        Ok(files)
-    } else {
-        Err(problems)
-    }
+    Ok(files)
 }

@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use tera::{Context, ErrorKind, Tera};
-use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Position};
+use crate::theme::Theme;
 
 pub const TEMPLATES_DIR: &str = "templates";
 
@@ -21,12 +21,13 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Load `theme_dir/templates/**` then `root/templates/**` (later ones win by name).
-    pub fn load(root: &Path, theme_dir: &Path) -> Result<Templates, Diagnostics> {
+    /// Load the theme's `templates/**`, then the site's own `templates/**`, which win by name.
+    pub fn load(root: &Path, theme: &Theme) -> Result<Templates, Diagnostics> {
         let mut files = BTreeMap::new();
         let mut problems = Diagnostics::default();
-        for dir in [theme_dir.join(TEMPLATES_DIR), root.join(TEMPLATES_DIR)] {
-            collect(root, &dir, &mut files, &mut problems);
+        let site = Theme::Folder(root.to_path_buf());
+        for source in [theme, &site] {
+            collect(root, source, &mut files, &mut problems);
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -174,40 +175,34 @@ fn references(text: &str) -> Vec<String> {
 
 fn collect(
     root: &Path,
-    dir: &Path,
+    source: &Theme,
     files: &mut BTreeMap<String, (PathBuf, Arc<str>)>,
     problems: &mut Diagnostics,
 ) {
-    if !dir.is_dir() {
-        return;
-    }
-    let walker = WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !crate::content::is_ignored(e.file_name()));
-    for entry in walker.flatten() {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        let Ok(relative) = path.strip_prefix(dir) else {
-            continue;
-        };
-        let name = crate::diagnostic::display_path(relative);
-        match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(text)) => {
-                files.insert(name, (shown, Arc::from(text)));
-            }
-            Ok(Err(_)) => problems.push(
-                Diagnostic::new(shown, Position::START, "the template is not valid UTF-8")
-                    .with_help("save it as UTF-8"),
-            ),
-            Err(error) => problems.push(Diagnostic::new(
-                shown,
+    let found = match source.files(root, TEMPLATES_DIR) {
+        Ok(found) => found,
+        Err(error) => {
+            problems.push(Diagnostic::new(
+                TEMPLATES_DIR,
                 Position::START,
-                format!("cannot read: {error}"),
-            )),
+                format!("cannot read templates: {error}"),
+            ));
+            return;
+        }
+    };
+    for file in found {
+        match String::from_utf8(file.bytes.into_owned()) {
+            Ok(text) => {
+                files.insert(file.name, (file.shown_as, Arc::from(text)));
+            }
+            Err(_) => problems.push(
+                Diagnostic::new(
+                    file.shown_as,
+                    Position::START,
+                    "the template is not valid UTF-8",
+                )
+                .with_help("save it as UTF-8"),
+            ),
         }
     }
 }
@@ -253,7 +248,8 @@ mod tests {
                 "{% extends \"base.html\" %}{% block main %}site {{ x }}{% endblock main %}",
             ),
         ]);
-        let templates = Templates::load(dir.path(), &dir.path().join("themes/t")).expect("loads");
+        let templates = Templates::load(dir.path(), &Theme::Folder(dir.path().join("themes/t")))
+            .expect("loads");
         let mut context = Context::new();
         context.insert("x", "<b>");
         let html = templates.render("page.html", &context).expect("renders");
@@ -263,7 +259,8 @@ mod tests {
     #[test]
     fn missing_variables_name_the_template_file_and_line() {
         let dir = site_with(&[("themes/t/templates/page.html", "line one\n{{ nope }}\n")]);
-        let templates = Templates::load(dir.path(), &dir.path().join("themes/t")).expect("loads");
+        let templates = Templates::load(dir.path(), &Theme::Folder(dir.path().join("themes/t")))
+            .expect("loads");
         let err = templates
             .render("page.html", &Context::new())
             .expect_err("undefined");
@@ -275,7 +272,7 @@ mod tests {
     #[test]
     fn syntax_errors_name_the_template_file() {
         let dir = site_with(&[("templates/page.html", "ok\n{% if %}\n")]);
-        let err = Templates::load(dir.path(), &dir.path().join("themes/none"))
+        let err = Templates::load(dir.path(), &Theme::Folder(dir.path().join("themes/none")))
             .err()
             .expect("syntax error");
         let d = &err.0[0];
@@ -301,7 +298,8 @@ mod tests {
                 "{% component x() %}x{% endcomponent x %}",
             ),
         ]);
-        let templates = Templates::load(dir.path(), &dir.path().join("themes/t")).expect("loads");
+        let templates = Templates::load(dir.path(), &Theme::Folder(dir.path().join("themes/t")))
+            .expect("loads");
         let pages = ["role.html", "page.html"];
         let changed = |n: &str| BTreeSet::from([n.to_string()]);
         assert_eq!(

@@ -1,0 +1,143 @@
+//! Where a theme's files come from: a folder of the site (`themes/<name>/`), or, for the
+//! default theme when the site has no copy, the copy built into `gen` — so a new site needs
+//! nothing but its content, and upgrading `gen` upgrades the default theme.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use rust_embed::RustEmbed;
+use walkdir::WalkDir;
+
+use crate::diagnostic::display_path;
+
+#[derive(RustEmbed)]
+#[folder = "themes/default/"]
+struct DefaultTheme;
+
+pub const DEFAULT_THEME: &str = "default";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Theme {
+    /// `themes/<name>/` in the site.
+    Folder(PathBuf),
+    /// The default theme inside the binary.
+    BuiltIn,
+}
+
+/// A file of a theme: its path below the theme's subfolder, where it is shown as coming
+/// from, and its bytes.
+pub struct ThemeFile {
+    pub name: String,
+    pub shown_as: PathBuf,
+    pub bytes: Cow<'static, [u8]>,
+}
+
+impl Theme {
+    /// The theme `name` of the site at `root`, if it exists.
+    pub fn resolve(root: &Path, name: &str) -> Option<Theme> {
+        let folder = root.join("themes").join(name);
+        if folder.is_dir() {
+            Some(Theme::Folder(folder))
+        } else if name == DEFAULT_THEME {
+            Some(Theme::BuiltIn)
+        } else {
+            None
+        }
+    }
+
+    /// The files below `sub` (`templates`, `static`, `archetypes`), sorted by name.
+    /// `root` is used to show folder paths relative to the site.
+    pub fn files(&self, root: &Path, sub: &str) -> std::io::Result<Vec<ThemeFile>> {
+        let mut files = Vec::new();
+        match self {
+            Theme::Folder(folder) => {
+                let dir = folder.join(sub);
+                if !dir.is_dir() {
+                    return Ok(files);
+                }
+                let walker = WalkDir::new(&dir)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| e.depth() == 0 || !crate::content::is_ignored(e.file_name()));
+                for entry in walker.flatten() {
+                    if !entry.file_type().is_file() {
+                        continue;
+                    }
+                    let Ok(relative) = entry.path().strip_prefix(&dir) else {
+                        continue;
+                    };
+                    files.push(ThemeFile {
+                        name: display_path(relative),
+                        shown_as: entry
+                            .path()
+                            .strip_prefix(root)
+                            .unwrap_or(entry.path())
+                            .to_path_buf(),
+                        bytes: Cow::Owned(std::fs::read(entry.path())?),
+                    });
+                }
+            }
+            Theme::BuiltIn => {
+                let prefix = format!("{sub}/");
+                let mut names: Vec<_> = DefaultTheme::iter()
+                    .filter(|n| n.starts_with(&prefix))
+                    .collect();
+                names.sort();
+                for path in names {
+                    if let Some(file) = DefaultTheme::get(&path) {
+                        files.push(ThemeFile {
+                            name: path[prefix.len()..].to_string(),
+                            shown_as: PathBuf::from(format!("(built-in theme)/{path}")),
+                            bytes: file.data,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(files)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_theme_is_built_in() {
+        let empty = tempfile::tempdir().expect("tempdir");
+        let theme = Theme::resolve(empty.path(), "default").expect("built in");
+        assert_eq!(theme, Theme::BuiltIn);
+        let templates = theme.files(empty.path(), "templates").expect("files");
+        let names: Vec<&str> = templates.iter().map(|f| f.name.as_str()).collect();
+        for name in ["base.html", "role.html", "index.html", "brief.md.tera"] {
+            assert!(names.contains(&name), "{name} in {names:?}");
+        }
+        assert!(
+            theme
+                .files(empty.path(), "static")
+                .expect("files")
+                .iter()
+                .any(|f| f.name == "style.css")
+        );
+        assert!(Theme::resolve(empty.path(), "other").is_none());
+    }
+
+    #[test]
+    fn a_theme_folder_in_the_site_wins() {
+        let site = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(site.path().join("themes/default/templates")).expect("mkdir");
+        std::fs::write(
+            site.path().join("themes/default/templates/base.html"),
+            "mine",
+        )
+        .expect("write");
+        let theme = Theme::resolve(site.path(), "default").expect("folder");
+        let files = theme.files(site.path(), "templates").expect("files");
+        assert_eq!(files.len(), 1);
+        assert_eq!(
+            files[0].shown_as,
+            PathBuf::from("themes/default/templates/base.html")
+        );
+        assert_eq!(&*files[0].bytes, b"mine");
+    }
+}
