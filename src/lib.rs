@@ -12,6 +12,8 @@ pub mod output;
 pub mod playbook;
 pub mod render;
 pub mod report;
+pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod theme;
 mod yaml;

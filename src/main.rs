@@ -108,6 +108,40 @@ enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// Create a new playbook site in DIR that builds at once
+    #[command(
+        after_help = "Examples:\n  gen init my-playbook           # the whole shipped playbook\n  gen init my-playbook --bare    # one example brief and the guides"
+    )]
+    Init {
+        /// The folder to create (or fill, with --force)
+        dir: PathBuf,
+        /// Start with one example brief and the guides, not every shipped brief
+        #[arg(long)]
+        bare: bool,
+        /// Write into a folder that is not empty, replacing files of the same names
+        #[arg(long)]
+        force: bool,
+    },
+    /// Scaffold a new brief or guide page from the theme's archetypes/ templates
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Print (or write) the JSON Schema of a brief's front matter, for editors
+    #[command(
+        after_help = "Examples:\n  gen schema --output role.schema.json\n\nThen, in a brief, the first front-matter line\n  # yaml-language-server: $schema=../../role.schema.json\nlets the YAML language server (VS Code, Neovim, ...) check it as you type."
+    )]
+    Schema {
+        /// The site folder (its site.yaml gives the archetypes and capabilities)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write to this file instead of standard output
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  gen completions bash > ~/.local/share/bash-completion/completions/gen\n  gen completions zsh > ~/.zfunc/_gen\n  gen completions fish > ~/.config/fish/completions/gen.fish"
+    )]
+    Completions { shell: clap_complete::Shell },
     /// Rebuild into the output folder on every change, without serving (for folder-synced wikis)
     #[command(
         after_help = "Examples:\n  gen watch\n  gen watch --output /srv/wiki/playbook --base-url https://wiki.example.com/playbook/"
@@ -133,6 +167,38 @@ enum Format {
 fn stdout_has_color() -> bool {
     use std::io::IsTerminal;
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A role brief with every key and the intake questions as comments
+    #[command(
+        after_help = "Examples:\n  gen new role \"Head of AI, Claims\" --archetype manager\n  gen new role \"ML Engineer\" --slug ml-engineer"
+    )]
+    Role {
+        /// The role's title
+        title: String,
+        /// builder, manager, architect or executive-operator (the site's archetypes)
+        #[arg(long, default_value = "builder")]
+        archetype: String,
+        /// The file and page name; defaults to the title as a slug
+        #[arg(long)]
+        slug: Option<String>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// A guide page under content/guides/
+    Page {
+        /// The page's title
+        title: String,
+        /// The file and page name; defaults to the title as a slug
+        #[arg(long)]
+        slug: Option<String>,
+        /// The site folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -216,6 +282,54 @@ fn run(command: Command) -> Result<(), Error> {
             follow: !no_follow,
             poll,
         }),
+        Command::Init { dir, bare, force } => {
+            let written = rolebook::scaffold::init(&dir, bare, force)?;
+            eprintln!(
+                "Created a playbook in {} ({} files). Next:\n  cd {}\n  gen serve",
+                dir.display(),
+                written.files.len(),
+                dir.display()
+            );
+            Ok(())
+        }
+        Command::New(NewCommand::Role {
+            title,
+            archetype,
+            slug,
+            root,
+        }) => {
+            let path =
+                rolebook::scaffold::new_role(&root, &title, Some(&archetype), slug.as_deref())?;
+            eprintln!(
+                "Wrote {}: answer the questions in it, then `gen check`.",
+                root.join(path).display()
+            );
+            Ok(())
+        }
+        Command::New(NewCommand::Page { title, slug, root }) => {
+            let path = rolebook::scaffold::new_page(&root, &title, slug.as_deref())?;
+            eprintln!("Wrote {}.", root.join(path).display());
+            Ok(())
+        }
+        Command::Schema { root, output } => {
+            let text = rolebook::scaffold::schema(&root)?;
+            match output {
+                Some(path) => std::fs::write(&path, text).map_err(|source| Error::Io {
+                    path,
+                    source,
+                    help: None,
+                }),
+                None => {
+                    print!("{text}");
+                    Ok(())
+                }
+            }
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "gen", &mut std::io::stdout());
+            Ok(())
+        }
         Command::Watch { site, output, poll } => {
             rolebook::serve::watch(&site.root, site.load_options(), &site.output(&output), poll)
         }

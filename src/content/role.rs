@@ -8,67 +8,106 @@ use crate::config::Config;
 use crate::content::source::SourceFile;
 use crate::diagnostic::{Diagnostic, Position, did_you_mean};
 
-/// Front matter of `content/roles/<slug>.md`. Every key of DESIGN.md's content model.
-#[derive(Debug, Clone, Deserialize)]
+/// Front matter of `content/roles/<slug>.md`. Every key of DESIGN.md's content model. The
+/// JSON Schema of `gen schema` is derived from this type, so the two cannot drift apart.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Role brief front matter")]
 pub struct RoleFront {
+    /// The role's title as it appears in job ads, e.g. "Head of AI".
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// The page address; defaults to the file name without `.md`.
     #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub slug: Option<Spanned<String>>,
+    /// What kind of job this is: one of the archetypes of site.yaml.
+    #[schemars(with = "String")]
     pub archetype: Spanned<String>,
+    /// One sentence: what the role is for.
+    #[schemars(with = "String")]
     pub summary: Spanned<String>,
+    /// The business outcome in 12 months, with a number, date or target.
+    #[schemars(with = "String")]
     pub outcome: Spanned<String>,
+    /// The decisions this person owns (at least one).
+    #[schemars(with = "Vec<String>", length(min = 1))]
     pub decisions: Spanned<Vec<String>>,
+    /// What the role owns once systems are live: models, evals, runbooks, on-call.
     #[serde(default)]
     pub owns_after_launch: Vec<String>,
+    /// Capabilities the role holds, from site.yaml's vocabulary.
     #[serde(default)]
     pub capabilities: Capabilities,
+    /// How the role fits with product, data, security and IT.
     #[serde(default)]
     pub interfaces: Interfaces,
+    /// How success is measured after 90 days, 6 months and 12 months.
+    #[schemars(with = "Success")]
     pub success: Spanned<Success>,
+    /// Who the role reports to, in words.
     #[serde(default)]
     pub reports_to: Option<String>,
+    /// Slugs of the briefs that should be hired first.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub hire_after: Vec<Spanned<String>>,
+    /// Systems, data and governance constraints that shape the job.
     #[serde(default)]
     pub constraints: Vec<String>,
+    /// Tools the role uses in its first year (a long list is "tool soup").
     #[serde(default)]
     pub tools: Vec<String>,
+    /// Interview questions that test for proof of delivery.
     #[serde(default)]
     pub interview_probes: Vec<String>,
+    /// Signs of a weak fit to listen for.
     #[serde(default)]
     pub red_flags: Vec<String>,
+    /// Short words for the tag pages, e.g. `leadership`.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub tags: Vec<Spanned<String>>,
+    /// Where the company's plan stands: planned, open (being hired) or filled.
     #[serde(default)]
     pub status: Status,
     /// Lints deliberately allowed for this brief.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub allow: Vec<Spanned<String>>,
     /// Drafts are left out of the site unless `--drafts` is given.
     #[serde(default)]
     pub draft: bool,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Capabilities by weight: primary ones the role owns, secondary ones it contributes to.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Capabilities {
+    /// Capabilities the role owns (at most three, or it is a bundled role).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub primary: Vec<Spanned<String>>,
+    /// Capabilities the role contributes to.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub secondary: Vec<Spanned<String>>,
 }
 
 /// How the role fits with the rest of the company.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interfaces {
+    /// How the role works with product management.
     #[serde(default)]
     pub product: Option<String>,
+    /// How the role works with the data owners and platform.
     #[serde(default)]
     pub data: Option<String>,
+    /// How the role works with security, risk and compliance.
     #[serde(default)]
     pub security: Option<String>,
+    /// How the role works with IT operations.
     #[serde(default)]
     pub it: Option<String>,
 }
@@ -89,13 +128,16 @@ impl Interfaces {
 }
 
 /// Success measures at the three horizons leadership should be able to name.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Success {
+    /// What must be true after 90 days.
     #[serde(rename = "90d", default)]
     pub days_90: Option<Vec<String>>,
+    /// What must be true after 6 months.
     #[serde(rename = "6m", default)]
     pub months_6: Option<Vec<String>>,
+    /// What must be true after 12 months.
     #[serde(rename = "12m", default)]
     pub months_12: Option<Vec<String>>,
 }
@@ -111,7 +153,10 @@ impl Success {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+/// Where a company's plan stands for this role.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     #[default]

@@ -1,0 +1,200 @@
+//! Authoring: `gen init` (a new site), `gen new role` and `gen new page` (a new file from the
+//! theme's `archetypes/` templates). Nothing here overwrites a file unless told to.
+
+use std::path::{Path, PathBuf};
+
+use rust_embed::RustEmbed;
+use tera::{Context, Tera};
+
+use crate::config::Config;
+use crate::content::slug::{is_valid_slug, slugify};
+use crate::diagnostic::did_you_mean;
+use crate::theme::Theme;
+use crate::{Error, read_config};
+
+#[derive(RustEmbed)]
+#[folder = "content/"]
+struct ShippedContent;
+
+/// The `site.yaml` of the shipped playbook.
+const SITE_YAML: &str = include_str!("../site.yaml");
+
+/// The brief a bare site starts with.
+const EXAMPLE_BRIEF: &str = "roles/head-of-ai.md";
+
+/// What a scaffolding command wrote.
+#[derive(Debug)]
+pub struct Written {
+    pub files: Vec<PathBuf>,
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+        help: None,
+    }
+}
+
+/// Write `bytes` to `path`, refusing to replace an existing file unless `force`.
+fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
+    if path.exists() && !force {
+        return Err(Error::usage(
+            format!("{} already exists; gen never overwrites it", path.display()),
+            Some("choose another name or slug, or delete the file first".to_string()),
+        ));
+    }
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(io(folder))?;
+    }
+    std::fs::write(path, bytes).map_err(io(path))
+}
+
+/// `gen init`: a new playbook site in `dir` that builds at once. `bare` starts with one
+/// example brief and the guides instead of the whole shipped playbook.
+pub fn init(dir: &Path, bare: bool, force: bool) -> Result<Written, Error> {
+    if dir.is_file() {
+        return Err(Error::usage(format!("{} is a file", dir.display()), None));
+    }
+    let is_empty = !dir.exists() || std::fs::read_dir(dir).map_err(io(dir))?.next().is_none();
+    if !is_empty && !force {
+        return Err(Error::usage(
+            format!("{} is not empty", dir.display()),
+            Some(
+                "choose a new folder, or pass --force to add the playbook to this one".to_string(),
+            ),
+        ));
+    }
+    let mut files = Vec::new();
+    let site_yaml = if bare {
+        bare_config(SITE_YAML)
+    } else {
+        SITE_YAML.to_string()
+    };
+    let mut put = |relative: &str, bytes: &[u8]| -> Result<(), Error> {
+        let path = dir.join(relative);
+        write_new(&path, bytes, force)?;
+        files.push(PathBuf::from(relative));
+        Ok(())
+    };
+    put("site.yaml", site_yaml.as_bytes())?;
+    put(".gitignore", b"/public\n")?;
+    let mut names: Vec<_> = ShippedContent::iter().collect();
+    names.sort();
+    for name in names {
+        let keep = !bare || name.starts_with("guides/") || name == EXAMPLE_BRIEF;
+        if let (true, Some(file)) = (keep, ShippedContent::get(&name)) {
+            put(&format!("content/{name}"), &file.data)?;
+        }
+    }
+    let config = Config::parse(&site_yaml, Path::new("site.yaml")).map_err(|d| Error::from(*d))?;
+    put(
+        crate::schema::SCHEMA_FILE,
+        crate::schema::role_schema_text(&config).as_bytes(),
+    )?;
+    Ok(Written { files })
+}
+
+/// A bare site links to briefs it does not have yet: those lints warn until they exist.
+fn bare_config(site_yaml: &str) -> String {
+    site_yaml
+        .replace(
+            "  unknown-role: deny",
+            "  # A bare playbook names briefs it does not have yet; set these back to deny\n  # once they exist.\n  unknown-role: warn",
+        )
+        .replace("  broken-link: deny", "  broken-link: warn")
+}
+
+/// Render the theme's `archetypes/<kind>.md` scaffold.
+fn scaffold(root: &Path, config: &Config, kind: &str, context: &Context) -> Result<String, Error> {
+    let theme = Theme::resolve(root, &config.theme)
+        .ok_or_else(|| Error::usage(format!("theme `{}` not found", config.theme), None))?;
+    let name = format!("{kind}.md");
+    let site = Theme::Folder(root.to_path_buf());
+    let file = site
+        .files(root, "archetypes")
+        .map_err(io(root))?
+        .into_iter()
+        .chain(theme.files(root, "archetypes").map_err(io(root))?)
+        .find(|f| f.name == name)
+        .ok_or_else(|| Error::usage(format!("the theme has no archetypes/{name}"), None))?;
+    let template = String::from_utf8_lossy(&file.bytes).into_owned();
+    let mut tera = Tera::new();
+    tera.register_filter("json_encode", tera_contrib::json::json_encode);
+    tera.add_raw_template(&name, &template)
+        .and_then(|_| tera.render(&name, context))
+        .map_err(|e| Error::usage(format!("{}: {e}", file.shown_as.display()), None))
+}
+
+fn choose_slug(title: &str, slug: Option<&str>) -> Result<String, Error> {
+    let slug = slug.map_or_else(|| slugify(title), str::to_string);
+    if is_valid_slug(&slug) {
+        Ok(slug)
+    } else {
+        Err(Error::usage(
+            format!("`{slug}` is not a valid slug"),
+            Some(format!(
+                "use lowercase letters, digits and hyphens, e.g. `{}`",
+                slugify(&slug)
+            )),
+        ))
+    }
+}
+
+/// `gen new role`: `content/roles/<slug>.md` with every key and the intake questions.
+pub fn new_role(
+    root: &Path,
+    title: &str,
+    archetype: Option<&str>,
+    slug: Option<&str>,
+) -> Result<PathBuf, Error> {
+    let config = read_config(root)?;
+    let archetypes: Vec<&str> = config.archetype_keys().collect();
+    let archetype = archetype.unwrap_or("builder");
+    if !archetypes.contains(&archetype) {
+        let help = match did_you_mean(archetype, archetypes.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("one of: {}", archetypes.join(", ")),
+        };
+        return Err(Error::usage(
+            format!("unknown archetype `{archetype}`"),
+            Some(help),
+        ));
+    }
+    let slug = choose_slug(title, slug)?;
+    let relative = PathBuf::from(format!("content/roles/{slug}.md"));
+    let mut context = Context::new();
+    context.insert("title", title);
+    context.insert("slug", &slug);
+    context.insert("archetype", archetype);
+    context.insert("archetypes", &archetypes);
+    context.insert(
+        "capabilities",
+        &config.capability_keys().collect::<Vec<_>>(),
+    );
+    context.insert(
+        "schema_path",
+        &format!("../../{}", crate::schema::SCHEMA_FILE),
+    );
+    let text = scaffold(root, &config, "role", &context)?;
+    write_new(&root.join(&relative), text.as_bytes(), false)?;
+    Ok(relative)
+}
+
+/// `gen new page`: a guide page in `content/guides/<slug>.md`.
+pub fn new_page(root: &Path, title: &str, slug: Option<&str>) -> Result<PathBuf, Error> {
+    let config = read_config(root)?;
+    let slug = choose_slug(title, slug)?;
+    let relative = PathBuf::from(format!("content/guides/{slug}.md"));
+    let mut context = Context::new();
+    context.insert("title", title);
+    context.insert("slug", &slug);
+    let text = scaffold(root, &config, "page", &context)?;
+    write_new(&root.join(&relative), text.as_bytes(), false)?;
+    Ok(relative)
+}
+
+/// `gen schema`: the role schema of the site at `root`.
+pub fn schema(root: &Path) -> Result<String, Error> {
+    Ok(crate::schema::role_schema_text(&read_config(root)?))
+}

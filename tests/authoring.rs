@@ -1,0 +1,323 @@
+//! Authoring tools on real folders: `gen init`, `gen new role`, `gen new page`, `gen schema`
+//! (checked against the parser with the `jsonschema` crate) and shell completions.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+
+#[test]
+fn init_makes_a_site_that_builds_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("playbook");
+    gen_in(dir.path())
+        .args(["init", "playbook"])
+        .assert()
+        .success();
+    for file in [
+        "site.yaml",
+        ".gitignore",
+        "role.schema.json",
+        "content/roles/caio.md",
+        "content/guides/intake-questions.md",
+    ] {
+        assert!(site.join(file).is_file(), "{file}");
+    }
+    assert!(
+        !site.join("themes").exists(),
+        "the default theme is built in"
+    );
+    gen_in(&site)
+        .args(["check", "--deny-warnings"])
+        .assert()
+        .success();
+    gen_in(&site).arg("build").assert().success();
+    assert!(site.join("public/roles/caio/index.html").is_file());
+    assert!(
+        site.join("public/style.css").is_file(),
+        "the built-in theme's static files"
+    );
+}
+
+#[test]
+fn a_bare_site_has_one_brief_and_the_guides_and_builds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path().join("bare");
+    gen_in(dir.path())
+        .args(["init", "bare", "--bare"])
+        .assert()
+        .success();
+    let briefs: Vec<_> = std::fs::read_dir(site.join("content/roles"))
+        .expect("roles")
+        .collect();
+    assert_eq!(briefs.len(), 1);
+    assert!(site.join("content/guides/director-of-ai-trap.md").is_file());
+    gen_in(&site).arg("build").assert().success();
+}
+
+#[test]
+fn init_refuses_a_non_empty_folder_and_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "site.yaml", "mine");
+    gen_in(dir.path())
+        .args(["init", "."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not empty").and(predicate::str::contains("--force")));
+    assert_eq!(read(dir.path(), "site.yaml"), "mine");
+    gen_in(dir.path())
+        .args(["init", ".", "--force"])
+        .assert()
+        .success();
+    assert!(read(dir.path(), "site.yaml").contains("capabilities:"));
+}
+
+#[test]
+fn new_role_passes_validation_and_is_never_overwritten() {
+    let site = small_site();
+    let root = site.path();
+    gen_in(root)
+        .args([
+            "new",
+            "role",
+            "Head of AI, Claims",
+            "--archetype",
+            "manager",
+        ])
+        .assert()
+        .success();
+    let path = root.join("content/roles/head-of-ai-claims.md");
+    let text = std::fs::read_to_string(&path).expect("scaffold");
+    assert!(text.starts_with("---\n# yaml-language-server: $schema=../../role.schema.json\n"));
+    for key in [
+        "title:",
+        "archetype: manager",
+        "summary:",
+        "outcome:",
+        "decisions:",
+        "owns_after_launch:",
+        "capabilities:",
+        "interfaces:",
+        "success:",
+        "hire_after:",
+        "constraints:",
+        "tools:",
+        "interview_probes:",
+        "red_flags:",
+        "tags:",
+        "status:",
+    ] {
+        assert!(text.contains(key), "{key}");
+    }
+    for question in [
+        "in the next 12 months",
+        "decisions will this person own",
+        "already staffed",
+        "Builder, manager, architect or executive operator",
+        "governance requirements",
+        "90 days, 6 months and 12 months",
+    ] {
+        assert!(text.contains(question), "intake question: {question}");
+    }
+    let output = gen_in(root)
+        .args(["check", "--format", "json"])
+        .output()
+        .expect("check");
+    assert_eq!(output.status.code(), Some(0), "warnings allowed, no errors");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(report["summary"]["errors"], 0);
+    gen_in(root).arg("build").assert().success();
+
+    std::fs::write(&path, "edited").expect("edit");
+    gen_in(root)
+        .args(["new", "role", "Head of AI, Claims"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "edited");
+}
+
+#[test]
+fn new_role_rejects_unknown_archetypes_and_bad_slugs() {
+    let site = small_site();
+    gen_in(site.path())
+        .args(["new", "role", "X", "--archetype", "bulder"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `builder`?"));
+    gen_in(site.path())
+        .args(["new", "role", "X", "--slug", "Bad Slug"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a valid slug"));
+}
+
+#[test]
+fn new_page_builds() {
+    let site = small_site();
+    gen_in(site.path())
+        .args(["new", "page", "Interview loop"])
+        .assert()
+        .success();
+    assert!(
+        site.path()
+            .join("content/guides/interview-loop.md")
+            .is_file()
+    );
+    gen_in(site.path()).arg("build").assert().success();
+    assert!(
+        read(site.path(), "public/guides/interview-loop/index.html").contains("Interview loop")
+    );
+}
+
+fn front_matter(text: &str) -> serde_json::Value {
+    let end = text[4..].find("\n---").expect("closing fence") + 4;
+    serde_saphyr::from_str(&text[..end]).expect("yaml")
+}
+
+fn schema_validator() -> jsonschema::Validator {
+    let output = gen_in(&repo()).arg("schema").output().expect("schema");
+    assert!(output.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).expect("schema is JSON");
+    jsonschema::draft202012::new(&schema).expect("a valid draft 2020-12 schema")
+}
+
+#[test]
+fn the_schema_accepts_every_shipped_brief() {
+    let validator = schema_validator();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(repo().join("content/roles")).expect("roles") {
+        let path = entry.expect("entry").path();
+        let value = front_matter(&std::fs::read_to_string(&path).expect("read"));
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        checked += 1;
+    }
+    assert_eq!(checked, 9);
+    let scaffolded = small_site();
+    gen_in(scaffolded.path())
+        .args(["new", "role", "Fresh"])
+        .assert()
+        .success();
+    let value = front_matter(&read(scaffolded.path(), "content/roles/fresh.md"));
+    assert!(
+        validator.is_valid(&value),
+        "a scaffolded brief matches the schema"
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_the_parser_rejects() {
+    let validator = schema_validator();
+    assert!(
+        validator.is_valid(&front_matter(ROLE_B)),
+        "the fixture itself is valid"
+    );
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "unknown key",
+            "title: Applied ML Engineer",
+            "title: Applied ML Engineer\ntitel: typo",
+        ),
+        (
+            "wrong type",
+            "hire_after: [head-of-ai]",
+            "hire_after: head-of-ai",
+        ),
+        ("missing required key", "archetype: builder\n", ""),
+        (
+            "unknown archetype",
+            "archetype: builder",
+            "archetype: bulder",
+        ),
+        (
+            "unknown capability",
+            "primary: [applied-ml]",
+            "primary: [aplied-ml]",
+        ),
+        (
+            "empty decisions",
+            "decisions: [Model choice within the approved budget]",
+            "decisions: []",
+        ),
+        (
+            "bad slug",
+            "title: Applied ML Engineer",
+            "title: Applied ML Engineer\nslug: Bad Slug",
+        ),
+        (
+            "bad status",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\nstatus: hiring",
+        ),
+        (
+            "unknown lint allowed",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\nallow: [tool-sop]",
+        ),
+        (
+            "unknown horizon",
+            "  90d: [First model in staging]",
+            "  2y: [later]",
+        ),
+        (
+            "bad interface",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\ninterfaces:\n  finance: with the CFO",
+        ),
+    ];
+    for (name, from, to) in cases {
+        assert!(ROLE_B.contains(from), "{name}: fixture has {from:?}");
+        let bad = ROLE_B.replacen(from, to, 1);
+        assert!(
+            !validator.is_valid(&front_matter(&bad)),
+            "{name} should be rejected by the schema"
+        );
+        let site = small_site();
+        write(site.path(), "content/roles/engineer.md", &bad);
+        let output = gen_in(site.path()).arg("check").output().expect("check");
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{name} should be rejected by gen check"
+        );
+    }
+}
+
+#[test]
+fn schema_output_file_and_completions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("role.schema.json");
+    gen_in(&repo())
+        .args(["schema", "--output"])
+        .arg(&file)
+        .assert()
+        .success();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("file")).expect("json");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    for shell in ["bash", "zsh", "fish"] {
+        gen_in(&repo())
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("gen").and(predicate::str::contains("serve")));
+    }
+}
+
+#[test]
+fn help_shows_examples_for_each_command() {
+    for command in ["build", "serve", "watch", "check", "init", "schema"] {
+        gen_in(&repo())
+            .args(["help", command])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples:"));
+    }
+}
