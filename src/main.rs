@@ -228,10 +228,19 @@ fn run(command: Command) -> Result<(), Error> {
                 ..site.load_options()
             };
             let report = rolebook::build_site(&site.root, &options, &output)?;
-            if !report.warnings.is_empty() {
+            // A few in full; a big playbook's warnings belong on the health page.
+            const SHOWN: usize = 20;
+            let shown = &report.warnings[..report.warnings.len().min(SHOWN)];
+            if !shown.is_empty() {
                 eprint!(
                     "{}",
-                    rolebook::render_diagnostics(&report.warnings, rolebook::stderr_has_color())
+                    rolebook::render_diagnostics(shown, rolebook::stderr_has_color())
+                );
+            }
+            if report.warnings.len() > SHOWN {
+                eprintln!(
+                    "… and {} more warnings: `gen check` lists them all.",
+                    report.warnings.len() - SHOWN
                 );
             }
             let warnings = match report.warnings.len() {

@@ -17,8 +17,15 @@ pub struct Step<'a> {
 
 /// Topological order of `hire_after`, stable: among briefs whose earlier hires are all placed,
 /// the first archetype (in `site.yaml` order), then the title, goes first. Briefs caught in a
-/// cycle (reported by the `hire-cycle` lint) come last, in the same tie order.
+/// cycle (reported by the `hire-cycle` lint) come last, in the same tie order. Kahn's
+/// algorithm with a priority queue: O(n log n + edges).
 pub fn hiring_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> {
+    let roles: Vec<&'a Role> = content.roles.iter().map(|r| r.as_ref()).collect();
+    let index: BTreeMap<&str, usize> = roles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.slug.as_str(), i))
+        .collect();
     let rank = |role: &Role| {
         let archetype = config
             .archetypes
@@ -27,58 +34,62 @@ pub fn hiring_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> 
             .unwrap_or(usize::MAX);
         (archetype, role.title().to_string(), role.slug.clone())
     };
-    let after = |role: &'a Role| -> Vec<&'a Role> {
-        let mut earlier: Vec<&Role> = Vec::new();
-        for h in &role.front.hire_after {
-            if let Some(r) = content.role(&h.value)
-                && r.slug != role.slug
-                && !earlier.iter().any(|e| e.slug == r.slug)
-            {
-                earlier.push(r);
+    // The earlier hires of each brief that exist, once each, never itself.
+    let after: Vec<Vec<usize>> = roles
+        .iter()
+        .enumerate()
+        .map(|(i, role)| {
+            let mut earlier: Vec<usize> = Vec::new();
+            for h in &role.front.hire_after {
+                if let Some(&j) = index.get(h.value.as_str())
+                    && j != i
+                    && !earlier.contains(&j)
+                {
+                    earlier.push(j);
+                }
             }
+            earlier
+        })
+        .collect();
+    let mut waiting_for: Vec<usize> = after.iter().map(Vec::len).collect();
+    let mut followers: Vec<Vec<usize>> = vec![Vec::new(); roles.len()];
+    for (i, earlier) in after.iter().enumerate() {
+        for &j in earlier {
+            followers[j].push(i);
         }
-        earlier
-    };
-    let mut placed: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut order: Vec<Step<'a>> = Vec::new();
-    let mut waiting: BTreeSet<(usize, String, String)> = BTreeSet::new();
-    let mut remaining: Vec<&'a Role> = content.roles.iter().map(|r| r.as_ref()).collect();
-    loop {
-        waiting.clear();
-        for role in &remaining {
-            if after(role)
-                .iter()
-                .all(|e| placed.contains_key(e.slug.as_str()))
-            {
-                waiting.insert(rank(role));
-            }
-        }
-        let Some((_, _, slug)) = waiting.iter().next().cloned() else {
-            break;
-        };
-        let index = remaining.iter().position(|r| r.slug == slug).unwrap_or(0);
-        let role = remaining.remove(index);
-        let earlier = after(role);
-        let layer = earlier
-            .iter()
-            .filter_map(|e| placed.get(e.slug.as_str()))
-            .map(|l| l + 1)
-            .max()
-            .unwrap_or(0);
-        placed.insert(&role.slug, layer);
-        order.push(Step {
-            role,
-            layer,
-            after: earlier,
-        });
     }
-    remaining.sort_by_key(|r| rank(r));
-    let last = order.iter().map(|s| s.layer + 1).max().unwrap_or(0);
-    for role in remaining {
+    let mut ready: BTreeSet<((usize, String, String), usize)> = (0..roles.len())
+        .filter(|&i| waiting_for[i] == 0)
+        .map(|i| (rank(roles[i]), i))
+        .collect();
+    let mut layer: Vec<usize> = vec![0; roles.len()];
+    let mut placed: Vec<bool> = vec![false; roles.len()];
+    let mut order: Vec<Step<'a>> = Vec::with_capacity(roles.len());
+    while let Some(first) = ready.iter().next().cloned() {
+        ready.remove(&first);
+        let i = first.1;
+        placed[i] = true;
+        layer[i] = after[i].iter().map(|&j| layer[j] + 1).max().unwrap_or(0);
         order.push(Step {
-            role,
+            role: roles[i],
+            layer: layer[i],
+            after: after[i].iter().map(|&j| roles[j]).collect(),
+        });
+        for &f in &followers[i] {
+            waiting_for[f] -= 1;
+            if waiting_for[f] == 0 {
+                ready.insert((rank(roles[f]), f));
+            }
+        }
+    }
+    let last = order.iter().map(|s| s.layer + 1).max().unwrap_or(0);
+    let mut stuck: Vec<usize> = (0..roles.len()).filter(|&i| !placed[i]).collect();
+    stuck.sort_by_key(|&i| rank(roles[i]));
+    for i in stuck {
+        order.push(Step {
+            role: roles[i],
             layer: last,
-            after: after(role),
+            after: after[i].iter().map(|&j| roles[j]).collect(),
         });
     }
     order
