@@ -41,6 +41,32 @@ pub struct Build {
     pub findings: Vec<Diagnostic>,
     /// Edits seen since the last good build (kept when a rebuild fails).
     pending: ChangeSet,
+    /// How long each stage of the last render took.
+    pub stages: Stages,
+}
+
+/// Stage timings, for `gen build --timings`.
+#[derive(Debug, Clone)]
+pub struct Stages {
+    last: Instant,
+    pub laps: Vec<(&'static str, Duration)>,
+}
+
+impl Default for Stages {
+    fn default() -> Self {
+        Stages {
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+}
+
+impl Stages {
+    pub fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.laps.push((stage, now - self.last));
+        self.last = now;
+    }
 }
 
 /// What a rebuild did.
@@ -59,10 +85,13 @@ pub struct Rebuild {
 impl Build {
     /// A full build of the site at `root`, kept in memory.
     pub fn new(root: &Path, options: &LoadOptions) -> Result<Build, Error> {
+        let mut clock = Stages::default();
         let site = Site::load(root, options)?;
+        clock.lap("load and parse");
         let theme = Theme::resolve(root, &site.config.theme).ok_or_else(|| site.theme_missing())?;
         let templates = Templates::load(root, &theme)?;
         let statics = render::static_files(root, &theme)?;
+        clock.lap("templates and static files");
         let mut build = Build {
             root: root.to_path_buf(),
             options: options.clone(),
@@ -74,6 +103,7 @@ impl Build {
             files: SiteFiles::new(),
             findings: Vec::new(),
             pending: ChangeSet::default(),
+            stages: clock,
         };
         let content = build.content.clone();
         build.render(content, Plan::everything())?;
@@ -173,11 +203,13 @@ impl Build {
             Selection::All => MarkdownCache::new(),
             Selection::Only(_) => self.markdown.clone(),
         };
+        self.stages.last = Instant::now();
         markdown.extend(render::render_markdown(
             &content,
             &links,
             plan.markdown.only(),
         ));
+        self.stages.lap("markdown and highlighting");
         let link_problems = render::link_problems(&content, &markdown, &links);
         let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
             lints::check(&self.config, &content, &markdown, link_problems.0)
@@ -186,6 +218,7 @@ impl Build {
         if !errors.is_empty() {
             return Err(Error::Site(Diagnostics(errors)));
         }
+        self.stages.lap("links and lints");
         let mut plan = plan;
         let shows_front_matter = plan
             .pages
@@ -219,6 +252,7 @@ impl Build {
             Selection::Only(_) => self.files.clone(),
         };
         let pages_rendered = keys.len();
+        self.stages.lap("templates");
         for (path, bytes) in pages {
             files.insert(path, Arc::from(bytes));
         }

@@ -140,6 +140,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Lint findings below the deny level.
     pub warnings: Vec<Diagnostic>,
+    /// Time of each stage, in order.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// A list of diagnostics as users read them, each with its file, line, snippet and help.
@@ -221,9 +223,11 @@ pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>,
 pub fn build_site(root: &Path, options: &LoadOptions, output: &Path) -> Result<BuildReport, Error> {
     let started = Instant::now();
     output::check_output(root, output)?;
-    let build = build::Build::new(root, options)?;
+    let mut build = build::Build::new(root, options)?;
     output::write_site(root, output, &build.files)?;
+    build.stages.lap("write");
     Ok(BuildReport {
+        stages: build.stages.laps.clone(),
         pages: build.page_count(),
         files: build.files.len(),
         elapsed: started.elapsed(),

@@ -70,6 +70,12 @@ enum Command {
         /// time or for opening the files directly (also `relative_links: true` in site.yaml)
         #[arg(long)]
         relative_links: bool,
+        /// Print nothing but errors
+        #[arg(long, short)]
+        quiet: bool,
+        /// Print the time of each stage (load, markdown, lints, templates, write)
+        #[arg(long)]
+        timings: bool,
     },
     /// Validate every page, run the playbook lints and check links, writing nothing
     #[command(
@@ -221,6 +227,8 @@ fn run(command: Command) -> Result<(), Error> {
             site,
             output,
             relative_links,
+            quiet,
+            timings,
         } => {
             let output = site.output(&output);
             let options = LoadOptions {
@@ -228,6 +236,14 @@ fn run(command: Command) -> Result<(), Error> {
                 ..site.load_options()
             };
             let report = rolebook::build_site(&site.root, &options, &output)?;
+            if timings {
+                for (stage, time) in &report.stages {
+                    eprintln!("{:>8.1} ms  {stage}", time.as_secs_f64() * 1000.0);
+                }
+            }
+            if quiet {
+                return Ok(());
+            }
             // A few in full; a big playbook's warnings belong on the health page.
             const SHOWN: usize = 20;
             let shown = &report.warnings[..report.warnings.len().min(SHOWN)];

@@ -1,7 +1,9 @@
 //! Code blocks, highlighted at build time by syntect into CSS classes (no inline styles).
 //! The syntax set is loaded once per process, and only if some page has a code block.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use syntect::highlighting::ThemeSet;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -17,8 +19,51 @@ fn syntaxes() -> &'static SyntaxSet {
     SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
+/// Highlighted blocks by (language, code), shared by every page and rebuild of the process:
+/// the same snippet in many briefs is highlighted once. Bounded, so a huge site cannot grow
+/// it without limit.
+struct Memo {
+    blocks: HashMap<u64, Arc<str>>,
+    bytes: usize,
+}
+
+const MEMO_BUDGET: usize = 32 * 1024 * 1024;
+
+fn memo() -> &'static Mutex<Memo> {
+    static MEMO: OnceLock<Mutex<Memo>> = OnceLock::new();
+    MEMO.get_or_init(|| {
+        Mutex::new(Memo {
+            blocks: HashMap::new(),
+            bytes: 0,
+        })
+    })
+}
+
+fn key(code: &str, lang: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (lang, code).hash(&mut hasher);
+    hasher.finish()
+}
+
 /// The `<pre>` block for `code` in language `lang` (the info string's first word).
-pub fn highlight_block(code: &str, lang: &str) -> String {
+pub fn highlight_block(code: &str, lang: &str) -> Arc<str> {
+    let key = key(code, lang);
+    if let Some(html) = memo().lock().ok().and_then(|m| m.blocks.get(&key).cloned()) {
+        return html;
+    }
+    let html: Arc<str> = Arc::from(render_block(code, lang));
+    if let Ok(mut m) = memo().lock() {
+        if m.bytes + html.len() > MEMO_BUDGET {
+            m.blocks.clear();
+            m.bytes = 0;
+        }
+        m.bytes += html.len();
+        m.blocks.insert(key, html.clone());
+    }
+    html
+}
+
+fn render_block(code: &str, lang: &str) -> String {
     let lang = lang.trim();
     let mut html = String::with_capacity(code.len() * 3 + 64);
     let lang_attr = escape_attr(lang);

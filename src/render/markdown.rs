@@ -244,7 +244,9 @@ pub fn render(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMark
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, buffer)) = code.take() {
-                    events.push(Event::Html(highlight_block(&buffer, &lang).into()));
+                    events.push(Event::Html(
+                        highlight_block(&buffer, &lang).to_string().into(),
+                    ));
                 }
             }
             Event::Start(Tag::Table(alignments)) => {

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""gen against Hugo on the same generated corpus, measured side by side in one run.
+
+    python3 bench/compare.py [--pages 1000 10000] [--runs 3] [--work /tmp/rolebook-bench]
+
+For each size: generates the corpora with ../shared/bench/make_corpus.py (flavors gen and
+hugo, seed 42; gen gets the repo's site.yaml and uses its built-in default theme), installs
+Hugo with apt-get when it is missing, then runs full clean builds alternately (gen, hugo,
+gen, hugo, ...) under /usr/bin/time -v, deleting the output before each run. Prints wall
+median, CPU (user+sys) median, peak RSS, the gen/hugo ratio, and checks the targets:
+gen <= 0.25 x Hugo wall, peak RSS at 10,000 pages <= 300 MiB, and 10,000-page time
+<= 10.5 x the 1,000-page time. Only the Python standard library is used.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+MAKE_CORPUS = os.path.normpath(os.path.join(REPO, "..", "shared", "bench", "make_corpus.py"))
+
+
+def ensure_tools(gen):
+    if shutil.which("hugo") is None:
+        print("installing hugo (apt-get)...", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "hugo"], check=True, stdout=subprocess.DEVNULL)
+    if not os.path.exists("/usr/bin/time"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "time"], check=True, stdout=subprocess.DEVNULL)
+    if not os.path.exists(gen):
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+
+
+def corpus(work, flavor, pages):
+    out = os.path.join(work, f"{flavor}-{pages}")
+    if not os.path.exists(os.path.join(out, "content")):
+        subprocess.run(
+            [sys.executable, MAKE_CORPUS, "--pages", str(pages), "--flavor", flavor, "--out", out, "--force"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    if flavor == "gen":
+        shutil.copy(os.path.join(REPO, "site.yaml"), out)
+    return out
+
+
+def timed(cmd, cwd):
+    shutil.rmtree(os.path.join(cwd, "public"), ignore_errors=True)
+    result = subprocess.run(["/usr/bin/time", "-v"] + cmd, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{result.stderr[-2000:]}")
+    err = result.stderr
+
+    def field(name):
+        return re.search(rf"{re.escape(name)}: (.*)", err).group(1).strip()
+
+    wall = field("Elapsed (wall clock) time (h:mm:ss or m:ss)")
+    parts = [float(p) for p in wall.split(":")]
+    seconds = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    rss = int(field("Maximum resident set size (kbytes)")) / 1024
+    return seconds, cpu, rss
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", default="/tmp/rolebook-bench")
+    parser.add_argument("--gen", default=os.path.join(REPO, "target", "release", "gen"))
+    args = parser.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    ensure_tools(args.gen)
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    print(f"machine: {os.cpu_count()} cores; hugo {hugo_version}; gen {args.gen}")
+    rows = {}
+    for pages in args.pages:
+        gen_site = corpus(args.work, "gen", pages)
+        hugo_site = corpus(args.work, "hugo", pages)
+        samples = {"gen": [], "hugo": []}
+        for _ in range(args.runs):
+            samples["gen"].append(timed([args.gen, "build", "--quiet"], gen_site))
+            samples["hugo"].append(timed(["hugo", "--quiet"], hugo_site))
+        for tool in ("gen", "hugo"):
+            walls = [s[0] for s in samples[tool]]
+            cpus = [s[1] for s in samples[tool]]
+            rows[(tool, pages)] = (statistics.median(walls), statistics.median(cpus), max(s[2] for s in samples[tool]))
+    print()
+    print(f"{'tool':<6}{'pages':>8}{'wall (median)':>16}{'cpu (median)':>15}{'peak RSS':>12}{'gen/hugo':>10}")
+    for pages in args.pages:
+        for tool in ("gen", "hugo"):
+            wall, cpu, rss = rows[(tool, pages)]
+            ratio = wall / rows[("hugo", pages)][0] if tool == "gen" else 1.0
+            print(f"{tool:<6}{pages:>8}{wall:>14.2f} s{cpu:>13.2f} s{rss:>8.0f} MiB{ratio:>10.2f}")
+    print()
+    ok = True
+    for pages in args.pages:
+        ratio = rows[("gen", pages)][0] / rows[("hugo", pages)][0]
+        good = ratio <= 0.25
+        ok &= good
+        print(f"{'PASS' if good else 'FAIL'}  {pages} pages: gen/hugo wall {ratio:.2f} (target <= 0.25)")
+    if 10000 in args.pages:
+        rss = rows[("gen", 10000)][2]
+        good = rss <= 300
+        ok &= good
+        print(f"{'PASS' if good else 'FAIL'}  peak RSS at 10,000 pages: {rss:.0f} MiB (target <= 300)")
+        if 1000 in args.pages:
+            scale = rows[("gen", 10000)][0] / rows[("gen", 1000)][0]
+            good = scale <= 10.5
+            ok &= good
+            print(f"{'PASS' if good else 'FAIL'}  scaling 1,000 -> 10,000: x{scale:.1f} (target <= 10.5)")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
