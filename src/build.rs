@@ -204,11 +204,12 @@ impl Build {
             Selection::Only(_) => self.markdown.clone(),
         };
         self.stages.last = Instant::now();
-        markdown.extend(render::render_markdown(
-            &content,
-            &links,
-            plan.markdown.only(),
-        ));
+        let fresh = render::render_markdown(&content, &links, plan.markdown.only());
+        // The search index holds every page's headings: it changes only when they do.
+        let headings_changed = fresh
+            .iter()
+            .any(|(path, md)| self.markdown.get(path).is_none_or(|old| old.toc != md.toc));
+        markdown.extend(fresh);
         self.stages.lap("markdown and highlighting");
         let link_problems = render::link_problems(&content, &markdown, &links);
         let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
@@ -231,8 +232,7 @@ impl Build {
                 plan.pages.insert(key);
             }
         }
-        if plan.markdown.only().is_none_or(|m| !m.is_empty()) {
-            // The search index holds every page's headings.
+        if headings_changed {
             plan.pages.insert(PageKey::SearchIndex);
         }
         let keys: Vec<PageKey> = match &plan.pages {
