@@ -10,15 +10,19 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use crate::content::{self, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::output::SiteFiles;
+use crate::output::{SiteFiles, Staging};
 use crate::playbook::lints;
 use crate::render::templates::Templates;
 use crate::render::{self, MarkdownCache, PageKey};
 use crate::serve::plan::{self, ChangeSet, Plan, Selection};
 use crate::theme::Theme;
 use crate::{Error, LoadOptions, Site};
+use rayon::prelude::*;
 
 /// The page templates, each laying out one kind of page.
+/// Pages rendered (and, when streaming, written) at a time.
+const PAGES_PER_CHUNK: usize = 256;
+
 const PAGE_TEMPLATES: [&str; 5] = [
     "index.html",
     "404.html",
@@ -43,6 +47,10 @@ pub struct Build {
     pending: ChangeSet,
     /// How long each stage of the last render took.
     pub stages: Stages,
+    /// Where pages go as they are rendered, instead of `files` (see `stream`).
+    sink: Option<Arc<Staging>>,
+    /// Files written to the sink.
+    pub pages_written: usize,
 }
 
 /// Stage timings, for `gen build --timings`.
@@ -85,6 +93,29 @@ pub struct Rebuild {
 impl Build {
     /// A full build of the site at `root`, kept in memory.
     pub fn new(root: &Path, options: &LoadOptions) -> Result<Build, Error> {
+        let mut build = Build::prepare(root, options)?;
+        let content = build.content.clone();
+        build.render(content, Plan::everything())?;
+        Ok(build)
+    }
+
+    /// A full build written straight into `staging` as pages are rendered, holding none of
+    /// them: what `gen build` uses, so memory does not grow with the site's output.
+    pub fn stream(
+        root: &Path,
+        options: &LoadOptions,
+        staging: Arc<Staging>,
+    ) -> Result<Build, Error> {
+        let mut build = Build::prepare(root, options)?;
+        build.sink = Some(staging);
+        let content = build.content.clone();
+        build.render(content, Plan::everything())?;
+        build.sink = None;
+        Ok(build)
+    }
+
+    /// Load everything a render needs.
+    fn prepare(root: &Path, options: &LoadOptions) -> Result<Build, Error> {
         let mut clock = Stages::default();
         let site = Site::load(root, options)?;
         clock.lap("load and parse");
@@ -92,7 +123,7 @@ impl Build {
         let templates = Templates::load(root, &theme)?;
         let statics = render::static_files(root, &theme)?;
         clock.lap("templates and static files");
-        let mut build = Build {
+        let build = Build {
             root: root.to_path_buf(),
             options: options.clone(),
             config: site.config,
@@ -104,9 +135,9 @@ impl Build {
             findings: Vec::new(),
             pending: ChangeSet::default(),
             stages: clock,
+            sink: None,
+            pages_written: 0,
         };
-        let content = build.content.clone();
-        build.render(content, Plan::everything())?;
         Ok(build)
     }
 
@@ -239,25 +270,46 @@ impl Build {
             Selection::All => render::all_pages(&content),
             Selection::Only(keys) => keys.iter().cloned().collect(),
         };
-        let pages = render::render_pages(
-            &self.config,
-            &content,
-            &markdown,
-            &warnings,
-            &mut self.templates,
-            &keys,
-        )?;
         let mut files = match plan.pages {
             Selection::All => SiteFiles::new(),
             Selection::Only(_) => self.files.clone(),
         };
         let pages_rendered = keys.len();
-        self.stages.lap("templates");
-        for (path, bytes) in pages {
-            files.insert(path, Arc::from(bytes));
+        // In chunks, so a streamed build holds one chunk of pages at a time.
+        for chunk in keys.chunks(PAGES_PER_CHUNK) {
+            let pages = render::render_pages(
+                &self.config,
+                &content,
+                &markdown,
+                &warnings,
+                &mut self.templates,
+                chunk,
+            )?;
+            match &self.sink {
+                Some(sink) => {
+                    pages
+                        .par_iter()
+                        .try_for_each(|(path, bytes)| sink.write(path, bytes))?;
+                    self.pages_written += pages.len();
+                }
+                None => {
+                    for (path, bytes) in pages {
+                        files.insert(path, Arc::from(bytes));
+                    }
+                }
+            }
         }
+        self.stages.lap("templates and writing");
         for (path, bytes) in &self.statics {
-            files.insert(path.clone(), Arc::from(bytes.as_slice()));
+            match &self.sink {
+                Some(sink) => {
+                    sink.write(path, bytes)?;
+                    self.pages_written += 1;
+                }
+                None => {
+                    files.insert(path.clone(), Arc::from(bytes.as_slice()));
+                }
+            }
         }
         let mut rebuild = diff(&self.files, &files);
         rebuild.pages_rendered = pages_rendered;

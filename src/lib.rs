@@ -223,13 +223,16 @@ pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>,
 pub fn build_site(root: &Path, options: &LoadOptions, output: &Path) -> Result<BuildReport, Error> {
     let started = Instant::now();
     output::check_output(root, output)?;
-    let mut build = build::Build::new(root, options)?;
-    output::write_site(root, output, &build.files)?;
-    build.stages.lap("write");
+    let staging = std::sync::Arc::new(output::Staging::create(root, output)?);
+    let mut build = build::Build::stream(root, options, staging.clone())?;
+    let staging = std::sync::Arc::try_unwrap(staging)
+        .map_err(|_| Error::usage("the output is still in use", None))?;
+    staging.commit()?;
+    build.stages.lap("swap");
     Ok(BuildReport {
         stages: build.stages.laps.clone(),
         pages: build.page_count(),
-        files: build.files.len(),
+        files: build.pages_written,
         elapsed: started.elapsed(),
         warnings: build.findings,
     })

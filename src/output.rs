@@ -113,27 +113,85 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
     Ok(())
 }
 
+/// A new site being written beside the output folder; it replaces the output only on
+/// `commit`, and disappears if dropped before that.
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    old: PathBuf,
+    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn create(root: &Path, output: &Path) -> Result<Staging, OutputError> {
+        check_output(root, output)?;
+        let target = absolute(output).map_err(io_error(output))?;
+        let parent = target.parent().unwrap_or(Path::new("/")).to_path_buf();
+        fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".to_string());
+        let unique = format!("{}-{}", std::process::id(), nanos());
+        let dir = parent.join(format!(".{name}.new-{unique}"));
+        fs::create_dir(&dir).map_err(io_error(&dir))?;
+        Ok(Staging {
+            old: parent.join(format!(".{name}.old-{unique}")),
+            dir,
+            target,
+            folders: Default::default(),
+            committed: false,
+        })
+    }
+
+    /// Write one file of the new site (`roles/caio/index.html`).
+    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let file = self.dir.join(path);
+        if let Some(folder) = file.parent() {
+            let known = self
+                .folders
+                .lock()
+                .map(|f| f.contains(folder))
+                .unwrap_or(false);
+            if !known {
+                fs::create_dir_all(folder).map_err(io_error(folder))?;
+                if let Ok(mut folders) = self.folders.lock() {
+                    folders.insert(folder.to_path_buf());
+                }
+            }
+        }
+        fs::write(&file, bytes).map_err(io_error(&file))
+    }
+
+    /// Mark the new site as gen's and swap it in for the old one.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let marker = self.dir.join(MARKER);
+        fs::write(
+            &marker,
+            "This folder is written by `gen build`; it is replaced on every build.\n",
+        )
+        .map_err(io_error(&marker))?;
+        self.committed = true;
+        swap_in(&self.dir, &self.target, &self.old)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 /// Write `files` as the new content of `output`, atomically as far as the file system allows.
 pub fn write_site(root: &Path, output: &Path, files: &SiteFiles) -> Result<(), OutputError> {
-    check_output(root, output)?;
-    let target = absolute(output).map_err(io_error(output))?;
-    let parent = target.parent().unwrap_or(Path::new("/")).to_path_buf();
-    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".to_string());
-    let unique = format!("{}-{}", std::process::id(), nanos());
-    let staging = parent.join(format!(".{name}.new-{unique}"));
-    if let Err(error) = write_all(&staging, files) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(error);
-    }
-    swap_in(
-        &staging,
-        &target,
-        &parent.join(format!(".{name}.old-{unique}")),
-    )
+    let staging = Staging::create(root, output)?;
+    files
+        .par_iter()
+        .try_for_each(|(path, bytes)| staging.write(path, bytes))?;
+    staging.commit()
 }
 
 fn nanos() -> u128 {
@@ -141,29 +199,6 @@ fn nanos() -> u128 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0)
-}
-
-fn write_all(staging: &Path, files: &SiteFiles) -> Result<(), OutputError> {
-    fs::create_dir(staging).map_err(io_error(staging))?;
-    let mut folders: Vec<PathBuf> = files
-        .keys()
-        .filter_map(|path| staging.join(path).parent().map(Path::to_path_buf))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    for folder in &folders {
-        fs::create_dir_all(folder).map_err(io_error(folder))?;
-    }
-    files.par_iter().try_for_each(|(path, bytes)| {
-        let path = staging.join(path);
-        fs::write(&path, bytes).map_err(io_error(&path))
-    })?;
-    let marker = staging.join(MARKER);
-    fs::write(
-        &marker,
-        "This folder is written by `gen build`; it is replaced on every build.\n",
-    )
-    .map_err(io_error(&marker))
 }
 
 /// Apply an incremental rebuild to an output folder gen wrote: each changed file is written

@@ -322,3 +322,22 @@ fn a_body_edit_renders_only_its_page() {
         ["roles/engineer/index.html"]
     );
 }
+
+#[test]
+fn a_streamed_build_writes_exactly_the_site_a_kept_build_holds() {
+    let site = small_site();
+    let root = site.path();
+    gen_in(root).arg("build").assert().success();
+    let mut written = snapshot(&root.join("public"));
+    written.remove(Path::new(".rolebook-output"));
+    let kept: BTreeMap<PathBuf, Vec<u8>> =
+        files_of(&Build::new(root, &LoadOptions::default()).expect("build"))
+            .into_iter()
+            .map(|(path, bytes)| (PathBuf::from(path), bytes))
+            .collect();
+    assert_eq!(
+        written.keys().collect::<Vec<_>>(),
+        kept.keys().collect::<Vec<_>>()
+    );
+    assert!(written == kept, "same bytes");
+}

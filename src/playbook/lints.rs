@@ -576,7 +576,7 @@ fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
                     key_position(role, "hire_after"),
                     format!(
                         "late governance: this builder can be hired before governance is in place ({} is not in its hiring chain)",
-                        titles.join(", ")
+                        few(&titles)
                     ),
                 )
                 .with_help(format!("add `{}` to `hire_after`, directly or through an earlier hire", governance[0].slug));
@@ -594,7 +594,7 @@ fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
                     .source
                     .diagnostic(
                         key_position(role, "hire_after"),
-                        format!("late governance: the governance owner waits for builder roles ({})", builders.join(", ")),
+                        format!("late governance: the governance owner waits for builder roles ({})", few(&builders)),
                     )
                     .with_help("hire governance before the builders: remove builder roles from this brief's hiring chain");
                 found.extend(finding(config, Some(role), "late-governance", d));
@@ -602,6 +602,14 @@ fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+/// Up to three names, then how many more: messages stay readable on big playbooks.
+fn few(names: &[&str]) -> String {
+    match names.len() {
+        0..=3 => names.join(", "),
+        n => format!("{} and {} more", names[..3].join(", "), n - 3),
+    }
 }
 
 /// Capabilities of the vocabulary that no brief holds as primary.

@@ -31,16 +31,28 @@ pub fn roles_by_archetype<'a>(
         .collect()
 }
 
+/// For every brief, the briefs that name it in their `hire_after` (the hires it prepares
+/// for), by title: one pass over the site instead of one per brief.
+pub fn followers(content: &Content) -> std::collections::HashMap<&str, Vec<&Role>> {
+    let mut followers: std::collections::HashMap<&str, Vec<&Role>> =
+        std::collections::HashMap::new();
+    for role in &content.roles {
+        for earlier in &role.front.hire_after {
+            let list = followers.entry(earlier.value.as_str()).or_default();
+            if !list.iter().any(|r| r.slug == role.slug) {
+                list.push(role);
+            }
+        }
+    }
+    for list in followers.values_mut() {
+        list.sort_by(|a, b| a.title().cmp(b.title()));
+    }
+    followers
+}
+
 /// The briefs that name `slug` in their `hire_after`: the hires this one prepares for.
 pub fn hired_after<'a>(content: &'a Content, slug: &str) -> Vec<&'a Role> {
-    let mut roles: Vec<&Role> = content
-        .roles
-        .iter()
-        .filter(|r| r.front.hire_after.iter().any(|h| h.value == slug))
-        .map(|r| r.as_ref())
-        .collect();
-    roles.sort_by(|a, b| a.title().cmp(b.title()));
-    roles
+    followers(content).remove(slug).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -130,6 +130,8 @@ pub struct Views<'a> {
     pub content: &'a Content,
     pub base_path: String,
     pub base_url: String,
+    /// Who waits for whom, computed once per render.
+    followers: std::collections::HashMap<&'a str, Vec<&'a Role>>,
 }
 
 impl<'a> Views<'a> {
@@ -139,6 +141,7 @@ impl<'a> Views<'a> {
             content,
             base_path: config.base_path(),
             base_url: config.base_url(),
+            followers: crate::playbook::followers(content),
         }
     }
 
@@ -257,10 +260,11 @@ impl<'a> Views<'a> {
                 .filter_map(|h| self.content.role(&h.value))
                 .map(|r| self.role_link(r))
                 .collect(),
-            hired_after_this: crate::playbook::hired_after(self.content, &role.slug)
-                .into_iter()
-                .map(|r| self.role_link(r))
-                .collect(),
+            hired_after_this: self
+                .followers
+                .get(role.slug.as_str())
+                .map(|roles| roles.iter().map(|r| self.role_link(r)).collect())
+                .unwrap_or_default(),
             constraints: &front.constraints,
             tools: &front.tools,
             interview_probes: &front.interview_probes,
@@ -335,26 +339,23 @@ impl<'a> Views<'a> {
 
     /// Findings grouped by file, in file order, each group linked to its page.
     pub fn health(&self, findings: &'a [Diagnostic]) -> Vec<FindingGroup<'a>> {
+        let mut pages: std::collections::HashMap<&std::path::Path, Link> =
+            std::collections::HashMap::new();
+        for role in &self.content.roles {
+            pages.insert(role.source.file.as_path(), self.role_link(role));
+        }
+        for guide in &self.content.guides {
+            let link = Link {
+                title: guide.title().to_string(),
+                url: self.url(&guide.path),
+            };
+            pages.insert(guide.source.file.as_path(), link);
+        }
         let mut groups: Vec<FindingGroup<'a>> = Vec::new();
         for finding in findings {
             let file = crate::diagnostic::display_path(&finding.file);
             if groups.last().is_none_or(|g| g.file != file) {
-                let page = self
-                    .content
-                    .roles
-                    .iter()
-                    .find(|r| r.source.file == finding.file)
-                    .map(|r| self.role_link(r))
-                    .or_else(|| {
-                        self.content
-                            .guides
-                            .iter()
-                            .find(|g| g.source.file == finding.file)
-                            .map(|g| Link {
-                                title: g.title().to_string(),
-                                url: self.url(&g.path),
-                            })
-                    });
+                let page = pages.get(finding.file.as_path()).cloned();
                 groups.push(FindingGroup {
                     file,
                     page,
