@@ -235,7 +235,14 @@ impl Build {
             Selection::Only(_) => self.markdown.clone(),
         };
         self.stages.last = Instant::now();
-        let fresh = render::render_markdown(&content, &links, plan.markdown.only());
+        // A streamed build renders each body's HTML only when its page is written (below);
+        // here it needs just what the checks and the search index read.
+        let streaming = self.sink.is_some();
+        let fresh = if streaming {
+            render::scan_markdown(&content, &links)
+        } else {
+            render::render_markdown(&content, &links, plan.markdown.only())
+        };
         // The search index holds every page's headings: it changes only when they do.
         let headings_changed = fresh
             .iter()
@@ -281,6 +288,7 @@ impl Build {
                 &self.config,
                 &content,
                 &markdown,
+                &links,
                 &warnings,
                 &mut self.templates,
                 chunk,

@@ -4,6 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+
+/// mimalloc: measured 1,000 and 10,000-page builds faster than the system allocator (README).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use rolebook::diagnostic::Severity;
 use rolebook::{Error, LoadOptions};
 

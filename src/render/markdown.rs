@@ -129,6 +129,8 @@ pub struct RenderedMarkdown {
     pub problems: Vec<(usize, LinkProblem)>,
     /// Headings with nothing under them: (byte offset in the body, heading text).
     pub empty_sections: Vec<(usize, String)>,
+    /// Whether `html` was rendered (`render`), or only the findings (`scan`).
+    pub has_html: bool,
 }
 
 /// Tracks open headings to find the ones closed before anything was written under them.
@@ -185,6 +187,22 @@ fn options() -> Options {
 
 /// Render the body of the page at `content_path`.
 pub fn render(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMarkdown {
+    process(body, content_path, links, Output::Html)
+}
+
+/// Everything `render` finds (headings, anchors, links, empty sections) without the HTML:
+/// no highlighting, nothing kept per page but what checks and the search index need.
+pub fn scan(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMarkdown {
+    process(body, content_path, links, Output::FindingsOnly)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Html,
+    FindingsOnly,
+}
+
+fn process(body: &str, content_path: &str, links: &LinkIndex, output: Output) -> RenderedMarkdown {
     let mut out = RenderedMarkdown::default();
     let mut events: Vec<Event> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
@@ -245,7 +263,12 @@ pub fn render(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMark
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, buffer)) = code.take() {
                     events.push(Event::Html(
-                        highlight_block(&buffer, &lang).to_string().into(),
+                        if output == Output::Html {
+                            highlight_block(&buffer, &lang).to_string()
+                        } else {
+                            String::new()
+                        }
+                        .into(),
                     ));
                 }
             }
@@ -289,7 +312,10 @@ pub fn render(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMark
             },
         }
     }
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    if output == Output::Html {
+        pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+        out.has_html = true;
+    }
     out.empty_sections = sections.finish();
     out
 }
@@ -499,6 +525,19 @@ mod tests {
         let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["the-first-90-days", "notes", "notes-1", "mine"]);
         assert!(r.anchors.contains("notes-1"));
+    }
+
+    #[test]
+    fn a_scan_finds_what_a_render_finds_without_html() {
+        let body = "## One\n\n[x](nobody.md) and [y](caio.md#z)\n\n## Two\n\n```yaml\na: 1\n```\n";
+        let full = render(body, "roles/a.md", &index());
+        let scanned = scan(body, "roles/a.md", &index());
+        assert!(scanned.html.is_empty());
+        assert_eq!(scanned.toc, full.toc);
+        assert_eq!(scanned.anchors, full.anchors);
+        assert_eq!(scanned.anchor_refs, full.anchor_refs);
+        assert_eq!(scanned.problems, full.problems);
+        assert_eq!(scanned.empty_sections, full.empty_sections);
     }
 
     #[test]

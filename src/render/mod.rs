@@ -131,6 +131,20 @@ pub fn render_markdown(
     links: &LinkIndex,
     only: Option<&BTreeSet<String>>,
 ) -> Vec<(String, Arc<RenderedMarkdown>)> {
+    process_markdown(content, links, only, markdown::render)
+}
+
+/// Like `render_markdown` without the HTML (see `markdown::scan`).
+pub fn scan_markdown(content: &Content, links: &LinkIndex) -> Vec<(String, Arc<RenderedMarkdown>)> {
+    process_markdown(content, links, None, markdown::scan)
+}
+
+fn process_markdown(
+    content: &Content,
+    links: &LinkIndex,
+    only: Option<&BTreeSet<String>>,
+    process: fn(&str, &str, &LinkIndex) -> RenderedMarkdown,
+) -> Vec<(String, Arc<RenderedMarkdown>)> {
     let selected: Vec<(&SourceFile, &str)> = sources(content)
         .filter(|(source, _, _)| only.is_none_or(|set| set.contains(&source.content_path)))
         .map(|(source, _, body)| (source, body))
@@ -138,7 +152,7 @@ pub fn render_markdown(
     selected
         .par_iter()
         .map(|(source, body)| {
-            let rendered = markdown::render(body, &source.content_path, links);
+            let rendered = process(body, &source.content_path, links);
             (source.content_path.clone(), Arc::new(rendered))
         })
         .collect()
@@ -226,6 +240,7 @@ pub fn render_pages(
     config: &Config,
     content: &Content,
     cache: &MarkdownCache,
+    links: &LinkIndex,
     findings: &[Diagnostic],
     templates: &mut Templates,
     keys: &[PageKey],
@@ -237,6 +252,7 @@ pub fn render_pages(
         views: &views,
         templates: &*templates,
         cache,
+        links,
         findings,
     };
     let results: Vec<Result<Vec<RenderedPage>, Diagnostic>> =
@@ -272,6 +288,7 @@ struct Env<'a> {
     views: &'a Views<'a>,
     templates: &'a Templates,
     cache: &'a MarkdownCache,
+    links: &'a LinkIndex,
     findings: &'a [Diagnostic],
 }
 
@@ -306,8 +323,14 @@ impl Env<'_> {
     fn render(&self, key: &PageKey) -> Result<Vec<RenderedPage>, Diagnostic> {
         let views = self.views;
         let content = views.content;
-        let empty = RenderedMarkdown::default();
-        let body = |path: &str| self.cache.get(path).map_or(&empty, |md| md.as_ref());
+        // A body whose HTML is not cached (a streamed build) is rendered here and dropped
+        // with the page.
+        let body = |source: &SourceFile, text: &str| -> Arc<RenderedMarkdown> {
+            match self.cache.get(&source.content_path) {
+                Some(md) if md.has_html => md.clone(),
+                _ => Arc::new(markdown::render(text, &source.content_path, self.links)),
+            }
+        };
         match key {
             PageKey::Home => self.one(
                 "index.html".into(),
@@ -390,7 +413,7 @@ impl Env<'_> {
                 context.insert("role", &views.role_data(role));
                 let markdown = self.page(format!("{folder}brief.md"), "brief.md.tera", &context)?;
                 let text = self.page(format!("{folder}brief.txt"), "brief.txt.tera", &context)?;
-                let md = body(&role.source.content_path);
+                let md = body(&role.source, role.body());
                 let mut page = Context::new();
                 page.insert("role", &views.role(role, &md.html, &md.toc));
                 page.insert(
@@ -413,7 +436,7 @@ impl Env<'_> {
                 else {
                     return Ok(Vec::new());
                 };
-                let md = body(content_path);
+                let md = body(&guide.source, guide.body());
                 self.one(
                     format!("{}index.html", guide.path),
                     "page.html",
