@@ -282,11 +282,11 @@ impl Build {
             Selection::Only(_) => self.files.clone(),
         };
         let pages_rendered = keys.len();
+        let views = render::views::Views::new(&self.config, &content);
         // In chunks, so a streamed build holds one chunk of pages at a time.
         for chunk in keys.chunks(PAGES_PER_CHUNK) {
             let pages = render::render_pages(
-                &self.config,
-                &content,
+                &views,
                 &markdown,
                 &links,
                 &warnings,

@@ -237,19 +237,17 @@ pub type RenderedPage = (String, Vec<u8>);
 
 /// Render `keys` through the templates.
 pub fn render_pages(
-    config: &Config,
-    content: &Content,
+    views: &Views,
     cache: &MarkdownCache,
     links: &LinkIndex,
     findings: &[Diagnostic],
     templates: &mut Templates,
     keys: &[PageKey],
 ) -> Result<Vec<RenderedPage>, Diagnostics> {
-    let views = Views::new(config, content);
     templates.set_globals("site", &views.site());
     templates.set_globals("health", &views.health_summary(findings));
     let env = Env {
-        views: &views,
+        views,
         templates: &*templates,
         cache,
         links,
