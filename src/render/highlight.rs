@@ -63,7 +63,8 @@ pub fn highlight_block(code: &str, lang: &str) -> Arc<str> {
     html
 }
 
-fn render_block(code: &str, lang: &str) -> String {
+/// Highlight without the memo (for benchmarks and one-off blocks).
+pub fn render_block(code: &str, lang: &str) -> String {
     let lang = lang.trim();
     let mut html = String::with_capacity(code.len() * 3 + 64);
     let lang_attr = escape_attr(lang);

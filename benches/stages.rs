@@ -1,0 +1,108 @@
+//! Where build time goes, stage by stage, on a 200-page corpus from
+//! ../shared/bench/make_corpus.py (generated into target/bench-corpus on first run):
+//! load and parse, Markdown (without highlighting), highlighting (without the memo),
+//! templates, and writing. `cargo bench` runs them; `bench/compare.py` times whole builds.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rolebook::render::{self, MarkdownCache, PageKey};
+use rolebook::{LoadOptions, Site};
+
+fn corpus() -> PathBuf {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let site = repo.join("target/bench-corpus");
+    if !site.join("content/roles").is_dir() {
+        let status = Command::new("python3")
+            .arg(repo.join("../shared/bench/make_corpus.py"))
+            .args(["--pages", "200", "--flavor", "gen", "--force", "--out"])
+            .arg(&site)
+            .status()
+            .expect("python3 runs make_corpus.py");
+        assert!(status.success(), "make_corpus.py failed");
+        std::fs::copy(repo.join("site.yaml"), site.join("site.yaml")).expect("site.yaml");
+    }
+    site
+}
+
+fn code_blocks(site: &Path) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    for entry in std::fs::read_dir(site.join("content/roles"))
+        .expect("roles")
+        .take(20)
+    {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+        for fence in text.split("```").collect::<Vec<_>>().chunks(2).skip(0) {
+            if let [_, block] = fence
+                && let Some((lang, code)) = block.split_once('\n')
+                && !lang.trim().is_empty()
+            {
+                blocks.push((lang.trim().to_string(), code.to_string()));
+            }
+        }
+    }
+    blocks
+}
+
+fn stages(c: &mut Criterion) {
+    let root = corpus();
+    let options = LoadOptions::default();
+    c.bench_function("load and parse 200 briefs", |b| {
+        b.iter(|| Site::load(&root, &options).expect("loads"))
+    });
+    let site = Site::load(&root, &options).expect("loads");
+    let links = render::link_index(&site.config, &site.content);
+    c.bench_function("markdown of 200 bodies (no highlighting)", |b| {
+        b.iter(|| render::scan_markdown(&site.content, &links))
+    });
+    let blocks = code_blocks(&root);
+    c.bench_function(
+        &format!("highlight {} code blocks (no memo)", blocks.len()),
+        |b| {
+            b.iter(|| {
+                for (lang, code) in &blocks {
+                    std::hint::black_box(render::highlight::render_block(code, lang));
+                }
+            })
+        },
+    );
+    let markdown: MarkdownCache = render::render_markdown(&site.content, &links, None)
+        .into_iter()
+        .collect();
+    let theme = rolebook::theme::Theme::resolve(&root, "default").expect("theme");
+    let mut templates = render::templates::Templates::load(&root, &theme).expect("templates");
+    let views = render::views::Views::new(&site.config, &site.content);
+    let keys: Vec<PageKey> = site
+        .content
+        .roles
+        .iter()
+        .map(|r| PageKey::Role(r.slug.clone()))
+        .collect();
+    c.bench_function("templates for 200 role pages", |b| {
+        b.iter(|| {
+            render::render_pages(&views, &markdown, &links, &[], &mut templates, &keys)
+                .expect("renders")
+        })
+    });
+    let pages = render::render_pages(&views, &markdown, &links, &[], &mut templates, &keys)
+        .expect("renders");
+    let files: rolebook::output::SiteFiles = pages
+        .into_iter()
+        .map(|(p, b)| (p, std::sync::Arc::from(b)))
+        .collect();
+    let out = tempfile::tempdir().expect("tempdir");
+    c.bench_function(&format!("write {} files", files.len()), |b| {
+        b.iter(|| {
+            rolebook::output::write_site(out.path(), &out.path().join("public"), &files)
+                .expect("writes")
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = stages
+}
+criterion_main!(benches);
