@@ -33,7 +33,7 @@ fn code_blocks(site: &Path) -> Vec<(String, String)> {
         .take(20)
     {
         let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
-        for fence in text.split("```").collect::<Vec<_>>().chunks(2).skip(0) {
+        for fence in text.split("```").collect::<Vec<_>>().chunks(2) {
             if let [_, block] = fence
                 && let Some((lang, code)) = block.split_once('\n')
                 && !lang.trim().is_empty()
