@@ -565,11 +565,14 @@ fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let is_builder = |r: &Role| r.front.archetype.value == BUILDER;
+    let governance_slugs: BTreeSet<&str> = governance.iter().map(|g| g.slug.as_str()).collect();
+    let is_governance = |r: &Role| governance_slugs.contains(r.slug.as_str());
     let titles: Vec<&str> = governance.iter().map(|g| g.title()).collect();
+    let mut governance_before = Memo::default();
+    let mut builders_before = Memo::default();
     let mut found = Vec::new();
     for role in &content.roles {
-        let earlier = earlier_hires(content, role);
-        if is_builder(role) && !governance.iter().any(|g| earlier.contains(g.slug.as_str())) {
+        if is_builder(role) && !governance_before.any_earlier(content, role, &is_governance) {
             let d = role
                 .source
                 .diagnostic(
@@ -582,26 +585,58 @@ fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
                 .with_help(format!("add `{}` to `hire_after`, directly or through an earlier hire", governance[0].slug));
             found.extend(finding(config, Some(role), "late-governance", d));
         }
-        if governance.iter().any(|g| g.slug == role.slug) {
-            let builders: Vec<&str> = earlier
+        if is_governance(role) && builders_before.any_earlier(content, role, &is_builder) {
+            let builders: Vec<&str> = earlier_hires(content, role)
                 .iter()
                 .filter_map(|s| role_of(content, s))
                 .filter(|r| is_builder(r))
                 .map(|r| r.title())
                 .collect();
-            if !builders.is_empty() {
-                let d = role
-                    .source
-                    .diagnostic(
-                        key_position(role, "hire_after"),
-                        format!("late governance: the governance owner waits for builder roles ({})", few(&builders)),
-                    )
-                    .with_help("hire governance before the builders: remove builder roles from this brief's hiring chain");
-                found.extend(finding(config, Some(role), "late-governance", d));
-            }
+            let d = role
+                .source
+                .diagnostic(
+                    key_position(role, "hire_after"),
+                    format!("late governance: the governance owner waits for builder roles ({})", few(&builders)),
+                )
+                .with_help("hire governance before the builders: remove builder roles from this brief's hiring chain");
+            found.extend(finding(config, Some(role), "late-governance", d));
         }
     }
     found
+}
+
+/// Whether some earlier hire (through `hire_after`, at any depth) matches, remembered per
+/// brief so a whole playbook is answered in one pass over the graph.
+#[derive(Default)]
+struct Memo<'a> {
+    known: std::collections::HashMap<&'a str, bool>,
+}
+
+impl<'a> Memo<'a> {
+    fn any_earlier(
+        &mut self,
+        content: &'a Content,
+        role: &'a Role,
+        matches: &dyn Fn(&Role) -> bool,
+    ) -> bool {
+        if let Some(&answer) = self.known.get(role.slug.as_str()) {
+            return answer;
+        }
+        // Guards cycles (reported by hire-cycle): a brief in progress counts as no match.
+        self.known.insert(&role.slug, false);
+        let mut answer = false;
+        for earlier in &role.front.hire_after {
+            if let Some(parent) = role_of(content, &earlier.value)
+                && parent.slug != role.slug
+                && (matches(parent) || self.any_earlier(content, parent, matches))
+            {
+                answer = true;
+                break;
+            }
+        }
+        self.known.insert(&role.slug, answer);
+        answer
+    }
 }
 
 /// Up to three names, then how many more: messages stay readable on big playbooks.
