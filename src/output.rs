@@ -70,8 +70,22 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
         reason: reason.to_string(),
         help: help.to_string(),
     };
+    if fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(refuse(
+            "it is a symbolic link",
+            "give the folder it points to, so it is clear what will be replaced",
+        ));
+    }
     let root = absolute(root).map_err(io_error(root))?;
     let target = absolute(output).map_err(io_error(output))?;
+    if std::env::var_os("HOME")
+        .is_some_and(|home| absolute(Path::new(&home)).is_ok_and(|h| h == target))
+    {
+        return Err(refuse(
+            "it is your home folder",
+            "use a folder such as `public`",
+        ));
+    }
     if target == root {
         return Err(refuse(
             "it is the site's root folder",
@@ -121,6 +135,70 @@ pub struct Staging {
     old: PathBuf,
     folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     committed: bool,
+    _lock: Lock,
+}
+
+/// One writer per output folder: a second `gen build` waits for the first to swap its site
+/// in, instead of racing it. A lock left by a process that died is taken over.
+struct Lock {
+    path: PathBuf,
+}
+
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+impl Lock {
+    fn take(path: PathBuf) -> Result<Lock, OutputError> {
+        let started = std::time::Instant::now();
+        loop {
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut file) => {
+                    use std::io::Write;
+                    let _ = writeln!(file, "{}", std::process::id());
+                    return Ok(Lock { path });
+                }
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                    if Lock::is_stale(&path) {
+                        let _ = fs::remove_file(&path);
+                        continue;
+                    }
+                    if started.elapsed() > LOCK_WAIT {
+                        return Err(OutputError::Refused {
+                            output: path.clone(),
+                            reason: "another gen is writing this output folder".to_string(),
+                            help: format!(
+                                "wait for it to finish, or delete {} if no gen is running",
+                                path.display()
+                            ),
+                        });
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(source) => return Err(OutputError::Io { path, source }),
+            }
+        }
+    }
+
+    /// The process that holds it is gone (where that can be told: Linux's /proc).
+    fn is_stale(path: &Path) -> bool {
+        let Ok(text) = fs::read_to_string(path) else {
+            return false;
+        };
+        match text.trim().parse::<u32>() {
+            Ok(pid) => Path::new("/proc").is_dir() && !Path::new(&format!("/proc/{pid}")).exists(),
+            // Written but not yet filled in by a live process: not stale.
+            Err(_) => false,
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
 }
 
 impl Staging {
@@ -133,6 +211,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".to_string());
+        let lock = Lock::take(parent.join(format!(".{name}.lock")))?;
         let unique = format!("{}-{}", std::process::id(), nanos());
         let dir = parent.join(format!(".{name}.new-{unique}"));
         fs::create_dir(&dir).map_err(io_error(&dir))?;
@@ -142,6 +221,7 @@ impl Staging {
             target,
             folders: Default::default(),
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -318,6 +398,56 @@ mod tests {
             );
         }
         assert!(check_output(root, &root.join("public")).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_symlinked_output() {
+        let site = tempfile::tempdir().expect("tempdir");
+        let root = site.path();
+        fs::create_dir_all(root.join("real")).expect("mkdir");
+        std::os::unix::fs::symlink(root.join("real"), root.join("link")).expect("symlink");
+        let refused = check_output(root, &root.join("link"));
+        assert!(
+            matches!(refused, Err(OutputError::Refused { reason, .. }) if reason.contains("symbolic link"))
+        );
+    }
+
+    #[test]
+    fn a_second_writer_waits_for_the_first() {
+        let site = tempfile::tempdir().expect("tempdir");
+        let root = site.path().to_path_buf();
+        let first = Staging::create(&root, &root.join("public")).expect("first");
+        let root2 = root.clone();
+        let second = std::thread::spawn(move || {
+            let started = std::time::Instant::now();
+            let staging = Staging::create(&root2, &root2.join("public")).expect("second");
+            staging.write("b.html", b"second").expect("write");
+            staging.commit().expect("commit");
+            started.elapsed()
+        });
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        first.write("a.html", b"first").expect("write");
+        first.commit().expect("commit");
+        let waited = second.join().expect("thread");
+        assert!(
+            waited >= std::time::Duration::from_millis(250),
+            "{waited:?}"
+        );
+        assert_eq!(
+            fs::read_to_string(root.join("public/b.html")).expect("read"),
+            "second"
+        );
+        assert!(!root.join(".public.lock").exists());
+    }
+
+    #[test]
+    fn a_stale_lock_is_taken_over() {
+        let site = tempfile::tempdir().expect("tempdir");
+        let root = site.path();
+        fs::write(root.join(".public.lock"), "999999999\n").expect("stale lock");
+        let staging = Staging::create(root, &root.join("public")).expect("takes over");
+        staging.commit().expect("commit");
     }
 
     #[test]
