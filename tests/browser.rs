@@ -367,24 +367,7 @@ fn the_page_follows_edits_errors_and_fixes_without_a_manual_reload() {
             .replace("title: Applied ML Engineer", "title: Extra")
             .replace("hire_after: [head-of-ai]", "hire_after: []"),
     );
-    let mut server = Command::new(assert_cmd::cargo::cargo_bin("gen"))
-        .args(["serve", "--port", "0"])
-        .current_dir(root)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("gen serve");
-    let mut line = String::new();
-    BufReader::new(server.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("url line");
-    let _server = Killed(server);
-    let url = line
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .expect("url")
-        .to_string();
+    let (_server, url) = serve(root, &[]);
 
     browser.go(&format!("{url}roles/engineer/"));
     browser.until(
