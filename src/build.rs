@@ -12,6 +12,7 @@ use crate::content::{self, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::output::{SiteFiles, Staging};
 use crate::playbook::lints;
+use crate::render::markdown::LinkIndex;
 use crate::render::templates::Templates;
 use crate::render::{self, MarkdownCache, PageKey};
 use crate::serve::plan::{self, ChangeSet, Plan, Selection};
@@ -47,6 +48,8 @@ pub struct Build {
     pending: ChangeSet,
     /// How long each stage of the last render took.
     pub stages: Stages,
+    /// Every page's address by source path, kept while no page is added or moved.
+    links: Option<Arc<LinkIndex>>,
     /// Where pages go as they are rendered, instead of `files` (see `stream`).
     sink: Option<Arc<Staging>>,
     /// Files written to the sink.
@@ -137,6 +140,7 @@ impl Build {
             stages: clock,
             sink: None,
             pages_written: 0,
+            links: None,
         };
         Ok(build)
     }
@@ -229,7 +233,11 @@ impl Build {
     /// Render what `plan` selects from `content` and, if everything succeeds, make it the
     /// current site.
     fn render(&mut self, content: Content, plan: Plan) -> Result<Rebuild, Error> {
-        let links = render::link_index(&self.config, &content);
+        // Addresses change only when pages are added, removed or moved (a full plan).
+        let links = match (&plan.markdown, &self.links) {
+            (Selection::Only(_), Some(links)) => links.clone(),
+            _ => Arc::new(render::link_index(&self.config, &content)),
+        };
         let mut markdown = match plan.markdown {
             Selection::All => MarkdownCache::new(),
             Selection::Only(_) => self.markdown.clone(),
@@ -325,7 +333,13 @@ impl Build {
         self.markdown = markdown;
         self.files = files;
         self.findings = warnings;
+        self.links = Some(links);
         Ok(rebuild)
+    }
+
+    /// The address of the page built from `content_path` (`roles/caio.md`).
+    pub fn url_of(&self, content_path: &str) -> Option<String> {
+        self.links.as_ref()?.url(content_path).map(str::to_string)
     }
 
     /// The changes waiting for a good build.
@@ -347,18 +361,34 @@ fn same_findings(a: &[Diagnostic], b: &[Diagnostic]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
 }
 
-/// The files that differ between two sites.
+/// The files that differ between two sites: one ordered walk over both (no lookups), and
+/// unchanged pages share their bytes, so most comparisons are a pointer check.
 fn diff(old: &SiteFiles, new: &SiteFiles) -> Rebuild {
-    let changed: SiteFiles = new
-        .iter()
-        .filter(|(path, bytes)| old.get(*path) != Some(*bytes))
-        .map(|(path, bytes)| (path.clone(), bytes.clone()))
-        .collect();
-    let removed: Vec<String> = old
-        .keys()
-        .filter(|path| !new.contains_key(*path))
-        .cloned()
-        .collect();
+    let mut changed = SiteFiles::new();
+    let mut removed = Vec::new();
+    let mut old_files = old.iter().peekable();
+    for (path, bytes) in new {
+        while let Some((old_path, _)) = old_files.peek() {
+            if *old_path < path {
+                removed.push((*old_path).clone());
+                old_files.next();
+            } else {
+                break;
+            }
+        }
+        match old_files.peek() {
+            Some((old_path, old_bytes)) if *old_path == path => {
+                if !Arc::ptr_eq(old_bytes, bytes) && old_bytes != &bytes {
+                    changed.insert(path.clone(), bytes.clone());
+                }
+                old_files.next();
+            }
+            _ => {
+                changed.insert(path.clone(), bytes.clone());
+            }
+        }
+    }
+    removed.extend(old_files.map(|(path, _)| path.clone()));
     Rebuild {
         changed,
         removed,

@@ -412,7 +412,7 @@ fn unknown_roles(config: &Config, content: &Content) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for role in &content.roles {
         for earlier in &role.front.hire_after {
-            if slugs.contains(&earlier.value.as_str()) {
+            if content.role(&earlier.value).is_some() {
                 continue;
             }
             let help = match crate::diagnostic::did_you_mean(&earlier.value, slugs.iter().copied())
@@ -523,26 +523,6 @@ fn walk<'a>(
     done.insert(&role.slug);
 }
 
-/// Every brief reachable through `hire_after` from `role` (the hires that come first).
-fn earlier_hires<'a>(content: &'a Content, role: &'a Role) -> BTreeSet<&'a str> {
-    let mut seen = BTreeSet::new();
-    let mut queue: Vec<&str> = role
-        .front
-        .hire_after
-        .iter()
-        .map(|h| h.value.as_str())
-        .collect();
-    while let Some(slug) = queue.pop() {
-        if slug == role.slug || !seen.insert(slug) {
-            continue;
-        }
-        if let Some(earlier) = role_of(content, slug) {
-            queue.extend(earlier.front.hire_after.iter().map(|h| h.value.as_str()));
-        }
-    }
-    seen
-}
-
 const GOVERNANCE: &str = "security-compliance";
 const BUILDER: &str = "builder";
 
@@ -586,12 +566,7 @@ fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
             found.extend(finding(config, Some(role), "late-governance", d));
         }
         if is_governance(role) && builders_before.any_earlier(content, role, &is_builder) {
-            let builders: Vec<&str> = earlier_hires(content, role)
-                .iter()
-                .filter_map(|s| role_of(content, s))
-                .filter(|r| is_builder(r))
-                .map(|r| r.title())
-                .collect();
+            let builders = earlier_matching(content, role, &is_builder, 4);
             let d = role
                 .source
                 .diagnostic(
@@ -639,11 +614,45 @@ impl<'a> Memo<'a> {
     }
 }
 
-/// Up to three names, then how many more: messages stay readable on big playbooks.
+/// Titles of up to `limit` earlier hires (nearest first) that match, searching no further.
+fn earlier_matching<'a>(
+    content: &'a Content,
+    role: &'a Role,
+    matches: &dyn Fn(&Role) -> bool,
+    limit: usize,
+) -> Vec<&'a str> {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut queue: std::collections::VecDeque<&str> = role
+        .front
+        .hire_after
+        .iter()
+        .map(|h| h.value.as_str())
+        .collect();
+    let mut found = Vec::new();
+    while let Some(slug) = queue.pop_front() {
+        if slug == role.slug || !seen.insert(slug) {
+            continue;
+        }
+        let Some(earlier) = role_of(content, slug) else {
+            continue;
+        };
+        if matches(earlier) {
+            found.push(earlier.title());
+            if found.len() == limit {
+                break;
+            }
+        }
+        queue.extend(earlier.front.hire_after.iter().map(|h| h.value.as_str()));
+    }
+    found
+}
+
+/// Up to three names, then "and more" (the list may have been cut short): messages stay
+/// readable on big playbooks.
 fn few(names: &[&str]) -> String {
     match names.len() {
         0..=3 => names.join(", "),
-        n => format!("{} and {} more", names[..3].join(", "), n - 3),
+        _ => format!("{} and more", names[..3].join(", ")),
     }
 }
 

@@ -79,8 +79,7 @@ impl Session {
     pub fn page_url(&self, changed: &Path) -> Option<String> {
         let build = self.build.as_ref()?;
         let content_path = crate::diagnostic::display_path(changed.strip_prefix("content").ok()?);
-        let links = crate::render::link_index(&build.config, &build.content);
-        links.url(&content_path).map(str::to_string)
+        build.url_of(&content_path)
     }
 }
 
