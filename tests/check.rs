@@ -6,6 +6,19 @@ mod common;
 use common::*;
 use predicates::prelude::*;
 
+/// The lints the Director of AI fixture was written to trip.
+const FIXTURE_LINTS: [&str; 9] = [
+    "bundled-role",
+    "vague-outcome",
+    "missing-horizon",
+    "no-owner-after-launch",
+    "missing-interface",
+    "tool-soup",
+    "missing-probes",
+    "empty-section",
+    "unowned-capability",
+];
+
 fn fixture() -> std::path::PathBuf {
     repo().join("tests/fixtures/director-of-ai")
 }
@@ -35,17 +48,7 @@ fn the_fixture_json_report_matches_its_snapshot() {
         .iter()
         .map(|f| f["id"].as_str().expect("id"))
         .collect();
-    for id in [
-        "bundled-role",
-        "vague-outcome",
-        "missing-horizon",
-        "no-owner-after-launch",
-        "missing-interface",
-        "tool-soup",
-        "missing-probes",
-        "empty-section",
-        "unowned-capability",
-    ] {
+    for id in FIXTURE_LINTS {
         assert!(ids.contains(&id), "{id} in {ids:?}");
     }
     insta::assert_snapshot!(text);
@@ -164,17 +167,7 @@ fn build_prints_warnings_and_the_health_page_lists_them() {
         )),
     );
     let health = read(root, "public/health/index.html");
-    for id in [
-        "bundled-role",
-        "vague-outcome",
-        "missing-horizon",
-        "no-owner-after-launch",
-        "missing-interface",
-        "tool-soup",
-        "missing-probes",
-        "empty-section",
-        "unowned-capability",
-    ] {
+    for id in FIXTURE_LINTS {
         assert!(
             health.contains(&format!("<code class=\"lint-id\">{id}</code>")),
             "{id} on the health page"
