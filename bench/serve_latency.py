@@ -89,11 +89,12 @@ def main():
     parser.add_argument("--edits", type=int, default=30)
     parser.add_argument("--gen", default=os.path.join(REPO, "target", "release", "gen"))
     parser.add_argument("--keep", action="store_true", help="keep the corpus folder")
+    parser.add_argument("--work", default=None, help="make the corpus under this folder (e.g. a tmpfs)")
     args = parser.parse_args()
     if not os.path.exists(args.gen):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
 
-    site = tempfile.mkdtemp(prefix="gen-latency-")
+    site = tempfile.mkdtemp(prefix="gen-latency-", dir=args.work)
     subprocess.run(
         [sys.executable, MAKE_CORPUS, "--pages", str(args.pages), "--flavor", "gen", "--out", site, "--force"],
         check=True,

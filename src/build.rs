@@ -24,6 +24,31 @@ use rayon::prelude::*;
 /// Pages rendered (and, when streaming, written) at a time.
 const PAGES_PER_CHUNK: usize = 256;
 
+/// An overview page lists every brief, so at 10,000 briefs one weighs as much as a hundred
+/// role pages: two to a chunk keeps both cores busy without holding them all at once.
+const OVERVIEW_WEIGHT: usize = PAGES_PER_CHUNK;
+
+/// `keys` cut into runs of at most `PAGES_PER_CHUNK` role pages' weight.
+fn chunks(keys: &[PageKey]) -> Vec<&[PageKey]> {
+    let weight = |key: &PageKey| match key {
+        PageKey::Role(_) | PageKey::Guide(_) | PageKey::NotFound => 1,
+        _ => OVERVIEW_WEIGHT,
+    };
+    let mut chunks = Vec::new();
+    let (mut start, mut load) = (0, 0);
+    for (i, key) in keys.iter().enumerate() {
+        if load > 0 && load + weight(key) > PAGES_PER_CHUNK {
+            chunks.push(&keys[start..i]);
+            (start, load) = (i, 0);
+        }
+        load += weight(key);
+    }
+    if start < keys.len() {
+        chunks.push(&keys[start..]);
+    }
+    chunks
+}
+
 const PAGE_TEMPLATES: [&str; 5] = [
     "index.html",
     "404.html",
@@ -292,7 +317,7 @@ impl Build {
         let pages_rendered = keys.len();
         let views = render::views::Views::new(&self.config, &content);
         // In chunks, so a streamed build holds one chunk of pages at a time.
-        for chunk in keys.chunks(PAGES_PER_CHUNK) {
+        for chunk in chunks(&keys) {
             let pages = render::render_pages(
                 &views,
                 &markdown,

@@ -207,7 +207,8 @@ pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>,
         Err(other) => return Err(other),
     };
     let links = render::link_index(&site.config, &site.content);
-    let markdown: render::MarkdownCache = render::render_markdown(&site.content, &links, None)
+    // Checks read headings and links, never the HTML.
+    let markdown: render::MarkdownCache = render::scan_markdown(&site.content, &links)
         .into_iter()
         .collect();
     let link_problems = render::link_problems(&site.content, &markdown, &links);
