@@ -90,6 +90,8 @@ def main():
     parser.add_argument("--gen", default=os.path.join(REPO, "target", "release", "gen"))
     parser.add_argument("--keep", action="store_true", help="keep the corpus folder")
     parser.add_argument("--work", default=None, help="make the corpus under this folder (e.g. a tmpfs)")
+    parser.add_argument("--timings", action="store_true", help="let gen serve print each rebuild's stages")
+    parser.add_argument("--kind", choices=["both", "body", "front"], default="both", help="which edits to time")
     args = parser.parse_args()
     if not os.path.exists(args.gen):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
@@ -103,7 +105,11 @@ def main():
     shutil.copy(os.path.join(REPO, "site.yaml"), site)
     shutil.copytree(os.path.join(REPO, "themes"), os.path.join(site, "themes"))
     server = subprocess.Popen(
-        [args.gen, "serve", "--port", "0"], cwd=site, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        [args.gen, "serve", "--port", "0"] + (["--timings"] if args.timings else []),
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=None if args.timings else subprocess.DEVNULL,
+        text=True,
     )
     try:
         url = next(w for w in server.stdout.readline().split() if w.startswith("http://"))
@@ -127,10 +133,13 @@ def main():
                 samples.append(wait_for(sock, "reload") - start)
             return samples
 
-        body = timed(lambda text, i: text + f"\nLatency probe paragraph {i}.\n")
-        front = timed(lambda text, i: text.replace("\nsummary: ", f"\nsummary: Probe {i}. ", 1))
-        summary("body edit", body)
-        summary("front-matter edit", front)
+        if args.kind in ("both", "body"):
+            summary("body edit", timed(lambda text, i: text + f"\nLatency probe paragraph {i}.\n"))
+        if args.kind in ("both", "front"):
+            summary(
+                "front-matter edit",
+                timed(lambda text, i: text.replace("\nsummary: ", f"\nsummary: Probe {i}. ", 1)),
+            )
     finally:
         server.terminate()
         server.wait()

@@ -79,6 +79,31 @@ pub struct Build {
     sink: Option<Arc<Staging>>,
     /// Files written to the sink.
     pub pages_written: usize,
+    /// Every finding of the last render, kept so a rebuild runs only the lints its edits
+    /// can change.
+    lint_findings: Option<LintFindings>,
+}
+
+/// Lint findings (errors too) as the lints produce them.
+#[derive(Clone)]
+struct LintFindings {
+    /// Of the lints that read front matter.
+    front: Vec<Diagnostic>,
+    /// Of the lints that read bodies, by file.
+    bodies: BTreeMap<PathBuf, Vec<Diagnostic>>,
+}
+
+impl LintFindings {
+    fn all(&self) -> Vec<Diagnostic> {
+        let mut all: Vec<Diagnostic> = self
+            .front
+            .iter()
+            .chain(self.bodies.values().flatten())
+            .cloned()
+            .collect();
+        lints::sort(&mut all);
+        all
+    }
 }
 
 /// Stage timings, for `gen build --timings`.
@@ -116,6 +141,8 @@ pub struct Rebuild {
     pub pages_rendered: usize,
     pub full: bool,
     pub elapsed: Duration,
+    /// Time spent in each stage, for `--timings`.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 impl Build {
@@ -166,6 +193,7 @@ impl Build {
             sink: None,
             pages_written: 0,
             links: None,
+            lint_findings: None,
         };
         Ok(build)
     }
@@ -179,6 +207,7 @@ impl Build {
     /// retried with the next ones.
     pub fn rebuild(&mut self, changes: ChangeSet) -> Result<Rebuild, Error> {
         let started = Instant::now();
+        self.stages = Stages::default();
         self.pending.merge(changes);
         let result = if self.pending.full {
             self.rebuild_fully()
@@ -188,6 +217,7 @@ impl Build {
         let mut rebuild = result?;
         self.pending = ChangeSet::default();
         rebuild.elapsed = started.elapsed();
+        rebuild.stages = self.stages.laps.clone();
         Ok(rebuild)
     }
 
@@ -231,6 +261,7 @@ impl Build {
             )?
         };
         let content_plan = plan::plan_content(&self.content, &content);
+        self.stages.lap("load and parse");
         if content_plan.pages == Selection::All && content_plan.markdown == Selection::All {
             // Pages were added, removed or moved: the same full render as a clean build.
             plan = Plan::everything();
@@ -280,13 +311,18 @@ impl Build {
         let headings_changed = fresh
             .iter()
             .any(|(path, md)| self.markdown.get(path).is_none_or(|old| old.toc != md.toc));
+        let anchors_changed = fresh.iter().any(|(path, md)| {
+            self.markdown
+                .get(path)
+                .is_none_or(|old| old.anchors != md.anchors)
+        });
         markdown.extend(fresh);
         self.stages.lap("markdown and highlighting");
-        let link_problems = render::link_problems(&content, &markdown, &links);
-        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
-            lints::check(&self.config, &content, &markdown, link_problems.0)
-                .into_iter()
-                .partition(|f| f.severity == Severity::Error);
+        let lint_findings = self.lint(&content, &markdown, &links, &plan, anchors_changed);
+        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = lint_findings
+            .all()
+            .into_iter()
+            .partition(|f| f.severity == Severity::Error);
         if !errors.is_empty() {
             return Err(Error::Site(Diagnostics(errors)));
         }
@@ -359,7 +395,42 @@ impl Build {
         self.files = files;
         self.findings = warnings;
         self.links = Some(links);
+        self.lint_findings = Some(lint_findings);
         Ok(rebuild)
+    }
+
+    /// The lint findings of `content`: the last render's where `plan` says its edits cannot
+    /// change them, fresh ones for the rest.
+    fn lint(
+        &self,
+        content: &Content,
+        markdown: &MarkdownCache,
+        links: &LinkIndex,
+        plan: &Plan,
+        anchors_changed: bool,
+    ) -> LintFindings {
+        let kept = self.lint_findings.as_ref().filter(|_| !plan.front_matter);
+        let front = match kept {
+            Some(kept) => kept.front.clone(),
+            None => lints::check_front_matter(&self.config, content),
+        };
+        // A page's findings change with its body, but also with the headings of the pages it
+        // links to, and with the `allow:` list in its front matter.
+        let only = match kept {
+            Some(_) if !anchors_changed => plan.markdown.only(),
+            _ => None,
+        };
+        let problems = render::link_problems(content, markdown, links, only);
+        let fresh = lints::check_bodies(&self.config, content, markdown, problems.0, only);
+        let bodies = match (only, kept) {
+            (Some(_), Some(kept)) => {
+                let mut bodies = kept.bodies.clone();
+                bodies.extend(fresh);
+                bodies
+            }
+            _ => fresh,
+        };
+        LintFindings { front, bodies }
     }
 
     /// The address of the page built from `content_path` (`roles/caio.md`).

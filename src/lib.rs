@@ -211,7 +211,7 @@ pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>,
     let markdown: render::MarkdownCache = render::scan_markdown(&site.content, &links)
         .into_iter()
         .collect();
-    let link_problems = render::link_problems(&site.content, &markdown, &links);
+    let link_problems = render::link_problems(&site.content, &markdown, &links, None);
     Ok(playbook::lints::check(
         &site.config,
         &site.content,

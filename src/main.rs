@@ -117,6 +117,9 @@ enum Command {
         /// Poll for changes instead of using file-system events
         #[arg(long)]
         poll: bool,
+        /// Print the time of each stage of every rebuild
+        #[arg(long)]
+        timings: bool,
     },
     /// Create a new playbook site in DIR that builds at once
     #[command(
@@ -165,6 +168,9 @@ enum Command {
         /// Poll for changes instead of using file-system events
         #[arg(long)]
         poll: bool,
+        /// Print the time of each stage of every rebuild
+        #[arg(long)]
+        timings: bool,
     },
 }
 
@@ -302,6 +308,7 @@ fn run(command: Command) -> Result<(), Error> {
             open,
             no_follow,
             poll,
+            timings,
         } => rolebook::serve::serve(rolebook::serve::ServeOptions {
             root: site.root.clone(),
             bind,
@@ -310,6 +317,7 @@ fn run(command: Command) -> Result<(), Error> {
             open,
             follow: !no_follow,
             poll,
+            timings,
         }),
         Command::Init { dir, bare, force } => {
             let written = rolebook::scaffold::init(&dir, bare, force)?;
@@ -359,8 +367,17 @@ fn run(command: Command) -> Result<(), Error> {
             clap_complete::generate(shell, &mut Cli::command(), "gen", &mut std::io::stdout());
             Ok(())
         }
-        Command::Watch { site, output, poll } => {
-            rolebook::serve::watch(&site.root, site.load_options(), &site.output(&output), poll)
-        }
+        Command::Watch {
+            site,
+            output,
+            poll,
+            timings,
+        } => rolebook::serve::watch(
+            &site.root,
+            site.load_options(),
+            &site.output(&output),
+            poll,
+            timings,
+        ),
     }
 }

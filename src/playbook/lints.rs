@@ -1,12 +1,13 @@
 //! Playbook lints: the ways AI hiring briefs go wrong, checked the way an experienced hiring
 //! partner would read a playbook. Pure functions over the loaded site: no disk, no clock.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 
 use crate::config::{Config, LintLevel};
 use crate::content::Content;
 use crate::content::role::{Role, position};
+use crate::content::source::SourceFile;
 use crate::diagnostic::{Diagnostic, Position, Severity};
 use crate::render::MarkdownCache;
 
@@ -191,6 +192,24 @@ pub fn check(
     markdown: &MarkdownCache,
     link_problems: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
+    let mut found = check_front_matter(config, content);
+    found.extend(
+        check_bodies(config, content, markdown, link_problems, None)
+            .into_values()
+            .flatten(),
+    );
+    sort(&mut found);
+    found
+}
+
+/// Findings in file order, as every report shows them.
+pub fn sort(found: &mut [Diagnostic]) {
+    found.sort_by(|a, b| (&a.file, a.position, a.code).cmp(&(&b.file, b.position, b.code)));
+}
+
+/// The findings of the lints that read front matter, of one brief or across briefs: they
+/// stay the same while only bodies change, so a rebuild after a body edit keeps them.
+pub fn check_front_matter(config: &Config, content: &Content) -> Vec<Diagnostic> {
     let limits = config.lint_limits;
     let mut found = Vec::new();
     for role in &content.roles {
@@ -200,18 +219,51 @@ pub fn check(
     found.extend(hire_cycles(config, content));
     found.extend(late_governance(config, content));
     found.extend(unowned_capabilities(config, content));
-    found.extend(empty_sections(config, content, markdown));
-    for problem in link_problems {
-        let role = content.roles.iter().find(|r| r.source.file == problem.file);
-        found.extend(finding(
-            config,
-            role.map(|r| r.as_ref()),
-            "broken-link",
-            problem,
-        ));
-    }
-    found.sort_by(|a, b| (&a.file, a.position, a.code).cmp(&(&b.file, b.position, b.code)));
     found
+}
+
+/// The findings of the lints that read bodies (empty sections, and the broken links in
+/// `link_problems`), by file: every page, or the pages in `only` (content paths), each
+/// present even when it has none, so a caller can replace a page's earlier findings.
+pub fn check_bodies(
+    config: &Config,
+    content: &Content,
+    markdown: &MarkdownCache,
+    link_problems: Vec<Diagnostic>,
+    only: Option<&BTreeSet<String>>,
+) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
+    let pages = pages(content)
+        .filter(|(_, source, _)| only.is_none_or(|paths| paths.contains(&source.content_path)));
+    let mut found = BTreeMap::new();
+    let mut roles = HashMap::new();
+    for (role, source, body_offset) in pages {
+        let findings: &mut Vec<Diagnostic> = found.entry(source.file.clone()).or_default();
+        if let Some(role) = role {
+            roles.insert(source.file.as_path(), role);
+        }
+        findings.extend(empty_sections(config, role, source, body_offset, markdown));
+    }
+    for problem in link_problems {
+        let role = roles.get(problem.file.as_path()).copied();
+        if let Some(d) = finding(config, role, "broken-link", problem) {
+            found.entry(d.file.clone()).or_default().push(d);
+        }
+    }
+    found
+}
+
+/// Every page: its brief (guides have none), source and where its body starts.
+fn pages(content: &Content) -> impl Iterator<Item = (Option<&Role>, &SourceFile, usize)> {
+    content
+        .roles
+        .iter()
+        .map(|r| (Some(r.as_ref()), &r.source, r.body_offset))
+        .chain(
+            content
+                .guides
+                .iter()
+                .map(|g| (None, &g.source, g.body_offset)),
+        )
 }
 
 /// The lints that read one brief.
@@ -699,30 +751,25 @@ fn unowned_capabilities(config: &Config, content: &Content) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Headings with nothing under them.
-fn empty_sections(config: &Config, content: &Content, markdown: &MarkdownCache) -> Vec<Diagnostic> {
-    let pages = content
-        .roles
+/// Headings with nothing under them on one page.
+fn empty_sections(
+    config: &Config,
+    role: Option<&Role>,
+    source: &SourceFile,
+    body_offset: usize,
+    markdown: &MarkdownCache,
+) -> Vec<Diagnostic> {
+    let Some(md) = markdown.get(&source.content_path) else {
+        return Vec::new();
+    };
+    md.empty_sections
         .iter()
-        .map(|r| (Some(r.as_ref()), &r.source, r.body_offset))
-        .chain(
-            content
-                .guides
-                .iter()
-                .map(|g| (None, &g.source, g.body_offset)),
-        );
-    let mut found = Vec::new();
-    for (role, source, body_offset) in pages {
-        let Some(md) = markdown.get(&source.content_path) else {
-            continue;
-        };
-        for (offset, title) in &md.empty_sections {
+        .filter_map(|(offset, title)| {
             let at = crate::render::markdown::file_position(&source.text, body_offset, *offset);
             let d = source.diagnostic(at, format!("empty section \"{title}\""));
-            found.extend(finding(config, role, "empty-section", d));
-        }
-    }
-    found
+            finding(config, role, "empty-section", d)
+        })
+        .collect()
 }
 
 /// Findings by level, for summaries.
@@ -835,7 +882,7 @@ Text.
         let markdown: MarkdownCache = render::render_markdown(&content, &links, None)
             .into_iter()
             .collect();
-        let link_problems = render::link_problems(&content, &markdown, &links).0;
+        let link_problems = render::link_problems(&content, &markdown, &links, None).0;
         check(config, &content, &markdown, link_problems)
     }
 

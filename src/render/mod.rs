@@ -158,14 +158,22 @@ fn process_markdown(
         .collect()
 }
 
-/// Links to pages that do not exist, and `#anchors` no heading carries, across the site.
-pub fn link_problems(content: &Content, cache: &MarkdownCache, links: &LinkIndex) -> Diagnostics {
+/// Links to pages that do not exist, and `#anchors` no heading carries, on every page or on
+/// the pages in `only` (content paths).
+pub fn link_problems(
+    content: &Content,
+    cache: &MarkdownCache,
+    links: &LinkIndex,
+    only: Option<&BTreeSet<String>>,
+) -> Diagnostics {
     let anchors: HashMap<&str, &BTreeSet<String>> = cache
         .iter()
         .map(|(path, md)| (path.as_str(), &md.anchors))
         .collect();
     let mut problems = Diagnostics::default();
-    for (source, body_offset, _) in sources(content) {
+    let selected = sources(content)
+        .filter(|(source, _, _)| only.is_none_or(|paths| paths.contains(&source.content_path)));
+    for (source, body_offset, _) in selected {
         let Some(md) = cache.get(&source.content_path) else {
             continue;
         };

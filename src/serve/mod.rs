@@ -62,6 +62,7 @@ impl Session {
                         pages_rendered: build.page_count(),
                         full: true,
                         elapsed: started.elapsed(),
+                        stages: build.stages.laps.clone(),
                     };
                     self.build = Some(build);
                     Outcome::Built(rebuild)
@@ -100,8 +101,8 @@ pub fn message_for(rebuild: &Rebuild, base_path: &str, follow: Option<String>) -
     LiveMessage::Reload { follow }
 }
 
-/// One line per rebuild on the terminal.
-fn log_rebuild(changes: &ChangeSet, rebuild: &Rebuild) {
+/// One line per rebuild on the terminal, and with `--timings` one more with its stages.
+fn log_rebuild(changes: &ChangeSet, rebuild: &Rebuild, timings: bool) {
     let pages = rebuild.pages_rendered;
     eprintln!(
         "Rebuilt after {}: {pages} page{} rendered, {} file{} changed, in {} ms{}",
@@ -116,6 +117,14 @@ fn log_rebuild(changes: &ChangeSet, rebuild: &Rebuild) {
         rebuild.elapsed.as_millis(),
         if rebuild.full { " (full)" } else { "" }
     );
+    if timings {
+        let stages: Vec<String> = rebuild
+            .stages
+            .iter()
+            .map(|(stage, time)| format!("{stage} {:.1} ms", time.as_secs_f64() * 1000.0))
+            .collect();
+        eprintln!("  {}", stages.join(" · "));
+    }
 }
 
 fn log_failure(changes: &ChangeSet, error: &Error) {
@@ -158,6 +167,8 @@ pub struct ServeOptions {
     pub open: bool,
     pub follow: bool,
     pub poll: bool,
+    /// Print each rebuild's stage times.
+    pub timings: bool,
 }
 
 /// Bind `port`, or the next free one of the ten after it (saying so); port 0 takes any.
@@ -269,7 +280,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
             let follow = single_page(&changes).and_then(|p| session.page_url(p));
             match session.apply(changes.clone()) {
                 Outcome::Built(rebuild) => {
-                    log_rebuild(&changes, &rebuild);
+                    log_rebuild(&changes, &rebuild, options.timings);
                     let files = session.build().map(|b| b.files.clone()).unwrap_or_default();
                     let follow =
                         follow.or_else(|| single_page(&changes).and_then(|p| session.page_url(p)));
@@ -328,7 +339,13 @@ fn open_browser(url: &str) {
 
 /// `gen watch`: rebuild into `output` on every change, without serving; runs until Ctrl-C,
 /// finishing the write in progress first.
-pub fn watch(root: &Path, load: LoadOptions, output: &Path, poll: bool) -> Result<(), Error> {
+pub fn watch(
+    root: &Path,
+    load: LoadOptions,
+    output: &Path,
+    poll: bool,
+    timings: bool,
+) -> Result<(), Error> {
     output::check_output(root, output)?;
     let theme = crate::read_config(root).map_or_else(|_| "default".to_string(), |c| c.theme);
     let (sender, receiver) = mpsc::channel();
@@ -387,7 +404,7 @@ pub fn watch(root: &Path, load: LoadOptions, output: &Path, poll: bool) -> Resul
                         .map_err(Error::from)
                 };
                 match written {
-                    Ok(()) => log_rebuild(&changes, &rebuild),
+                    Ok(()) => log_rebuild(&changes, &rebuild, timings),
                     Err(error) => eprintln!("{}", error.render(crate::stderr_has_color())),
                 }
             }

@@ -105,6 +105,8 @@ pub struct Plan {
     pub markdown: Selection<String>,
     /// Pages to lay out again.
     pub pages: Selection<PageKey>,
+    /// Some front matter changed: the lints that read it run again.
+    pub front_matter: bool,
 }
 
 impl Plan {
@@ -112,12 +114,14 @@ impl Plan {
         Plan {
             markdown: Selection::All,
             pages: Selection::All,
+            front_matter: true,
         }
     }
 
     pub fn union(&mut self, other: Plan) {
         self.markdown.union(other.markdown);
         self.pages.union(other.pages);
+        self.front_matter |= other.front_matter;
     }
 }
 
@@ -171,6 +175,7 @@ pub fn plan_content(old: &Content, new: &Content) -> Plan {
         {
             plan.pages
                 .union(Selection::Only(pages_showing_role(old, new, before, role)));
+            plan.front_matter = true;
         }
     }
     for guide in &new.guides {
@@ -193,6 +198,7 @@ pub fn plan_content(old: &Content, new: &Content) -> Plan {
         {
             // Guide titles and order are in every page's navigation.
             plan.pages = Selection::All;
+            plan.front_matter = true;
         }
     }
     plan
