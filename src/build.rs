@@ -13,6 +13,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::output::{SiteFiles, Staging};
 use crate::playbook::lints;
 use crate::render::markdown::LinkIndex;
+use crate::render::site_views::RoleJsonCache;
 use crate::render::templates::Templates;
 use crate::render::{self, MarkdownCache, PageKey};
 use crate::serve::plan::{self, ChangeSet, Plan, Selection};
@@ -49,14 +50,6 @@ fn chunks(keys: &[PageKey]) -> Vec<&[PageKey]> {
     chunks
 }
 
-const PAGE_TEMPLATES: [&str; 5] = [
-    "index.html",
-    "404.html",
-    "role.html",
-    "page.html",
-    "health.html",
-];
-
 pub struct Build {
     pub root: PathBuf,
     options: LoadOptions,
@@ -82,13 +75,17 @@ pub struct Build {
     /// Every finding of the last render, kept so a rebuild runs only the lints its edits
     /// can change.
     lint_findings: Option<LintFindings>,
+    /// `roles.json` entries of the briefs, reused while a brief is unchanged.
+    json_cache: RoleJsonCache,
 }
 
 /// Lint findings (errors too) as the lints produce them.
 #[derive(Clone)]
 struct LintFindings {
-    /// Of the lints that read front matter.
-    front: Vec<Diagnostic>,
+    /// Of the lints that read one brief's front matter, by file.
+    briefs: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// Of the lints that read front matter across briefs.
+    across: Vec<Diagnostic>,
     /// Of the lints that read bodies, by file.
     bodies: BTreeMap<PathBuf, Vec<Diagnostic>>,
 }
@@ -96,8 +93,10 @@ struct LintFindings {
 impl LintFindings {
     fn all(&self) -> Vec<Diagnostic> {
         let mut all: Vec<Diagnostic> = self
-            .front
-            .iter()
+            .briefs
+            .values()
+            .flatten()
+            .chain(&self.across)
             .chain(self.bodies.values().flatten())
             .cloned()
             .collect();
@@ -194,6 +193,7 @@ impl Build {
             pages_written: 0,
             links: None,
             lint_findings: None,
+            json_cache: RoleJsonCache::default(),
         };
         Ok(build)
     }
@@ -239,7 +239,14 @@ impl Build {
         if !self.pending.templates.is_empty() {
             let fresh = Templates::load(&self.root, &theme)?;
             let changed = fresh.changed_since(&self.templates);
-            let pages = fresh.dependents(&changed, &PAGE_TEMPLATES);
+            // Every template a page is laid out with, from the pages themselves so that no
+            // page kind can be forgotten.
+            let layouts: BTreeSet<&str> = render::all_pages(&self.content)
+                .iter()
+                .flat_map(|key| key.templates().iter().copied())
+                .collect();
+            let layouts: Vec<&str> = layouts.into_iter().collect();
+            let pages = fresh.dependents(&changed, &layouts);
             plan.pages.union(plan::pages_using(&pages, &self.content));
             templates = Some(fresh);
         }
@@ -328,16 +335,10 @@ impl Build {
         }
         self.stages.lap("links and lints");
         let mut plan = plan;
-        let shows_front_matter = plan
-            .pages
-            .only()
-            .is_some_and(|p| p.contains(&PageKey::Home));
-        if shows_front_matter || !same_findings(&self.findings, &warnings) {
-            // Overviews show every brief's front matter; the health page lists the findings
-            // under the briefs' titles and the home page counts them.
-            for key in PageKey::overviews() {
-                plan.pages.insert(key);
-            }
+        if !same_findings(&self.findings, &warnings) {
+            // The health page lists the findings and the home page counts them.
+            plan.pages.insert(PageKey::Health);
+            plan.pages.insert(PageKey::Home);
         }
         if headings_changed {
             plan.pages.insert(PageKey::SearchIndex);
@@ -351,7 +352,8 @@ impl Build {
             Selection::Only(_) => self.files.clone(),
         };
         let pages_rendered = keys.len();
-        let views = render::views::Views::new(&self.config, &content);
+        let views =
+            render::views::Views::new(&self.config, &content).with_json_cache(&self.json_cache);
         // In chunks, so a streamed build holds one chunk of pages at a time.
         for chunk in chunks(&keys) {
             let pages = render::render_pages(
@@ -409,17 +411,35 @@ impl Build {
         plan: &Plan,
         anchors_changed: bool,
     ) -> LintFindings {
-        let kept = self.lint_findings.as_ref().filter(|_| !plan.front_matter);
-        let front = match kept {
-            Some(kept) => kept.front.clone(),
-            None => lints::check_front_matter(&self.config, content),
+        let kept = self.lint_findings.as_ref();
+        let edited = plan.fronts.only().filter(|_| kept.is_some());
+        let briefs_to_check = content
+            .roles
+            .iter()
+            .filter(|r| edited.is_none_or(|paths| paths.contains(&r.source.content_path)));
+        let mut briefs = match (kept, edited) {
+            (Some(kept), Some(_)) => kept.briefs.clone(),
+            _ => BTreeMap::new(),
+        };
+        for role in briefs_to_check {
+            briefs.insert(
+                role.source.file.clone(),
+                lints::check_brief(&self.config, role),
+            );
+        }
+        let across = match kept {
+            Some(kept) if !plan.across_briefs => kept.across.clone(),
+            _ => lints::check_across_briefs(&self.config, content),
         };
         // A page's findings change with its body, but also with the headings of the pages it
         // links to, and with the `allow:` list in its front matter.
-        let only = match kept {
-            Some(_) if !anchors_changed => plan.markdown.only(),
+        let edited_pages: Option<BTreeSet<String>> = match (kept, &plan.markdown, &plan.fronts) {
+            (Some(_), Selection::Only(bodies), Selection::Only(fronts)) if !anchors_changed => {
+                Some(bodies.union(fronts).cloned().collect())
+            }
             _ => None,
         };
+        let only = edited_pages.as_ref();
         let problems = render::link_problems(content, markdown, links, only);
         let fresh = lints::check_bodies(&self.config, content, markdown, problems.0, only);
         let bodies = match (only, kept) {
@@ -430,7 +450,11 @@ impl Build {
             }
             _ => fresh,
         };
-        LintFindings { front, bodies }
+        LintFindings {
+            briefs,
+            across,
+            bodies,
+        }
     }
 
     /// The address of the page built from `content_path` (`roles/caio.md`).

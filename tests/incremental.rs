@@ -55,6 +55,25 @@ fn set_line(root: &Path, path: &str, prefix: &str, line: &str) {
     write(root, path, &text.replacen(&old, line, 1));
 }
 
+/// Like `set_line`, or add `line` after the title when no line starts with `prefix`.
+fn set_or_add_line(root: &Path, path: &str, prefix: &str, line: &str) {
+    let text = read(root, path);
+    if text.lines().any(|l| l.starts_with(prefix)) {
+        set_line(root, path, prefix, line);
+    } else {
+        let title = text
+            .lines()
+            .find(|l| l.starts_with("title:"))
+            .unwrap_or_else(|| panic!("{path} has no title"))
+            .to_string();
+        write(
+            root,
+            path,
+            &text.replacen(&title, &format!("{title}\n{line}"), 1),
+        );
+    }
+}
+
 struct Sim<'a> {
     root: &'a Path,
     rng: Rng,
@@ -103,7 +122,7 @@ impl Sim<'_> {
         let root = self.root;
         let n = self.next_id;
         self.next_id += 1;
-        let choice = self.rng.below(15);
+        let choice = self.rng.below(18);
         let name = match choice {
             0 | 1 => {
                 let path = self.pick_role();
@@ -231,6 +250,36 @@ impl Sim<'_> {
                     .content
                     .insert(PathBuf::from("content/guides/start.md"));
                 "guide title edit".to_string()
+            }
+            14..=16 => {
+                // The fields the overviews and term pages show, one at a time.
+                let path = self.pick_role();
+                let (prefix, line) = match self.rng.below(6) {
+                    0 => ("tags:", format!("tags: [t{}, shared]", n % 3)),
+                    1 => (
+                        "  primary:",
+                        format!(
+                            "  primary: [{}]",
+                            ["leadership", "product", "applied-ml"][n % 3]
+                        ),
+                    ),
+                    2 => (
+                        "status:",
+                        format!("status: {}", ["planned", "open", "filled"][n % 3]),
+                    ),
+                    3 => (
+                        "archetype:",
+                        format!("archetype: {}", ["manager", "builder"][n % 2]),
+                    ),
+                    4 => (
+                        "outcome:",
+                        format!("outcome: Cut handling cost by {n}% within 6 months."),
+                    ),
+                    _ => ("reports_to:", format!("reports_to: Person {n}")),
+                };
+                set_or_add_line(root, &path, prefix, &line);
+                changes.content.insert(PathBuf::from(&path));
+                format!("`{line}` in {path}")
             }
             _ => {
                 set_line(

@@ -192,7 +192,12 @@ pub fn check(
     markdown: &MarkdownCache,
     link_problems: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    let mut found = check_front_matter(config, content);
+    let mut found: Vec<Diagnostic> = content
+        .roles
+        .iter()
+        .flat_map(|role| check_brief(config, role))
+        .collect();
+    found.extend(check_across_briefs(config, content));
     found.extend(
         check_bodies(config, content, markdown, link_problems, None)
             .into_values()
@@ -207,14 +212,16 @@ pub fn sort(found: &mut [Diagnostic]) {
     found.sort_by(|a, b| (&a.file, a.position, a.code).cmp(&(&b.file, b.position, b.code)));
 }
 
-/// The findings of the lints that read front matter, of one brief or across briefs: they
-/// stay the same while only bodies change, so a rebuild after a body edit keeps them.
-pub fn check_front_matter(config: &Config, content: &Content) -> Vec<Diagnostic> {
-    let limits = config.lint_limits;
+/// The findings of the lints that read one brief's front matter: they change only with it,
+/// so a rebuild keeps those of the briefs it did not touch.
+pub fn check_brief(config: &Config, role: &Role) -> Vec<Diagnostic> {
+    check_role(config, role, &config.lint_limits)
+}
+
+/// The findings of the lints that read front matter across briefs (the hiring graph and
+/// the capability coverage).
+pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for role in &content.roles {
-        found.extend(check_role(config, role, &limits));
-    }
     found.extend(unknown_roles(config, content));
     found.extend(hire_cycles(config, content));
     found.extend(late_governance(config, content));

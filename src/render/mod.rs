@@ -39,8 +39,12 @@ pub enum PageKey {
     Sequence,
     /// A taxonomy's index page and one page per term.
     Taxonomy(Taxonomy),
-    /// `roles.json` and `sitemap.xml`: every brief's front matter, every page's address.
+    /// One term's page, by key (an archetype, capability or tag slug).
+    Term(Taxonomy, String),
+    /// `roles.json`: every brief's front matter.
     Data,
+    /// `sitemap.xml` (and `robots.txt`): every page's address.
+    Sitemap,
     /// `search-index.js`: titles, summaries and headings.
     SearchIndex,
     /// A brief's page and its `brief.md` and `brief.txt`, by slug.
@@ -59,7 +63,9 @@ impl PageKey {
             PageKey::Matrix => &["matrix.html"],
             PageKey::Sequence => &["sequence.html"],
             PageKey::Taxonomy(_) => &["taxonomies.html", "taxonomy.html"],
-            PageKey::Data => &["sitemap.xml"],
+            PageKey::Term(..) => &["taxonomy.html"],
+            PageKey::Data => &[],
+            PageKey::Sitemap => &["sitemap.xml"],
             PageKey::SearchIndex => &[],
             PageKey::Role(_) => &["role.html", "brief.md.tera", "brief.txt.tera"],
             PageKey::Guide(_) => &["page.html"],
@@ -74,6 +80,7 @@ impl PageKey {
             PageKey::Matrix,
             PageKey::Sequence,
             PageKey::Data,
+            PageKey::Sitemap,
             PageKey::SearchIndex,
         ];
         keys.extend(Taxonomy::ALL.map(PageKey::Taxonomy));
@@ -381,20 +388,24 @@ impl Env<'_> {
                 }
                 Ok(pages)
             }
-            PageKey::Data => {
+            PageKey::Term(taxonomy, key) => match views.term(*taxonomy, key) {
+                Some((path, term)) => {
+                    self.one(format!("{path}index.html"), "taxonomy.html", "term", &term)
+                }
+                None => Ok(Vec::new()),
+            },
+            PageKey::Data => Ok(vec![(
+                site_views::ROLES_JSON.to_string(),
+                views.roles_json().into_bytes(),
+            )]),
+            PageKey::Sitemap => {
                 let mut context = Context::new();
                 let paths: Vec<String> = all_pages(content)
                     .iter()
                     .flat_map(|k| page_paths(views, k))
                     .collect();
                 context.insert("urls", &views.sitemap_urls(&paths));
-                let mut files = vec![
-                    (
-                        site_views::ROLES_JSON.to_string(),
-                        views.roles_json().into_bytes(),
-                    ),
-                    self.page("sitemap.xml".into(), "sitemap.xml", &context)?,
-                ];
+                let mut files = vec![self.page("sitemap.xml".into(), "sitemap.xml", &context)?];
                 if views.config.robots_txt {
                     let robots = format!(
                         "User-agent: *\nAllow: /\nSitemap: {}\n",
@@ -461,12 +472,8 @@ fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
         PageKey::Health => vec![views::HEALTH_PATH.to_string()],
         PageKey::Matrix => vec![site_views::MATRIX_PATH.to_string()],
         PageKey::Sequence => vec![site_views::SEQUENCE_PATH.to_string()],
-        PageKey::Taxonomy(taxonomy) => {
-            let (_, terms) = views.taxonomy(*taxonomy);
-            std::iter::once(taxonomy.path().to_string())
-                .chain(terms.into_iter().map(|(path, _)| path))
-                .collect()
-        }
+        PageKey::Taxonomy(taxonomy) => views.taxonomy_paths(*taxonomy),
+        PageKey::Term(taxonomy, key) => vec![format!("{}{key}/", taxonomy.path())],
         PageKey::Role(slug) => vec![role_path(slug)],
         PageKey::Guide(content_path) => views
             .content
@@ -475,7 +482,7 @@ fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
             .filter(|g| &g.source.content_path == content_path)
             .map(|g| g.path.clone())
             .collect(),
-        PageKey::NotFound | PageKey::Data | PageKey::SearchIndex => Vec::new(),
+        PageKey::NotFound | PageKey::Data | PageKey::Sitemap | PageKey::SearchIndex => Vec::new(),
     }
 }
 

@@ -1,7 +1,10 @@
 //! View data for the playbook's own pages: the capability matrix, the hiring sequence, the
 //! taxonomies, `roles.json` and the search index. Prepared in Rust, laid out by templates.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 
@@ -164,6 +167,46 @@ pub struct RolesJson<'a> {
     pub roles: Vec<RoleData<'a>>,
 }
 
+/// Each brief's `roles.json` entry by slug, with the brief it was written from: an entry is
+/// reused while the brief is the same (shared, unchanged) value. What an entry shows besides
+/// the brief comes from `site.yaml`, and a `site.yaml` edit starts a new build and cache.
+#[derive(Default)]
+pub struct RoleJsonCache(Mutex<JsonEntries>);
+
+/// By slug: the brief an entry was written from, and the entry.
+type JsonEntries = HashMap<String, (Arc<Role>, Arc<str>)>;
+
+impl RoleJsonCache {
+    fn entry(&self, role: &Arc<Role>, write: impl FnOnce() -> Arc<str>) -> Arc<str> {
+        let kept = self
+            .lock()
+            .get(&role.slug)
+            .and_then(|(brief, json)| Arc::ptr_eq(brief, role).then(|| json.clone()));
+        kept.unwrap_or_else(|| {
+            let json = write();
+            self.lock()
+                .insert(role.slug.clone(), (role.clone(), json.clone()));
+            json
+        })
+    }
+
+    fn keep_only(&self, roles: &[Arc<Role>]) {
+        let mut cache = self.lock();
+        if cache.len() > roles.len() {
+            let slugs: std::collections::HashSet<&str> =
+                roles.iter().map(|r| r.slug.as_str()).collect();
+            cache.retain(|slug, _| slugs.contains(slug.as_str()));
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, JsonEntries> {
+        // A panic while holding the lock leaves at worst a missing entry.
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
 /// A search entry; short keys keep the index small.
 #[derive(Debug, Serialize)]
 struct SearchEntry<'a> {
@@ -288,12 +331,8 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// The index page of a taxonomy and one page per term, as (path, view).
-    pub fn taxonomy(
-        &self,
-        taxonomy: Taxonomy,
-    ) -> (TaxonomyIndexView<'a>, Vec<(String, TaxonomyTermView<'a>)>) {
-        let base = taxonomy.path();
+    /// The terms of a taxonomy with the briefs on each.
+    fn terms(&self, taxonomy: Taxonomy) -> Vec<TermData<'a>> {
         let mut terms: Vec<TermData<'a>> = Vec::new();
         match taxonomy {
             Taxonomy::Archetypes => {
@@ -337,6 +376,28 @@ impl<'a> Views<'a> {
                 }
             }
         }
+        terms
+    }
+
+    /// The folders of a taxonomy's index and term pages below the site root.
+    pub fn taxonomy_paths(&self, taxonomy: Taxonomy) -> Vec<String> {
+        let base = taxonomy.path();
+        std::iter::once(base.to_string())
+            .chain(
+                self.terms(taxonomy)
+                    .iter()
+                    .map(|t| format!("{base}{}/", t.key)),
+            )
+            .collect()
+    }
+
+    /// The index page of a taxonomy and one page per term, as (path, view).
+    pub fn taxonomy(
+        &self,
+        taxonomy: Taxonomy,
+    ) -> (TaxonomyIndexView<'a>, Vec<(String, TaxonomyTermView<'a>)>) {
+        let base = taxonomy.path();
+        let terms = self.terms(taxonomy);
         let index = TaxonomyIndexView {
             title: taxonomy.title(),
             url: self.url(base),
@@ -353,21 +414,30 @@ impl<'a> Views<'a> {
         };
         let pages = terms
             .into_iter()
-            .map(|t| {
-                let path = format!("{base}{}/", t.key);
-                let view = TaxonomyTermView {
-                    taxonomy: taxonomy.title(),
-                    taxonomy_url: self.url(base),
-                    name: t.name,
-                    description: t.description,
-                    url: self.url(&path),
-                    roles: self.sorted_cards(t.roles),
-                    secondary: self.sorted_cards(t.secondary),
-                };
-                (path, view)
-            })
+            .map(|t| self.term_page(taxonomy, t))
             .collect();
         (index, pages)
+    }
+
+    /// The page of one term (by key), as (path, view); `None` once no brief uses it.
+    pub fn term(&self, taxonomy: Taxonomy, key: &str) -> Option<(String, TaxonomyTermView<'a>)> {
+        let term = self.terms(taxonomy).into_iter().find(|t| t.key == key)?;
+        Some(self.term_page(taxonomy, term))
+    }
+
+    fn term_page(&self, taxonomy: Taxonomy, t: TermData<'a>) -> (String, TaxonomyTermView<'a>) {
+        let base = taxonomy.path();
+        let path = format!("{base}{}/", t.key);
+        let view = TaxonomyTermView {
+            taxonomy: taxonomy.title(),
+            taxonomy_url: self.url(base),
+            name: t.name,
+            description: t.description,
+            url: self.url(&path),
+            roles: self.sorted_cards(t.roles),
+            secondary: self.sorted_cards(t.secondary),
+        };
+        (path, view)
     }
 
     pub fn role_data(&self, role: &'a Role) -> RoleData<'a> {
@@ -412,20 +482,57 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// `roles.json`, laid out as `serde_json::to_string_pretty` of a `RolesJson` would be,
+    /// but from one entry per brief: entries are written in parallel and, with a cache,
+    /// only for briefs that changed since the last render.
     pub fn roles_json(&self) -> String {
-        let data = RolesJson {
-            site: &self.config.title,
-            generator: format!("rolebook gen {}", env!("CARGO_PKG_VERSION")),
-            roles: self
-                .content
-                .roles
-                .iter()
-                .map(|r| self.role_data(r))
-                .collect(),
-        };
-        let mut text = serde_json::to_string_pretty(&data).unwrap_or_default();
-        text.push('\n');
+        let entries: Vec<Arc<str>> = self
+            .content
+            .roles
+            .par_iter()
+            .map(|role| match self.json_cache {
+                Some(cache) => cache.entry(role, || self.role_json(role)),
+                None => self.role_json(role),
+            })
+            .collect();
+        if let Some(cache) = self.json_cache {
+            cache.keep_only(&self.content.roles);
+        }
+        let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let mut text = format!(
+            "{{\n  \"site\": {},\n  \"generator\": {},\n  \"roles\": ",
+            quoted(&self.config.title),
+            quoted(&format!("rolebook gen {}", env!("CARGO_PKG_VERSION")))
+        );
+        if entries.is_empty() {
+            text.push_str("[]");
+        } else {
+            text.push_str("[\n");
+            for (i, entry) in entries.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(",\n");
+                }
+                text.push_str(entry);
+            }
+            text.push_str("\n  ]");
+        }
+        text.push_str("\n}\n");
         text
+    }
+
+    /// One brief's entry in `roles.json`, indented for its place in the array. JSON strings
+    /// hold no raw line breaks, so indenting every line is safe.
+    fn role_json(&self, role: &'a Role) -> Arc<str> {
+        let json = serde_json::to_string_pretty(&self.role_data(role)).unwrap_or_default();
+        let mut indented = String::with_capacity(json.len() + json.len() / 8);
+        for (i, line) in json.lines().enumerate() {
+            if i > 0 {
+                indented.push('\n');
+            }
+            indented.push_str("    ");
+            indented.push_str(line);
+        }
+        Arc::from(indented)
     }
 
     /// `search-index.js`: assigns the entries to a global, so it loads from `file://` too.
@@ -523,5 +630,65 @@ impl<'a> Views<'a> {
     /// Every page's permalink, for the sitemap.
     pub fn sitemap_urls(&self, paths: &[String]) -> Vec<String> {
         paths.iter().map(|p| self.permalink(p)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::testing::{brief, config, content};
+
+    fn pretty(views: &Views) -> String {
+        let data = RolesJson {
+            site: &views.config.title,
+            generator: format!("rolebook gen {}", env!("CARGO_PKG_VERSION")),
+            roles: views
+                .content
+                .roles
+                .iter()
+                .map(|r| views.role_data(r))
+                .collect(),
+        };
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&data).unwrap_or_default()
+        )
+    }
+
+    #[test]
+    fn roles_json_from_entries_is_the_pretty_json_of_the_whole() {
+        let config = config();
+        for pages in [
+            vec![],
+            vec![("roles/lead.md", brief("Lead \"quoted\"", "manager", &[]))],
+            vec![
+                ("roles/lead.md", brief("Lead", "manager", &[])),
+                ("roles/eng.md", brief("Engineer <b>", "builder", &["lead"])),
+            ],
+        ] {
+            let content = content(&pages);
+            let views = Views::new(&config, &content);
+            assert_eq!(views.roles_json(), pretty(&views));
+            let cache = RoleJsonCache::default();
+            let cached = Views::new(&config, &content).with_json_cache(&cache);
+            assert_eq!(cached.roles_json(), pretty(&views), "first render");
+            assert_eq!(cached.roles_json(), pretty(&views), "from the cache");
+        }
+    }
+
+    #[test]
+    fn a_changed_brief_gets_a_fresh_entry() {
+        let config = config();
+        let cache = RoleJsonCache::default();
+        let before = content(&[("roles/lead.md", brief("Lead", "manager", &[]))]);
+        let _ = Views::new(&config, &before)
+            .with_json_cache(&cache)
+            .roles_json();
+        let after = content(&[("roles/lead.md", brief("Chief", "manager", &[]))]);
+        let json = Views::new(&config, &after)
+            .with_json_cache(&cache)
+            .roles_json();
+        assert!(json.contains("\"title\": \"Chief\""), "{json}");
+        assert!(!json.contains("\"title\": \"Lead\""), "{json}");
     }
 }

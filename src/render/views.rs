@@ -132,6 +132,8 @@ pub struct Views<'a> {
     pub base_url: String,
     /// Who waits for whom, computed once per render.
     followers: std::collections::HashMap<&'a str, Vec<&'a Role>>,
+    /// Entries of `roles.json` kept from earlier renders.
+    pub json_cache: Option<&'a crate::render::site_views::RoleJsonCache>,
 }
 
 impl<'a> Views<'a> {
@@ -142,6 +144,15 @@ impl<'a> Views<'a> {
             base_path: config.base_path(),
             base_url: config.base_url(),
             followers: crate::playbook::followers(content),
+            json_cache: None,
+        }
+    }
+
+    /// These views, reusing (and keeping) the `roles.json` entries of unchanged briefs.
+    pub fn with_json_cache(self, cache: &'a crate::render::site_views::RoleJsonCache) -> Self {
+        Views {
+            json_cache: Some(cache),
+            ..self
         }
     }
 

@@ -8,7 +8,10 @@ use std::sync::Arc;
 use crate::content::Content;
 use crate::content::guide::Guide;
 use crate::content::role::Role;
+use crate::content::slug::slugify;
 use crate::render::PageKey;
+use crate::render::site_views::Taxonomy;
+use serde_saphyr::Spanned;
 
 /// What changed on disk since the last good build, as the watcher saw it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -105,8 +108,11 @@ pub struct Plan {
     pub markdown: Selection<String>,
     /// Pages to lay out again.
     pub pages: Selection<PageKey>,
-    /// Some front matter changed: the lints that read it run again.
-    pub front_matter: bool,
+    /// Briefs (content paths) whose front matter changed: their own lints run again.
+    pub fronts: Selection<String>,
+    /// Front matter that lints across briefs read changed (titles, archetypes, statuses,
+    /// capabilities, hiring order, allowed lints): those run again.
+    pub across_briefs: bool,
 }
 
 impl Plan {
@@ -114,14 +120,16 @@ impl Plan {
         Plan {
             markdown: Selection::All,
             pages: Selection::All,
-            front_matter: true,
+            fronts: Selection::All,
+            across_briefs: true,
         }
     }
 
     pub fn union(&mut self, other: Plan) {
         self.markdown.union(other.markdown);
         self.pages.union(other.pages);
-        self.front_matter |= other.front_matter;
+        self.fronts.union(other.fronts);
+        self.across_briefs |= other.across_briefs;
     }
 }
 
@@ -173,9 +181,11 @@ pub fn plan_content(old: &Content, new: &Content) -> Plan {
         if front_of(&before.source.text, before.body_offset)
             != front_of(&role.source.text, role.body_offset)
         {
+            let change = FrontChange::between(before, role);
             plan.pages
-                .union(Selection::Only(pages_showing_role(old, new, before, role)));
-            plan.front_matter = true;
+                .union(Selection::Only(pages_showing_role(old, new, role, &change)));
+            plan.fronts.insert(role.source.content_path.clone());
+            plan.across_briefs |= change.read_across_briefs;
         }
     }
     for guide in &new.guides {
@@ -198,37 +208,140 @@ pub fn plan_content(old: &Content, new: &Content) -> Plan {
         {
             // Guide titles and order are in every page's navigation.
             plan.pages = Selection::All;
-            plan.front_matter = true;
         }
     }
     plan
 }
 
-/// The pages that show data from a brief's front matter: its own, the home page, the briefs
-/// it names in `hire_after` (before and after the edit), and the briefs that name it.
+/// Which of the fields that other pages show changed in a brief's front matter.
+struct FrontChange<'a> {
+    before: &'a Role,
+    title: bool,
+    archetype: bool,
+    status: bool,
+    capabilities: bool,
+    tags: bool,
+    hiring: bool,
+    /// What a role card shows (on the home page and on each term page of the brief).
+    card: bool,
+    read_across_briefs: bool,
+}
+
+impl<'a> FrontChange<'a> {
+    fn between(before: &'a Role, after: &Role) -> FrontChange<'a> {
+        let (b, a) = (&before.front, &after.front);
+        let title = b.title.value != a.title.value;
+        let archetype = b.archetype.value != a.archetype.value;
+        let status = b.status != a.status;
+        let capabilities = !same(&b.capabilities.primary, &a.capabilities.primary)
+            || !same(&b.capabilities.secondary, &a.capabilities.secondary);
+        let hiring = !same(&b.hire_after, &a.hire_after);
+        FrontChange {
+            before,
+            title,
+            archetype,
+            status,
+            capabilities,
+            tags: !same(&b.tags, &a.tags),
+            hiring,
+            card: title
+                || status
+                || capabilities
+                || b.summary.value != a.summary.value
+                || b.outcome.value != a.outcome.value,
+            read_across_briefs: title
+                || archetype
+                || status
+                || capabilities
+                || hiring
+                || !same(&b.allow, &a.allow),
+        }
+    }
+}
+
+/// The pages that show what changed in a brief's front matter: its own page and
+/// `roles.json` always; the overviews, term pages and neighbours' pages that show the
+/// changed fields. An overview lists thousands of briefs on a big site, so an edit that
+/// leaves them alone must not lay them out again.
 fn pages_showing_role(
     old: &Content,
     new: &Content,
-    before: &Role,
     after: &Role,
+    change: &FrontChange,
 ) -> BTreeSet<PageKey> {
-    let mut pages = BTreeSet::from([PageKey::Home, PageKey::Role(after.slug.clone())]);
-    for earlier in before
-        .front
-        .hire_after
-        .iter()
-        .chain(&after.front.hire_after)
-    {
-        pages.insert(PageKey::Role(earlier.value.clone()));
+    let (b, a) = (&change.before.front, &after.front);
+    let values = |list: &[Spanned<String>]| -> Vec<String> {
+        list.iter().map(|s| s.value.clone()).collect()
+    };
+    let FrontChange {
+        title,
+        archetype,
+        status,
+        capabilities,
+        tags,
+        hiring,
+        card,
+        ..
+    } = *change;
+    let mut pages = BTreeSet::from([PageKey::Role(after.slug.clone()), PageKey::Data]);
+    let mut show = |on: bool, key: PageKey| {
+        if on {
+            pages.insert(key);
+        }
+    };
+    show(card || archetype, PageKey::Home);
+    show(card || archetype || tags, PageKey::SearchIndex);
+    show(
+        title || archetype || status || capabilities,
+        PageKey::Matrix,
+    );
+    show(title || archetype || hiring || status, PageKey::Sequence);
+    // Findings are listed under their brief's title.
+    show(title, PageKey::Health);
+    for (taxonomy, moved, terms) in [
+        (
+            Taxonomy::Archetypes,
+            archetype,
+            vec![a.archetype.value.clone()],
+        ),
+        (
+            Taxonomy::Capabilities,
+            capabilities,
+            values(&a.capabilities.primary)
+                .into_iter()
+                .chain(values(&a.capabilities.secondary))
+                .collect(),
+        ),
+        (
+            Taxonomy::Tags,
+            tags,
+            a.tags.iter().map(|t| slugify(&t.value)).collect::<Vec<_>>(),
+        ),
+    ] {
+        // A brief joining or leaving a term changes the counts on the taxonomy's index.
+        show(moved, PageKey::Taxonomy(taxonomy));
+        for term in terms {
+            show(card && !moved, PageKey::Term(taxonomy, term));
+        }
     }
-    for content in [old, new] {
-        for role in &content.roles {
-            if role.front.hire_after.iter().any(|h| h.value == after.slug) {
-                pages.insert(PageKey::Role(role.slug.clone()));
+    // Neighbours in the hiring order link to the brief by title.
+    if title || hiring {
+        for earlier in b.hire_after.iter().chain(&a.hire_after) {
+            pages.insert(PageKey::Role(earlier.value.clone()));
+        }
+        for content in [old, new] {
+            for role in &content.roles {
+                if role.front.hire_after.iter().any(|h| h.value == after.slug) {
+                    pages.insert(PageKey::Role(role.slug.clone()));
+                }
             }
         }
     }
     pages
+}
+
+fn same(a: &[Spanned<String>], b: &[Spanned<String>]) -> bool {
+    a.iter().map(|s| &s.value).eq(b.iter().map(|s| &s.value))
 }
 
 /// The pages laid out by the page templates in `templates` (names like `role.html`).
@@ -293,17 +406,70 @@ mod tests {
 
     #[test]
     fn a_front_matter_edit_renders_the_pages_that_show_it() {
+        // A title is on every overview, its term pages and its hiring neighbours' pages.
         let renamed = brief("Chief Architect", "architect", &["lead"]);
         let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", renamed)]));
         assert_eq!(
             plan.pages,
-            only(&[PageKey::Home, role("arch"), role("lead"), role("eng")])
+            only(&[
+                PageKey::Home,
+                PageKey::Health,
+                PageKey::Matrix,
+                PageKey::Sequence,
+                PageKey::Term(Taxonomy::Archetypes, "architect".into()),
+                PageKey::Data,
+                PageKey::SearchIndex,
+                role("arch"),
+                role("lead"),
+                role("eng"),
+            ])
         );
         assert_eq!(
             plan.markdown,
             Selection::default(),
             "the body did not change"
         );
+        assert_eq!(
+            plan.fronts,
+            Selection::Only(BTreeSet::from(["roles/arch.md".into()]))
+        );
+        assert!(
+            plan.across_briefs,
+            "hiring-order lints name briefs by title"
+        );
+    }
+
+    #[test]
+    fn a_summary_edit_leaves_the_matrix_sequence_and_health_alone() {
+        let text = brief("Architect", "architect", &["lead"]);
+        let edited = text.replacen("summary:", "summary: Reworded.", 1);
+        assert_ne!(text, edited);
+        let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", edited)]));
+        assert_eq!(
+            plan.pages,
+            only(&[
+                PageKey::Home,
+                PageKey::Term(Taxonomy::Archetypes, "architect".into()),
+                PageKey::Data,
+                PageKey::SearchIndex,
+                role("arch"),
+            ])
+        );
+        assert!(!plan.across_briefs, "no lint across briefs reads a summary");
+    }
+
+    #[test]
+    fn a_tag_edit_lays_out_the_tag_taxonomy() {
+        let text = brief("Architect", "architect", &["lead"]);
+        let edited = text.replacen("\n---\n", "\ntags: [platform]\n---\n", 1);
+        assert_ne!(text, edited);
+        let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", edited)]));
+        let pages = plan.pages.only().cloned().unwrap_or_default();
+        assert!(
+            pages.contains(&PageKey::Taxonomy(Taxonomy::Tags)),
+            "{pages:?}"
+        );
+        assert!(!pages.contains(&PageKey::Matrix), "{pages:?}");
     }
 
     #[test]
@@ -312,7 +478,13 @@ mod tests {
         let plan = plan_content(&site(&[]), &site(&[("roles/eng.md", moved)]));
         assert_eq!(
             plan.pages,
-            only(&[PageKey::Home, role("arch"), role("eng"), role("other")])
+            only(&[
+                PageKey::Sequence,
+                PageKey::Data,
+                role("arch"),
+                role("eng"),
+                role("other")
+            ])
         );
     }
 
