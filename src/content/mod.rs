@@ -81,11 +81,11 @@ pub fn reload(
     previous: &Content,
     changed: &BTreeSet<PathBuf>,
 ) -> Result<Content, Diagnostics> {
+    if edits_known_pages(root, previous, changed) {
+        return reload_edited(root, config, options, previous, changed);
+    }
     let mut problems = Diagnostics::default();
-    let files = match known_files(root, previous, changed) {
-        Some(files) => files,
-        None => find_pages(root, &mut problems),
-    };
+    let files = find_pages(root, &mut problems);
     let known: HashMap<&str, Known> = previous
         .roles
         .iter()
@@ -121,10 +121,7 @@ pub fn reload(
             Err(found) => problems.extend(found),
         }
     }
-    content.roles.sort_by(|a, b| a.slug.cmp(&b.slug));
-    content.guides.sort_by(|a, b| {
-        (a.front.weight, a.title(), &a.path).cmp(&(b.front.weight, b.title(), &b.path))
-    });
+    sort_pages(&mut content);
     problems.extend(check_slugs(&content));
     if problems.is_empty() {
         Ok(content)
@@ -133,27 +130,86 @@ pub fn reload(
     }
 }
 
-/// The pages of `previous`, when `changed` only edits files it already has: then the listing
-/// is the same and the folder need not be walked again (a saving on big sites).
-fn known_files(
-    root: &Path,
-    previous: &Content,
-    changed: &BTreeSet<PathBuf>,
-) -> Option<Vec<(PathBuf, String)>> {
-    let files: Vec<(PathBuf, String)> = previous
+/// Whether `changed` only edits pages `previous` already has: then the listing is the same
+/// and the folder need not be walked again (a saving on big sites).
+fn edits_known_pages(root: &Path, previous: &Content, changed: &BTreeSet<PathBuf>) -> bool {
+    let sources = previous
         .roles
         .iter()
         .map(|r| &r.source)
-        .chain(previous.guides.iter().map(|g| &g.source))
-        .map(|s| (s.file.clone(), s.content_path.clone()))
-        .collect();
-    let edits_only = !changed.is_empty()
+        .chain(previous.guides.iter().map(|g| &g.source));
+    !changed.is_empty()
         && changed.iter().all(|path| {
             path.extension().is_some_and(|e| e == "md")
                 && root.join(path).is_file()
-                && files.iter().any(|(file, _)| file == path)
+                && sources.clone().any(|s| &s.file == path)
+        })
+}
+
+/// `reload` when only known pages were edited: the others are reused in place and in
+/// order, and addresses are checked again only if an edit moved a page.
+fn reload_edited(
+    root: &Path,
+    config: &Config,
+    options: LoadOptions,
+    previous: &Content,
+    changed: &BTreeSet<PathBuf>,
+) -> Result<Content, Diagnostics> {
+    let load =
+        |source: &SourceFile| load_page(root, &source.file, &source.content_path, config, options);
+    let roles: Vec<Result<Option<Page>, Vec<Diagnostic>>> = previous
+        .roles
+        .par_iter()
+        .map(|role| match changed.contains(&role.source.file) {
+            true => load(&role.source),
+            false => Ok(Some(Page::Role(role.clone()))),
+        })
+        .collect();
+    let guides: Vec<Result<Option<Page>, Vec<Diagnostic>>> = previous
+        .guides
+        .iter()
+        .map(|guide| match changed.contains(&guide.source.file) {
+            true => load(&guide.source),
+            false => Ok(Some(Page::Guide(guide.clone()))),
+        })
+        .collect();
+    let mut problems = Diagnostics::default();
+    let mut content = Content::default();
+    for result in roles.into_iter().chain(guides) {
+        match result {
+            Ok(Some(Page::Role(role))) => content.roles.push(role),
+            Ok(Some(Page::Guide(guide))) => content.guides.push(guide),
+            Ok(None) => {}
+            Err(found) => problems.extend(found),
+        }
+    }
+    let same_addresses = content.roles.len() == previous.roles.len()
+        && content.guides.len() == previous.guides.len()
+        && content
+            .roles
+            .iter()
+            .zip(&previous.roles)
+            .all(|(a, b)| a.slug == b.slug)
+        && content.guides.iter().zip(&previous.guides).all(|(a, b)| {
+            (a.front.weight, a.title(), &a.path) == (b.front.weight, b.title(), &b.path)
         });
-    edits_only.then_some(files)
+    if !same_addresses {
+        sort_pages(&mut content);
+        problems.extend(check_slugs(&content));
+    }
+    if problems.is_empty() {
+        Ok(content)
+    } else {
+        Err(problems.sorted())
+    }
+}
+
+/// Briefs by slug, guides by weight, title and address.
+fn sort_pages(content: &mut Content) {
+    content.roles.sort_by(|a, b| a.slug.cmp(&b.slug));
+    content.guides.sort_by(|a, b| {
+        (a.front.weight, a.title(), &a.path).cmp(&(b.front.weight, b.title(), &b.path))
+    });
 }
 
 /// Every `.md` file under `content/`, as (path from the root, path from `content/`).

@@ -5,6 +5,8 @@ pub mod lints;
 pub mod matrix;
 pub mod sequence;
 
+use std::sync::Arc;
+
 use crate::config::Config;
 use crate::content::Content;
 use crate::content::role::Role;
@@ -33,8 +35,8 @@ pub fn roles_by_archetype<'a>(
 
 /// For every brief, the briefs that name it in their `hire_after` (the hires it prepares
 /// for), by title: one pass over the site instead of one per brief.
-pub fn followers(content: &Content) -> std::collections::HashMap<&str, Vec<&Role>> {
-    let mut followers: std::collections::HashMap<&str, Vec<&Role>> =
+pub fn followers(content: &Content) -> std::collections::HashMap<&str, Vec<&Arc<Role>>> {
+    let mut followers: std::collections::HashMap<&str, Vec<&Arc<Role>>> =
         std::collections::HashMap::new();
     for role in &content.roles {
         for earlier in &role.front.hire_after {
@@ -50,9 +52,16 @@ pub fn followers(content: &Content) -> std::collections::HashMap<&str, Vec<&Role
     followers
 }
 
-/// The briefs that name `slug` in their `hire_after`: the hires this one prepares for.
-pub fn hired_after<'a>(content: &'a Content, slug: &str) -> Vec<&'a Role> {
-    followers(content).remove(slug).unwrap_or_default()
+/// The briefs that name `slug` in their `hire_after`: the hires this one prepares for,
+/// by title (as `followers` lists them), in one pass over the site.
+pub fn hired_after<'a>(content: &'a Content, slug: &str) -> Vec<&'a Arc<Role>> {
+    let mut found: Vec<&Arc<Role>> = content
+        .roles
+        .iter()
+        .filter(|r| r.front.hire_after.iter().any(|h| h.value == slug))
+        .collect();
+    found.sort_by(|a, b| a.title().cmp(b.title()));
+    found
 }
 
 #[cfg(test)]
@@ -61,6 +70,10 @@ mod tests {
     use crate::content::testing::{brief, config, content};
 
     fn titles(roles: &[&Role]) -> Vec<String> {
+        roles.iter().map(|r| r.title().to_string()).collect()
+    }
+
+    fn followers_titles(roles: &[&Arc<Role>]) -> Vec<String> {
         roles.iter().map(|r| r.title().to_string()).collect()
     }
 
@@ -90,10 +103,10 @@ mod tests {
             ("roles/a.md", brief("Builder A", "builder", &["lead", "b"])),
         ]);
         assert_eq!(
-            titles(&hired_after(&content, "lead")),
+            followers_titles(&hired_after(&content, "lead")),
             ["Builder A", "Builder B"]
         );
-        assert_eq!(titles(&hired_after(&content, "b")), ["Builder A"]);
+        assert_eq!(followers_titles(&hired_after(&content, "b")), ["Builder A"]);
         assert!(hired_after(&content, "a").is_empty());
     }
 }

@@ -297,15 +297,15 @@ pub fn render_pages(
 }
 
 /// What rendering one key needs.
-struct Env<'a> {
-    views: &'a Views<'a>,
+struct Env<'a, 'v> {
+    views: &'a Views<'v>,
     templates: &'a Templates,
     cache: &'a MarkdownCache,
     links: &'a LinkIndex,
     findings: &'a [Diagnostic],
 }
 
-impl Env<'_> {
+impl Env<'_, '_> {
     fn page(
         &self,
         path: String,

@@ -421,7 +421,32 @@ impl<'a> Views<'a> {
 
     /// The page of one term (by key), as (path, view); `None` once no brief uses it.
     pub fn term(&self, taxonomy: Taxonomy, key: &str) -> Option<(String, TaxonomyTermView<'a>)> {
-        let term = self.terms(taxonomy).into_iter().find(|t| t.key == key)?;
+        let term = match taxonomy {
+            // One tag without gathering every other tag of the site.
+            Taxonomy::Tags => {
+                let roles: Vec<&'a Role> = self
+                    .content
+                    .roles
+                    .iter()
+                    .filter(|r| r.front.tags.iter().any(|t| slugify(&t.value) == key))
+                    .map(|r| r.as_ref())
+                    .collect();
+                let name = roles
+                    .first()?
+                    .front
+                    .tags
+                    .iter()
+                    .find(|t| slugify(&t.value) == key)?;
+                TermData {
+                    key: key.to_string(),
+                    name: name.value.clone(),
+                    description: None,
+                    roles,
+                    secondary: Vec::new(),
+                }
+            }
+            _ => self.terms(taxonomy).into_iter().find(|t| t.key == key)?,
+        };
         Some(self.term_page(taxonomy, term))
     }
 

@@ -1,6 +1,8 @@
 //! The data templates see, prepared once per build: names resolved, lists ordered, links
 //! made, so templates only lay out.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::config::{Archetype, Capability, Config};
@@ -130,8 +132,10 @@ pub struct Views<'a> {
     pub content: &'a Content,
     pub base_path: String,
     pub base_url: String,
-    /// Who waits for whom, computed once per render.
-    followers: std::collections::HashMap<&'a str, Vec<&'a Role>>,
+    /// Who waits for whom: built on the first lookup past `SCANNED_LOOKUPS` (a full build);
+    /// until then each lookup scans the briefs (a rebuild lays out a page or two).
+    followers: std::sync::OnceLock<std::collections::HashMap<String, Vec<Arc<Role>>>>,
+    lookups: std::sync::atomic::AtomicUsize,
     /// Entries of `roles.json` kept from earlier renders.
     pub json_cache: Option<&'a crate::render::site_views::RoleJsonCache>,
 }
@@ -143,7 +147,8 @@ impl<'a> Views<'a> {
             content,
             base_path: config.base_path(),
             base_url: config.base_url(),
-            followers: crate::playbook::followers(content),
+            followers: std::sync::OnceLock::new(),
+            lookups: std::sync::atomic::AtomicUsize::new(0),
             json_cache: None,
         }
     }
@@ -154,6 +159,28 @@ impl<'a> Views<'a> {
             json_cache: Some(cache),
             ..self
         }
+    }
+
+    /// The briefs hired after the brief `slug`.
+    fn followers_of(&self, slug: &str) -> Vec<Arc<Role>> {
+        const SCANNED_LOOKUPS: usize = 16;
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.followers.get().is_none() && self.lookups.fetch_add(1, Relaxed) < SCANNED_LOOKUPS {
+            return crate::playbook::hired_after(self.content, slug)
+                .into_iter()
+                .cloned()
+                .collect();
+        }
+        self.followers
+            .get_or_init(|| {
+                crate::playbook::followers(self.content)
+                    .into_iter()
+                    .map(|(slug, roles)| (slug.to_string(), roles.into_iter().cloned().collect()))
+                    .collect()
+            })
+            .get(slug)
+            .cloned()
+            .unwrap_or_default()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -272,10 +299,10 @@ impl<'a> Views<'a> {
                 .map(|r| self.role_link(r))
                 .collect(),
             hired_after_this: self
-                .followers
-                .get(role.slug.as_str())
-                .map(|roles| roles.iter().map(|r| self.role_link(r)).collect())
-                .unwrap_or_default(),
+                .followers_of(&role.slug)
+                .into_iter()
+                .map(|r| self.role_link(&r))
+                .collect(),
             constraints: &front.constraints,
             tools: &front.tools,
             interview_probes: &front.interview_probes,

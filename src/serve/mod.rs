@@ -256,7 +256,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
                 rebuild.pages_rendered,
                 rebuild.elapsed.as_millis()
             );
-            state.publish(rebuild.changed, LiveMessage::Ok);
+            state.publish(&rebuild.changed, &rebuild.removed, LiveMessage::Ok);
         }
         Outcome::Failed(error) => {
             eprintln!("{}", error.render(crate::stderr_has_color()));
@@ -281,11 +281,10 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
             match session.apply(changes.clone()) {
                 Outcome::Built(rebuild) => {
                     log_rebuild(&changes, &rebuild, options.timings);
-                    let files = session.build().map(|b| b.files.clone()).unwrap_or_default();
                     let follow =
                         follow.or_else(|| single_page(&changes).and_then(|p| session.page_url(p)));
                     let message = message_for(&rebuild, &loop_state.base_path, follow);
-                    loop_state.publish(files, message);
+                    loop_state.publish(&rebuild.changed, &rebuild.removed, message);
                 }
                 Outcome::Failed(error) => {
                     log_failure(&changes, &error);

@@ -140,6 +140,34 @@ fn front_of(text: &str, body_offset: usize) -> &str {
 /// Compare the content before and after an edit. Pages are matched by source path; a page
 /// added, removed or moved changes every address, so everything is rendered again.
 pub fn plan_content(old: &Content, new: &Content) -> Plan {
+    // After an edit of a few pages, both lists hold the same pages in the same order: pair
+    // them by position, without hashing ten thousand paths twice.
+    let same_order = old.roles.len() == new.roles.len()
+        && old.guides.len() == new.guides.len()
+        && old
+            .roles
+            .iter()
+            .zip(&new.roles)
+            .all(|(a, b)| a.source.content_path == b.source.content_path)
+        && old
+            .guides
+            .iter()
+            .zip(&new.guides)
+            .all(|(a, b)| a.source.content_path == b.source.content_path);
+    if same_order {
+        let mut plan = Plan::default();
+        for (before, role) in old.roles.iter().zip(&new.roles) {
+            if !plan_role(&mut plan, old, new, before, role) {
+                return Plan::everything();
+            }
+        }
+        for (before, guide) in old.guides.iter().zip(&new.guides) {
+            if !plan_guide(&mut plan, before, guide) {
+                return Plan::everything();
+            }
+        }
+        return plan;
+    }
     let old_roles: HashMap<&str, &Role> = old
         .roles
         .iter()
@@ -166,51 +194,66 @@ pub fn plan_content(old: &Content, new: &Content) -> Plan {
     let mut plan = Plan::default();
     for role in &new.roles {
         let before = old_roles[role.source.content_path.as_str()];
-        if Arc::ptr_eq(&before.source.text, &role.source.text)
-            || before.source.text == role.source.text
-        {
-            continue;
-        }
-        if before.slug != role.slug {
+        if !plan_role(&mut plan, old, new, before, role) {
             return Plan::everything();
-        }
-        if before.body() != role.body() {
-            plan.markdown.insert(role.source.content_path.clone());
-            plan.pages.insert(PageKey::Role(role.slug.clone()));
-        }
-        if front_of(&before.source.text, before.body_offset)
-            != front_of(&role.source.text, role.body_offset)
-        {
-            let change = FrontChange::between(before, role);
-            plan.pages
-                .union(Selection::Only(pages_showing_role(old, new, role, &change)));
-            plan.fronts.insert(role.source.content_path.clone());
-            plan.across_briefs |= change.read_across_briefs;
         }
     }
     for guide in &new.guides {
         let before = old_guides[guide.source.content_path.as_str()];
-        if Arc::ptr_eq(&before.source.text, &guide.source.text)
-            || before.source.text == guide.source.text
-        {
-            continue;
-        }
-        if before.path != guide.path {
+        if !plan_guide(&mut plan, before, guide) {
             return Plan::everything();
-        }
-        if before.body() != guide.body() {
-            plan.markdown.insert(guide.source.content_path.clone());
-            plan.pages
-                .insert(PageKey::Guide(guide.source.content_path.clone()));
-        }
-        if front_of(&before.source.text, before.body_offset)
-            != front_of(&guide.source.text, guide.body_offset)
-        {
-            // Guide titles and order are in every page's navigation.
-            plan.pages = Selection::All;
         }
     }
     plan
+}
+
+/// Add what an edit of one brief needs to `plan`; `false` when it moved the brief's page.
+fn plan_role(plan: &mut Plan, old: &Content, new: &Content, before: &Role, role: &Role) -> bool {
+    if Arc::ptr_eq(&before.source.text, &role.source.text) || before.source.text == role.source.text
+    {
+        return true;
+    }
+    if before.slug != role.slug {
+        return false;
+    }
+    if before.body() != role.body() {
+        plan.markdown.insert(role.source.content_path.clone());
+        plan.pages.insert(PageKey::Role(role.slug.clone()));
+    }
+    if front_of(&before.source.text, before.body_offset)
+        != front_of(&role.source.text, role.body_offset)
+    {
+        let change = FrontChange::between(before, role);
+        plan.pages
+            .union(Selection::Only(pages_showing_role(old, new, role, &change)));
+        plan.fronts.insert(role.source.content_path.clone());
+        plan.across_briefs |= change.read_across_briefs;
+    }
+    true
+}
+
+/// Add what an edit of one guide needs to `plan`; `false` when it moved the guide's page.
+fn plan_guide(plan: &mut Plan, before: &Guide, guide: &Guide) -> bool {
+    if Arc::ptr_eq(&before.source.text, &guide.source.text)
+        || before.source.text == guide.source.text
+    {
+        return true;
+    }
+    if before.path != guide.path {
+        return false;
+    }
+    if before.body() != guide.body() {
+        plan.markdown.insert(guide.source.content_path.clone());
+        plan.pages
+            .insert(PageKey::Guide(guide.source.content_path.clone()));
+    }
+    if front_of(&before.source.text, before.body_offset)
+        != front_of(&guide.source.text, guide.body_offset)
+    {
+        // Guide titles and order are in every page's navigation.
+        plan.pages = Selection::All;
+    }
+    true
 }
 
 /// Which of the fields that other pages show changed in a brief's front matter.

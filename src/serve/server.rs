@@ -59,9 +59,15 @@ impl LiveState {
     }
 
     /// Publish a good build. Browsers hear of it only after the new files are in place.
-    pub fn publish(&self, files: SiteFiles, message: LiveMessage) {
+    /// Publish a good build: the files it changed and removed.
+    pub fn publish(&self, changed: &SiteFiles, removed: &[String], message: LiveMessage) {
         if let Ok(mut snapshot) = self.snapshot.write() {
-            snapshot.files = files;
+            for (path, bytes) in changed {
+                snapshot.files.insert(path.clone(), bytes.clone());
+            }
+            for path in removed {
+                snapshot.files.remove(path);
+            }
             snapshot.errors = None;
         }
         let _ = self.events.send(message);
