@@ -112,15 +112,7 @@ pub fn reload(
             },
         )
         .collect();
-    let mut content = Content::default();
-    for result in results {
-        match result {
-            Ok(Some(Page::Role(role))) => content.roles.push(role),
-            Ok(Some(Page::Guide(guide))) => content.guides.push(guide),
-            Ok(None) => {}
-            Err(found) => problems.extend(found),
-        }
-    }
+    let mut content = gather(results, &mut problems);
     sort_pages(&mut content);
     problems.extend(check_slugs(&content));
     if problems.is_empty() {
@@ -155,34 +147,28 @@ fn reload_edited(
     previous: &Content,
     changed: &BTreeSet<PathBuf>,
 ) -> Result<Content, Diagnostics> {
-    let load =
-        |source: &SourceFile| load_page(root, &source.file, &source.content_path, config, options);
-    let roles: Vec<Result<Option<Page>, Vec<Diagnostic>>> = previous
+    let pages: Vec<Page> = previous
         .roles
-        .par_iter()
-        .map(|role| match changed.contains(&role.source.file) {
-            true => load(&role.source),
-            false => Ok(Some(Page::Role(role.clone()))),
-        })
-        .collect();
-    let guides: Vec<Result<Option<Page>, Vec<Diagnostic>>> = previous
-        .guides
         .iter()
-        .map(|guide| match changed.contains(&guide.source.file) {
-            true => load(&guide.source),
-            false => Ok(Some(Page::Guide(guide.clone()))),
+        .map(|r| Page::Role(r.clone()))
+        .chain(previous.guides.iter().map(|g| Page::Guide(g.clone())))
+        .collect();
+    let results: Vec<Result<Option<Page>, Vec<Diagnostic>>> = pages
+        .into_par_iter()
+        .map(|page| {
+            let source = match &page {
+                Page::Role(role) => &role.source,
+                Page::Guide(guide) => &guide.source,
+            };
+            if changed.contains(&source.file) {
+                load_page(root, &source.file, &source.content_path, config, options)
+            } else {
+                Ok(Some(page))
+            }
         })
         .collect();
     let mut problems = Diagnostics::default();
-    let mut content = Content::default();
-    for result in roles.into_iter().chain(guides) {
-        match result {
-            Ok(Some(Page::Role(role))) => content.roles.push(role),
-            Ok(Some(Page::Guide(guide))) => content.guides.push(guide),
-            Ok(None) => {}
-            Err(found) => problems.extend(found),
-        }
-    }
+    let mut content = gather(results, &mut problems);
     let same_addresses = content.roles.len() == previous.roles.len()
         && content.guides.len() == previous.guides.len()
         && content
@@ -202,6 +188,23 @@ fn reload_edited(
     } else {
         Err(problems.sorted())
     }
+}
+
+/// The loaded pages as content, and the problems of those that did not load.
+fn gather(
+    results: Vec<Result<Option<Page>, Vec<Diagnostic>>>,
+    problems: &mut Diagnostics,
+) -> Content {
+    let mut content = Content::default();
+    for result in results {
+        match result {
+            Ok(Some(Page::Role(role))) => content.roles.push(role),
+            Ok(Some(Page::Guide(guide))) => content.guides.push(guide),
+            Ok(None) => {}
+            Err(found) => problems.extend(found),
+        }
+    }
+    content
 }
 
 /// Briefs by slug, guides by weight, title and address.
