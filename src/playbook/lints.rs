@@ -201,6 +201,7 @@ pub fn check(
     found.extend(late_governance(config, content));
     found.extend(unowned_capabilities(config, content));
     found.extend(empty_sections(config, content, markdown));
+    found.extend(content.skipped.iter().cloned());
     for problem in link_problems {
         let role = content.roles.iter().find(|r| r.source.file == problem.file);
         found.extend(finding(

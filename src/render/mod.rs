@@ -7,6 +7,7 @@ pub mod relative;
 pub mod site_views;
 pub mod templates;
 pub mod views;
+pub mod watchdog;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
