@@ -249,7 +249,12 @@ impl Build {
         let fresh = if streaming {
             render::scan_markdown(&content, &links)
         } else {
-            render::render_markdown(&content, &links, plan.markdown.only())
+            render::render_markdown(
+                &content,
+                &links,
+                plan.markdown.only(),
+                self.config.markdown.raw_html,
+            )
         };
         // The search index holds every page's headings: it changes only when they do.
         let headings_changed = fresh

@@ -207,9 +207,10 @@ pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>,
         Err(other) => return Err(other),
     };
     let links = render::link_index(&site.config, &site.content);
-    let markdown: render::MarkdownCache = render::render_markdown(&site.content, &links, None)
-        .into_iter()
-        .collect();
+    let markdown: render::MarkdownCache =
+        render::render_markdown(&site.content, &links, None, site.config.markdown.raw_html)
+            .into_iter()
+            .collect();
     let link_problems = render::link_problems(&site.content, &markdown, &links);
     Ok(playbook::lints::check(
         &site.config,
