@@ -320,6 +320,18 @@ fn read_page(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// The problems of one page read on its own (for the fuzz target): `parse_page` without
+/// what it builds.
+pub(crate) fn page_problems(
+    source: SourceFile,
+    config: &Config,
+    options: LoadOptions,
+) -> Vec<Diagnostic> {
+    parse_page(source, config, options)
+        .err()
+        .unwrap_or_default()
+}
+
 /// A page from its text: no disk access, so every rule here is unit-testable.
 /// `Ok(None)` is a draft left out.
 fn parse_page(
