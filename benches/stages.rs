@@ -67,9 +67,10 @@ fn stages(c: &mut Criterion) {
             })
         },
     );
-    let markdown: MarkdownCache = render::render_markdown(&site.content, &links, None)
-        .into_iter()
-        .collect();
+    let markdown: MarkdownCache =
+        render::render_markdown(&site.content, &links, None, Default::default())
+            .into_iter()
+            .collect();
     let theme = rolebook::theme::Theme::resolve(&root, "default").expect("theme");
     let mut templates = render::templates::Templates::load(&root, &theme).expect("templates");
     let views = render::views::Views::new(&site.config, &site.content);

@@ -86,6 +86,8 @@ struct LintFindings {
     briefs: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Of the lints that read front matter across briefs.
     across: Vec<Diagnostic>,
+    /// Files under `content/` that were not read (symbolic links, special files).
+    skipped: Vec<Diagnostic>,
     /// Of the lints that read bodies, by file.
     bodies: BTreeMap<PathBuf, Vec<Diagnostic>>,
 }
@@ -97,6 +99,7 @@ impl LintFindings {
             .values()
             .flatten()
             .chain(&self.across)
+            .chain(&self.skipped)
             .chain(self.bodies.values().flatten())
             .cloned()
             .collect();
@@ -312,7 +315,12 @@ impl Build {
         let fresh = if streaming {
             render::scan_markdown(&content, &links)
         } else {
-            render::render_markdown(&content, &links, plan.markdown.only())
+            render::render_markdown(
+                &content,
+                &links,
+                plan.markdown.only(),
+                self.config.markdown.raw_html,
+            )
         };
         // The search index holds every page's headings: it changes only when they do.
         let headings_changed = fresh
@@ -474,6 +482,7 @@ impl Build {
         LintFindings {
             briefs,
             across,
+            skipped: content.skipped.clone(),
             bodies,
         }
     }

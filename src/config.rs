@@ -39,6 +39,9 @@ pub struct Config {
     /// Thresholds of the lints that count.
     #[serde(default)]
     pub lint_limits: crate::playbook::lints::LintLimits,
+    /// How Markdown bodies are turned into HTML.
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
     /// The text of `site.yaml`, for messages that point into it.
     #[serde(skip)]
     pub source: Option<Arc<str>>,
@@ -58,6 +61,15 @@ pub struct Archetype {
     pub key: String,
     pub name: String,
     pub description: String,
+}
+
+/// `markdown:` in site.yaml.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// What happens to HTML written in a page's body.
+    #[serde(default)]
+    pub raw_html: crate::render::markdown::RawHtml,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

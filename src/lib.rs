@@ -8,6 +8,8 @@ pub mod build;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod output;
 pub mod playbook;
 pub mod render;

@@ -42,6 +42,38 @@ impl OutputError {
     }
 }
 
+/// Staging folders and lock files of this process that are not finished yet, so that a
+/// process stopped on purpose (the render time limit) leaves nothing half-written behind.
+static UNFINISHED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn track(path: &Path) {
+    if let Ok(mut unfinished) = UNFINISHED.lock() {
+        unfinished.push(path.to_path_buf());
+    }
+}
+
+fn untrack(path: &Path) {
+    if let Ok(mut unfinished) = UNFINISHED.lock() {
+        unfinished.retain(|p| p != path);
+    }
+}
+
+/// Remove this process's unfinished staging folders and locks (before it exits early).
+pub fn remove_unfinished() {
+    let Ok(mut unfinished) = UNFINISHED.lock() else {
+        return;
+    };
+    // Folders first: a lock goes only once its staging folder is gone.
+    unfinished.sort_by_key(|p| !p.is_dir());
+    for path in unfinished.drain(..) {
+        if path.is_dir() {
+            let _ = fs::remove_dir_all(&path);
+        } else {
+            let _ = fs::remove_file(&path);
+        }
+    }
+}
+
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     move |source| OutputError::Io {
         path: path.to_path_buf(),
@@ -158,6 +190,7 @@ impl Lock {
                 Ok(mut file) => {
                     use std::io::Write;
                     let _ = writeln!(file, "{}", std::process::id());
+                    track(&path);
                     return Ok(Lock { path });
                 }
                 Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
@@ -197,6 +230,7 @@ impl Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
+        untrack(&self.path);
         let _ = fs::remove_file(&self.path);
     }
 }
@@ -215,6 +249,7 @@ impl Staging {
         let unique = format!("{}-{}", std::process::id(), nanos());
         let dir = parent.join(format!(".{name}.new-{unique}"));
         fs::create_dir(&dir).map_err(io_error(&dir))?;
+        track(&dir);
         Ok(Staging {
             old: parent.join(format!(".{name}.old-{unique}")),
             dir,
@@ -253,6 +288,7 @@ impl Staging {
         )
         .map_err(io_error(&marker))?;
         self.committed = true;
+        untrack(&self.dir);
         swap_in(&self.dir, &self.target, &self.old)
     }
 }
@@ -260,6 +296,7 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
+            untrack(&self.dir);
             let _ = fs::remove_dir_all(&self.dir);
         }
     }

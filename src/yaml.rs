@@ -98,6 +98,26 @@ fn explain(raw: &str, yaml: &str, position: Position) -> (String, Option<String>
             Some("each key may appear once; remove or merge the other one".to_string()),
         );
     }
+    if let Some(rest) = raw.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = expected
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ");
+        let choices: Vec<&str> = expected.split(", ").map(|s| s.trim_matches('`')).collect();
+        let key = key_path_at(yaml, position)
+            .map_or("the value".to_string(), |p| format!("`{}`", p.join(".")));
+        let help = did_you_mean(value, choices.iter().copied())
+            .map(|close| format!("did you mean `{close}`?"));
+        return (
+            format!("{key} must be one of {}, not `{value}`", choices.join(", ")),
+            help,
+        );
+    }
+    if raw == "invalid boolean" {
+        let key = key_path_at(yaml, position)
+            .map_or("the value".to_string(), |p| format!("`{}`", p.join(".")));
+        return (format!("{key} must be true or false"), None);
+    }
     let expected = match raw {
         "expected sequence start" => Some("a list (`[a, b]` or lines starting with `- `)"),
         "expected string scalar" => Some("text"),
@@ -176,6 +196,24 @@ fn key_of(line: &str) -> Option<String> {
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    /// Alias bombs are refused by the node budget even where every node would be read
+    /// (`IgnoredAny` walks the whole document), so memory stays bounded.
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_refused_by_the_budget() {
+        let mut bomb = String::from("---\na0: &a0 lol\n");
+        for i in 1..12 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            bomb.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let deep = format!("---\nx: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        for yaml in [bomb, deep] {
+            let source: Arc<str> = Arc::from(yaml.as_str());
+            let result = parse::<serde::de::IgnoredAny>(&yaml, Path::new("x.md"), &source);
+            let error = result.expect_err("refused");
+            assert!(error.position.line >= 1, "{error}");
+        }
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]

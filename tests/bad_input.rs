@@ -1,269 +1,395 @@
-//! Bad input, one row a case: the build fails with the right exit code, names the file and
-//! the line (and column), says what was wrong, and leaves the last good `public/` untouched.
+//! The bad-input corpus: every folder of `tests/bad_inputs/` is a case. Its `site/` files are
+//! dropped into a copy of a small valid site (built once, so `public/` holds the last good
+//! site), its `case.yaml` says what else to do (extra arguments, an input too big or too odd
+//! to commit, made here by `generate`), the exit code and the message fragments. Every case
+//! must also leave the last good `public/` byte for byte as it was (unless the input is
+//! valid and the case says so), leave nothing half-written beside it, and never panic.
 
 mod common;
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use common::*;
 
-/// What to do to a valid site before building again.
-enum Change {
-    Write(&'static str, String),
-    WriteBytes(&'static str, Vec<u8>),
-    Args(&'static [&'static str]),
-    Run(fn(&Path)),
-}
-
+/// `tests/bad_inputs/<name>/case.yaml`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Case {
-    name: &'static str,
-    change: Change,
+    /// What the case is, in a line.
+    about: String,
+    /// Arguments after `gen build`.
+    #[serde(default)]
+    args: Vec<String>,
+    /// Environment variables for `gen`.
+    #[serde(default)]
+    env: BTreeMap<String, String>,
     exit: i32,
     /// Each must appear in stderr.
-    expect: &'static [&'static str],
+    #[serde(default)]
+    expect: Vec<String>,
+    /// None may appear in stderr.
+    #[serde(default)]
+    reject: Vec<String>,
+    /// A made-up input (see `generate`).
+    #[serde(default)]
+    generate: Option<String>,
+    /// `false` for valid inputs, which build a new site.
+    #[serde(default = "yes")]
+    public_unchanged: bool,
+    /// Output files (below `public/`) that must hold these fragments.
+    #[serde(default)]
+    output_contains: BTreeMap<String, Vec<String>>,
+    /// Fragments no output file may hold.
+    #[serde(default)]
+    output_lacks: Vec<String>,
 }
+
+fn yes() -> bool {
+    true
+}
+
+/// Generous, only so that a hang fails the test instead of stalling it.
+const HANG: Duration = Duration::from_secs(120);
+
+const ENGINEER: &str = "content/roles/engineer.md";
 
 fn role_b_with(from: &str, to: &str) -> String {
     assert!(ROLE_B.contains(from), "fixture has {from}");
     ROLE_B.replacen(from, to, 1)
 }
 
-fn cases() -> Vec<Case> {
-    use Change::*;
-    const ENGINEER: &str = "content/roles/engineer.md";
-    vec![
-        Case {
-            name: "malformed YAML",
-            change: Write(ENGINEER, role_b_with("title: Applied ML Engineer", "title: [Applied ML Engineer")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:2:"],
-        },
-        Case {
-            name: "unclosed front matter",
-            change: Write(ENGINEER, ROLE_B.replacen("---\n\nBody", "\nBody", 1)),
-            exit: 1,
-            expect: &["content/roles/engineer.md:1:1", "never closed", "add a `---` line"],
-        },
-        Case {
-            name: "no front matter",
-            change: Write(ENGINEER, "# Just a heading\n".into()),
-            exit: 1,
-            expect: &["content/roles/engineer.md:1:1", "must start with a `---` line"],
-        },
-        Case {
-            name: "unknown key with suggestion",
-            change: Write(ENGINEER, role_b_with("summary:", "sumary:")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:4:1", "unknown key `sumary`", "did you mean `summary`?"],
-        },
-        Case {
-            name: "unknown nested key with suggestion",
-            change: Write(ENGINEER, role_b_with("  primary: [applied-ml]", "  primary: [applied-ml]\n  secundary: [product]")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:9:3", "unknown key `secundary`", "did you mean `secondary`?"],
-        },
-        Case {
-            name: "wrong type",
-            change: Write(ENGINEER, role_b_with("decisions: [Model choice within the approved budget]", "decisions: 5")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:6:12", "`decisions` must be a list"],
-        },
-        Case {
-            name: "wrong type inside success",
-            change: Write(ENGINEER, role_b_with("  90d: [First model in staging]", "  90d: First model in staging")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:10:8", "`success.90d` must be a list"],
-        },
-        Case {
-            name: "missing required field",
-            change: Write(ENGINEER, role_b_with("outcome: Ship one model to production by Q3 with an eval suite.\n", "")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:2:1", "missing required key `outcome`"],
-        },
-        Case {
-            name: "duplicate key",
-            change: Write(ENGINEER, role_b_with("archetype: builder", "archetype: builder\narchetype: manager")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:4:1", "duplicate key `archetype`"],
-        },
-        Case {
-            name: "unknown capability",
-            change: Write(ENGINEER, role_b_with("primary: [applied-ml]", "primary: [aplied-ml]")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:8:13", "unknown capability `aplied-ml`", "did you mean `applied-ml`?"],
-        },
-        Case {
-            name: "unknown archetype",
-            change: Write(ENGINEER, role_b_with("archetype: builder", "archetype: bulder")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:3:12", "unknown archetype `bulder`", "did you mean `builder`?"],
-        },
-        Case {
-            name: "empty decisions",
-            change: Write(ENGINEER, role_b_with("decisions: [Model choice within the approved budget]", "decisions: []")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:6:", "`decisions` is empty"],
-        },
-        Case {
-            name: "hire_after names no brief",
-            change: Write(ENGINEER, role_b_with("hire_after: [head-of-ai]", "hire_after: [head-of-aj]")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:11:14", "`head-of-aj`", "did you mean `head-of-ai`?"],
-        },
-        Case {
-            name: "duplicate slug",
-            change: Write("content/roles/other.md", role_b_with("title: Applied ML Engineer", "title: Other\nslug: engineer")),
-            exit: 1,
-            expect: &["content/roles/other.md:3:7", "duplicate address `/roles/engineer/`", "content/roles/engineer.md"],
-        },
-        Case {
-            name: "invalid slug from the file name",
-            change: Write("content/roles/Data Engineer.md", role_b_with("title: Applied ML Engineer", "title: Data")),
-            exit: 1,
-            expect: &["content/roles/Data Engineer.md:1:1", "not a valid slug", "`data-engineer`"],
-        },
-        Case {
-            name: "broken internal link",
-            change: Write(ENGINEER, format!("{ROLE_B}\nSee [the lead](head-of-al.md).\n")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:16:5", "broken link `head-of-al.md`", "did you mean `@/roles/head-of-ai.md`?"],
-        },
-        Case {
-            name: "broken anchor",
-            change: Write(ENGINEER, format!("{ROLE_B}\nSee [why](@/guides/start.md#whyy).\n")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:16:5", "no heading `#whyy`", "did you mean `#why`?"],
-        },
-        Case {
-            name: "link out of content",
-            change: Write(ENGINEER, format!("{ROLE_B}\n[x](../../site.md)\n")),
-            exit: 1,
-            expect: &["content/roles/engineer.md:16:1", "leads outside content/"],
-        },
-        Case {
-            name: "template syntax error",
-            change: Write("templates/page.html", "{% extends \"base.html\" %}\n{% block main %}\n{% if %}\n{% endblock main %}\n".into()),
-            exit: 1,
-            expect: &["templates/page.html:3:", "template syntax error"],
-        },
-        Case {
-            name: "missing template variable",
-            change: Write("templates/page.html", "{% extends \"base.html\" %}\n{% block main %}\n{{ page.nope }}\n{% endblock main %}\n".into()),
-            exit: 1,
-            expect: &["templates/page.html:3:", "nope"],
-        },
-        Case {
-            name: "non-UTF-8 file",
-            change: WriteBytes(ENGINEER, b"---\ntitle: Bad \xff byte\n---\n".to_vec()),
-            exit: 1,
-            expect: &["content/roles/engineer.md:2:12", "not valid UTF-8"],
-        },
-        Case {
-            name: "empty file",
-            change: Write(ENGINEER, String::new()),
-            exit: 1,
-            expect: &["content/roles/engineer.md:1:1", "the file is empty"],
-        },
-        Case {
-            name: "guide with an unknown key",
-            change: Write("content/guides/start.md", GUIDE.replacen("weight: 1", "wieght: 1", 1)),
-            exit: 1,
-            expect: &["content/guides/start.md:4:1", "did you mean `weight`?"],
-        },
-        Case {
-            name: "site.yaml unknown key",
-            change: Run(|root| {
-                let config = std::fs::read_to_string(root.join("site.yaml")).expect("read");
-                std::fs::write(root.join("site.yaml"), format!("titel: x\n{config}")).expect("write");
-            }),
-            exit: 1,
-            expect: &["site.yaml:1:1", "unknown key `titel`", "did you mean `title`?"],
-        },
-        Case {
-            name: "missing theme",
-            change: Run(|root| {
-                let config = std::fs::read_to_string(root.join("site.yaml")).expect("read");
-                std::fs::write(root.join("site.yaml"), config.replace("theme: default", "theme: nosuch")).expect("write");
-            }),
-            exit: 1,
-            expect: &["site.yaml:", "theme `nosuch` not found"],
-        },
-        Case {
-            name: "output folder is the content folder",
-            change: Args(&["--output", "content"]),
-            exit: 2,
-            expect: &["refusing", "inside the site's `content/` folder"],
-        },
-        Case {
-            name: "output folder is the site root",
-            change: Args(&["--output", "."]),
-            exit: 2,
-            expect: &["refusing", "site's root folder"],
-        },
-        Case {
-            name: "output folder is a foreign non-empty folder",
-            change: Run(|root| write(root, "elsewhere/keep.txt", "mine")),
-            exit: 2,
-            expect: &["refusing", "did not create"],
-        },
-        Case {
-            name: "output path is a file",
-            change: Run(|root| write(root, "elsewhere", "a file")),
-            exit: 2,
-            expect: &["refusing", "is a file"],
-        },
-    ]
+fn corpus() -> Vec<(String, PathBuf)> {
+    let dir = repo().join("tests/bad_inputs");
+    let mut cases: Vec<(String, PathBuf)> = fs::read_dir(&dir)
+        .expect("tests/bad_inputs")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.join("case.yaml").is_file())
+        .map(|p| {
+            (
+                p.file_name().expect("name").to_string_lossy().into_owned(),
+                p,
+            )
+        })
+        .collect();
+    cases.sort();
+    cases
 }
 
-#[test]
-fn every_bad_input_fails_cleanly_and_keeps_the_last_good_site() {
-    let mut failures = Vec::new();
-    for case in cases() {
-        let site = small_site();
-        let root = site.path();
-        gen_in(root).arg("build").assert().success();
-        let before = snapshot(&root.join("public"));
+/// How to run `gen` for a generated case.
+#[derive(Default)]
+struct Prepared {
+    /// A shell prefix run before `exec gen build ...` (e.g. a file-size limit).
+    shell: Option<&'static str>,
+}
 
-        let mut cmd = gen_in(root);
-        cmd.arg("build");
-        match &case.change {
-            Change::Write(path, text) => write(root, path, text),
-            Change::WriteBytes(path, bytes) => write_bytes(root, path, bytes),
-            Change::Args(args) => {
-                cmd.args(*args);
-            }
-            Change::Run(f) => {
-                f(root);
-                if case.name.starts_with("output") {
-                    cmd.args(["--output", "elsewhere"]);
-                }
-            }
+fn is_root() -> bool {
+    fs::read_to_string("/proc/self/status").is_ok_and(|s| {
+        s.lines()
+            .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0"))
+    })
+}
+
+/// Make the input `what` names in the site at `root`; `outside` is a folder beside the site.
+/// `Err` is why the case cannot run here.
+fn generate(what: &str, root: &Path, outside: &Path) -> Result<Prepared, String> {
+    let engineer = |bytes: Vec<u8>| write_bytes(root, ENGINEER, &bytes);
+    let front_matter = ROLE_B.split_once("\n---\n").expect("fixture").0;
+    match what {
+        "invalid-utf8" => engineer(b"---\ntitle: Bad \xff byte\n---\n".to_vec()),
+        "nul-front-matter" => {
+            engineer(role_b_with("title: Applied ML Engineer", "title: Applied\0ML").into_bytes())
         }
-        let output = cmd.output().expect("runs");
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let code = output.status.code();
-        if code != Some(case.exit) {
-            failures.push(format!(
-                "{}: exit {code:?}, expected {}\n{stderr}",
-                case.name, case.exit
-            ));
+        "nul-body" => engineer(format!("{ROLE_B}\nA\0B\0\0C\n").into_bytes()),
+        "bom" => engineer(format!("\u{feff}{ROLE_B}").into_bytes()),
+        "crlf" => engineer(ROLE_B.replace('\n', "\r\n").into_bytes()),
+        "bom-crlf" => engineer(format!("\u{feff}{}", ROLE_B.replace('\n', "\r\n")).into_bytes()),
+        "utf16" => engineer(
+            std::iter::once(0xfeff_u16)
+                .chain(ROLE_B.encode_utf16())
+                .flat_map(u16::to_le_bytes)
+                .collect(),
+        ),
+        "big-file" => {
+            let line = "A paragraph of a brief that someone pasted far too many times.\n\n";
+            let mut text = ROLE_B.to_string();
+            while text.len() < 50 * 1024 * 1024 {
+                text.push_str(line);
+            }
+            engineer(text.into_bytes());
         }
-        for fragment in case.expect {
-            if !stderr.contains(fragment) {
-                failures.push(format!(
-                    "{}: stderr lacks {fragment:?}\n{stderr}",
-                    case.name
+        "long-line" => {
+            let mut text = ROLE_B.to_string();
+            text.push_str(&"word ".repeat(2 * 1024 * 1024));
+            text.push('\n');
+            engineer(text.into_bytes());
+        }
+        "billion-laughs" => {
+            let mut yaml = String::from("---\nlol0: &a0 \"lol\"\n");
+            for i in 1..10 {
+                let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+                yaml.push_str(&format!("lol{i}: &a{i} [{refs}]\n"));
+            }
+            yaml.push_str(&front_matter[4..]);
+            yaml.push_str("\n---\nBody\n");
+            engineer(yaml.into_bytes());
+        }
+        "deep-aliases" => {
+            let mut yaml = String::from("---\nx0: &x0 [a, b]\n");
+            for i in 1..40 {
+                yaml.push_str(&format!("x{i}: &x{i} [*x{0}, *x{0}]\n", i - 1));
+            }
+            yaml.push_str("title: *x39\n---\nBody\n");
+            engineer(yaml.into_bytes());
+        }
+        "deep-flow" => engineer(
+            format!(
+                "---\ntitle: {}\n---\nBody\n",
+                "[".repeat(100_000) + &"]".repeat(100_000)
+            )
+            .into_bytes(),
+        ),
+        "deep-block" => {
+            let mut yaml = String::from("---\ntitle:\n");
+            for depth in 1..2_000 {
+                yaml.push_str(&" ".repeat(depth));
+                yaml.push_str("k:\n");
+            }
+            yaml.push_str("---\nBody\n");
+            engineer(yaml.into_bytes());
+        }
+        "long-line-3mb" => {
+            let mut text = ROLE_B.to_string();
+            text.push_str(&"word ".repeat(600 * 1024));
+            text.push('\n');
+            engineer(text.into_bytes());
+        }
+        "deep-markdown" => engineer(
+            format!(
+                "{ROLE_B}\n{}deep\n\n{}x\n",
+                "> ".repeat(100_000),
+                "- ".repeat(50_000)
+            )
+            .into_bytes(),
+        ),
+        "symlink-loop" => {
+            std::os::unix::fs::symlink("..", root.join("content/roles/loop"))
+                .map_err(|e| e.to_string())?;
+            std::os::unix::fs::symlink("self.md", root.join("content/roles/self.md"))
+                .map_err(|e| e.to_string())?;
+        }
+        "symlink-outside-file" => {
+            write(
+                outside,
+                "secret.md",
+                &role_b_with("title: Applied ML Engineer", "title: SECRET"),
+            );
+            std::os::unix::fs::symlink(
+                outside.join("secret.md"),
+                root.join("content/roles/leak.md"),
+            )
+            .map_err(|e| e.to_string())?;
+        }
+        "symlink-outside-folder" => {
+            write(
+                outside,
+                "guides/secret.md",
+                &GUIDE.replace("Start here", "SECRET"),
+            );
+            std::os::unix::fs::symlink(outside.join("guides"), root.join("content/elsewhere"))
+                .map_err(|e| e.to_string())?;
+        }
+        "symlink-dangling" => {
+            std::os::unix::fs::symlink(
+                outside.join("nothing.md"),
+                root.join("content/roles/gone.md"),
+            )
+            .map_err(|e| e.to_string())?;
+        }
+        "unreadable-file" | "unreadable-folder" => {
+            use std::os::unix::fs::PermissionsExt;
+            let path = if what == "unreadable-file" {
+                root.join(ENGINEER)
+            } else {
+                root.join("content/roles")
+            };
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o000))
+                .map_err(|e| e.to_string())?;
+            let still_readable = if path.is_dir() {
+                fs::read_dir(&path).is_ok()
+            } else {
+                fs::read(&path).is_ok()
+            };
+            if still_readable {
+                fs::set_permissions(&path, fs::Permissions::from_mode(0o755))
+                    .map_err(|e| e.to_string())?;
+                return Err(format!(
+                    "a file with mode 000 is still readable here{}",
+                    if is_root() { " (running as root)" } else { "" }
                 ));
             }
         }
-        if stderr.contains("panicked") {
-            failures.push(format!("{}: panicked\n{stderr}", case.name));
+        "fifo" => {
+            let status = std::process::Command::new("mkfifo")
+                .arg(root.join("content/roles/pipe.md"))
+                .status()
+                .map_err(|e| format!("mkfifo: {e}"))?;
+            if !status.success() {
+                return Err("mkfifo failed".into());
+            }
         }
-        if snapshot(&root.join("public")) != before {
-            failures.push(format!("{}: public/ changed", case.name));
+        "folder-named-md" => {
+            fs::create_dir_all(root.join("content/roles/folder.md")).map_err(|e| e.to_string())?
+        }
+        "output-symlink" => {
+            fs::create_dir_all(outside.join("real")).map_err(|e| e.to_string())?;
+            std::os::unix::fs::symlink(outside.join("real"), root.join("linked"))
+                .map_err(|e| e.to_string())?;
+        }
+        "disk-full" => {
+            // Pages bigger than the limit, so writing one fails midway through the build.
+            engineer(format!("{ROLE_B}\n{}\n", "Long body text. ".repeat(20_000)).into_bytes());
+            return Ok(Prepared {
+                shell: Some("trap '' XFSZ; ulimit -f 128;"),
+            });
+        }
+        other => {
+            if let Some(text) = other.strip_prefix("config-prepend:") {
+                let config = read(root, "site.yaml");
+                write(root, "site.yaml", &format!("{text}{config}"));
+            } else if let Some(edit) = other.strip_prefix("config-replace:") {
+                let (from, to) = edit.split_once("=>").expect("config-replace:FROM=>TO");
+                let config = read(root, "site.yaml");
+                assert!(config.contains(from), "site.yaml has {from}");
+                write(root, "site.yaml", &config.replacen(from, to, 1));
+            } else {
+                panic!("unknown generator `{other}`");
+            }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    Ok(Prepared::default())
+}
+
+/// The problems of one case; empty when it passed.
+fn run_case(name: &str, dir: &Path, base: &Path) -> Result<Vec<String>, String> {
+    let text = fs::read_to_string(dir.join("case.yaml")).expect("case.yaml");
+    let case: Case =
+        serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{name}/case.yaml: {e}"));
+    let site = tempfile::tempdir().expect("tempdir");
+    let outside = tempfile::tempdir().expect("tempdir");
+    let root = site.path();
+    copy_dir(base, root);
+    let before = snapshot(&root.join("public"));
+    if dir.join("site").is_dir() {
+        copy_dir(&dir.join("site"), root);
+    }
+    let prepared = match &case.generate {
+        Some(what) => generate(what, root, outside.path())?,
+        None => Prepared::default(),
+    };
+    let binary = assert_cmd::cargo::cargo_bin("gen");
+    let mut cmd = match prepared.shell {
+        Some(prefix) => {
+            let mut cmd = assert_cmd::Command::new("sh");
+            cmd.arg("-c")
+                .arg(format!("{prefix} exec \"$0\" \"$@\""))
+                .arg(&binary);
+            cmd
+        }
+        None => assert_cmd::Command::new(&binary),
+    };
+    cmd.current_dir(root)
+        .env("NO_COLOR", "1")
+        .envs(&case.env)
+        .arg("build")
+        .args(&case.args)
+        .timeout(HANG);
+    let output = cmd.output().expect("runs");
+    // Put permissions back so the temporary folder can be removed.
+    for path in [root.join(ENGINEER), root.join("content/roles")] {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(&path, fs::Permissions::from_mode(0o755));
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let mut problems = Vec::new();
+    let mut fail = |what: String| problems.push(format!("{name} ({}): {what}", case.about));
+    match output.status.code() {
+        Some(code) if code == case.exit => {}
+        code => fail(format!("exit {code:?}, expected {}", case.exit)),
+    }
+    for fragment in &case.expect {
+        if !stderr.contains(fragment.as_str()) {
+            fail(format!("stderr lacks {fragment:?}"));
+        }
+    }
+    for fragment in case
+        .reject
+        .iter()
+        .map(String::as_str)
+        .chain(["panicked", "RUST_BACKTRACE"])
+    {
+        if stderr.contains(fragment) {
+            fail(format!("stderr has {fragment:?}"));
+        }
+    }
+    let after = snapshot(&root.join("public"));
+    if case.public_unchanged && after != before {
+        fail("public/ changed".into());
+    }
+    for (file, fragments) in &case.output_contains {
+        let text = after
+            .get(Path::new(file))
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        for fragment in fragments {
+            if !text.contains(fragment.as_str()) {
+                fail(format!("public/{file} lacks {fragment:?}"));
+            }
+        }
+    }
+    for fragment in &case.output_lacks {
+        for (file, bytes) in &after {
+            if String::from_utf8_lossy(bytes).contains(fragment.as_str()) {
+                fail(format!("public/{} has {fragment:?}", file.display()));
+            }
+        }
+    }
+    let litter: Vec<String> = fs::read_dir(root)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public"))
+        .collect();
+    if !litter.is_empty() {
+        fail(format!("left beside the output: {litter:?}"));
+    }
+    if !problems.is_empty() || std::env::var_os("SHOW_STDERR").is_some() {
+        problems.push(format!("--- stderr of {name}:\n{stderr}"));
+    }
+    Ok(problems)
+}
+
+#[test]
+fn every_case_of_the_corpus_fails_cleanly_and_keeps_the_last_good_site() {
+    let cases = corpus();
+    assert!(cases.len() >= 60, "only {} cases", cases.len());
+    let base = small_site();
+    gen_in(base.path()).arg("build").assert().success();
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for (name, dir) in &cases {
+        match run_case(name, dir, base.path()) {
+            Ok(problems) => {
+                ran += 1;
+                failures.extend(problems);
+            }
+            Err(reason) => eprintln!("SKIPPED {name}: {reason}"),
+        }
+    }
+    eprintln!("{ran} of {} bad-input cases ran", cases.len());
+    // With SHOW_STDERR set, every case's report is printed (and the test fails, to show it).
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

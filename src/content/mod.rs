@@ -40,6 +40,9 @@ pub struct Content {
     pub roles: Vec<Arc<Role>>,
     /// Sorted by weight, then title.
     pub guides: Vec<Arc<Guide>>,
+    /// Warnings about files under `content/` that were not read: symbolic links (never
+    /// followed, so nothing outside the site is read) and special files such as pipes.
+    pub skipped: Vec<Diagnostic>,
 }
 
 impl Content {
@@ -85,7 +88,8 @@ pub fn reload(
         return reload_edited(root, config, options, previous, changed);
     }
     let mut problems = Diagnostics::default();
-    let files = find_pages(root, &mut problems);
+    let mut skipped = Vec::new();
+    let files = find_pages(root, &mut problems, &mut skipped);
     let known: HashMap<&str, Known> = previous
         .roles
         .iter()
@@ -113,6 +117,7 @@ pub fn reload(
         )
         .collect();
     let mut content = gather(results, &mut problems);
+    content.skipped = skipped;
     sort_pages(&mut content);
     problems.extend(check_slugs(&content));
     if problems.is_empty() {
@@ -132,8 +137,9 @@ fn edits_known_pages(root: &Path, previous: &Content, changed: &BTreeSet<PathBuf
         .chain(previous.guides.iter().map(|g| &g.source));
     !changed.is_empty()
         && changed.iter().all(|path| {
+            // A page replaced by a symbolic link goes through the full walk, which skips it.
             path.extension().is_some_and(|e| e == "md")
-                && root.join(path).is_file()
+                && std::fs::symlink_metadata(root.join(path)).is_ok_and(|m| m.is_file())
                 && sources.clone().any(|s| &s.file == path)
         })
 }
@@ -169,6 +175,7 @@ fn reload_edited(
         .collect();
     let mut problems = Diagnostics::default();
     let mut content = gather(results, &mut problems);
+    content.skipped = previous.skipped.clone();
     let same_addresses = content.roles.len() == previous.roles.len()
         && content.guides.len() == previous.guides.len()
         && content
@@ -216,7 +223,12 @@ fn sort_pages(content: &mut Content) {
 }
 
 /// Every `.md` file under `content/`, as (path from the root, path from `content/`).
-fn find_pages(root: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, String)> {
+/// Symbolic links and special files are not read; each adds a warning to `skipped`.
+fn find_pages(
+    root: &Path,
+    problems: &mut Diagnostics,
+    skipped: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, String)> {
     let content_dir = root.join(CONTENT_DIR);
     if !content_dir.is_dir() {
         problems.push(
@@ -252,12 +264,24 @@ fn find_pages(root: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, String)>
             }
         };
         let is_markdown = entry.path().extension().is_some_and(|e| e == "md");
-        if !entry.file_type().is_file() || !is_markdown {
-            continue;
-        }
         let Ok(relative) = entry.path().strip_prefix(root) else {
             continue;
         };
+        let kind = entry.file_type();
+        if kind.is_symlink() {
+            skipped.push(skipped_link(root, relative));
+            continue;
+        }
+        if kind.is_dir() || !is_markdown {
+            continue;
+        }
+        if !kind.is_file() {
+            skipped.push(skipped_file(
+                relative,
+                "skipped: not a regular file (a pipe, socket or device), so it is not read",
+            ));
+            continue;
+        }
         let Ok(in_content) = entry.path().strip_prefix(&content_dir) else {
             continue;
         };
@@ -265,6 +289,31 @@ fn find_pages(root: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, String)>
         files.push((relative.to_path_buf(), content_path));
     }
     files
+}
+
+fn skipped_file(relative: &Path, message: &str) -> Diagnostic {
+    let mut warning = Diagnostic::new(relative, Position::START, message).with_help(
+        "gen reads only regular files under content/; copy the file in instead of linking it",
+    );
+    warning.severity = crate::diagnostic::Severity::Warning;
+    warning
+}
+
+/// A symbolic link under `content/` is never followed; the warning says where it leads.
+fn skipped_link(root: &Path, relative: &Path) -> Diagnostic {
+    let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let message = match std::fs::canonicalize(root.join(relative)) {
+        Err(_) => "skipped: a symbolic link to nothing, or a link loop".to_string(),
+        Ok(target) if !target.starts_with(&site) => {
+            "skipped: a symbolic link that points outside the site; links are never followed"
+                .to_string()
+        }
+        Ok(target) => format!(
+            "skipped: a symbolic link (to {}); links are never followed",
+            crate::diagnostic::display_path(target.strip_prefix(&site).unwrap_or(&target))
+        ),
+    };
+    skipped_file(relative, &message)
 }
 
 /// Hidden files and editors' temporary files are not content.
@@ -283,6 +332,10 @@ fn io_reason(error: &walkdir::Error) -> String {
     }
 }
 
+/// A page bigger than this is a mistake (a pasted log or export), not a brief: it is refused
+/// before it is read whole, so memory stays bounded.
+pub const MAX_PAGE_BYTES: u64 = 4 * 1024 * 1024;
+
 fn load_page(
     root: &Path,
     relative: &Path,
@@ -290,16 +343,49 @@ fn load_page(
     config: &Config,
     options: LoadOptions,
 ) -> Result<Option<Page>, Vec<Diagnostic>> {
-    let bytes = std::fs::read(root.join(relative)).map_err(|error| {
-        vec![Diagnostic::new(
-            relative,
-            Position::START,
-            format!("cannot read: {error}"),
-        )]
+    let bytes = read_page(&root.join(relative)).map_err(|message| {
+        let mut problem = Diagnostic::new(relative, Position::START, message);
+        if problem.message.contains("MiB") {
+            problem = problem.with_help(
+                "split the page, or move the data it holds out of content/ (a brief is a few pages of text)",
+            );
+        }
+        vec![problem]
     })?;
     let source =
         SourceFile::decode(relative, content_path.to_string(), bytes).map_err(|d| vec![d])?;
     parse_page(source, config, options)
+}
+
+/// The bytes of a page, at most `MAX_PAGE_BYTES` of them.
+fn read_page(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_PAGE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_PAGE_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(format!(
+            "the file is {:.1} MB, more than the {} MiB a page may have",
+            size as f64 / 1_000_000.0,
+            MAX_PAGE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The problems of one page read on its own (for the fuzz target): `parse_page` without
+/// what it builds.
+pub(crate) fn page_problems(
+    source: SourceFile,
+    config: &Config,
+    options: LoadOptions,
+) -> Vec<Diagnostic> {
+    parse_page(source, config, options)
+        .err()
+        .unwrap_or_default()
 }
 
 /// A page from its text: no disk access, so every rule here is unit-testable.

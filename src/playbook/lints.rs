@@ -198,6 +198,7 @@ pub fn check(
         .flat_map(|role| check_brief(config, role))
         .collect();
     found.extend(check_across_briefs(config, content));
+    found.extend(content.skipped.iter().cloned());
     found.extend(
         check_bodies(config, content, markdown, link_problems, None)
             .into_values()
@@ -886,7 +887,7 @@ Text.
     fn run(pages: &[(&'static str, String)], config: &Config) -> Vec<Diagnostic> {
         let content = content(pages);
         let links = render::link_index(config, &content);
-        let markdown: MarkdownCache = render::render_markdown(&content, &links, None)
+        let markdown: MarkdownCache = render::render_markdown(&content, &links, None, Default::default())
             .into_iter()
             .collect();
         let link_problems = render::link_problems(&content, &markdown, &links, None).0;

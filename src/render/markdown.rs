@@ -185,9 +185,55 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// What happens to HTML written in a page's body (`markdown.raw_html` in site.yaml).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Kept as written: for playbooks whose editors are trusted (the default).
+    #[default]
+    Allow,
+    /// Cleaned by ammonia: scripts, event handlers, styles and unknown tags go; the
+    /// structure the site relies on (heading ids, anchors, highlighting classes, tables) stays.
+    Sanitize,
+    /// Shown as text: every tag is written out, escaped.
+    Escape,
+}
+
 /// Render the body of the page at `content_path`.
-pub fn render(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMarkdown {
-    process(body, content_path, links, Output::Html)
+pub fn render(
+    body: &str,
+    content_path: &str,
+    links: &LinkIndex,
+    raw_html: RawHtml,
+) -> RenderedMarkdown {
+    let mut rendered = process(body, content_path, links, Output::Html(raw_html));
+    if raw_html == RawHtml::Sanitize {
+        rendered.html = sanitize(&rendered.html);
+    }
+    rendered
+}
+
+/// Clean `html` with ammonia, keeping what gen itself writes: ids on headings and footnotes,
+/// classes (highlighting, anchors, task lists, tables), and internal and external links.
+fn sanitize(html: &str) -> String {
+    use std::sync::OnceLock;
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER
+        .get_or_init(|| {
+            let mut builder = ammonia::Builder::default();
+            builder
+                .add_generic_attributes(["id", "class", "aria-label", "title"])
+                .add_tags(["input", "section"])
+                .add_tag_attributes("input", ["type", "checked", "disabled"])
+                .add_tag_attributes("th", ["style"])
+                .add_tag_attributes("td", ["style"])
+                .add_tag_attributes("ol", ["start"])
+                .link_rel(None)
+                .url_relative(ammonia::UrlRelative::PassThrough);
+            builder
+        })
+        .clean(html)
+        .to_string()
 }
 
 /// Everything `render` finds (headings, anchors, links, empty sections) without the HTML:
@@ -198,7 +244,7 @@ pub fn scan(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMarkdo
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Output {
-    Html,
+    Html(RawHtml),
     FindingsOnly,
 }
 
@@ -263,7 +309,7 @@ fn process(body: &str, content_path: &str, links: &LinkIndex, output: Output) ->
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, buffer)) = code.take() {
                     events.push(Event::Html(
-                        if output == Output::Html {
+                        if output != Output::FindingsOnly {
                             highlight_block(&buffer, &lang).to_string()
                         } else {
                             String::new()
@@ -306,13 +352,22 @@ fn process(body: &str, content_path: &str, links: &LinkIndex, output: Output) ->
                     });
                 }
             }
+            Event::Html(html) | Event::InlineHtml(html)
+                if output == Output::Html(RawHtml::Escape) =>
+            {
+                let text = Event::Text(html);
+                match heading.as_mut() {
+                    Some((_, _, inner)) => inner.push(text),
+                    None => events.push(text),
+                }
+            }
             event => match heading.as_mut() {
                 Some((_, _, inner)) => inner.push(event),
                 None => events.push(event),
             },
         }
     }
-    if output == Output::Html {
+    if output != Output::FindingsOnly {
         pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
         out.has_html = true;
     }
@@ -486,6 +541,7 @@ mod tests {
             "See [CAIO](caio.md) and [intake](@/guides/intake-questions.md#q1).",
             "roles/head-of-ai.md",
             &index(),
+            RawHtml::Allow,
         );
         assert!(r.html.contains("href=\"/roles/caio/\""), "{}", r.html);
         assert!(
@@ -501,7 +557,7 @@ mod tests {
     #[test]
     fn missing_pages_are_reported_with_offsets() {
         let body = "Intro.\n\nSee [nobody](nobody.md).\n";
-        let r = render(body, "roles/head-of-ai.md", &index());
+        let r = render(body, "roles/head-of-ai.md", &index(), RawHtml::Allow);
         assert_eq!(r.problems.len(), 1);
         let (offset, problem) = &r.problems[0];
         assert_eq!(&body[*offset..*offset + 8], "[nobody]");
@@ -520,6 +576,7 @@ mod tests {
             "## The first 90 days\n\n## Notes\n\n## Notes\n\n### Custom {#mine}\n",
             "x.md",
             &index(),
+            RawHtml::Allow,
         );
         assert!(r.html.contains("<h2 id=\"the-first-90-days\">The first 90 days<a class=\"anchor\" href=\"#the-first-90-days\""), "{}", r.html);
         let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
@@ -530,7 +587,7 @@ mod tests {
     #[test]
     fn a_scan_finds_what_a_render_finds_without_html() {
         let body = "## One\n\n[x](nobody.md) and [y](caio.md#z)\n\n## Two\n\n```yaml\na: 1\n```\n";
-        let full = render(body, "roles/a.md", &index());
+        let full = render(body, "roles/a.md", &index(), RawHtml::Allow);
         let scanned = scan(body, "roles/a.md", &index());
         assert!(scanned.html.is_empty());
         assert_eq!(scanned.toc, full.toc);
@@ -544,7 +601,7 @@ mod tests {
     fn empty_sections_are_found() {
         let body =
             "## Full\n\nText.\n\n## Empty\n\n## Parent\n\n### Child\n\nText.\n\n## Last empty\n";
-        let r = render(body, "x.md", &index());
+        let r = render(body, "x.md", &index(), RawHtml::Allow);
         let titles: Vec<&str> = r.empty_sections.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(titles, ["Empty", "Last empty"]);
         assert_eq!(
@@ -555,6 +612,7 @@ mod tests {
             "## A\n\n- item\n\n## B\n\n```\ncode\n```\n\n## C\n\n| a |\n|---|\n| 1 |\n",
             "x.md",
             &index(),
+            RawHtml::Allow,
         );
         assert!(full.empty_sections.is_empty(), "{:?}", full.empty_sections);
     }
@@ -565,6 +623,7 @@ mod tests {
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n",
             "x.md",
             &index(),
+            RawHtml::Allow,
         );
         for needle in [
             "<table>",
@@ -578,8 +637,63 @@ mod tests {
 
     #[test]
     fn code_blocks_are_highlighted_and_raw_text_escaped() {
-        let r = render("```yaml\ntitle: <x>\n```\n", "x.md", &index());
+        let r = render(
+            "```yaml\ntitle: <x>\n```\n",
+            "x.md",
+            &index(),
+            RawHtml::Allow,
+        );
         assert!(r.html.contains("hl-"), "{}", r.html);
         assert!(!r.html.contains("<x>"), "{}", r.html);
+    }
+
+    const HOSTILE: &str = "## Title {#custom}\n\n<script>alert(1)</script>\n\nText <b onclick=\"x()\">bold</b> <img src=x onerror=alert(2)> [link](@/roles/head-of-ai.md#why)\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1]\n\n[^1]: A footnote.\n\n```python\ndef f():\n    return 1\n```\n";
+
+    #[test]
+    fn raw_html_is_kept_by_default() {
+        let r = render(HOSTILE, "x.md", &index(), RawHtml::default());
+        assert!(r.html.contains("<script>alert(1)</script>"), "{}", r.html);
+        assert!(r.html.contains("onclick"), "{}", r.html);
+    }
+
+    #[test]
+    fn raw_html_escaped_shows_as_text() {
+        let r = render(HOSTILE, "x.md", &index(), RawHtml::Escape);
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(!r.html.contains("<b "), "{}", r.html);
+        assert!(!r.html.contains("<img"), "{}", r.html);
+        assert!(
+            r.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("&lt;b onclick="), "{}", r.html);
+        assert_structure_kept(&r.html);
+    }
+
+    #[test]
+    fn raw_html_sanitized_loses_scripts_and_handlers_only() {
+        let r = render(HOSTILE, "x.md", &index(), RawHtml::Sanitize);
+        for gone in ["<script", "alert(1)", "onclick", "onerror"] {
+            assert!(!r.html.contains(gone), "{gone} in {}", r.html);
+        }
+        assert!(r.html.contains("<b>bold</b>"), "{}", r.html);
+        assert_structure_kept(&r.html);
+    }
+
+    /// What gen writes itself survives escaping and sanitizing.
+    fn assert_structure_kept(html: &str) {
+        for kept in [
+            "<h2 id=\"custom\">",
+            "<a class=\"anchor\" href=\"#custom\" aria-label=\"Link to this section\">#</a>",
+            "href=\"/roles/head-of-ai/#why\"",
+            "<div class=\"table-wrap\"><table>",
+            "style=\"text-align: left\"",
+            "<input disabled=\"\" type=\"checkbox\" checked=\"\"",
+            "class=\"footnote-definition\" id=\"1\"",
+            "class=\"hl-",
+        ] {
+            assert!(html.contains(kept), "{kept} missing in {html}");
+        }
     }
 }

@@ -7,6 +7,7 @@ pub mod relative;
 pub mod site_views;
 pub mod templates;
 pub mod views;
+pub mod watchdog;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -137,20 +138,23 @@ pub fn render_markdown(
     content: &Content,
     links: &LinkIndex,
     only: Option<&BTreeSet<String>>,
+    raw_html: markdown::RawHtml,
 ) -> Vec<(String, Arc<RenderedMarkdown>)> {
-    process_markdown(content, links, only, markdown::render)
+    process_markdown(content, links, only, &|body, path, links| {
+        markdown::render(body, path, links, raw_html)
+    })
 }
 
 /// Like `render_markdown` without the HTML (see `markdown::scan`).
 pub fn scan_markdown(content: &Content, links: &LinkIndex) -> Vec<(String, Arc<RenderedMarkdown>)> {
-    process_markdown(content, links, None, markdown::scan)
+    process_markdown(content, links, None, &markdown::scan)
 }
 
 fn process_markdown(
     content: &Content,
     links: &LinkIndex,
     only: Option<&BTreeSet<String>>,
-    process: fn(&str, &str, &LinkIndex) -> RenderedMarkdown,
+    process: &(dyn Fn(&str, &str, &LinkIndex) -> RenderedMarkdown + Sync),
 ) -> Vec<(String, Arc<RenderedMarkdown>)> {
     let selected: Vec<(&SourceFile, &str)> = sources(content)
         .filter(|(source, _, _)| only.is_none_or(|set| set.contains(&source.content_path)))
@@ -341,7 +345,12 @@ impl Env<'_, '_> {
         let body = |source: &SourceFile, text: &str| -> Arc<RenderedMarkdown> {
             match self.cache.get(&source.content_path) {
                 Some(md) if md.has_html => md.clone(),
-                _ => Arc::new(markdown::render(text, &source.content_path, self.links)),
+                _ => Arc::new(markdown::render(
+                    text,
+                    &source.content_path,
+                    self.links,
+                    views.config.markdown.raw_html,
+                )),
             }
         };
         match key {

@@ -103,6 +103,11 @@ impl Templates {
     }
 
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Box<Diagnostic>> {
+        let file = self.files.get(name).map_or_else(
+            || name.to_string(),
+            |(path, _)| crate::diagnostic::display_path(path),
+        );
+        let _running = super::watchdog::watch(&file);
         self.tera
             .render(name, context)
             .map_err(|error| Box::new(self.diagnostic(&error, Some(name))))
@@ -143,12 +148,65 @@ impl Templates {
                 }
                 d
             }
+            ErrorKind::CircularInclude { tpl, include_chain } => {
+                let (path, _) = file_of(tpl);
+                Diagnostic::new(
+                    path,
+                    Position::START,
+                    format!(
+                        "template error: templates include each other in a loop: {}",
+                        include_chain.join(" → ")
+                    ),
+                )
+                .with_help("remove one of the `{% include %}` tags so the chain ends")
+            }
+            ErrorKind::CircularExtend {
+                tpl,
+                inheritance_chain,
+            } => {
+                let (path, _) = file_of(tpl);
+                Diagnostic::new(
+                    path,
+                    Position::START,
+                    format!(
+                        "template error: templates extend each other in a loop: {}",
+                        inheritance_chain.join(" → ")
+                    ),
+                )
+                .with_help("one template of the chain must not `{% extends %}` another")
+            }
             _ => {
+                // Checks Tera runs over all templates (unknown filters, tests, functions,
+                // components, blocks) arrive as text: the first one, located.
+                if let ErrorKind::Msg(text) = error.kind()
+                    && let Some((name, position, message)) = located(text)
+                {
+                    let (path, source) = file_of(name);
+                    let d = Diagnostic::new(path, position, format!("template error: {message}"));
+                    return match source {
+                        Some(text) => d.with_source(text),
+                        None => d,
+                    };
+                }
                 let (path, _) = file_of(rendering.unwrap_or(""));
                 Diagnostic::new(path, Position::START, format!("template error: {error}"))
             }
         }
     }
+}
+
+/// The template, position and message of a Tera report given as text:
+/// `error: Unknown filter `x`` then ` --> page.html:3:17`.
+fn located(report: &str) -> Option<(&str, Position, &str)> {
+    let message = report.lines().next()?.trim().trim_start_matches("error: ");
+    let place = report
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = place.trim().rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    let name = parts.next()?;
+    Some((name, Position::new(line, column), message))
 }
 
 /// Templates named by `{% extends "x" %}` and `{% include "x" %}` tags.

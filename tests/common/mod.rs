@@ -2,6 +2,8 @@
 //! real `gen` binary.
 #![allow(dead_code)]
 
+pub mod serve;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
