@@ -4,6 +4,7 @@
 pub mod lints;
 pub mod matrix;
 pub mod sequence;
+pub mod staffing;
 
 use crate::config::Config;
 use crate::content::Content;
