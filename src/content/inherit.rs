@@ -484,3 +484,358 @@ fn missing_required(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::content::testing::{config, try_content};
+    use crate::content::{Content, role::Role};
+    use crate::diagnostic::{Diagnostic, display_path};
+
+    /// An archetype with every key, and a few lines to vary.
+    fn archetype(slug: &str, extra: &str) -> (String, String) {
+        (
+            format!("roles/{slug}.md"),
+            format!(
+                "---
+title: Head of AI
+archetype: manager
+summary: Runs delivery.
+outcome: Ship two use cases by Q4.
+decisions: [Which use cases ship]
+owns_after_launch: [The roadmap]
+capabilities:
+  primary: [leadership, product]
+  secondary: [architecture]
+interfaces:
+  product: With the CPO.
+  data: With the data owner.
+success:
+  90d: [Plan written]
+  6m: [One system live]
+tools: [Python]
+red_flags: [Talks only about demos]
+tags: [leadership]
+{extra}---
+Body.
+"
+            ),
+        )
+    }
+
+    fn derived(path: &str, title: &str, lines: &str) -> (String, String) {
+        (
+            path.to_string(),
+            format!("---\ntitle: {title}\n{lines}---\nOwn body.\n"),
+        )
+    }
+
+    fn load(pages: &[(String, String)]) -> Result<Content, Vec<Diagnostic>> {
+        let pages: Vec<(&str, String)> =
+            pages.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+        try_content(&pages)
+    }
+
+    fn role<'a>(content: &'a Content, slug: &str) -> &'a Role {
+        content.role(slug).expect("brief")
+    }
+
+    fn problems(pages: &[(String, String)]) -> Vec<String> {
+        match load(pages) {
+            Ok(_) => vec![],
+            Err(found) => found
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{}:{}:{} {} | {}",
+                        display_path(&d.file),
+                        d.position.line,
+                        d.position.column,
+                        d.message,
+                        d.help.as_deref().unwrap_or("")
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_derived_brief_inherits_what_it_leaves_out_and_overrides_what_it_sets() {
+        let content = load(&[
+            archetype("head-of-ai", "status: filled\nheadcount: 2\n"),
+            derived(
+                "plan/claims.md",
+                "Head of AI, Claims",
+                "extends: head-of-ai\noutcome: Cut claims handling time by 30% in 12 months.\ntools: [SQL]\ninterfaces+:\n  it: With IT operations.\n",
+            ),
+        ])
+        .expect("loads");
+        let claims = role(&content, "claims");
+        let front = &claims.front;
+        assert_eq!(front.title.value, "Head of AI, Claims");
+        assert_eq!(front.summary.value, "Runs delivery.", "inherited");
+        assert_eq!(front.archetype.value, "manager", "inherited");
+        assert!(front.outcome.value.starts_with("Cut claims"), "overridden");
+        assert_eq!(front.tools, ["SQL"], "a list replaces the inherited one");
+        assert_eq!(front.red_flags, ["Talks only about demos"]);
+        assert_eq!(front.interfaces.product.as_deref(), Some("With the CPO."));
+        assert_eq!(front.interfaces.it.as_deref(), Some("With IT operations."));
+        let primary: Vec<&str> = front
+            .capabilities
+            .primary
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        assert_eq!(primary, ["leadership", "product"]);
+        assert_eq!(claims.body(), "Own body.\n", "the body is never inherited");
+        // Status and headcount belong to the brief itself.
+        assert_eq!(front.status, crate::content::role::Status::Planned);
+        assert_eq!(front.headcount, None);
+        assert!(claims.in_plan());
+        assert_eq!(
+            content
+                .derived_from("head-of-ai")
+                .iter()
+                .map(|r| r.slug.as_str())
+                .collect::<Vec<_>>(),
+            ["claims"]
+        );
+    }
+
+    #[test]
+    fn plus_keys_append_to_the_inherited_value() {
+        let content = load(&[
+            archetype("head-of-ai", ""),
+            derived(
+                "plan/claims.md",
+                "Claims",
+                "extends: head-of-ai\ndecisions+: [Which claims go to straight-through processing]\ntags+: [claims]\nsuccess+:\n  6m: [Claims triage live]\n  12m: [Handling time down 30%]\ncapabilities+:\n  secondary: [change-management]\n",
+            ),
+        ])
+        .expect("loads");
+        let front = &role(&content, "claims").front;
+        assert_eq!(
+            front.decisions.value,
+            [
+                "Which use cases ship",
+                "Which claims go to straight-through processing"
+            ]
+        );
+        let tags: Vec<&str> = front.tags.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(tags, ["leadership", "claims"]);
+        let success = &front.success.value;
+        assert_eq!(
+            success.days_90.as_deref(),
+            Some(&["Plan written".to_string()][..])
+        );
+        assert_eq!(
+            success.months_6.as_deref(),
+            Some(
+                &[
+                    "One system live".to_string(),
+                    "Claims triage live".to_string()
+                ][..]
+            )
+        );
+        assert_eq!(
+            success.months_12.as_deref(),
+            Some(&["Handling time down 30%".to_string()][..])
+        );
+        let secondary: Vec<&str> = front
+            .capabilities
+            .secondary
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        assert_eq!(secondary, ["architecture", "change-management"]);
+    }
+
+    #[test]
+    fn chains_resolve_through_every_parent() {
+        let content = load(&[
+            archetype("head-of-ai", ""),
+            derived(
+                "plan/claims.md",
+                "Claims",
+                "extends: head-of-ai\nsummary: Claims delivery.\ntools+: [SQL]\n",
+            ),
+            derived(
+                "plan/motor.md",
+                "Motor claims",
+                "extends: claims\ntools+: [Telematics]\n",
+            ),
+        ])
+        .expect("loads");
+        let motor = role(&content, "motor");
+        assert_eq!(motor.front.summary.value, "Claims delivery.");
+        assert_eq!(motor.front.outcome.value, "Ship two use cases by Q4.");
+        assert_eq!(motor.front.tools, ["Python", "SQL", "Telematics"]);
+        // Each tool is traced to the file that wrote it.
+        let files: Vec<String> = (0..3)
+            .map(|i| display_path(&motor.source_of_item("tools", i).file))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                "content/roles/head-of-ai.md",
+                "content/plan/claims.md",
+                "content/plan/motor.md"
+            ]
+        );
+        assert_eq!(
+            display_path(&motor.source_of("outcome").file),
+            "content/roles/head-of-ai.md"
+        );
+        assert_eq!(
+            display_path(&motor.source_of("summary").file),
+            "content/plan/claims.md"
+        );
+    }
+
+    #[test]
+    fn cycles_are_named_in_full_with_each_extends_position() {
+        let found = problems(&[
+            derived("plan/a.md", "A", "extends: b\n"),
+            derived("plan/b.md", "B", "extends: c\n"),
+            derived("plan/c.md", "C", "extends: a\n"),
+            derived("plan/self.md", "Self", "extends: self\n"),
+        ]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with("content/plan/a.md:3:10 `extends` forms a cycle: a → b → c → a |"),
+            "{}",
+            found[0]
+        );
+        for step in [
+            "content/plan/a.md:3:10 (a extends b)",
+            "content/plan/b.md:3:10 (b extends c)",
+            "content/plan/c.md:3:10 (c extends a)",
+        ] {
+            assert!(found[0].contains(step), "{step} in {}", found[0]);
+        }
+        assert!(
+            found[1].contains("`extends` forms a cycle: self → self"),
+            "{}",
+            found[1]
+        );
+    }
+
+    #[test]
+    fn a_missing_parent_suggests_the_closest_slug() {
+        let found = problems(&[
+            archetype("head-of-ai", ""),
+            derived("plan/claims.md", "Claims", "extends: head-of-aj\n"),
+        ]);
+        assert_eq!(
+            found,
+            [
+                "content/plan/claims.md:3:10 `extends` names `head-of-aj`, which is not a brief | did you mean `head-of-ai`?"
+            ]
+        );
+    }
+
+    #[test]
+    fn required_keys_are_checked_on_the_resolved_brief() {
+        let (path, text) = archetype("head-of-ai", "");
+        let partial = text.replace("outcome: Ship two use cases by Q4.\n", "");
+        assert_eq!(
+            problems(&[(path.clone(), partial.clone())]),
+            [
+                "content/roles/head-of-ai.md:2:1 missing required key `outcome` | add a line `outcome: ...`"
+            ]
+        );
+        // A derived brief may leave out what it inherits (its chain ends in a brief that
+        // sets every required key).
+        assert!(
+            load(&[
+                archetype("head-of-ai", ""),
+                derived("plan/claims.md", "Claims", "extends: head-of-ai\n"),
+            ])
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn plus_keys_need_a_parent_and_no_plain_twin() {
+        let (path, text) = archetype("head-of-ai", "tools+: [SQL]\n");
+        let found = problems(&[(path, text)]);
+        assert!(
+            found[0].contains(
+                "`tools+` appends to an inherited value, but this brief has no `extends`"
+            ),
+            "{found:?}"
+        );
+        let found = problems(&[
+            archetype("head-of-ai", ""),
+            derived(
+                "plan/claims.md",
+                "Claims",
+                "extends: head-of-ai\ntools: [a]\ntools+: [b]\n",
+            ),
+        ]);
+        assert_eq!(
+            found,
+            [
+                "content/plan/claims.md:5:1 both `tools` and `tools+` are set | `tools:` replaces the inherited value and `tools+:` appends to it: keep one"
+            ]
+        );
+    }
+
+    #[test]
+    fn findings_on_inherited_values_point_at_the_parent() {
+        let pages = [
+            archetype("head-of-ai", ""),
+            derived(
+                "plan/claims.md",
+                "Claims",
+                "extends: head-of-ai\nallow: [missing-probes]\ntools+: [a, b, c, d, e, f, g, h]\n",
+            ),
+        ];
+        let pages: Vec<(&str, String)> =
+            pages.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+        let content = try_content(&pages).expect("loads");
+        let config = config();
+        let links = crate::render::link_index(&config, &content);
+        let markdown: crate::render::MarkdownCache = crate::render::scan_markdown(&content, &links)
+            .into_iter()
+            .collect();
+        let found: Vec<String> =
+            crate::playbook::lints::check(&config, &content, &markdown, vec![])
+                .iter()
+                .filter(|d| d.code != Some("unowned-capability"))
+                .map(|d| {
+                    format!(
+                        "{} {}:{} {}",
+                        d.code.unwrap_or("?"),
+                        display_path(&d.file),
+                        d.position.line,
+                        d.message
+                    )
+                })
+                .collect();
+        // The 6m horizon is missing in the archetype: both briefs have the finding, at the
+        // archetype's `success:` line, the derived one saying it inherits it.
+        assert!(
+            found.contains(
+                &"missing-horizon content/roles/head-of-ai.md:15 `success` has no 12m horizon"
+                    .to_string()
+            ),
+            "{found:?}"
+        );
+        assert!(found.contains(&"missing-horizon content/roles/head-of-ai.md:15 `success` has no 12m horizon (inherited by `claims`)".to_string()), "{found:?}");
+        // Appended past the limit: at the `tools+:` line of the derived brief.
+        assert!(
+            found.contains(
+                &"tool-soup content/plan/claims.md:5 tool soup: 9 tools listed; the limit is 8"
+                    .to_string()
+            ),
+            "{found:?}"
+        );
+        // `allow` of the derived brief silences its own finding only.
+        let probes: Vec<&String> = found
+            .iter()
+            .filter(|f| f.starts_with("missing-probes"))
+            .collect();
+        assert_eq!(probes.len(), 1, "{probes:?}");
+        assert!(!probes[0].contains("inherited by"), "{probes:?}");
+    }
+}

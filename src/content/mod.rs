@@ -513,7 +513,12 @@ pub(crate) mod testing {
                 Err(found) => problems.extend(found),
             }
         }
-        problems.extend(inherit::resolve_all(&mut content.roles, derived, true));
+        let report_missing = problems.is_empty();
+        problems.extend(inherit::resolve_all(
+            &mut content.roles,
+            derived,
+            report_missing,
+        ));
         content.roles.sort_by(|a, b| a.slug.cmp(&b.slug));
         if problems.is_empty() {
             Ok(content)

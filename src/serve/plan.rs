@@ -222,6 +222,22 @@ fn pages_showing_role(
             }
         }
     }
+    // The parent lists its derived briefs; derived briefs (at any depth) show what they
+    // inherit from this one.
+    for parent in [&before.front.extends, &after.front.extends]
+        .into_iter()
+        .flatten()
+    {
+        pages.insert(PageKey::Role(parent.value.clone()));
+    }
+    let mut inheriting = vec![after.slug.as_str()];
+    while let Some(slug) = inheriting.pop() {
+        for role in new.derived_from(slug) {
+            if pages.insert(PageKey::Role(role.slug.clone())) {
+                inheriting.push(&role.slug);
+            }
+        }
+    }
     pages
 }
 
@@ -297,6 +313,31 @@ mod tests {
             plan.markdown,
             Selection::default(),
             "the body did not change"
+        );
+    }
+
+    #[test]
+    fn an_edit_to_a_parent_renders_every_brief_that_inherits_from_it() {
+        let derived =
+            |title: &str, parent: &str| format!("---\ntitle: {title}\nextends: {parent}\n---\n");
+        let plan_pages = [
+            ("plan/claims.md", derived("Claims", "arch")),
+            ("plan/motor.md", derived("Motor", "claims")),
+        ];
+        let renamed = brief("Chief Architect", "architect", &["lead"]);
+        let mut edited = plan_pages.to_vec();
+        edited.push(("roles/arch.md", renamed));
+        let plan = plan_content(&site(&plan_pages), &site(&edited));
+        assert_eq!(
+            plan.pages,
+            only(&[
+                PageKey::Home,
+                role("arch"),
+                role("claims"),
+                role("eng"),
+                role("lead"),
+                role("motor")
+            ])
         );
     }
 
