@@ -79,7 +79,12 @@ pub struct Build {
     sink: Option<Arc<Staging>>,
     /// Files written to the sink.
     pub pages_written: usize,
+    /// Told (pages done, pages in all) after each chunk of a streamed build.
+    progress: Option<Progress>,
 }
+
+/// A callback for build progress: (pages done, pages in all).
+pub type Progress = Box<dyn FnMut(usize, usize) + Send + Sync>;
 
 /// Stage timings, for `gen build --timings`.
 #[derive(Debug, Clone)]
@@ -133,9 +138,11 @@ impl Build {
         root: &Path,
         options: &LoadOptions,
         staging: Arc<Staging>,
+        progress: Option<Progress>,
     ) -> Result<Build, Error> {
         let mut build = Build::prepare(root, options)?;
         build.sink = Some(staging);
+        build.progress = progress;
         let content = build.content.clone();
         build.render(content, Plan::everything())?;
         build.sink = None;
@@ -166,6 +173,7 @@ impl Build {
             sink: None,
             pages_written: 0,
             links: None,
+            progress: None,
         };
         Ok(build)
     }
@@ -317,6 +325,7 @@ impl Build {
         let pages_rendered = keys.len();
         let views = render::views::Views::new(&self.config, &content);
         // In chunks, so a streamed build holds one chunk of pages at a time.
+        let mut done = 0;
         for chunk in chunks(&keys) {
             let pages = render::render_pages(
                 &views,
@@ -338,6 +347,10 @@ impl Build {
                         files.insert(path, Arc::from(bytes));
                     }
                 }
+            }
+            done += chunk.len();
+            if let Some(progress) = self.progress.as_mut() {
+                progress(done, keys.len());
             }
         }
         self.stages.lap("templates and writing");

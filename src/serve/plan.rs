@@ -165,6 +165,8 @@ pub fn plan_content(old: &Content, new: &Content) -> Plan {
         if before.body() != role.body() {
             plan.markdown.insert(role.source.content_path.clone());
             plan.pages.insert(PageKey::Role(role.slug.clone()));
+            // The whole-playbook page holds every brief's body.
+            plan.pages.insert(PageKey::Print);
         }
         if front_of(&before.source.text, before.body_offset)
             != front_of(&role.source.text, role.body_offset)
@@ -291,10 +293,10 @@ mod tests {
     }
 
     #[test]
-    fn a_body_edit_renders_one_page() {
+    fn a_body_edit_renders_its_page_and_the_whole_playbook_page() {
         let edited = format!("{}More text.\n", brief("Architect", "architect", &["lead"]));
         let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", edited)]));
-        assert_eq!(plan.pages, only(&[role("arch")]));
+        assert_eq!(plan.pages, only(&[role("arch"), PageKey::Print]));
         assert_eq!(
             plan.markdown,
             Selection::Only(BTreeSet::from(["roles/arch.md".to_string()]))
