@@ -187,11 +187,15 @@ fn stdout_has_color() -> bool {
 enum NewCommand {
     /// A role brief with every key and the intake questions as comments
     #[command(
-        after_help = "Examples:\n  gen new role \"Head of AI, Claims\" --archetype manager\n  gen new role \"ML Engineer\" --slug ml-engineer"
+        after_help = "Examples:\n  gen new role \"Head of AI, Claims\" --archetype manager\n  gen new role \"ML Engineer\" --slug ml-engineer\n  gen new role \"Head of AI, Claims\" --from head-of-ai   # content/plan/, derived"
     )]
     Role {
         /// The role's title
         title: String,
+        /// Derive the brief from this one (its slug): writes content/plan/<slug>.md with
+        /// `extends` and only the keys worth overriding
+        #[arg(long, value_name = "SLUG")]
+        from: Option<String>,
         /// builder, manager, architect or executive-operator (the site's archetypes)
         #[arg(long, default_value = "builder")]
         archetype: String,
@@ -336,12 +340,19 @@ fn run(command: Command) -> Result<(), Error> {
         }
         Command::New(NewCommand::Role {
             title,
+            from,
             archetype,
             slug,
             root,
         }) => {
-            let path =
-                rolebook::scaffold::new_role(&root, &title, Some(&archetype), slug.as_deref())?;
+            let path = match &from {
+                Some(from) => {
+                    rolebook::scaffold::new_derived_role(&root, &title, from, slug.as_deref())?
+                }
+                None => {
+                    rolebook::scaffold::new_role(&root, &title, Some(&archetype), slug.as_deref())?
+                }
+            };
             eprintln!(
                 "Wrote {}: answer the questions in it, then `gen check`.",
                 root.join(path).display()

@@ -1,5 +1,5 @@
 //! The whole playbook on one page, for print and for wikis that take one page (like mdBook's
-//! print page): every brief in hiring order, ids prefixed by the brief's slug, and links
+//! print page): every brief in hiring order (the team plan first), ids prefixed by the brief's slug, and links
 //! between briefs turned into links to their place on the page.
 
 use std::collections::HashMap;
@@ -39,7 +39,7 @@ pub fn render(
     templates: &Templates,
     css: Option<&str>,
 ) -> Result<String, Box<Diagnostic>> {
-    let steps = sequence::hiring_order(views.config, views.content);
+    let steps = sequence::print_order(views.config, views.content);
     let briefs: HashMap<String, String> = steps
         .iter()
         .map(|s| (s.role.source.content_path.clone(), s.role.slug.clone()))

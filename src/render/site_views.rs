@@ -350,7 +350,7 @@ impl<'a> Views<'a> {
     }
 
     pub fn sequence(&self) -> SequenceView {
-        let steps = sequence::hiring_order(self.config, self.content);
+        let steps = sequence::team_order(self.config, self.content);
         let svg = sequence::svg(&steps, |role| self.url(&role_path(&role.slug)));
         SequenceView {
             steps: steps
