@@ -82,7 +82,9 @@ pub fn init(dir: &Path, bare: bool, force: bool) -> Result<Written, Error> {
     let mut names: Vec<_> = ShippedContent::iter().collect();
     names.sort();
     for name in names {
-        let keep = !bare || name.starts_with("guides/") || name == EXAMPLE_BRIEF;
+        // The worked team plan is the repository's example, not a new company's plan.
+        let keep = !name.starts_with("plan/")
+            && (!bare || name.starts_with("guides/") || name == EXAMPLE_BRIEF);
         if let (true, Some(file)) = (keep, ShippedContent::get(&name)) {
             put(&format!("content/{name}"), &file.data)?;
         }

@@ -60,7 +60,9 @@ fn a_derived_brief_inherits_and_shows_what_it_is_based_on() {
 
 #[test]
 fn inheritance_errors_name_files_lines_and_the_whole_cycle() {
-    let cases: &[(&str, &[(&str, &str)], &[&str])] = &[
+    /// (case, files written over the small site, fragments of the report)
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+    let cases: &[Case] = &[
         (
             "missing parent",
             &[(
