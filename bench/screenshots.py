@@ -6,7 +6,8 @@
 
 Builds the site into a temporary folder (`cargo run --release -- build`, or the binary given
 with --gen), serves it with `python3 -m http.server` on a free port of 127.0.0.1, and takes
-screenshots of the home page, a role page, the capability matrix and the hiring sequence at
+screenshots of the home page, a role page, the capability matrix, its staffing view (the
+example team plan), the hiring sequence and the whole-playbook page at
 desktop (1280x1600) and phone (390x1800) sizes. Prints the files written, stops the server.
 
 --dark     also takes every shot with prefers-color-scheme: dark.
@@ -36,7 +37,9 @@ PAGES = [
     ("home", "/"),
     ("role", "/roles/head-of-ai/"),
     ("matrix", "/matrix/"),
+    ("staffing", "/matrix/#staffing"),
     ("sequence", "/sequence/"),
+    ("print", "/print/"),
 ]
 SIZES = [("desktop", 1280, 1600), ("phone", 390, 1800)]
 # With --extras: the other new pages.

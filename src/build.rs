@@ -77,6 +77,8 @@ pub struct Build {
     lint_findings: Option<LintFindings>,
     /// `roles.json` entries of the briefs, reused while a brief is unchanged.
     json_cache: RoleJsonCache,
+    /// Told (pages done, pages in all) after each chunk of a streamed build.
+    progress: Option<Progress>,
 }
 
 /// Lint findings (errors too) as the lints produce them.
@@ -107,6 +109,9 @@ impl LintFindings {
         all
     }
 }
+
+/// A callback for build progress: (pages done, pages in all).
+pub type Progress = Box<dyn FnMut(usize, usize) + Send + Sync>;
 
 /// Stage timings, for `gen build --timings`.
 #[derive(Debug, Clone)]
@@ -162,9 +167,11 @@ impl Build {
         root: &Path,
         options: &LoadOptions,
         staging: Arc<Staging>,
+        progress: Option<Progress>,
     ) -> Result<Build, Error> {
         let mut build = Build::prepare(root, options)?;
         build.sink = Some(staging);
+        build.progress = progress;
         let content = build.content.clone();
         build.render(content, Plan::everything())?;
         build.sink = None;
@@ -197,6 +204,7 @@ impl Build {
             links: None,
             lint_findings: None,
             json_cache: RoleJsonCache::default(),
+            progress: None,
         };
         Ok(build)
     }
@@ -368,6 +376,7 @@ impl Build {
             None => vec![keys.as_slice()],
         };
         for chunk in chunks {
+        let mut done = 0;
             let pages = render::render_pages(
                 &views,
                 &markdown,
@@ -388,6 +397,10 @@ impl Build {
                         files.insert(path, Arc::from(bytes));
                     }
                 }
+            }
+            done += chunk.len();
+            if let Some(progress) = self.progress.as_mut() {
+                progress(done, keys.len());
             }
         }
         self.stages.lap("templates and writing");

@@ -36,6 +36,10 @@ pub struct Config {
     /// should not be indexed.
     #[serde(default)]
     pub robots_txt: bool,
+    /// The library view: the briefs are archetypes, not a company's team, so statuses,
+    /// headcounts and the staffing view are hidden and the lints ignore statuses.
+    #[serde(default)]
+    pub archetypes_only: bool,
     /// Thresholds of the lints that count.
     #[serde(default)]
     pub lint_limits: crate::playbook::lints::LintLimits,
@@ -279,6 +283,15 @@ mod tests {
             ),
             (5, 3)
         );
+    }
+
+    #[test]
+    fn archetypes_only_defaults_to_off() {
+        let config = Config::parse(MINIMAL, Path::new("site.yaml")).expect("valid");
+        assert!(!config.archetypes_only);
+        let text = format!("{MINIMAL}archetypes_only: true\n");
+        let config = Config::parse(&text, Path::new("site.yaml")).expect("valid");
+        assert!(config.archetypes_only);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod fuzzing;
 pub mod output;
 pub mod playbook;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod scaffold;
@@ -224,10 +225,20 @@ pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>,
 
 /// `gen build`: check and render the site at `root`, then swap it into `output`.
 pub fn build_site(root: &Path, options: &LoadOptions, output: &Path) -> Result<BuildReport, Error> {
+    build_site_with_progress(root, options, output, None)
+}
+
+/// `build_site`, calling `progress(pages done, pages in all)` as pages are written.
+pub fn build_site_with_progress(
+    root: &Path,
+    options: &LoadOptions,
+    output: &Path,
+    progress: Option<build::Progress>,
+) -> Result<BuildReport, Error> {
     let started = Instant::now();
     output::check_output(root, output)?;
     let staging = std::sync::Arc::new(output::Staging::create(root, output)?);
-    let mut build = build::Build::stream(root, options, staging.clone())?;
+    let mut build = build::Build::stream(root, options, staging.clone(), progress)?;
     let staging = std::sync::Arc::try_unwrap(staging)
         .map_err(|_| Error::usage("the output is still in use", None))?;
     staging.commit()?;
@@ -238,6 +249,29 @@ pub fn build_site(root: &Path, options: &LoadOptions, output: &Path) -> Result<B
         files: build.pages_written,
         elapsed: started.elapsed(),
         warnings: build.findings,
+    })
+}
+
+/// `gen build --single-page FILE`: the whole playbook of the site at `root` as one
+/// standalone HTML file (styles inlined, no scripts, no requests), for print and for wikis
+/// that take a single page.
+pub fn write_single_page(root: &Path, options: &LoadOptions, file: &Path) -> Result<(), Error> {
+    if file.is_dir() {
+        return Err(Error::usage(
+            format!("{} is a folder", file.display()),
+            Some("--single-page takes a file name, e.g. playbook.html".to_string()),
+        ));
+    }
+    let site = Site::load(root, options)?;
+    let theme =
+        theme::Theme::resolve(root, &site.config.theme).ok_or_else(|| site.theme_missing())?;
+    let mut templates = render::templates::Templates::load(root, &theme)?;
+    let statics = render::static_files(root, &theme)?;
+    let html = render::single_page(&site.config, &site.content, &mut templates, &statics)?;
+    std::fs::write(file, html).map_err(|source| Error::Io {
+        path: file.to_path_buf(),
+        source,
+        help: None,
     })
 }
 

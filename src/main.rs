@@ -62,7 +62,7 @@ impl SiteArgs {
 enum Command {
     /// Check, render and write the site to the output folder (public/ by default)
     #[command(
-        after_help = "Examples:\n  gen build\n  gen build --root my-playbook --output /tmp/site\n  gen build --base-url https://wiki.example.com/ai-playbook/"
+        after_help = "Examples:\n  gen build\n  gen build --root my-playbook --output /tmp/site\n  gen build --base-url https://wiki.example.com/ai-playbook/\n  gen build --single-page playbook.html"
     )]
     Build {
         #[command(flatten)]
@@ -80,6 +80,10 @@ enum Command {
         /// Print the time of each stage (load, markdown, lints, templates, write)
         #[arg(long)]
         timings: bool,
+        /// Also write the whole playbook as one standalone HTML file (styles inlined, no
+        /// scripts), for print and for wikis that take a single page
+        #[arg(long, value_name = "FILE")]
+        single_page: Option<PathBuf>,
     },
     /// Validate every page, run the playbook lints and check links, writing nothing
     #[command(
@@ -189,11 +193,15 @@ fn stdout_has_color() -> bool {
 enum NewCommand {
     /// A role brief with every key and the intake questions as comments
     #[command(
-        after_help = "Examples:\n  gen new role \"Head of AI, Claims\" --archetype manager\n  gen new role \"ML Engineer\" --slug ml-engineer"
+        after_help = "Examples:\n  gen new role \"Head of AI, Claims\" --archetype manager\n  gen new role \"ML Engineer\" --slug ml-engineer\n  gen new role \"Head of AI, Claims\" --from head-of-ai   # content/plan/, derived"
     )]
     Role {
         /// The role's title
         title: String,
+        /// Derive the brief from this one (its slug): writes content/plan/<slug>.md with
+        /// `extends` and only the keys worth overriding
+        #[arg(long, value_name = "SLUG")]
+        from: Option<String>,
         /// builder, manager, architect or executive-operator (the site's archetypes)
         #[arg(long, default_value = "builder")]
         archetype: String,
@@ -239,13 +247,22 @@ fn run(command: Command) -> Result<(), Error> {
             relative_links,
             quiet,
             timings,
+            single_page,
         } => {
             let output = site.output(&output);
             let options = LoadOptions {
                 relative_links,
                 ..site.load_options()
             };
-            let report = rolebook::build_site(&site.root, &options, &output)?;
+            let progress = rolebook::progress::stderr_reporter(quiet);
+            let report =
+                rolebook::build_site_with_progress(&site.root, &options, &output, progress)?;
+            if let Some(file) = &single_page {
+                rolebook::write_single_page(&site.root, &options, file)?;
+                if !quiet {
+                    eprintln!("Wrote the whole playbook to {}", file.display());
+                }
+            }
             if timings {
                 for (stage, time) in &report.stages {
                     eprintln!("{:>8.1} ms  {stage}", time.as_secs_f64() * 1000.0);
@@ -331,12 +348,19 @@ fn run(command: Command) -> Result<(), Error> {
         }
         Command::New(NewCommand::Role {
             title,
+            from,
             archetype,
             slug,
             root,
         }) => {
-            let path =
-                rolebook::scaffold::new_role(&root, &title, Some(&archetype), slug.as_deref())?;
+            let path = match &from {
+                Some(from) => {
+                    rolebook::scaffold::new_derived_role(&root, &title, from, slug.as_deref())?
+                }
+                None => {
+                    rolebook::scaffold::new_role(&root, &title, Some(&archetype), slug.as_deref())?
+                }
+            };
             eprintln!(
                 "Wrote {}: answer the questions in it, then `gen check`.",
                 root.join(path).display()

@@ -82,7 +82,9 @@ pub fn init(dir: &Path, bare: bool, force: bool) -> Result<Written, Error> {
     let mut names: Vec<_> = ShippedContent::iter().collect();
     names.sort();
     for name in names {
-        let keep = !bare || name.starts_with("guides/") || name == EXAMPLE_BRIEF;
+        // The worked team plan is the repository's example, not a new company's plan.
+        let keep = !name.starts_with("plan/")
+            && (!bare || name.starts_with("guides/") || name == EXAMPLE_BRIEF);
         if let (true, Some(file)) = (keep, ShippedContent::get(&name)) {
             put(&format!("content/{name}"), &file.data)?;
         }
@@ -177,6 +179,72 @@ pub fn new_role(
         &format!("../../{}", crate::schema::SCHEMA_FILE),
     );
     let text = scaffold(root, &config, "role", &context)?;
+    write_new(&root.join(&relative), text.as_bytes(), false)?;
+    Ok(relative)
+}
+
+/// `gen new role --from <slug>`: `content/plan/<slug>.md`, a brief derived from the brief
+/// `from` with only the keys worth overriding (title, extends, outcome, status) and hints.
+pub fn new_derived_role(
+    root: &Path,
+    title: &str,
+    from: &str,
+    slug: Option<&str>,
+) -> Result<PathBuf, Error> {
+    let config = read_config(root)?;
+    let folders = [crate::content::ROLES_DIR, crate::content::PLAN_DIR];
+    let parent = folders
+        .iter()
+        .map(|dir| {
+            root.join(crate::content::CONTENT_DIR)
+                .join(dir)
+                .join(format!("{from}.md"))
+        })
+        .find(|path| path.is_file());
+    let Some(parent) = parent else {
+        let mut known: Vec<String> = Vec::new();
+        for dir in folders {
+            let folder = root.join(crate::content::CONTENT_DIR).join(dir);
+            for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if let Some(stem) = name.strip_suffix(".md") {
+                    known.push(stem.to_string());
+                }
+            }
+        }
+        known.sort();
+        let help = match did_you_mean(from, known.iter().map(String::as_str)) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("briefs: {}", known.join(", ")),
+        };
+        return Err(Error::usage(
+            format!("there is no brief `{from}` in content/roles/ or content/plan/"),
+            Some(help),
+        ));
+    };
+    let text = std::fs::read_to_string(&parent).map_err(io(&parent))?;
+    let field = |key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}:")))
+            .map(|v| v.trim().trim_matches('"').to_string())
+            .unwrap_or_default()
+    };
+    let slug = choose_slug(title, slug)?;
+    let relative = PathBuf::from(format!(
+        "{}/{}/{slug}.md",
+        crate::content::CONTENT_DIR,
+        crate::content::PLAN_DIR
+    ));
+    let mut context = Context::new();
+    context.insert("title", title);
+    context.insert("parent", from);
+    context.insert("parent_title", &field("title"));
+    context.insert("parent_outcome", &field("outcome"));
+    context.insert(
+        "schema_path",
+        &format!("../../{}", crate::schema::SCHEMA_FILE),
+    );
+    let text = scaffold(root, &config, "derived", &context)?;
     write_new(&root.join(&relative), text.as_bytes(), false)?;
     Ok(relative)
 }

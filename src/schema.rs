@@ -5,20 +5,47 @@
 use serde_json::{Value, json};
 
 use crate::config::Config;
-use crate::content::role::RoleFront;
+use crate::content::role::{REQUIRED, WrittenFront};
 
 /// File name `gen init` writes the schema to, at the site root.
 pub const SCHEMA_FILE: &str = "role.schema.json";
 
 pub fn role_schema(config: &Config) -> Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(RoleFront)).unwrap_or(Value::Null);
+    let mut schema =
+        serde_json::to_value(schemars::schema_for!(WrittenFront)).unwrap_or(Value::Null);
     let archetypes: Vec<&str> = config.archetype_keys().collect();
     let capabilities: Vec<&str> = config.capability_keys().collect();
     let lints: Vec<&str> = crate::playbook::lints::lint_ids().collect();
     if let Some(properties) = schema.get_mut("properties") {
         properties["archetype"]["enum"] = json!(archetypes);
-        properties["allow"]["items"]["enum"] = json!(lints);
+        for key in ["allow", "allow+"] {
+            properties[key]["items"]["enum"] = json!(lints);
+        }
+        properties["headcount"]["minimum"] = json!(1);
     }
+    // A brief that `extends` another may leave out what it inherits; `key+` needs a parent
+    // and cannot sit beside its plain twin.
+    schema["if"] = json!({"not": {"required": ["extends"]}});
+    schema["then"] = json!({"required": REQUIRED});
+    let appends: Vec<&str> = schema["properties"]
+        .as_object()
+        .map(|p| {
+            p.keys()
+                .filter(|k| k.ends_with('+'))
+                .map(String::as_str)
+                .collect()
+        })
+        .unwrap_or_default();
+    let needs_extends: serde_json::Map<String, Value> = appends
+        .iter()
+        .map(|k| (k.to_string(), json!(["extends"])))
+        .collect();
+    let not_both: Vec<Value> = appends
+        .iter()
+        .map(|k| json!({"not": {"required": [k.trim_end_matches('+'), k]}}))
+        .collect();
+    schema["dependentRequired"] = Value::Object(needs_extends);
+    schema["allOf"] = json!(not_both);
     if let Some(capability_lists) = schema.pointer_mut("/$defs/Capabilities/properties") {
         for list in ["primary", "secondary"] {
             capability_lists[list]["items"]["enum"] = json!(capabilities);
@@ -57,16 +84,26 @@ mod tests {
             .iter()
             .filter_map(Value::as_str)
             .collect();
-        for key in [
-            "title",
-            "archetype",
-            "summary",
-            "outcome",
-            "decisions",
-            "success",
-        ] {
-            assert!(required.contains(&key), "{key} required");
-        }
+        assert_eq!(
+            required,
+            ["title"],
+            "only the title is required of a derived brief"
+        );
+        let then: Vec<&str> = schema["then"]["required"]
+            .as_array()
+            .expect("then")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        assert_eq!(
+            then,
+            ["archetype", "summary", "outcome", "decisions", "success"],
+            "without `extends`, every required key"
+        );
+        assert_eq!(
+            schema["dependentRequired"]["decisions+"],
+            json!(["extends"])
+        );
         assert_eq!(
             schema["properties"]["archetype"]["enum"][0],
             "executive-operator"

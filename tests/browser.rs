@@ -328,7 +328,53 @@ fn the_site_under_a_sub_path_searches_copies_links_and_stays_on_its_origin() {
             "SKIPPED axe-core: not installed (npm install axe-core under target/npm, or set AXE_CORE_JS)"
         );
     }
-    for page in ["", "roles/head-of-ai/", "matrix/", "sequence/"] {
+    // The example plan's staffing view: the counts and the state of each capability.
+    browser.go(&format!("{url}matrix/"));
+    browser.until("the page", "return document.readyState === 'complete'");
+    assert_eq!(
+        browser.eval("return Array.from(document.querySelectorAll('.staffing-counts li')).map(li => li.textContent.trim().replace(/\\s+/g, ' '))"),
+        json!(["6 staffed", "3 being hired", "0 planned only", "0 unowned"])
+    );
+    assert_eq!(
+        browser.eval("return document.querySelector('.staffing-line').textContent.trim()"),
+        json!("6 of 9 capabilities staffed; 3 being hired.")
+    );
+    let states = browser.eval(
+        "return Array.from(document.querySelectorAll('.staffing-table tbody tr')).map(tr => [tr.querySelector('th').textContent.trim(), tr.querySelector('td.state').textContent.trim()])",
+    );
+    assert_eq!(
+        states,
+        json!([
+            ["Leadership", "staffed"],
+            ["Architecture", "staffed"],
+            ["Applied ML", "being hired"],
+            ["Prompt & Eval", "being hired"],
+            ["Data Engineering", "staffed"],
+            ["Platform & MLOps", "staffed"],
+            ["Security & Compliance", "being hired"],
+            ["Product", "staffed"],
+            ["Change Management", "staffed"]
+        ])
+    );
+    // The state is in words and a shape, not colour alone: the marks differ in shape.
+    assert_eq!(
+        browser.eval("var s = Array.from(document.querySelectorAll('.staffing-counts .state-mark')).map(m => getComputedStyle(m).borderStyle + getComputedStyle(m).borderRadius + getComputedStyle(m).backgroundImage + getComputedStyle(m).transform); return new Set(s).size"),
+        json!(4)
+    );
+    browser.go(&url);
+    browser.until("the page", "return document.readyState === 'complete'");
+    assert_eq!(
+        browser.eval("return document.querySelector('.staffing-summary').textContent.trim()"),
+        json!("Staffing: 6 of 9 capabilities staffed; 3 being hired.")
+    );
+    for page in [
+        "",
+        "roles/head-of-ai/",
+        "roles/claims-ml-engineer/",
+        "matrix/",
+        "sequence/",
+        "print/",
+    ] {
         browser.go(&format!("{url}{page}"));
         browser.until("the page", "return document.readyState === 'complete'");
         let foreign = browser.eval(&format!(

@@ -38,7 +38,8 @@ fn text_of(html: &str) -> String {
 #[test]
 fn the_matrix_marks_primary_and_secondary_with_totals() {
     let (_out, public) = shipped();
-    let matrix = read(&public, "matrix/index.html");
+    let page = read(&public, "matrix/index.html");
+    let matrix = &page[page.find("<table class=\"matrix\">").expect("matrix")..];
     let row = |title: &str| {
         let start = matrix
             .find(&format!(">{title}</a>"))
@@ -62,13 +63,18 @@ fn the_matrix_marks_primary_and_secondary_with_totals() {
             })
             .collect()
     };
+    // With a team plan in content/plan/, the matrix shows the team.
     assert_eq!(
-        cells(&row("Chief AI Officer")),
-        ["P", "-", "-", "-", "-", "-", "s", "s", "P"]
+        cells(&row("Head of AI, Claims Automation")),
+        ["P", "s", "-", "-", "-", "-", "-", "P", "P"]
     );
-    assert_eq!(cells(&row("Applied ML Engineer"))[2], "P");
+    assert_eq!(cells(&row("Claims ML Engineer"))[2], "P");
     assert!(
-        matrix.contains("Every capability has an owner"),
+        !matrix.contains(">Chief AI Officer</a>"),
+        "the library is not the team"
+    );
+    assert!(
+        page.contains("Every capability has an owner"),
         "no gaps in the shipped playbook"
     );
     assert!(!matrix.contains("class=\"cap gap\""));
@@ -120,20 +126,18 @@ fn the_sequence_is_topological_with_a_graph() {
     assert_eq!(
         order,
         [
-            "caio",
-            "head-of-ai",
-            "ai-governance-owner",
-            "ai-product-lead",
-            "ai-solutions-architect",
-            "ai-platform-lead",
-            "data-engineer",
-            "applied-ml-engineer",
-            "prompt-eval-engineer"
-        ]
+            "claims-head-of-ai",
+            "claims-governance-owner",
+            "claims-product-lead",
+            "claims-platform-lead",
+            "claims-eval-engineer",
+            "claims-ml-engineer"
+        ],
+        "the team plan's sequence: governance before the builders"
     );
     assert!(page.contains("<svg class=\"sequence-graph\""));
     assert!(
-        page.matches("<a href=\"/roles/").count() >= 18,
+        page.matches("<a href=\"/roles/").count() >= 12,
         "list and graph link every brief"
     );
     assert!(page.contains("class=\"edge\""));
@@ -172,7 +176,19 @@ fn roles_json_has_every_brief_with_stable_fields() {
     let data: serde_json::Value =
         serde_json::from_str(&read(&public, "roles.json")).expect("valid JSON");
     let roles = data["roles"].as_array().expect("roles");
-    assert_eq!(roles.len(), 9);
+    assert_eq!(
+        roles.len(),
+        15,
+        "nine archetypes and the six briefs of the team plan"
+    );
+    let ml = roles
+        .iter()
+        .find(|r| r["slug"] == "claims-ml-engineer")
+        .expect("claims-ml-engineer");
+    assert_eq!(ml["extends"], "applied-ml-engineer");
+    assert_eq!(ml["status"], "open");
+    assert_eq!(ml["headcount"], 2);
+    assert_eq!(ml["source"], "content/plan/claims-ml-engineer.md");
     let head = roles
         .iter()
         .find(|r| r["slug"] == "head-of-ai")

@@ -3,6 +3,7 @@
 
 pub mod front_matter;
 pub mod guide;
+pub mod inherit;
 pub mod role;
 pub mod slug;
 pub mod source;
@@ -17,14 +18,18 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Position};
 use guide::{Guide, GuideFront};
-use role::{Role, RoleFront, position};
+use inherit::Derived;
+use role::{Role, WrittenFront, position};
 use source::SourceFile;
 
 pub const CONTENT_DIR: &str = "content";
 pub const ROLES_DIR: &str = "roles";
+/// A company's own briefs (its team plan), usually derived from the archetypes in `roles/`.
+pub const PLAN_DIR: &str = "plan";
 
 /// Top-level folders of the site that gen's own pages use.
-const RESERVED: [&str; 6] = [
+const RESERVED: [&str; 7] = [
+    "print",
     "matrix",
     "sequence",
     "health",
@@ -52,6 +57,34 @@ impl Content {
             .ok()
             .map(|i| self.roles[i].as_ref())
     }
+
+    /// Whether `content/plan/` holds briefs: then they are the company's team.
+    pub fn has_plan(&self) -> bool {
+        self.roles.iter().any(|r| r.in_plan())
+    }
+
+    /// The team whose staffing the site shows: the briefs of `content/plan/` when it has any,
+    /// otherwise every brief.
+    pub fn team(&self) -> Vec<&Role> {
+        let plan = self.has_plan();
+        self.roles
+            .iter()
+            .filter(|r| !plan || r.in_plan())
+            .map(|r| r.as_ref())
+            .collect()
+    }
+
+    /// The briefs that `extends` the brief `slug`, by title.
+    pub fn derived_from(&self, slug: &str) -> Vec<&Role> {
+        let mut derived: Vec<&Role> = self
+            .roles
+            .iter()
+            .filter(|r| r.front.extends.as_ref().is_some_and(|e| e.value == slug))
+            .map(|r| r.as_ref())
+            .collect();
+        derived.sort_by(|a, b| a.title().cmp(b.title()));
+        derived
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -67,6 +100,8 @@ enum Known<'a> {
 
 enum Page {
     Role(Arc<Role>),
+    /// A brief that `extends` another, resolved once every brief is loaded.
+    Derived(Derived),
     Guide(Arc<Guide>),
 }
 
@@ -106,9 +141,7 @@ pub fn reload(
         .par_iter()
         .map(
             |(relative, content_path)| match known.get(content_path.as_str()) {
-                Some(Known::Role(role)) if !is_changed(relative) => {
-                    Ok(Some(Page::Role(Arc::clone(role))))
-                }
+                Some(Known::Role(role)) if !is_changed(relative) => Ok(Some(reuse(role))),
                 Some(Known::Guide(guide)) if !is_changed(relative) => {
                     Ok(Some(Page::Guide(Arc::clone(guide))))
                 }
@@ -156,7 +189,7 @@ fn reload_edited(
     let pages: Vec<Page> = previous
         .roles
         .iter()
-        .map(|r| Page::Role(r.clone()))
+        .map(reuse)
         .chain(previous.guides.iter().map(|g| Page::Guide(g.clone())))
         .collect();
     let results: Vec<Result<Option<Page>, Vec<Diagnostic>>> = pages
@@ -164,6 +197,7 @@ fn reload_edited(
         .map(|page| {
             let source = match &page {
                 Page::Role(role) => &role.source,
+                Page::Derived(derived) => &derived.source,
                 Page::Guide(guide) => &guide.source,
             };
             if changed.contains(&source.file) {
@@ -176,6 +210,9 @@ fn reload_edited(
     let mut problems = Diagnostics::default();
     let mut content = gather(results, &mut problems);
     content.skipped = previous.skipped.clone();
+    // Derived briefs come back from resolving at the end; sorting runs that are already
+    // in order costs one pass.
+    sort_pages(&mut content);
     let same_addresses = content.roles.len() == previous.roles.len()
         && content.guides.len() == previous.guides.len()
         && content
@@ -187,7 +224,6 @@ fn reload_edited(
             (a.front.weight, a.title(), &a.path) == (b.front.weight, b.title(), &b.path)
         });
     if !same_addresses {
-        sort_pages(&mut content);
         problems.extend(check_slugs(&content));
     }
     if problems.is_empty() {
@@ -197,20 +233,44 @@ fn reload_edited(
     }
 }
 
-/// The loaded pages as content, and the problems of those that did not load.
+/// A brief loaded before, as a page again.
+fn reuse(role: &Arc<Role>) -> Page {
+    match &role.written {
+        // Its parent may have changed: resolve it again.
+        Some(written) => Page::Derived(Derived {
+            source: role.source.clone(),
+            written: written.clone(),
+            slug: role.slug.clone(),
+            body_offset: role.body_offset,
+        }),
+        None => Page::Role(Arc::clone(role)),
+    }
+}
+
+/// The loaded pages as content, and the problems of those that did not load; briefs that
+/// extend another are resolved.
 fn gather(
     results: Vec<Result<Option<Page>, Vec<Diagnostic>>>,
     problems: &mut Diagnostics,
 ) -> Content {
     let mut content = Content::default();
+    let mut derived = Vec::new();
     for result in results {
         match result {
             Ok(Some(Page::Role(role))) => content.roles.push(role),
+            Ok(Some(Page::Derived(d))) => derived.push(d),
             Ok(Some(Page::Guide(guide))) => content.guides.push(guide),
             Ok(None) => {}
             Err(found) => problems.extend(found),
         }
     }
+    // A parent that failed to parse is reported in its own file, not as missing.
+    let report_missing = problems.is_empty();
+    problems.extend(inherit::resolve_all(
+        &mut content.roles,
+        derived,
+        report_missing,
+    ));
     content
 }
 
@@ -398,30 +458,30 @@ fn parse_page(
     let split = front_matter::split(&source.text)
         .map_err(|e| vec![source.diagnostic(e.position, e.message).with_help(e.help)])?;
     let body_offset = split.body_offset;
-    let is_role = source
-        .content_path
-        .strip_prefix("roles/")
-        .is_some_and(|rest| !rest.contains('/'));
-    if is_role {
-        let front: RoleFront =
+    if is_role_path(&source.content_path) {
+        let front: WrittenFront =
             crate::yaml::parse(split.yaml, &source.file, &source.text).map_err(|d| vec![*d])?;
         if front.draft && !options.drafts {
             return Ok(None);
         }
         let mut problems = role::check(&front, config, &source);
-        let slug = role_slug(&front, &source).unwrap_or_else(|d| {
+        let slug = role_slug(front.slug.as_ref(), &source).unwrap_or_else(|d| {
             problems.push(d);
             String::new()
         });
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Some(Page::Role(Arc::new(Role {
-            source,
-            front,
-            slug,
-            body_offset,
-        }))))
+        if front.extends.is_some() {
+            return Ok(Some(Page::Derived(Derived {
+                source,
+                written: Arc::new(front),
+                slug,
+                body_offset,
+            })));
+        }
+        let role = inherit::standalone(&front, &source, slug, body_offset)?;
+        Ok(Some(Page::Role(Arc::new(role))))
     } else {
         let front: GuideFront =
             crate::yaml::parse(split.yaml, &source.file, &source.text).map_err(|d| vec![*d])?;
@@ -438,13 +498,27 @@ fn parse_page(
     }
 }
 
+/// Briefs are the Markdown files directly in `content/roles/` and `content/plan/`; files in
+/// folders below them are guides.
+pub fn is_role_path(content_path: &str) -> bool {
+    [ROLES_DIR, PLAN_DIR].iter().any(|dir| {
+        content_path
+            .strip_prefix(dir)
+            .and_then(|rest| rest.strip_prefix('/'))
+            .is_some_and(|rest| !rest.contains('/'))
+    })
+}
+
 fn file_stem(content_path: &str) -> &str {
     let name = content_path.rsplit('/').next().unwrap_or(content_path);
     name.strip_suffix(".md").unwrap_or(name)
 }
 
-fn role_slug(front: &RoleFront, source: &SourceFile) -> Result<String, Diagnostic> {
-    let (slug, at, origin) = match &front.slug {
+fn role_slug(
+    slug: Option<&serde_saphyr::Spanned<String>>,
+    source: &SourceFile,
+) -> Result<String, Diagnostic> {
+    let (slug, at, origin) = match slug {
         Some(s) => (s.value.as_str(), position(&s.referenced), "slug"),
         None => (
             file_stem(&source.content_path),
@@ -572,21 +646,39 @@ pub(crate) mod testing {
 
     /// Content from (path below content/, text) pairs, checked like `load` checks it.
     pub fn content(pages: &[(&str, String)]) -> Content {
+        try_content(pages).unwrap_or_else(|problems| panic!("{problems:?}"))
+    }
+
+    /// Like `content`, with the problems instead of a panic.
+    pub fn try_content(pages: &[(&str, String)]) -> Result<Content, Vec<Diagnostic>> {
         let config = config();
         let mut content = Content::default();
+        let mut derived = Vec::new();
+        let mut problems = Vec::new();
         for (path, text) in pages {
             let file = PathBuf::from(format!("content/{path}"));
             let source = SourceFile::decode(&file, path.to_string(), text.as_bytes().to_vec())
                 .expect("decodes");
             match parse_page(source, &config, LoadOptions::default()) {
                 Ok(Some(Page::Role(role))) => content.roles.push(role),
+                Ok(Some(Page::Derived(d))) => derived.push(d),
                 Ok(Some(Page::Guide(guide))) => content.guides.push(guide),
                 Ok(None) => {}
-                Err(problems) => panic!("{path}: {problems:?}"),
+                Err(found) => problems.extend(found),
             }
         }
+        let report_missing = problems.is_empty();
+        problems.extend(inherit::resolve_all(
+            &mut content.roles,
+            derived,
+            report_missing,
+        ));
         content.roles.sort_by(|a, b| a.slug.cmp(&b.slug));
-        content
+        if problems.is_empty() {
+            Ok(content)
+        } else {
+            Err(problems)
+        }
     }
 }
 

@@ -1,6 +1,9 @@
 //! The role brief: its typed front matter and the checks that need only the brief itself and
 //! the site's vocabulary.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
@@ -8,75 +11,220 @@ use crate::config::Config;
 use crate::content::source::SourceFile;
 use crate::diagnostic::{Diagnostic, Position, did_you_mean};
 
-/// Front matter of `content/roles/<slug>.md`. Every key of DESIGN.md's content model. The
-/// JSON Schema of `gen schema` is derived from this type, so the two cannot drift apart.
+/// Front matter as written in one brief's file (`content/roles/<slug>.md` or
+/// `content/plan/<slug>.md`). Every key but `title` may be left out when the brief `extends`
+/// another, and each list or map key has a `key+` twin that appends to the inherited value.
+/// The JSON Schema of `gen schema` is derived from this type, so the two cannot drift apart.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Role brief front matter")]
-pub struct RoleFront {
-    /// The role's title as it appears in job ads, e.g. "Head of AI".
+pub struct WrittenFront {
+    /// The role's title as it appears in job ads, e.g. "Head of AI". Never inherited.
     #[schemars(with = "String")]
     pub title: Spanned<String>,
-    /// The page address; defaults to the file name without `.md`.
+    /// The page address; defaults to the file name without `.md`. Never inherited.
     #[serde(default)]
     #[schemars(with = "Option<String>", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
     pub slug: Option<Spanned<String>>,
+    /// The slug of the brief this one adapts: every key left out is inherited from it;
+    /// lists and maps replace the inherited value, `key+` appends to it.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub extends: Option<Spanned<String>>,
     /// What kind of job this is: one of the archetypes of site.yaml.
-    #[schemars(with = "String")]
-    pub archetype: Spanned<String>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub archetype: Option<Spanned<String>>,
     /// One sentence: what the role is for.
-    #[schemars(with = "String")]
-    pub summary: Spanned<String>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub summary: Option<Spanned<String>>,
     /// The business outcome in 12 months, with a number, date or target.
-    #[schemars(with = "String")]
-    pub outcome: Spanned<String>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub outcome: Option<Spanned<String>>,
     /// The decisions this person owns (at least one).
-    #[schemars(with = "Vec<String>", length(min = 1))]
-    pub decisions: Spanned<Vec<String>>,
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>", length(min = 1))]
+    pub decisions: Option<Spanned<Vec<String>>>,
+    /// Decisions added to the inherited ones.
+    #[serde(default, rename = "decisions+")]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub decisions_more: Option<Spanned<Vec<String>>>,
     /// What the role owns once systems are live: models, evals, runbooks, on-call.
     #[serde(default)]
-    pub owns_after_launch: Vec<String>,
+    pub owns_after_launch: Option<Vec<String>>,
+    /// Items added to the inherited `owns_after_launch`.
+    #[serde(default, rename = "owns_after_launch+")]
+    pub owns_after_launch_more: Option<Vec<String>>,
     /// Capabilities the role holds, from site.yaml's vocabulary.
     #[serde(default)]
-    pub capabilities: Capabilities,
+    pub capabilities: Option<Capabilities>,
+    /// Capabilities added to the inherited primary and secondary lists.
+    #[serde(default, rename = "capabilities+")]
+    pub capabilities_more: Option<Capabilities>,
     /// How the role fits with product, data, security and IT.
     #[serde(default)]
-    pub interfaces: Interfaces,
+    pub interfaces: Option<Interfaces>,
+    /// Interfaces stated here replace the inherited ones of the same name; the others stay.
+    #[serde(default, rename = "interfaces+")]
+    pub interfaces_more: Option<Interfaces>,
     /// How success is measured after 90 days, 6 months and 12 months.
-    #[schemars(with = "Success")]
-    pub success: Spanned<Success>,
+    #[serde(default)]
+    #[schemars(with = "Option<Success>")]
+    pub success: Option<Spanned<Success>>,
+    /// Measures added to the inherited ones, horizon by horizon.
+    #[serde(default, rename = "success+")]
+    #[schemars(with = "Option<Success>")]
+    pub success_more: Option<Spanned<Success>>,
     /// Who the role reports to, in words.
     #[serde(default)]
     pub reports_to: Option<String>,
     /// Slugs of the briefs that should be hired first.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub hire_after: Vec<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub hire_after: Option<Vec<Spanned<String>>>,
+    /// Slugs added to the inherited `hire_after`.
+    #[serde(default, rename = "hire_after+")]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub hire_after_more: Option<Vec<Spanned<String>>>,
     /// Systems, data and governance constraints that shape the job.
     #[serde(default)]
-    pub constraints: Vec<String>,
+    pub constraints: Option<Vec<String>>,
+    /// Constraints added to the inherited ones.
+    #[serde(default, rename = "constraints+")]
+    pub constraints_more: Option<Vec<String>>,
     /// Tools the role uses in its first year (a long list is "tool soup").
     #[serde(default)]
-    pub tools: Vec<String>,
+    pub tools: Option<Vec<String>>,
+    /// Tools added to the inherited ones.
+    #[serde(default, rename = "tools+")]
+    pub tools_more: Option<Vec<String>>,
     /// Interview questions that test for proof of delivery.
     #[serde(default)]
-    pub interview_probes: Vec<String>,
+    pub interview_probes: Option<Vec<String>>,
+    /// Probes added to the inherited ones.
+    #[serde(default, rename = "interview_probes+")]
+    pub interview_probes_more: Option<Vec<String>>,
     /// Signs of a weak fit to listen for.
     #[serde(default)]
-    pub red_flags: Vec<String>,
+    pub red_flags: Option<Vec<String>>,
+    /// Red flags added to the inherited ones.
+    #[serde(default, rename = "red_flags+")]
+    pub red_flags_more: Option<Vec<String>>,
     /// Short words for the tag pages, e.g. `leadership`.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub tags: Vec<Spanned<String>>,
-    /// Where the company's plan stands: planned, open (being hired) or filled.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub tags: Option<Vec<Spanned<String>>>,
+    /// Tags added to the inherited ones.
+    #[serde(default, rename = "tags+")]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub tags_more: Option<Vec<Spanned<String>>>,
+    /// Where the company's plan stands: planned (the default), open (being hired) or filled.
+    /// Never inherited.
     #[serde(default)]
-    pub status: Status,
+    pub status: Option<Status>,
+    /// How many people the plan hires into this brief (1 when left out). Never inherited.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = 1))]
+    pub headcount: Option<Spanned<u32>>,
     /// Lints deliberately allowed for this brief.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub allow: Vec<Spanned<String>>,
-    /// Drafts are left out of the site unless `--drafts` is given.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub allow: Option<Vec<Spanned<String>>>,
+    /// Lints added to the inherited `allow`.
+    #[serde(default, rename = "allow+")]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub allow_more: Option<Vec<Spanned<String>>>,
+    /// Drafts are left out of the site unless `--drafts` is given. Never inherited.
     #[serde(default)]
+    pub draft: bool,
+}
+
+impl WrittenFront {
+    /// Each `key+` written, with its plain twin: (key, written plainly, written with `+`).
+    pub fn appends(&self) -> [(&'static str, bool, bool); 12] {
+        [
+            (
+                "decisions",
+                self.decisions.is_some(),
+                self.decisions_more.is_some(),
+            ),
+            (
+                "owns_after_launch",
+                self.owns_after_launch.is_some(),
+                self.owns_after_launch_more.is_some(),
+            ),
+            (
+                "capabilities",
+                self.capabilities.is_some(),
+                self.capabilities_more.is_some(),
+            ),
+            (
+                "interfaces",
+                self.interfaces.is_some(),
+                self.interfaces_more.is_some(),
+            ),
+            (
+                "success",
+                self.success.is_some(),
+                self.success_more.is_some(),
+            ),
+            (
+                "hire_after",
+                self.hire_after.is_some(),
+                self.hire_after_more.is_some(),
+            ),
+            (
+                "constraints",
+                self.constraints.is_some(),
+                self.constraints_more.is_some(),
+            ),
+            ("tools", self.tools.is_some(), self.tools_more.is_some()),
+            (
+                "interview_probes",
+                self.interview_probes.is_some(),
+                self.interview_probes_more.is_some(),
+            ),
+            (
+                "red_flags",
+                self.red_flags.is_some(),
+                self.red_flags_more.is_some(),
+            ),
+            ("tags", self.tags.is_some(), self.tags_more.is_some()),
+            ("allow", self.allow.is_some(), self.allow_more.is_some()),
+        ]
+    }
+}
+
+/// The keys a brief must have once inheritance is resolved (besides `title`).
+pub const REQUIRED: [&str; 5] = ["archetype", "summary", "outcome", "decisions", "success"];
+
+/// A brief's front matter after inheritance: what every page, check and lint reads. Values
+/// keep the position where they were written; `Role::source_of` says in which file.
+#[derive(Debug, Clone)]
+pub struct RoleFront {
+    pub title: Spanned<String>,
+    pub slug: Option<Spanned<String>>,
+    pub extends: Option<Spanned<String>>,
+    pub archetype: Spanned<String>,
+    pub summary: Spanned<String>,
+    pub outcome: Spanned<String>,
+    pub decisions: Spanned<Vec<String>>,
+    pub owns_after_launch: Vec<String>,
+    pub capabilities: Capabilities,
+    pub interfaces: Interfaces,
+    pub success: Spanned<Success>,
+    pub reports_to: Option<String>,
+    pub hire_after: Vec<Spanned<String>>,
+    pub constraints: Vec<String>,
+    pub tools: Vec<String>,
+    pub interview_probes: Vec<String>,
+    pub red_flags: Vec<String>,
+    pub tags: Vec<Spanned<String>>,
+    pub status: Status,
+    pub headcount: Option<u32>,
+    pub allow: Vec<Spanned<String>>,
     pub draft: bool,
 }
 
@@ -165,13 +313,23 @@ pub enum Status {
     Filled,
 }
 
-/// A loaded, checked role brief.
+/// Which file wrote each inherited or appended value of a derived brief: key (`tools`,
+/// `capabilities.primary`) to runs of list items, each `(first index, file)`. Keys the brief
+/// wrote itself are not listed: they come from its own file.
+#[derive(Debug, Clone, Default)]
+pub struct Origins(pub BTreeMap<&'static str, Vec<(usize, SourceFile)>>);
+
+/// A loaded, checked role brief (inheritance resolved).
 #[derive(Debug, Clone)]
 pub struct Role {
     pub source: SourceFile,
     pub front: RoleFront,
     pub slug: String,
     pub body_offset: usize,
+    /// For a brief that `extends` another: its front matter as written, to resolve it again
+    /// when its parent changes.
+    pub written: Option<Arc<WrittenFront>>,
+    pub origins: Origins,
 }
 
 impl Role {
@@ -190,6 +348,74 @@ impl Role {
             .as_ref()
             .map_or(Position::START, |s| position(&s.referenced))
     }
+
+    /// The brief's place in a company's plan: `content/plan/`, not the archetype library.
+    pub fn in_plan(&self) -> bool {
+        self.source.content_path.starts_with("plan/")
+    }
+
+    /// The file that wrote the value of `key` (the nearest in the `extends` chain; for an
+    /// appended list, the one that appended last).
+    pub fn source_of(&self, key: &str) -> &SourceFile {
+        self.origins
+            .0
+            .get(key)
+            .and_then(|runs| runs.last())
+            .map_or(&self.source, |(_, file)| file)
+    }
+
+    /// The file that wrote item `index` of the list `key`.
+    pub fn source_of_item(&self, key: &str, index: usize) -> &SourceFile {
+        self.origins
+            .0
+            .get(key)
+            .and_then(|runs| runs.iter().rev().find(|(first, _)| *first <= index))
+            .map_or(&self.source, |(_, file)| file)
+    }
+
+    /// A finding about the value of `key` at `at`: in the file that wrote it, saying which
+    /// brief inherits it when that file is another brief's.
+    pub fn diagnostic_at(
+        &self,
+        source: &SourceFile,
+        at: Position,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let mut message = message.into();
+        if source.file != self.source.file {
+            message.push_str(&format!(" (inherited by `{}`)", self.slug));
+        }
+        source.diagnostic(at, message)
+    }
+
+    /// Where `key:` (or `key+:`) is written in the file that set it; the title's line (or
+    /// line 1 of another file) when no file in the chain writes it.
+    pub fn key_position(&self, key: &str) -> (&SourceFile, Position) {
+        let source = self.source_of(key);
+        match key_line(source, key) {
+            Some(line) => (source, Position::new(line, 1)),
+            None => (
+                &self.source,
+                Position::new(position(&self.front.title.referenced).line, 1),
+            ),
+        }
+    }
+}
+
+/// The line of the top-level front-matter key `key:` or `key+:` in `source`.
+pub fn key_line(source: &SourceFile, key: &str) -> Option<usize> {
+    source
+        .text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .take_while(|(_, l)| l.trim_end() != "---")
+        .find(|(_, l)| {
+            l.strip_prefix(key)
+                .map(|rest| rest.strip_prefix('+').unwrap_or(rest))
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+        .map(|(i, _)| i + 1)
 }
 
 pub fn position(location: &serde_saphyr::Location) -> Position {
@@ -199,11 +425,12 @@ pub fn position(location: &serde_saphyr::Location) -> Position {
     )
 }
 
-/// Checks of one brief against the site's vocabulary.
-pub fn check(front: &RoleFront, config: &Config, source: &SourceFile) -> Vec<Diagnostic> {
+/// Checks of what one file writes, against the site's vocabulary: names, empty values and
+/// `key+` use. Keys a derived brief leaves out are checked where they are written.
+pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let mut require_text = |field: &Spanned<String>, key: &str| {
-        if field.value.trim().is_empty() {
+    let mut require_text = |field: Option<&Spanned<String>>, key: &str| {
+        if let Some(field) = field.filter(|f| f.value.trim().is_empty()) {
             problems.push(
                 source
                     .diagnostic(position(&field.referenced), format!("`{key}` is empty"))
@@ -211,53 +438,83 @@ pub fn check(front: &RoleFront, config: &Config, source: &SourceFile) -> Vec<Dia
             );
         }
     };
-    require_text(&front.title, "title");
-    require_text(&front.summary, "summary");
-    require_text(&front.outcome, "outcome");
+    require_text(Some(&front.title), "title");
+    require_text(front.summary.as_ref(), "summary");
+    require_text(front.outcome.as_ref(), "outcome");
+    require_text(front.extends.as_ref(), "extends");
 
     let archetypes: Vec<&str> = config.archetype_keys().collect();
-    if config.archetype(&front.archetype.value).is_none() {
-        problems.push(unknown_name(
-            source,
-            &front.archetype,
-            "archetype",
-            &archetypes,
-        ));
+    if let Some(archetype) = &front.archetype
+        && config.archetype(&archetype.value).is_none()
+    {
+        problems.push(unknown_name(source, archetype, "archetype", &archetypes));
     }
     let capabilities: Vec<&str> = config.capability_keys().collect();
-    for key in front
-        .capabilities
-        .primary
-        .iter()
-        .chain(&front.capabilities.secondary)
+    for caps in [&front.capabilities, &front.capabilities_more]
+        .into_iter()
+        .flatten()
     {
-        if config.capability(&key.value).is_none() {
-            problems.push(unknown_name(source, key, "capability", &capabilities));
+        for key in caps.primary.iter().chain(&caps.secondary) {
+            if config.capability(&key.value).is_none() {
+                problems.push(unknown_name(source, key, "capability", &capabilities));
+            }
         }
     }
-    if front.decisions.value.is_empty() {
+    if let Some(decisions) = &front.decisions
+        && decisions.value.is_empty()
+    {
         problems.push(
             source
                 .diagnostic(
-                    position(&front.decisions.referenced),
+                    position(&decisions.referenced),
                     "`decisions` is empty: a brief must name at least one decision the role owns",
                 )
                 .with_help("e.g. `- Which use cases move from pilot to production`"),
         );
     }
-    let success = &front.success.value;
-    if success.horizons().iter().all(|(_, _, m)| m.is_none()) {
+    if let Some(success) = &front.success
+        && success.value.horizons().iter().all(|(_, _, m)| m.is_none())
+    {
         problems.push(
             source
-                .diagnostic(
-                    position(&front.success.referenced),
-                    "`success` states no horizon",
-                )
+                .diagnostic(position(&success.referenced), "`success` states no horizon")
                 .with_help("add `90d:`, `6m:` and `12m:` lists of measures"),
         );
     }
+    if let Some(headcount) = &front.headcount
+        && headcount.value == 0
+    {
+        problems.push(
+            source
+                .diagnostic(position(&headcount.referenced), "`headcount` is 0")
+                .with_help("headcount is how many people the plan hires into this brief: 1 or more (leave it out for 1)"),
+        );
+    }
+    for (key, plain, more) in front.appends() {
+        if !more {
+            continue;
+        }
+        let at = Position::new(key_line(source, &format!("{key}+")).unwrap_or(1), 1);
+        if front.extends.is_none() {
+            problems.push(
+                source
+                    .diagnostic(at, format!("`{key}+` appends to an inherited value, but this brief has no `extends`"))
+                    .with_help(format!("write `{key}:`, or add `extends: <slug>` naming the brief to adapt")),
+            );
+        } else if plain {
+            problems.push(
+                source
+                    .diagnostic(at, format!("both `{key}` and `{key}+` are set"))
+                    .with_help(format!("`{key}:` replaces the inherited value and `{key}+:` appends to it: keep one")),
+            );
+        }
+    }
     let lints: Vec<&str> = crate::playbook::lints::lint_ids().collect();
-    for allowed in &front.allow {
+    for allowed in [&front.allow, &front.allow_more]
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         if !lints.contains(&allowed.value.as_str()) {
             problems.push(unknown_name(source, allowed, "lint", &lints).with_help(
                 match did_you_mean(&allowed.value, lints.iter().copied()) {
@@ -267,7 +524,11 @@ pub fn check(front: &RoleFront, config: &Config, source: &SourceFile) -> Vec<Dia
             ));
         }
     }
-    for tag in &front.tags {
+    for tag in [&front.tags, &front.tags_more]
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         if crate::content::slug::slugify(&tag.value).is_empty() {
             problems.push(
                 source

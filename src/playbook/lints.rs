@@ -172,17 +172,20 @@ fn finding(
     Some(d)
 }
 
-/// Where a top-level front-matter key of `role` is written (the title's line if absent).
-fn key_position(role: &Role, key: &str) -> Position {
-    let front = &role.source.text[..role.body_offset];
-    front
-        .lines()
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|rest| rest.starts_with(':'))
-        })
-        .map(|i| Position::new(i + 1, 1))
-        .unwrap_or_else(|| Position::new(position(&role.front.title.referenced).line, 1))
+/// A finding about `key` of `role`, at the line of `key:` in the file that set it.
+fn at_key(role: &Role, key: &str, message: impl Into<String>) -> Diagnostic {
+    let (source, at) = role.key_position(key);
+    role.diagnostic_at(source, at, message)
+}
+
+/// A finding about the value of `key` written at `location`, in the file that wrote it.
+fn at_value(
+    role: &Role,
+    key: &str,
+    location: &serde_saphyr::Location,
+    message: impl Into<String>,
+) -> Diagnostic {
+    role.diagnostic_at(role.source_of(key), position(location), message)
 }
 
 /// Every finding of every lint over the site, allowed ones left out, in file order.
@@ -277,7 +280,6 @@ fn pages(content: &Content) -> impl Iterator<Item = (Option<&Role>, &SourceFile,
 /// The lints that read one brief.
 fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnostic> {
     let front = &role.front;
-    let source = &role.source;
     let mut found = Vec::new();
     let mut add =
         |id: &'static str, d: Diagnostic| found.extend(finding(config, Some(role), id, d));
@@ -287,8 +289,9 @@ fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnost
         let names: Vec<&str> = primary.iter().map(|c| c.value.as_str()).collect();
         add(
             "bundled-role",
-            source
-                .diagnostic(
+            role
+                .diagnostic_at(
+                    role.source_of_item("capabilities.primary", 0),
                     position(&primary[0].referenced),
                     format!(
                         "bundled role: {} primary capabilities ({}); the limit is {}",
@@ -303,8 +306,10 @@ fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnost
     if !is_measurable(&front.outcome.value) {
         add(
             "vague-outcome",
-            source.diagnostic(
-                position(&front.outcome.referenced),
+            at_value(
+                role,
+                "outcome",
+                &front.outcome.referenced,
                 "vague outcome: no number, percentage, date or target",
             ),
         );
@@ -320,22 +325,24 @@ fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnost
     if !missing.is_empty() {
         add(
             "missing-horizon",
-            source
-                .diagnostic(
-                    position(&front.success.referenced),
-                    format!("`success` has no {} horizon", missing.join(", ")),
-                )
-                .with_help(format!(
-                    "add `{}:` with what must be true by then",
-                    missing[0]
-                )),
+            at_value(
+                role,
+                "success",
+                &front.success.referenced,
+                format!("`success` has no {} horizon", missing.join(", ")),
+            )
+            .with_help(format!(
+                "add `{}:` with what must be true by then",
+                missing[0]
+            )),
         );
     }
     if front.owns_after_launch.is_empty() {
         add(
             "no-owner-after-launch",
-            source.diagnostic(
-                key_position(role, "owns_after_launch"),
+            at_key(
+                role,
+                "owns_after_launch",
                 "nothing is owned after launch: `owns_after_launch` is empty",
             ),
         );
@@ -354,22 +361,23 @@ fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnost
     if !unstated.is_empty() {
         add(
             "missing-interface",
-            source
-                .diagnostic(
-                    key_position(role, "interfaces"),
-                    format!("no stated fit with {}", unstated.join(", ")),
-                )
-                .with_help(format!(
-                    "add under `interfaces:` how the role works with {}",
-                    unstated.join(", ")
-                )),
+            at_key(
+                role,
+                "interfaces",
+                format!("no stated fit with {}", unstated.join(", ")),
+            )
+            .with_help(format!(
+                "add under `interfaces:` how the role works with {}",
+                unstated.join(", ")
+            )),
         );
     }
     if front.tools.len() > limits.max_tools {
         add(
             "tool-soup",
-            source.diagnostic(
-                key_position(role, "tools"),
+            at_key(
+                role,
+                "tools",
                 format!(
                     "tool soup: {} tools listed; the limit is {}",
                     front.tools.len(),
@@ -381,8 +389,9 @@ fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnost
     if front.interview_probes.is_empty() {
         add(
             "missing-probes",
-            source.diagnostic(
-                key_position(role, "interview_probes"),
+            at_key(
+                role,
+                "interview_probes",
                 "no interview probes for proof of delivery",
             ),
         );
@@ -471,7 +480,7 @@ fn unknown_roles(config: &Config, content: &Content) -> Vec<Diagnostic> {
     let slugs: Vec<&str> = content.roles.iter().map(|r| r.slug.as_str()).collect();
     let mut found = Vec::new();
     for role in &content.roles {
-        for earlier in &role.front.hire_after {
+        for (i, earlier) in role.front.hire_after.iter().enumerate() {
             if content.role(&earlier.value).is_some() {
                 continue;
             }
@@ -481,8 +490,8 @@ fn unknown_roles(config: &Config, content: &Content) -> Vec<Diagnostic> {
                 None => format!("known briefs: {}", slugs.join(", ")),
             };
             let d = role
-                .source
-                .diagnostic(
+                .diagnostic_at(
+                    role.source_of_item("hire_after", i),
                     position(&earlier.referenced),
                     format!(
                         "`hire_after` names `{}`, which is not a brief",
@@ -515,11 +524,16 @@ fn hire_cycles(config: &Config, content: &Content) -> Vec<Diagnostic> {
             .filter_map(|(i, slug)| {
                 let role = role_of(content, slug)?;
                 let next = &cycle[(i + 1) % cycle.len()];
-                let entry = role.front.hire_after.iter().find(|h| &h.value == next)?;
+                let (i, entry) = role
+                    .front
+                    .hire_after
+                    .iter()
+                    .enumerate()
+                    .find(|(_, h)| &h.value == next)?;
                 let at = position(&entry.referenced);
                 Some(format!(
                     "{}:{}:{} ({slug} waits for {next})",
-                    crate::diagnostic::display_path(&role.source.file),
+                    crate::diagnostic::display_path(&role.source_of_item("hire_after", i).file),
                     at.line,
                     at.column
                 ))
@@ -530,15 +544,20 @@ fn hire_cycles(config: &Config, content: &Content) -> Vec<Diagnostic> {
             .chain(cycle.first())
             .map(String::as_str)
             .collect();
-        let at = first
+        let entry = first
             .front
             .hire_after
             .iter()
-            .find(|h| Some(&h.value) == cycle.get(1 % cycle.len()))
-            .map_or(Position::START, |h| position(&h.referenced));
+            .enumerate()
+            .find(|(_, h)| Some(&h.value) == cycle.get(1 % cycle.len()));
+        let (source, at) = entry.map_or((&first.source, Position::START), |(i, h)| {
+            (
+                first.source_of_item("hire_after", i),
+                position(&h.referenced),
+            )
+        });
         let d = first
-            .source
-            .diagnostic(at, format!("hiring cycle: {}", chain.join(" → ")))
+            .diagnostic_at(source, at, format!("hiring cycle: {}", chain.join(" → ")))
             .with_help(format!(
                 "remove one `hire_after` entry of the cycle: {}",
                 steps.join("; ")
@@ -613,10 +632,9 @@ fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for role in &content.roles {
         if is_builder(role) && !governance_before.any_earlier(content, role, &is_governance) {
-            let d = role
-                .source
-                .diagnostic(
-                    key_position(role, "hire_after"),
+            let d = at_key(
+                    role,
+                    "hire_after",
                     format!(
                         "late governance: this builder can be hired before governance is in place ({} is not in its hiring chain)",
                         few(&titles)
@@ -627,10 +645,9 @@ fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
         }
         if is_governance(role) && builders_before.any_earlier(content, role, &is_builder) {
             let builders = earlier_matching(content, role, &is_builder, 4);
-            let d = role
-                .source
-                .diagnostic(
-                    key_position(role, "hire_after"),
+            let d = at_key(
+                    role,
+                    "hire_after",
                     format!("late governance: the governance owner waits for builder roles ({})", few(&builders)),
                 )
                 .with_help("hire governance before the builders: remove builder roles from this brief's hiring chain");
@@ -716,26 +733,52 @@ fn few(names: &[&str]) -> String {
     }
 }
 
-/// Capabilities of the vocabulary that no brief holds as primary.
+/// Capabilities of the vocabulary that no team brief holds as primary (the team: the briefs
+/// of `content/plan/` when it has any), and, once statuses are in use, those held only by
+/// planned briefs: nobody is hired or being hired for that work.
 fn unowned_capabilities(config: &Config, content: &Content) -> Vec<Diagnostic> {
-    let held: BTreeSet<&str> = content
-        .roles
-        .iter()
-        .flat_map(|r| {
-            r.front
-                .capabilities
-                .primary
-                .iter()
-                .map(|c| c.value.as_str())
-        })
-        .collect();
+    use crate::playbook::staffing::{self, Staffing};
+    let team = content.team();
+    let statuses = staffing::statuses_in_use(config, &team);
+    let plan = content.has_plan();
     let file = Path::new(crate::config::CONFIG_FILE);
     let text = config.source.clone().unwrap_or_default();
-    config
-        .capabilities
-        .iter()
-        .filter(|c| !held.contains(c.key.as_str()))
-        .filter_map(|capability| {
+    staffing::classify(config, &team)
+        .into_iter()
+        .filter_map(|row| {
+            let capability = row.capability;
+            let (message, help) = match row.state {
+                Staffing::Unowned if plan => (
+                    format!(
+                        "unowned capability: no brief of the team plan (content/plan/) holds `{}` ({}) as primary",
+                        capability.key, capability.name
+                    ),
+                    None,
+                ),
+                Staffing::Unowned => (
+                    format!(
+                        "unowned capability: no brief holds `{}` ({}) as primary",
+                        capability.key, capability.name
+                    ),
+                    None,
+                ),
+                Staffing::Planned if statuses => {
+                    let titles: Vec<&str> = row.holders.iter().map(|r| r.title()).collect();
+                    (
+                        format!(
+                            "capability with nobody hired: `{}` ({}) is held as primary only by planned briefs ({}); none is filled or open",
+                            capability.key,
+                            capability.name,
+                            few(&titles)
+                        ),
+                        Some(format!(
+                            "open the search for `{}` (`status: open`) or give the capability to a filled or open brief",
+                            row.holders[0].slug
+                        )),
+                    )
+                }
+                _ => return None,
+            };
             let line = text
                 .lines()
                 .position(|l| {
@@ -745,15 +788,9 @@ fn unowned_capabilities(config: &Config, content: &Content) -> Vec<Diagnostic> {
                         || t.starts_with(&format!("{{key: {},", capability.key))
                 })
                 .map_or(1, |i| i + 1);
-            let d = Diagnostic::new(
-                file,
-                Position::new(line, 1),
-                format!(
-                    "unowned capability: no brief holds `{}` ({}) as primary",
-                    capability.key, capability.name
-                ),
-            )
-            .with_source(text.clone());
+            let d = Diagnostic::new(file, Position::new(line, 1), message)
+                .with_help_opt(help)
+                .with_source(text.clone());
             finding(config, None, "unowned-capability", d)
         })
         .collect()

@@ -68,11 +68,14 @@ pub fn matrix<'a>(config: &'a Config, roles: &[&'a Role]) -> Matrix<'a> {
     Matrix { columns, rows }
 }
 
-/// All briefs, for the matrix page: in hiring order.
+/// The team (the briefs of `content/plan/` when it has any, else all), for the matrix
+/// page: in hiring order.
 pub fn site_matrix<'a>(config: &'a Config, content: &'a Content) -> Matrix<'a> {
+    let plan = content.has_plan();
     let roles: Vec<&Role> = crate::playbook::sequence::hiring_order(config, content)
         .into_iter()
         .map(|s| s.role)
+        .filter(|r| !plan || r.in_plan())
         .collect();
     matrix(config, &roles)
 }

@@ -4,6 +4,7 @@
 pub mod lints;
 pub mod matrix;
 pub mod sequence;
+pub mod staffing;
 
 use std::sync::Arc;
 

@@ -95,6 +95,49 @@ pub fn hiring_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> 
     order
 }
 
+/// The team's hiring order (the briefs of `content/plan/` when it has any, else every
+/// brief), with the layers recomputed among them.
+pub fn team_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> {
+    if !content.has_plan() {
+        return hiring_order(config, content);
+    }
+    let team = Content {
+        roles: content
+            .roles
+            .iter()
+            .filter(|r| r.in_plan())
+            .cloned()
+            .collect(),
+        guides: Vec::new(),
+    };
+    let order: Vec<(String, usize)> = hiring_order(config, &team)
+        .into_iter()
+        .map(|s| (s.role.slug.clone(), s.layer))
+        .collect();
+    order
+        .into_iter()
+        .filter_map(|(slug, layer)| {
+            let role = content.role(&slug)?;
+            let after = role
+                .front
+                .hire_after
+                .iter()
+                .filter_map(|h| content.role(&h.value))
+                .filter(|r| r.in_plan())
+                .collect();
+            Some(Step { role, layer, after })
+        })
+        .collect()
+}
+
+/// Every brief for the whole-playbook page: the team plan first, then the library, each
+/// in hiring order.
+pub fn print_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> {
+    let mut steps = hiring_order(config, content);
+    steps.sort_by_key(|s| !s.role.in_plan());
+    steps
+}
+
 fn escape(text: &str) -> String {
     let mut out = String::new();
     let _ = pulldown_cmark_escape::escape_html(&mut out, text);

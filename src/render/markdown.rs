@@ -206,7 +206,11 @@ pub fn render(
     links: &LinkIndex,
     raw_html: RawHtml,
 ) -> RenderedMarkdown {
-    let mut rendered = process(body, content_path, links, Output::Html(raw_html));
+    html(process(body, content_path, links, Output::Html(raw_html), None), raw_html)
+}
+
+/// Rendered HTML, sanitized when `raw_html` says so.
+fn html(mut rendered: RenderedMarkdown, raw_html: RawHtml) -> RenderedMarkdown {
     if raw_html == RawHtml::Sanitize {
         rendered.html = sanitize(&rendered.html);
     }
@@ -236,10 +240,40 @@ fn sanitize(html: &str) -> String {
         .to_string()
 }
 
+/// Where a body sits on the whole-playbook page, beside every other brief.
+pub struct InPage<'a> {
+    /// The brief's slug: its heading `x` gets the id `<slug>--x` (slugs never hold `--`, so
+    /// ids stay unique on the page).
+    pub slug: &'a str,
+    /// The content path of each brief on the page, with its slug: links to them become
+    /// links to their place on the page.
+    pub briefs: &'a HashMap<String, String>,
+}
+
+impl InPage<'_> {
+    pub fn anchor(slug: &str, id: &str) -> String {
+        format!("{slug}--{id}")
+    }
+}
+
+/// Render a brief's body for the whole-playbook page (see `InPage`).
+pub fn render_in_page(
+    body: &str,
+    content_path: &str,
+    links: &LinkIndex,
+    in_page: &InPage,
+    raw_html: RawHtml,
+) -> RenderedMarkdown {
+    html(
+        process(body, content_path, links, Output::Html(raw_html), Some(in_page)),
+        raw_html,
+    )
+}
+
 /// Everything `render` finds (headings, anchors, links, empty sections) without the HTML:
 /// no highlighting, nothing kept per page but what checks and the search index need.
 pub fn scan(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMarkdown {
-    process(body, content_path, links, Output::FindingsOnly)
+    process(body, content_path, links, Output::FindingsOnly, None)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -248,7 +282,13 @@ enum Output {
     FindingsOnly,
 }
 
-fn process(body: &str, content_path: &str, links: &LinkIndex, output: Output) -> RenderedMarkdown {
+fn process(
+    body: &str,
+    content_path: &str,
+    links: &LinkIndex,
+    output: Output,
+    in_page: Option<&InPage>,
+) -> RenderedMarkdown {
     let mut out = RenderedMarkdown::default();
     let mut events: Vec<Event> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
@@ -280,8 +320,15 @@ fn process(body: &str, content_path: &str, links: &LinkIndex, output: Output) ->
                 title,
                 id,
             }) => {
-                let dest_url = rewrite_link(&dest_url, content_path, links, range.start, &mut out)
-                    .map_or(dest_url, CowStr::from);
+                let dest_url = rewrite_link(
+                    &dest_url,
+                    content_path,
+                    links,
+                    range.start,
+                    &mut out,
+                    in_page,
+                )
+                .map_or(dest_url, CowStr::from);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -333,6 +380,10 @@ fn process(body: &str, content_path: &str, links: &LinkIndex, output: Output) ->
                 if let Some((level, custom_id, inner)) = heading.take() {
                     let title = plain_text(&inner);
                     let id = unique_id(custom_id.unwrap_or_else(|| slugify(&title)), &mut ids_used);
+                    let id = match in_page {
+                        Some(page) => InPage::anchor(page.slug, &id),
+                        None => id,
+                    };
                     let n = level as u8;
                     events.push(Event::Html(format!("<h{n} id=\"{}\">", escape(&id)).into()));
                     events.extend(inner);
@@ -382,8 +433,29 @@ fn rewrite_link(
     links: &LinkIndex,
     offset: usize,
     out: &mut RenderedMarkdown,
+    in_page: Option<&InPage>,
 ) -> Option<String> {
-    match resolve_link(from, dest) {
+    let target = resolve_link(from, dest);
+    if let Some(page) = in_page {
+        match &target {
+            LinkTarget::Anchor(anchor) => {
+                return Some(format!("#{}", InPage::anchor(page.slug, anchor)));
+            }
+            LinkTarget::Page {
+                content_path,
+                anchor,
+            } => {
+                if let Some(slug) = page.briefs.get(content_path) {
+                    return Some(match anchor {
+                        Some(anchor) => format!("#{}", InPage::anchor(slug, anchor)),
+                        None => format!("#{slug}"),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    match target {
         LinkTarget::Other => None,
         LinkTarget::Anchor(anchor) => {
             out.anchor_refs.push(AnchorRef {
@@ -615,6 +687,38 @@ mod tests {
             RawHtml::Allow,
         );
         assert!(full.empty_sections.is_empty(), "{:?}", full.empty_sections);
+    }
+
+    #[test]
+    fn in_page_bodies_prefix_ids_and_link_briefs_on_the_page() {
+        let briefs: HashMap<String, String> = [
+            ("roles/caio.md", "caio"),
+            ("roles/head-of-ai.md", "head-of-ai"),
+        ]
+        .into_iter()
+        .map(|(p, s)| (p.to_string(), s.to_string()))
+        .collect();
+        let page = InPage {
+            slug: "head-of-ai",
+            briefs: &briefs,
+        };
+        let r = render_in_page(
+            "## Why\n\nSee [CAIO](caio.md), [its plan](caio.md#plan), [here](#why) and [intake](@/guides/intake-questions.md).\n",
+            "roles/head-of-ai.md",
+            &index(),
+            &page,
+            RawHtml::Allow,
+        );
+        assert!(r.html.contains("<h2 id=\"head-of-ai--why\">"), "{}", r.html);
+        for href in [
+            "href=\"#caio\"",
+            "href=\"#caio--plan\"",
+            "href=\"#head-of-ai--why\"",
+            "href=\"/guides/intake-questions/\"",
+        ] {
+            assert!(r.html.contains(href), "{href} in {}", r.html);
+        }
+        assert!(!r.html.contains("/roles/"), "{}", r.html);
     }
 
     #[test]

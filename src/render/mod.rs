@@ -3,6 +3,7 @@
 
 pub mod highlight;
 pub mod markdown;
+pub mod print;
 pub mod relative;
 pub mod site_views;
 pub mod templates;
@@ -38,6 +39,8 @@ pub enum PageKey {
     Health,
     Matrix,
     Sequence,
+    /// The whole playbook on one page (small sites only: `site_views::has_print_page`).
+    Print,
     /// A taxonomy's index page and one page per term.
     Taxonomy(Taxonomy),
     /// One term's page, by key (an archetype, capability or tag slug).
@@ -63,6 +66,7 @@ impl PageKey {
             PageKey::Health => &["health.html"],
             PageKey::Matrix => &["matrix.html"],
             PageKey::Sequence => &["sequence.html"],
+            PageKey::Print => &["print.html"],
             PageKey::Taxonomy(_) => &["taxonomies.html", "taxonomy.html"],
             PageKey::Term(..) => &["taxonomy.html"],
             PageKey::Data => &[],
@@ -80,6 +84,7 @@ impl PageKey {
             PageKey::Health,
             PageKey::Matrix,
             PageKey::Sequence,
+            PageKey::Print,
             PageKey::Data,
             PageKey::Sitemap,
             PageKey::SearchIndex,
@@ -92,6 +97,9 @@ impl PageKey {
 /// Every page the content makes.
 pub fn all_pages(content: &Content) -> Vec<PageKey> {
     let mut keys = PageKey::overviews();
+    if !site_views::has_print_page(content) {
+        keys.retain(|k| *k != PageKey::Print);
+    }
     keys.push(PageKey::NotFound);
     keys.extend(content.roles.iter().map(|r| PageKey::Role(r.slug.clone())));
     keys.extend(
@@ -354,12 +362,30 @@ impl Env<'_, '_> {
             }
         };
         match key {
-            PageKey::Home => self.one(
-                "index.html".into(),
-                "index.html",
-                "groups",
-                &views.archetype_groups(),
-            ),
+            PageKey::Home => {
+                let mut context = Context::new();
+                context.insert("groups", &views.archetype_groups());
+                context.insert("plan", &views.plan());
+                Ok(vec![self.page(
+                    "index.html".into(),
+                    "index.html",
+                    &context,
+                )?])
+            }
+            PageKey::Print => {
+                if !site_views::has_print_page(content) {
+                    return Ok(Vec::new());
+                }
+                let html =
+                    print::render(views, self.links, self.templates, None).map_err(|d| *d)?;
+                let path = format!("{}index.html", site_views::PRINT_PATH);
+                let html = if views.config.relative_links {
+                    relative::relativize(&html, &views.base_path, &relative::prefix_for(&path))
+                } else {
+                    html
+                };
+                Ok(vec![(path, html.into_bytes())])
+            }
             PageKey::NotFound => self.one("404.html".into(), "404.html", "path", &"404.html"),
             PageKey::Health => self.one(
                 format!("{}index.html", views::HEALTH_PATH),
@@ -481,6 +507,9 @@ fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
         PageKey::Health => vec![views::HEALTH_PATH.to_string()],
         PageKey::Matrix => vec![site_views::MATRIX_PATH.to_string()],
         PageKey::Sequence => vec![site_views::SEQUENCE_PATH.to_string()],
+        PageKey::Print if site_views::has_print_page(views.content) => {
+            vec![site_views::PRINT_PATH.to_string()]
+        }
         PageKey::Taxonomy(taxonomy) => views.taxonomy_paths(*taxonomy),
         PageKey::Term(taxonomy, key) => vec![format!("{}{key}/", taxonomy.path())],
         PageKey::Role(slug) => vec![role_path(slug)],
@@ -491,8 +520,35 @@ fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
             .filter(|g| &g.source.content_path == content_path)
             .map(|g| g.path.clone())
             .collect(),
-        PageKey::NotFound | PageKey::Data | PageKey::Sitemap | PageKey::SearchIndex => Vec::new(),
+        PageKey::NotFound
+        | PageKey::Data
+        | PageKey::Sitemap
+        | PageKey::SearchIndex
+        | PageKey::Print => Vec::new(),
     }
+}
+
+/// `gen build --single-page`: the whole playbook as one standalone HTML document, with the
+/// theme's stylesheets inlined and no script.
+pub fn single_page(
+    config: &Config,
+    content: &Content,
+    templates: &mut Templates,
+    statics: &BTreeMap<String, Vec<u8>>,
+) -> Result<String, Diagnostics> {
+    let views = Views::new(config, content);
+    let links = link_index(config, content);
+    templates.set_globals("site", &views.site());
+    templates.set_globals("health", &views.health_summary(&[]));
+    let css: String = ["style.css", highlight::STYLESHEET_PATH]
+        .iter()
+        .filter_map(|name| statics.get(*name))
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+        // Inline CSS must not close its own element.
+        .replace("</style", "<\\/style");
+    print::render(&views, &links, templates, Some(&css)).map_err(|d| Diagnostics(vec![*d]))
 }
 
 /// Files copied as they are: the generated highlighting stylesheet, the theme's static files,

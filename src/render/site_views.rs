@@ -12,10 +12,15 @@ use crate::content::role::{Role, Status};
 use crate::content::slug::slugify;
 use crate::playbook::matrix::{self, Hold};
 use crate::playbook::sequence;
+use crate::playbook::staffing::{self, Staffing};
 use crate::render::MarkdownCache;
 use crate::render::views::{Link, RoleCard, Views, role_path};
 
 pub const MATRIX_PATH: &str = "matrix/";
+pub const PRINT_PATH: &str = "print/";
+/// Above this many briefs the site has no whole-playbook page (`gen build --single-page`
+/// still writes one): a page that long helps no reader and costs every build.
+pub const PRINT_PAGE_LIMIT: usize = 200;
 pub const SEQUENCE_PATH: &str = "sequence/";
 pub const ROLES_JSON: &str = "roles.json";
 pub const SEARCH_INDEX: &str = "search-index.js";
@@ -72,6 +77,54 @@ pub struct MatrixView<'a> {
     pub columns: Vec<MatrixColumn<'a>>,
     pub rows: Vec<MatrixRow<'a>>,
     pub gaps: Vec<&'a str>,
+    /// Whether the rows are the team plan of `content/plan/` (not every brief).
+    pub team_is_plan: bool,
+    /// Hidden in the library view (`archetypes_only`).
+    pub staffing: Option<StaffingView<'a>>,
+}
+
+/// The staffing view: each capability as staffed, being hired, planned only or unowned.
+#[derive(Debug, Serialize)]
+pub struct StaffingView<'a> {
+    /// "4 of 9 capabilities staffed; 2 being hired; Security & Compliance unowned"
+    pub summary: String,
+    pub url: String,
+    pub total: usize,
+    pub counts: Vec<StaffingCount>,
+    pub rows: Vec<StaffingRow<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StaffingCount {
+    pub state: Staffing,
+    pub label: &'static str,
+    pub count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StaffingRow<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub state: Staffing,
+    pub label: &'static str,
+    pub holders: Vec<Holder>,
+}
+
+/// A team brief holding a capability as primary, with where its hiring stands.
+#[derive(Debug, Serialize)]
+pub struct Holder {
+    pub title: String,
+    pub url: String,
+    pub status: Status,
+    pub headcount: Option<u32>,
+}
+
+/// The team plan on the home page: the staffing summary and the plan's briefs.
+#[derive(Debug, Serialize)]
+pub struct PlanView<'a> {
+    pub staffing: StaffingView<'a>,
+    /// The briefs of `content/plan/`, in hiring order (empty without a plan).
+    pub roles: Vec<RoleCard<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -149,6 +202,9 @@ pub struct RoleData<'a> {
     pub red_flags: &'a [String],
     pub tags: Vec<&'a str>,
     pub status: Status,
+    pub headcount: Option<u32>,
+    /// The slug of the brief this one `extends`.
+    pub extends: Option<&'a str>,
     pub brief_md: String,
     pub brief_txt: String,
     pub source: String,
@@ -233,6 +289,8 @@ impl<'a> Views<'a> {
     pub fn matrix(&self) -> MatrixView<'a> {
         let m = matrix::site_matrix(self.config, self.content);
         MatrixView {
+            team_is_plan: self.content.has_plan(),
+            staffing: self.staffing(),
             gaps: m
                 .columns
                 .iter()
@@ -269,6 +327,65 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// The staffing view of the site's team; none in the library view.
+    pub fn staffing(&self) -> Option<StaffingView<'a>> {
+        if self.config.archetypes_only {
+            return None;
+        }
+        let rows = staffing::site_staffing(self.config, self.content);
+        Some(StaffingView {
+            summary: staffing::summary(&rows),
+            url: format!("{}#staffing", self.url(MATRIX_PATH)),
+            total: rows.len(),
+            counts: staffing::counts(&rows)
+                .into_iter()
+                .map(|(state, count)| StaffingCount {
+                    state,
+                    label: state.label(),
+                    count,
+                })
+                .collect(),
+            rows: rows
+                .into_iter()
+                .map(|row| StaffingRow {
+                    name: &row.capability.name,
+                    url: self.url(&format!(
+                        "{}{}/",
+                        Taxonomy::Capabilities.path(),
+                        row.capability.key
+                    )),
+                    state: row.state,
+                    label: row.state.label(),
+                    holders: row
+                        .holders
+                        .iter()
+                        .map(|r| Holder {
+                            title: r.title().to_string(),
+                            url: self.url(&role_path(&r.slug)),
+                            status: r.front.status,
+                            headcount: r.front.headcount,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+    }
+
+    /// The home page's team section: none in the library view.
+    pub fn plan(&self) -> Option<PlanView<'a>> {
+        let staffing = self.staffing()?;
+        let roles = if self.content.has_plan() {
+            sequence::hiring_order(self.config, self.content)
+                .into_iter()
+                .filter(|step| step.role.in_plan())
+                .map(|step| self.role_card(step.role))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Some(PlanView { staffing, roles })
+    }
+
     fn archetype_name(&self, role: &'a Role) -> &'a str {
         self.config
             .archetype(&role.front.archetype.value)
@@ -276,7 +393,7 @@ impl<'a> Views<'a> {
     }
 
     pub fn sequence(&self) -> SequenceView {
-        let steps = sequence::hiring_order(self.config, self.content);
+        let steps = sequence::team_order(self.config, self.content);
         let svg = sequence::svg(&steps, |role| self.url(&role_path(&role.slug)));
         SequenceView {
             steps: steps
@@ -501,6 +618,8 @@ impl<'a> Views<'a> {
             red_flags: &front.red_flags,
             tags: front.tags.iter().map(|t| t.value.as_str()).collect(),
             status: front.status,
+            headcount: front.headcount,
+            extends: front.extends.as_ref().map(|e| e.value.as_str()),
             brief_md: self.permalink(&format!("{path}brief.md")),
             brief_txt: self.permalink(&format!("{path}brief.txt")),
             source: crate::diagnostic::display_path(&role.source.file),
@@ -624,7 +743,7 @@ impl<'a> Views<'a> {
 
     /// Links of the site's own pages, for navigation.
     pub fn playbook_nav(&self) -> Vec<Link> {
-        vec![
+        let mut links = vec![
             Link {
                 title: "Roles".into(),
                 url: self.url(""),
@@ -649,13 +768,25 @@ impl<'a> Views<'a> {
                 title: "Tags".into(),
                 url: self.url(Taxonomy::Tags.path()),
             },
-        ]
+        ];
+        if has_print_page(self.content) {
+            links.push(Link {
+                title: "Whole playbook".into(),
+                url: self.url(PRINT_PATH),
+            });
+        }
+        links
     }
 
     /// Every page's permalink, for the sitemap.
     pub fn sitemap_urls(&self, paths: &[String]) -> Vec<String> {
         paths.iter().map(|p| self.permalink(p)).collect()
     }
+}
+
+/// Whether the site has a whole-playbook page (see `PRINT_PAGE_LIMIT`).
+pub fn has_print_page(content: &crate::content::Content) -> bool {
+    !content.roles.is_empty() && content.roles.len() <= PRINT_PAGE_LIMIT
 }
 
 #[cfg(test)]

@@ -27,6 +27,9 @@ pub struct SiteView<'a> {
     /// Where `search-index.js` is.
     pub search_index: String,
     pub generator: String,
+    /// Whether pages show statuses, headcounts and the staffing view (not in the library
+    /// view, `archetypes_only`).
+    pub show_status: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,6 +68,7 @@ pub struct RoleCard<'a> {
     pub summary: &'a str,
     pub outcome: &'a str,
     pub status: Status,
+    pub headcount: Option<u32>,
     pub primary: Vec<NameRef<'a>>,
 }
 
@@ -93,6 +97,10 @@ pub struct RoleView<'a> {
     pub red_flags: &'a [String],
     pub tags: Vec<&'a str>,
     pub status: Status,
+    pub headcount: Option<u32>,
+    /// The brief this one `extends`, and the briefs that extend this one.
+    pub based_on: Option<Link>,
+    pub derived: Vec<Link>,
     pub content: &'a str,
     pub toc: &'a [TocEntry],
 }
@@ -211,6 +219,7 @@ impl<'a> Views<'a> {
             pages: self.playbook_nav(),
             search_index: self.url(crate::render::site_views::SEARCH_INDEX),
             generator: format!("rolebook gen {}", env!("CARGO_PKG_VERSION")),
+            show_status: !self.config.archetypes_only,
         }
     }
 
@@ -240,6 +249,7 @@ impl<'a> Views<'a> {
             summary: &role.front.summary.value,
             outcome: &role.front.outcome.value,
             status: role.front.status,
+            headcount: role.front.headcount,
             primary: self.capability_refs(&role.front.capabilities.primary),
         }
     }
@@ -309,6 +319,18 @@ impl<'a> Views<'a> {
             red_flags: &front.red_flags,
             tags: front.tags.iter().map(|t| t.value.as_str()).collect(),
             status: front.status,
+            headcount: front.headcount,
+            based_on: front
+                .extends
+                .as_ref()
+                .and_then(|e| self.content.role(&e.value))
+                .map(|r| self.role_link(r)),
+            derived: self
+                .content
+                .derived_from(&role.slug)
+                .into_iter()
+                .map(|r| self.role_link(r))
+                .collect(),
             content: html,
             toc,
         }
@@ -327,14 +349,20 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// The library's briefs by archetype (the team plan's briefs have their own section).
     pub fn archetype_groups(&self) -> Vec<ArchetypeGroup<'a>> {
+        let plan = self.content.has_plan();
         crate::playbook::roles_by_archetype(self.config, self.content)
             .into_iter()
             .map(|(archetype, roles)| ArchetypeGroup {
                 key: &archetype.key,
                 name: &archetype.name,
                 description: &archetype.description,
-                roles: roles.into_iter().map(|r| self.role_card(r)).collect(),
+                roles: roles
+                    .into_iter()
+                    .filter(|r| !plan || !r.in_plan())
+                    .map(|r| self.role_card(r))
+                    .collect(),
             })
             .collect()
     }

@@ -219,6 +219,8 @@ fn plan_role(plan: &mut Plan, old: &Content, new: &Content, before: &Role, role:
     if before.body() != role.body() {
         plan.markdown.insert(role.source.content_path.clone());
         plan.pages.insert(PageKey::Role(role.slug.clone()));
+        // The whole-playbook page holds every brief's body.
+        plan.pages.insert(PageKey::Print);
     }
     if front_of(&before.source.text, before.body_offset)
         != front_of(&role.source.text, role.body_offset)
@@ -228,8 +230,30 @@ fn plan_role(plan: &mut Plan, old: &Content, new: &Content, before: &Role, role:
             .union(Selection::Only(pages_showing_role(old, new, role, &change)));
         plan.fronts.insert(role.source.content_path.clone());
         plan.across_briefs |= change.read_across_briefs;
+        plan_inheriting(plan, old, new, role);
     }
     true
+}
+
+/// Briefs that extend `role`, at any depth, show what they inherit from it: plan them as
+/// if every field of theirs had changed.
+fn plan_inheriting(plan: &mut Plan, old: &Content, new: &Content, role: &Role) {
+    let mut planned = BTreeSet::new();
+    let mut inheriting = vec![role.slug.as_str()];
+    while let Some(slug) = inheriting.pop() {
+        for derived in new.derived_from(slug) {
+            if !planned.insert(derived.slug.as_str()) {
+                continue;
+            }
+            let before = old.role(&derived.slug).unwrap_or(derived);
+            let change = FrontChange::everything(before);
+            plan.pages
+                .union(Selection::Only(pages_showing_role(old, new, derived, &change)));
+            plan.fronts.insert(derived.source.content_path.clone());
+            plan.across_briefs = true;
+            inheriting.push(&derived.slug);
+        }
+    }
 }
 
 /// Add what an edit of one guide needs to `plan`; `false` when it moved the guide's page.
@@ -271,6 +295,21 @@ struct FrontChange<'a> {
 }
 
 impl<'a> FrontChange<'a> {
+    /// Every field changed.
+    fn everything(before: &'a Role) -> FrontChange<'a> {
+        FrontChange {
+            before,
+            title: true,
+            archetype: true,
+            status: true,
+            capabilities: true,
+            tags: true,
+            hiring: true,
+            card: true,
+            read_across_briefs: true,
+        }
+    }
+
     fn between(before: &'a Role, after: &Role) -> FrontChange<'a> {
         let (b, a) = (&before.front, &after.front);
         let title = b.title.value != a.title.value;
@@ -326,7 +365,16 @@ fn pages_showing_role(
         card,
         ..
     } = *change;
-    let mut pages = BTreeSet::from([PageKey::Role(after.slug.clone()), PageKey::Data]);
+    // The whole-playbook page shows every brief in full.
+    let mut pages = BTreeSet::from([
+        PageKey::Role(after.slug.clone()),
+        PageKey::Data,
+        PageKey::Print,
+    ]);
+    // The parent lists its derived briefs by title.
+    for parent in [&b.extends, &a.extends].into_iter().flatten() {
+        pages.insert(PageKey::Role(parent.value.clone()));
+    }
     let mut show = |on: bool, key: PageKey| {
         if on {
             pages.insert(key);
@@ -377,6 +425,22 @@ fn pages_showing_role(
                 if role.front.hire_after.iter().any(|h| h.value == after.slug) {
                     pages.insert(PageKey::Role(role.slug.clone()));
                 }
+            }
+        }
+    }
+    // The parent lists its derived briefs; derived briefs (at any depth) show what they
+    // inherit from this one.
+    for parent in [&before.front.extends, &after.front.extends]
+        .into_iter()
+        .flatten()
+    {
+        pages.insert(PageKey::Role(parent.value.clone()));
+    }
+    let mut inheriting = vec![after.slug.as_str()];
+    while let Some(slug) = inheriting.pop() {
+        for role in new.derived_from(slug) {
+            if pages.insert(PageKey::Role(role.slug.clone())) {
+                inheriting.push(&role.slug);
             }
         }
     }
@@ -437,10 +501,10 @@ mod tests {
     }
 
     #[test]
-    fn a_body_edit_renders_one_page() {
+    fn a_body_edit_renders_its_page_and_the_whole_playbook_page() {
         let edited = format!("{}More text.\n", brief("Architect", "architect", &["lead"]));
         let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", edited)]));
-        assert_eq!(plan.pages, only(&[role("arch")]));
+        assert_eq!(plan.pages, only(&[role("arch"), PageKey::Print]));
         assert_eq!(
             plan.markdown,
             Selection::Only(BTreeSet::from(["roles/arch.md".to_string()]))
@@ -513,6 +577,31 @@ mod tests {
             "{pages:?}"
         );
         assert!(!pages.contains(&PageKey::Matrix), "{pages:?}");
+    }
+
+    #[test]
+    fn an_edit_to_a_parent_renders_every_brief_that_inherits_from_it() {
+        let derived =
+            |title: &str, parent: &str| format!("---\ntitle: {title}\nextends: {parent}\n---\n");
+        let plan_pages = [
+            ("plan/claims.md", derived("Claims", "arch")),
+            ("plan/motor.md", derived("Motor", "claims")),
+        ];
+        let renamed = brief("Chief Architect", "architect", &["lead"]);
+        let mut edited = plan_pages.to_vec();
+        edited.push(("roles/arch.md", renamed));
+        let plan = plan_content(&site(&plan_pages), &site(&edited));
+        assert_eq!(
+            plan.pages,
+            only(&[
+                PageKey::Home,
+                role("arch"),
+                role("claims"),
+                role("eng"),
+                role("lead"),
+                role("motor")
+            ])
+        );
     }
 
     #[test]

@@ -1,0 +1,841 @@
+//! `extends`: a brief that adapts another inherits every key it leaves out. Lists and maps
+//! replace the inherited value; `key+` appends to it. Resolved once every brief is loaded.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use serde_saphyr::Spanned;
+
+use crate::content::role::{
+    Capabilities, Interfaces, Origins, REQUIRED, Role, RoleFront, Success, WrittenFront, position,
+};
+use crate::content::source::SourceFile;
+use crate::diagnostic::{Diagnostic, Position, did_you_mean, display_path};
+
+/// A brief that `extends` another, parsed and checked on its own, waiting for its parent.
+#[derive(Debug, Clone)]
+pub struct Derived {
+    pub source: SourceFile,
+    pub written: Arc<WrittenFront>,
+    pub slug: String,
+    pub body_offset: usize,
+}
+
+impl Derived {
+    fn parent_slug(&self) -> &str {
+        self.written
+            .extends
+            .as_ref()
+            .map_or("", |e| e.value.as_str())
+    }
+
+    fn extends_position(&self) -> Position {
+        self.written
+            .extends
+            .as_ref()
+            .map_or(Position::START, |e| position(&e.referenced))
+    }
+}
+
+/// A brief with no parent: its own front matter, checked for the required keys.
+pub fn standalone(
+    written: &WrittenFront,
+    source: &SourceFile,
+    slug: String,
+    body_offset: usize,
+) -> Result<Role, Vec<Diagnostic>> {
+    let (front, origins) = resolve(written, source, None)?;
+    Ok(Role {
+        source: source.clone(),
+        front,
+        slug,
+        body_offset,
+        written: None,
+        origins,
+    })
+}
+
+/// Resolve every derived brief over its parent (parents first), adding them to `roles`.
+/// Returns the problems: cycles (named in full), missing parents (when `report_missing`),
+/// and required keys the whole chain leaves out.
+pub fn resolve_all(
+    roles: &mut Vec<Arc<Role>>,
+    derived: Vec<Derived>,
+    report_missing: bool,
+) -> Vec<Diagnostic> {
+    let mut resolver = Resolver {
+        known: roles.iter().map(|r| (r.slug.clone(), r.clone())).collect(),
+        index: HashMap::new(),
+        state: vec![State::Waiting; derived.len()],
+        stack: Vec::new(),
+        cycles: BTreeSet::new(),
+        problems: Vec::new(),
+        report_missing,
+        derived: &derived,
+    };
+    for (i, d) in derived.iter().enumerate() {
+        resolver.index.entry(d.slug.clone()).or_insert(i);
+    }
+    for i in 0..derived.len() {
+        if let Some(role) = resolver.resolve(i) {
+            roles.push(role);
+        }
+    }
+    let mut problems = resolver.problems;
+    for cycle in &resolver.cycles {
+        problems.push(cycle_problem(&derived, cycle));
+    }
+    problems
+}
+
+#[derive(Clone)]
+enum State {
+    Waiting,
+    InProgress,
+    Done(Option<Arc<Role>>),
+}
+
+struct Resolver<'a> {
+    known: HashMap<String, Arc<Role>>,
+    index: HashMap<String, usize>,
+    state: Vec<State>,
+    stack: Vec<usize>,
+    /// Each cycle once, as indices rotated to start at the smallest slug.
+    cycles: BTreeSet<Vec<usize>>,
+    problems: Vec<Diagnostic>,
+    report_missing: bool,
+    derived: &'a [Derived],
+}
+
+impl Resolver<'_> {
+    fn resolve(&mut self, i: usize) -> Option<Arc<Role>> {
+        match &self.state[i] {
+            State::Done(role) => return role.clone(),
+            State::InProgress => {
+                let start = self.stack.iter().position(|&j| j == i).unwrap_or(0);
+                let cycle = &self.stack[start..];
+                let smallest = (0..cycle.len())
+                    .min_by_key(|&k| &self.derived[cycle[k]].slug)
+                    .unwrap_or(0);
+                let rotated: Vec<usize> = cycle[smallest..]
+                    .iter()
+                    .chain(&cycle[..smallest])
+                    .copied()
+                    .collect();
+                self.cycles.insert(rotated);
+                return None;
+            }
+            State::Waiting => {}
+        }
+        self.state[i] = State::InProgress;
+        self.stack.push(i);
+        let all = self.derived;
+        let derived = &all[i];
+        let parent_slug = derived.parent_slug();
+        let parent = if let Some(role) = self.known.get(parent_slug) {
+            Some(role.clone())
+        } else if let Some(&j) = self.index.get(parent_slug) {
+            self.resolve(j)
+        } else {
+            if self.report_missing {
+                self.problems
+                    .push(missing_parent(self.derived, i, &self.known));
+            }
+            None
+        };
+        self.stack.pop();
+        let role = parent.and_then(|parent| {
+            match resolve(&derived.written, &derived.source, Some(&parent)) {
+                Ok((front, origins)) => Some(Arc::new(Role {
+                    source: derived.source.clone(),
+                    front,
+                    slug: derived.slug.clone(),
+                    body_offset: derived.body_offset,
+                    written: Some(derived.written.clone()),
+                    origins,
+                })),
+                Err(problems) => {
+                    self.problems.extend(problems);
+                    None
+                }
+            }
+        });
+        self.state[i] = State::Done(role.clone());
+        role
+    }
+}
+
+fn missing_parent(derived: &[Derived], i: usize, known: &HashMap<String, Arc<Role>>) -> Diagnostic {
+    let d = &derived[i];
+    let mut slugs: Vec<&str> = known
+        .keys()
+        .map(String::as_str)
+        .chain(derived.iter().map(|d| d.slug.as_str()))
+        .collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    let help = match did_you_mean(d.parent_slug(), slugs.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => "`extends` takes the slug of another brief, e.g. `head-of-ai`".to_string(),
+    };
+    d.source
+        .diagnostic(
+            d.extends_position(),
+            format!(
+                "`extends` names `{}`, which is not a brief",
+                d.parent_slug()
+            ),
+        )
+        .with_help(help)
+}
+
+fn cycle_problem(derived: &[Derived], cycle: &[usize]) -> Diagnostic {
+    let first = &derived[cycle[0]];
+    let chain: Vec<&str> = cycle
+        .iter()
+        .chain(cycle.first())
+        .map(|&i| derived[i].slug.as_str())
+        .collect();
+    let steps: Vec<String> = cycle
+        .iter()
+        .map(|&i| {
+            let d = &derived[i];
+            let at = d.extends_position();
+            format!(
+                "{}:{}:{} ({} extends {})",
+                display_path(&d.source.file),
+                at.line,
+                at.column,
+                d.slug,
+                d.parent_slug()
+            )
+        })
+        .collect();
+    first
+        .source
+        .diagnostic(
+            first.extends_position(),
+            format!("`extends` forms a cycle: {}", chain.join(" → ")),
+        )
+        .with_help(format!(
+            "a brief cannot inherit from itself; remove one `extends` of the cycle: {}",
+            steps.join("; ")
+        ))
+}
+
+/// Tracks which file wrote each inherited or appended value while merging.
+struct Merge<'a> {
+    source: &'a SourceFile,
+    parent: Option<&'a Role>,
+    origins: Origins,
+}
+
+impl<'a> Merge<'a> {
+    fn inherit(&mut self, key: &'static str, parent: &Role) {
+        let runs = parent
+            .origins
+            .0
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| vec![(0, parent.source.clone())]);
+        self.origins.0.insert(key, runs);
+    }
+
+    /// The brief's own value, or the parent's.
+    fn value<T: Clone + 'a>(
+        &mut self,
+        key: &'static str,
+        own: Option<&T>,
+        inherited: impl Fn(&'a RoleFront) -> Option<T>,
+    ) -> Option<T> {
+        if let Some(own) = own {
+            return Some(own.clone());
+        }
+        let parent = self.parent?;
+        let value = inherited(&parent.front)?;
+        self.inherit(key, parent);
+        Some(value)
+    }
+
+    /// A list: the brief's own (replacing), the parent's with `key+` appended, or the
+    /// parent's as it is.
+    fn list<T: Clone + 'a>(
+        &mut self,
+        key: &'static str,
+        own: Option<&Vec<T>>,
+        more: Option<&Vec<T>>,
+        inherited: impl Fn(&'a RoleFront) -> &'a Vec<T>,
+    ) -> Vec<T> {
+        if let Some(own) = own {
+            return own.clone();
+        }
+        let Some(parent) = self.parent else {
+            return more.cloned().unwrap_or_default();
+        };
+        let mut list = inherited(&parent.front).clone();
+        self.inherit(key, parent);
+        if let Some(more) = more.filter(|m| !m.is_empty()) {
+            if let Some(runs) = self.origins.0.get_mut(key) {
+                runs.push((list.len(), self.source.clone()));
+            }
+            list.extend(more.iter().cloned());
+        }
+        list
+    }
+}
+
+/// `success+`: each horizon's measures appended to the inherited ones.
+fn append_success(inherited: &Success, more: &Success) -> Success {
+    let join = |a: &Option<Vec<String>>, b: &Option<Vec<String>>| match (a, b) {
+        (Some(a), Some(b)) => Some(a.iter().chain(b).cloned().collect()),
+        (a, b) => a.clone().or_else(|| b.clone()),
+    };
+    Success {
+        days_90: join(&inherited.days_90, &more.days_90),
+        months_6: join(&inherited.months_6, &more.months_6),
+        months_12: join(&inherited.months_12, &more.months_12),
+    }
+}
+
+/// `interfaces+`: the interfaces stated replace the inherited ones of the same name.
+fn append_interfaces(inherited: &Interfaces, more: &Interfaces) -> Interfaces {
+    Interfaces {
+        product: more.product.clone().or_else(|| inherited.product.clone()),
+        data: more.data.clone().or_else(|| inherited.data.clone()),
+        security: more.security.clone().or_else(|| inherited.security.clone()),
+        it: more.it.clone().or_else(|| inherited.it.clone()),
+    }
+}
+
+/// The resolved front matter of the brief `written` in `source`, over `parent` if any.
+pub fn resolve(
+    w: &WrittenFront,
+    source: &SourceFile,
+    parent: Option<&Role>,
+) -> Result<(RoleFront, Origins), Vec<Diagnostic>> {
+    let mut m = Merge {
+        source,
+        parent,
+        origins: Origins::default(),
+    };
+    let archetype = m.value("archetype", w.archetype.as_ref(), |f| {
+        Some(f.archetype.clone())
+    });
+    let summary = m.value("summary", w.summary.as_ref(), |f| Some(f.summary.clone()));
+    let outcome = m.value("outcome", w.outcome.as_ref(), |f| Some(f.outcome.clone()));
+    let decisions = match (&w.decisions, &w.decisions_more, parent) {
+        (Some(own), _, _) => Some(own.clone()),
+        (None, Some(more), Some(_)) if !more.value.is_empty() => {
+            let value = m.list("decisions", None, Some(&more.value), |f| &f.decisions.value);
+            Some(Spanned::new(value, more.referenced, more.defined))
+        }
+        _ => m.value("decisions", None, |f| Some(f.decisions.clone())),
+    };
+    let success = match (&w.success, &w.success_more, parent) {
+        (Some(own), _, _) => Some(own.clone()),
+        (None, Some(more), Some(p)) => Some(Spanned::new(
+            append_success(&p.front.success.value, &more.value),
+            more.referenced,
+            more.defined,
+        )),
+        _ => m.value("success", None, |f| Some(f.success.clone())),
+    };
+    let interfaces = match (&w.interfaces, &w.interfaces_more, parent) {
+        (Some(own), _, _) => own.clone(),
+        (None, Some(more), Some(p)) => append_interfaces(&p.front.interfaces, more),
+        _ => m
+            .value("interfaces", None, |f| Some(f.interfaces.clone()))
+            .unwrap_or_default(),
+    };
+    let own_caps = w.capabilities.as_ref();
+    let more_caps = w.capabilities_more.as_ref();
+    let capabilities = Capabilities {
+        primary: m.list(
+            "capabilities.primary",
+            own_caps.map(|c| &c.primary),
+            more_caps.map(|c| &c.primary),
+            |f| &f.capabilities.primary,
+        ),
+        secondary: m.list(
+            "capabilities.secondary",
+            own_caps.map(|c| &c.secondary),
+            more_caps.map(|c| &c.secondary),
+            |f| &f.capabilities.secondary,
+        ),
+    };
+    let owns_after_launch = m.list(
+        "owns_after_launch",
+        w.owns_after_launch.as_ref(),
+        w.owns_after_launch_more.as_ref(),
+        |f| &f.owns_after_launch,
+    );
+    let hire_after = m.list(
+        "hire_after",
+        w.hire_after.as_ref(),
+        w.hire_after_more.as_ref(),
+        |f| &f.hire_after,
+    );
+    let constraints = m.list(
+        "constraints",
+        w.constraints.as_ref(),
+        w.constraints_more.as_ref(),
+        |f| &f.constraints,
+    );
+    let tools = m.list("tools", w.tools.as_ref(), w.tools_more.as_ref(), |f| {
+        &f.tools
+    });
+    let interview_probes = m.list(
+        "interview_probes",
+        w.interview_probes.as_ref(),
+        w.interview_probes_more.as_ref(),
+        |f| &f.interview_probes,
+    );
+    let red_flags = m.list(
+        "red_flags",
+        w.red_flags.as_ref(),
+        w.red_flags_more.as_ref(),
+        |f| &f.red_flags,
+    );
+    let tags = m.list("tags", w.tags.as_ref(), w.tags_more.as_ref(), |f| &f.tags);
+    let allow = m.list("allow", w.allow.as_ref(), w.allow_more.as_ref(), |f| {
+        &f.allow
+    });
+    let reports_to = m.value("reports_to", w.reports_to.as_ref(), |f| {
+        f.reports_to.clone()
+    });
+
+    let missing: Vec<&str> = [
+        archetype.is_none(),
+        summary.is_none(),
+        outcome.is_none(),
+        decisions.is_none(),
+        success.is_none(),
+    ]
+    .iter()
+    .zip(REQUIRED)
+    .filter(|(absent, _)| **absent)
+    .map(|(_, key)| key)
+    .collect();
+    let (Some(archetype), Some(summary), Some(outcome), Some(decisions), Some(success)) =
+        (archetype, summary, outcome, decisions, success)
+    else {
+        return Err(missing
+            .into_iter()
+            .map(|key| missing_required(w, source, parent, key))
+            .collect());
+    };
+    let front = RoleFront {
+        title: w.title.clone(),
+        slug: w.slug.clone(),
+        extends: w.extends.clone(),
+        archetype,
+        summary,
+        outcome,
+        decisions,
+        owns_after_launch,
+        capabilities,
+        interfaces,
+        success,
+        reports_to,
+        hire_after,
+        constraints,
+        tools,
+        interview_probes,
+        red_flags,
+        tags,
+        status: w.status.unwrap_or_default(),
+        headcount: w.headcount.as_ref().map(|h| h.value),
+        allow,
+        draft: w.draft,
+    };
+    Ok((front, m.origins))
+}
+
+fn missing_required(
+    w: &WrittenFront,
+    source: &SourceFile,
+    parent: Option<&Role>,
+    key: &str,
+) -> Diagnostic {
+    match (&w.extends, parent) {
+        (Some(extends), Some(parent)) => source
+            .diagnostic(
+                position(&extends.referenced),
+                format!(
+                    "missing required key `{key}`: neither this brief nor `{}`, which it extends, sets it",
+                    parent.slug
+                ),
+            )
+            .with_help(format!("add a line `{key}: ...`")),
+        _ => {
+            let line = source
+                .text
+                .lines()
+                .enumerate()
+                .skip(1)
+                .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                .map_or(1, |(i, _)| i + 1);
+            source
+                .diagnostic(
+                    Position::new(line, 1),
+                    format!("missing required key `{key}`"),
+                )
+                .with_help(format!("add a line `{key}: ...`"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::content::testing::{config, try_content};
+    use crate::content::{Content, role::Role};
+    use crate::diagnostic::{Diagnostic, display_path};
+
+    /// An archetype with every key, and a few lines to vary.
+    fn archetype(slug: &str, extra: &str) -> (String, String) {
+        (
+            format!("roles/{slug}.md"),
+            format!(
+                "---
+title: Head of AI
+archetype: manager
+summary: Runs delivery.
+outcome: Ship two use cases by Q4.
+decisions: [Which use cases ship]
+owns_after_launch: [The roadmap]
+capabilities:
+  primary: [leadership, product]
+  secondary: [architecture]
+interfaces:
+  product: With the CPO.
+  data: With the data owner.
+success:
+  90d: [Plan written]
+  6m: [One system live]
+tools: [Python]
+red_flags: [Talks only about demos]
+tags: [leadership]
+{extra}---
+Body.
+"
+            ),
+        )
+    }
+
+    fn derived(path: &str, title: &str, lines: &str) -> (String, String) {
+        (
+            path.to_string(),
+            format!("---\ntitle: {title}\n{lines}---\nOwn body.\n"),
+        )
+    }
+
+    fn load(pages: &[(String, String)]) -> Result<Content, Vec<Diagnostic>> {
+        let pages: Vec<(&str, String)> =
+            pages.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+        try_content(&pages)
+    }
+
+    fn role<'a>(content: &'a Content, slug: &str) -> &'a Role {
+        content.role(slug).expect("brief")
+    }
+
+    fn problems(pages: &[(String, String)]) -> Vec<String> {
+        match load(pages) {
+            Ok(_) => vec![],
+            Err(found) => found
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{}:{}:{} {} | {}",
+                        display_path(&d.file),
+                        d.position.line,
+                        d.position.column,
+                        d.message,
+                        d.help.as_deref().unwrap_or("")
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_derived_brief_inherits_what_it_leaves_out_and_overrides_what_it_sets() {
+        let content = load(&[
+            archetype("head-of-ai", "status: filled\nheadcount: 2\n"),
+            derived(
+                "plan/claims.md",
+                "Head of AI, Claims",
+                "extends: head-of-ai\noutcome: Cut claims handling time by 30% in 12 months.\ntools: [SQL]\ninterfaces+:\n  it: With IT operations.\n",
+            ),
+        ])
+        .expect("loads");
+        let claims = role(&content, "claims");
+        let front = &claims.front;
+        assert_eq!(front.title.value, "Head of AI, Claims");
+        assert_eq!(front.summary.value, "Runs delivery.", "inherited");
+        assert_eq!(front.archetype.value, "manager", "inherited");
+        assert!(front.outcome.value.starts_with("Cut claims"), "overridden");
+        assert_eq!(front.tools, ["SQL"], "a list replaces the inherited one");
+        assert_eq!(front.red_flags, ["Talks only about demos"]);
+        assert_eq!(front.interfaces.product.as_deref(), Some("With the CPO."));
+        assert_eq!(front.interfaces.it.as_deref(), Some("With IT operations."));
+        let primary: Vec<&str> = front
+            .capabilities
+            .primary
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        assert_eq!(primary, ["leadership", "product"]);
+        assert_eq!(claims.body(), "Own body.\n", "the body is never inherited");
+        // Status and headcount belong to the brief itself.
+        assert_eq!(front.status, crate::content::role::Status::Planned);
+        assert_eq!(front.headcount, None);
+        assert!(claims.in_plan());
+        assert_eq!(
+            content
+                .derived_from("head-of-ai")
+                .iter()
+                .map(|r| r.slug.as_str())
+                .collect::<Vec<_>>(),
+            ["claims"]
+        );
+    }
+
+    #[test]
+    fn plus_keys_append_to_the_inherited_value() {
+        let content = load(&[
+            archetype("head-of-ai", ""),
+            derived(
+                "plan/claims.md",
+                "Claims",
+                "extends: head-of-ai\ndecisions+: [Which claims go to straight-through processing]\ntags+: [claims]\nsuccess+:\n  6m: [Claims triage live]\n  12m: [Handling time down 30%]\ncapabilities+:\n  secondary: [change-management]\n",
+            ),
+        ])
+        .expect("loads");
+        let front = &role(&content, "claims").front;
+        assert_eq!(
+            front.decisions.value,
+            [
+                "Which use cases ship",
+                "Which claims go to straight-through processing"
+            ]
+        );
+        let tags: Vec<&str> = front.tags.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(tags, ["leadership", "claims"]);
+        let success = &front.success.value;
+        assert_eq!(
+            success.days_90.as_deref(),
+            Some(&["Plan written".to_string()][..])
+        );
+        assert_eq!(
+            success.months_6.as_deref(),
+            Some(
+                &[
+                    "One system live".to_string(),
+                    "Claims triage live".to_string()
+                ][..]
+            )
+        );
+        assert_eq!(
+            success.months_12.as_deref(),
+            Some(&["Handling time down 30%".to_string()][..])
+        );
+        let secondary: Vec<&str> = front
+            .capabilities
+            .secondary
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        assert_eq!(secondary, ["architecture", "change-management"]);
+    }
+
+    #[test]
+    fn chains_resolve_through_every_parent() {
+        let content = load(&[
+            archetype("head-of-ai", ""),
+            derived(
+                "plan/claims.md",
+                "Claims",
+                "extends: head-of-ai\nsummary: Claims delivery.\ntools+: [SQL]\n",
+            ),
+            derived(
+                "plan/motor.md",
+                "Motor claims",
+                "extends: claims\ntools+: [Telematics]\n",
+            ),
+        ])
+        .expect("loads");
+        let motor = role(&content, "motor");
+        assert_eq!(motor.front.summary.value, "Claims delivery.");
+        assert_eq!(motor.front.outcome.value, "Ship two use cases by Q4.");
+        assert_eq!(motor.front.tools, ["Python", "SQL", "Telematics"]);
+        // Each tool is traced to the file that wrote it.
+        let files: Vec<String> = (0..3)
+            .map(|i| display_path(&motor.source_of_item("tools", i).file))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                "content/roles/head-of-ai.md",
+                "content/plan/claims.md",
+                "content/plan/motor.md"
+            ]
+        );
+        assert_eq!(
+            display_path(&motor.source_of("outcome").file),
+            "content/roles/head-of-ai.md"
+        );
+        assert_eq!(
+            display_path(&motor.source_of("summary").file),
+            "content/plan/claims.md"
+        );
+    }
+
+    #[test]
+    fn cycles_are_named_in_full_with_each_extends_position() {
+        let found = problems(&[
+            derived("plan/a.md", "A", "extends: b\n"),
+            derived("plan/b.md", "B", "extends: c\n"),
+            derived("plan/c.md", "C", "extends: a\n"),
+            derived("plan/self.md", "Self", "extends: self\n"),
+        ]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with("content/plan/a.md:3:10 `extends` forms a cycle: a → b → c → a |"),
+            "{}",
+            found[0]
+        );
+        for step in [
+            "content/plan/a.md:3:10 (a extends b)",
+            "content/plan/b.md:3:10 (b extends c)",
+            "content/plan/c.md:3:10 (c extends a)",
+        ] {
+            assert!(found[0].contains(step), "{step} in {}", found[0]);
+        }
+        assert!(
+            found[1].contains("`extends` forms a cycle: self → self"),
+            "{}",
+            found[1]
+        );
+    }
+
+    #[test]
+    fn a_missing_parent_suggests_the_closest_slug() {
+        let found = problems(&[
+            archetype("head-of-ai", ""),
+            derived("plan/claims.md", "Claims", "extends: head-of-aj\n"),
+        ]);
+        assert_eq!(
+            found,
+            [
+                "content/plan/claims.md:3:10 `extends` names `head-of-aj`, which is not a brief | did you mean `head-of-ai`?"
+            ]
+        );
+    }
+
+    #[test]
+    fn required_keys_are_checked_on_the_resolved_brief() {
+        let (path, text) = archetype("head-of-ai", "");
+        let partial = text.replace("outcome: Ship two use cases by Q4.\n", "");
+        assert_eq!(
+            problems(&[(path.clone(), partial.clone())]),
+            [
+                "content/roles/head-of-ai.md:2:1 missing required key `outcome` | add a line `outcome: ...`"
+            ]
+        );
+        // A derived brief may leave out what it inherits (its chain ends in a brief that
+        // sets every required key).
+        assert!(
+            load(&[
+                archetype("head-of-ai", ""),
+                derived("plan/claims.md", "Claims", "extends: head-of-ai\n"),
+            ])
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn plus_keys_need_a_parent_and_no_plain_twin() {
+        let (path, text) = archetype("head-of-ai", "tools+: [SQL]\n");
+        let found = problems(&[(path, text)]);
+        assert!(
+            found[0].contains(
+                "`tools+` appends to an inherited value, but this brief has no `extends`"
+            ),
+            "{found:?}"
+        );
+        let found = problems(&[
+            archetype("head-of-ai", ""),
+            derived(
+                "plan/claims.md",
+                "Claims",
+                "extends: head-of-ai\ntools: [a]\ntools+: [b]\n",
+            ),
+        ]);
+        assert_eq!(
+            found,
+            [
+                "content/plan/claims.md:5:1 both `tools` and `tools+` are set | `tools:` replaces the inherited value and `tools+:` appends to it: keep one"
+            ]
+        );
+    }
+
+    #[test]
+    fn findings_on_inherited_values_point_at_the_parent() {
+        let pages = [
+            archetype("head-of-ai", ""),
+            derived(
+                "plan/claims.md",
+                "Claims",
+                "extends: head-of-ai\nallow: [missing-probes]\ntools+: [a, b, c, d, e, f, g, h]\n",
+            ),
+        ];
+        let pages: Vec<(&str, String)> =
+            pages.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+        let content = try_content(&pages).expect("loads");
+        let config = config();
+        let links = crate::render::link_index(&config, &content);
+        let markdown: crate::render::MarkdownCache = crate::render::scan_markdown(&content, &links)
+            .into_iter()
+            .collect();
+        let found: Vec<String> =
+            crate::playbook::lints::check(&config, &content, &markdown, vec![])
+                .iter()
+                .filter(|d| d.code != Some("unowned-capability"))
+                .map(|d| {
+                    format!(
+                        "{} {}:{} {}",
+                        d.code.unwrap_or("?"),
+                        display_path(&d.file),
+                        d.position.line,
+                        d.message
+                    )
+                })
+                .collect();
+        // The 6m horizon is missing in the archetype: both briefs have the finding, at the
+        // archetype's `success:` line, the derived one saying it inherits it.
+        assert!(
+            found.contains(
+                &"missing-horizon content/roles/head-of-ai.md:15 `success` has no 12m horizon"
+                    .to_string()
+            ),
+            "{found:?}"
+        );
+        assert!(found.contains(&"missing-horizon content/roles/head-of-ai.md:15 `success` has no 12m horizon (inherited by `claims`)".to_string()), "{found:?}");
+        // Appended past the limit: at the `tools+:` line of the derived brief.
+        assert!(
+            found.contains(
+                &"tool-soup content/plan/claims.md:5 tool soup: 9 tools listed; the limit is 8"
+                    .to_string()
+            ),
+            "{found:?}"
+        );
+        // `allow` of the derived brief silences its own finding only.
+        let probes: Vec<&String> = found
+            .iter()
+            .filter(|f| f.starts_with("missing-probes"))
+            .collect();
+        assert_eq!(probes.len(), 1, "{probes:?}");
+        assert!(!probes[0].contains("inherited by"), "{probes:?}");
+    }
+}

@@ -1,0 +1,257 @@
+//! Staffing: for each capability of the vocabulary, whether the team has it staffed (a filled
+//! brief holds it as primary), is hiring for it (an open one does, none filled), only plans
+//! it (held by planned briefs alone), or leaves it unowned. Pure.
+
+use serde::Serialize;
+
+use crate::config::{Capability, Config};
+use crate::content::Content;
+use crate::content::role::{Role, Status};
+
+/// Where the team stands on one capability, from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Staffing {
+    Staffed,
+    Hiring,
+    Planned,
+    Unowned,
+}
+
+impl Staffing {
+    pub const ALL: [Staffing; 4] = [
+        Staffing::Staffed,
+        Staffing::Hiring,
+        Staffing::Planned,
+        Staffing::Unowned,
+    ];
+
+    /// How the site words the state.
+    pub fn label(self) -> &'static str {
+        match self {
+            Staffing::Staffed => "staffed",
+            Staffing::Hiring => "being hired",
+            Staffing::Planned => "planned only",
+            Staffing::Unowned => "unowned",
+        }
+    }
+}
+
+/// One capability and the team briefs that hold it as primary (filled, then open, then
+/// planned; by title within each).
+#[derive(Debug)]
+pub struct CapabilityStaffing<'a> {
+    pub capability: &'a Capability,
+    pub state: Staffing,
+    pub holders: Vec<&'a Role>,
+}
+
+/// Whether the site reads statuses: not in the library view (`archetypes_only`), and only
+/// once a team brief is open or filled (a plan where everything is planned has not started).
+pub fn statuses_in_use(config: &Config, team: &[&Role]) -> bool {
+    !config.archetypes_only && team.iter().any(|r| r.front.status != Status::Planned)
+}
+
+/// Every capability of the vocabulary, in its order, classified over `team`.
+pub fn classify<'a>(config: &'a Config, team: &[&'a Role]) -> Vec<CapabilityStaffing<'a>> {
+    config
+        .capabilities
+        .iter()
+        .map(|capability| {
+            let mut holders: Vec<&Role> = team
+                .iter()
+                .filter(|r| {
+                    r.front
+                        .capabilities
+                        .primary
+                        .iter()
+                        .any(|c| c.value == capability.key)
+                })
+                .copied()
+                .collect();
+            holders.sort_by_key(|r| (rank(r.front.status), r.title().to_string()));
+            let state = match holders.first().map(|r| r.front.status) {
+                None => Staffing::Unowned,
+                Some(Status::Filled) => Staffing::Staffed,
+                Some(Status::Open) => Staffing::Hiring,
+                Some(Status::Planned) => Staffing::Planned,
+            };
+            CapabilityStaffing {
+                capability,
+                state,
+                holders,
+            }
+        })
+        .collect()
+}
+
+fn rank(status: Status) -> u8 {
+    match status {
+        Status::Filled => 0,
+        Status::Open => 1,
+        Status::Planned => 2,
+    }
+}
+
+/// The site's team, classified.
+pub fn site_staffing<'a>(config: &'a Config, content: &'a Content) -> Vec<CapabilityStaffing<'a>> {
+    classify(config, &content.team())
+}
+
+/// How many capabilities are in each state, in `Staffing::ALL` order.
+pub fn counts(rows: &[CapabilityStaffing]) -> [(Staffing, usize); 4] {
+    Staffing::ALL.map(|state| (state, rows.iter().filter(|r| r.state == state).count()))
+}
+
+/// One line for the home page: "4 of 9 capabilities staffed; 2 being hired; Security &
+/// Compliance unowned". Unowned capabilities are named (up to three), the rest counted.
+pub fn summary(rows: &[CapabilityStaffing]) -> String {
+    let [staffed, hiring, planned, unowned] = counts(rows).map(|(_, n)| n);
+    let mut parts = vec![format!(
+        "{staffed} of {} {} staffed",
+        rows.len(),
+        if rows.len() == 1 {
+            "capability"
+        } else {
+            "capabilities"
+        }
+    )];
+    if hiring > 0 {
+        parts.push(format!("{hiring} being hired"));
+    }
+    if planned > 0 {
+        parts.push(format!("{planned} planned only"));
+    }
+    let names: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.state == Staffing::Unowned)
+        .map(|r| r.capability.name.as_str())
+        .collect();
+    match unowned {
+        0 => {}
+        1..=3 => parts.push(format!("{} unowned", and_list(&names))),
+        n => parts.push(format!("{n} unowned")),
+    }
+    parts.join("; ")
+}
+
+fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::testing::{config, content};
+
+    fn brief(title: &str, primary: &str, status: &str) -> String {
+        format!(
+            "---\ntitle: {title}\narchetype: builder\nsummary: S.\noutcome: Cut cost by 10%.\ndecisions: [D]\ncapabilities:\n  primary: [{primary}]\nsuccess:\n  90d: [M]\nstatus: {status}\n---\n"
+        )
+    }
+
+    fn state_of<'a>(rows: &'a [CapabilityStaffing], key: &str) -> &'a CapabilityStaffing<'a> {
+        rows.iter()
+            .find(|r| r.capability.key == key)
+            .expect("capability")
+    }
+
+    #[test]
+    fn every_capability_state_is_classified() {
+        let content = content(&[
+            ("roles/lead.md", brief("Lead", "leadership", "filled")),
+            (
+                "roles/ml.md",
+                brief("ML", "applied-ml, prompt-eval", "open"),
+            ),
+            ("roles/ml2.md", brief("ML two", "applied-ml", "filled")),
+            (
+                "roles/data.md",
+                brief("Data", "data-engineering", "planned"),
+            ),
+            ("roles/eval.md", brief("Eval", "prompt-eval", "planned")),
+        ]);
+        let config = config();
+        let rows = site_staffing(&config, &content);
+        let cases = [
+            ("leadership", Staffing::Staffed, vec!["Lead"]),
+            // A filled holder wins over an open one, and is listed first.
+            ("applied-ml", Staffing::Staffed, vec!["ML two", "ML"]),
+            // Open beats planned.
+            ("prompt-eval", Staffing::Hiring, vec!["ML", "Eval"]),
+            ("data-engineering", Staffing::Planned, vec!["Data"]),
+            ("security-compliance", Staffing::Unowned, vec![]),
+        ];
+        for (key, state, holders) in cases {
+            let row = state_of(&rows, key);
+            assert_eq!(row.state, state, "{key}");
+            let titles: Vec<&str> = row.holders.iter().map(|r| r.title()).collect();
+            assert_eq!(titles, holders, "{key}");
+        }
+        assert_eq!(
+            counts(&rows),
+            [
+                (Staffing::Staffed, 2),
+                (Staffing::Hiring, 1),
+                (Staffing::Planned, 1),
+                (Staffing::Unowned, 5)
+            ]
+        );
+        assert_eq!(
+            summary(&rows),
+            "2 of 9 capabilities staffed; 1 being hired; 1 planned only; 5 unowned"
+        );
+    }
+
+    #[test]
+    fn a_plan_folder_is_the_team_and_unowned_work_is_named() {
+        let content = content(&[
+            (
+                "roles/lib.md",
+                brief("Library", "security-compliance", "filled"),
+            ),
+            (
+                "plan/lead.md",
+                brief("Lead", "leadership, product", "filled"),
+            ),
+            (
+                "plan/ml.md",
+                brief("ML", "applied-ml, prompt-eval, data-engineering", "open"),
+            ),
+            (
+                "plan/ops.md",
+                brief(
+                    "Ops",
+                    "platform-mlops, architecture, change-management",
+                    "filled",
+                ),
+            ),
+        ]);
+        let config = config();
+        let rows = site_staffing(&config, &content);
+        assert_eq!(
+            state_of(&rows, "security-compliance").state,
+            Staffing::Unowned,
+            "the library's archetypes are not the team"
+        );
+        assert_eq!(
+            summary(&rows),
+            "5 of 9 capabilities staffed; 3 being hired; Security & Compliance unowned"
+        );
+        let team = content.team();
+        assert!(statuses_in_use(&config, &team));
+        let mut library = config.clone();
+        library.archetypes_only = true;
+        assert!(!statuses_in_use(&library, &team));
+    }
+
+    #[test]
+    fn statuses_are_not_in_use_while_everything_is_planned() {
+        let content = content(&[("roles/a.md", brief("A", "leadership", "planned"))]);
+        assert!(!statuses_in_use(&config(), &content.team()));
+    }
+}
