@@ -376,7 +376,7 @@ impl Build {
             None => vec![keys.as_slice()],
         };
         for chunk in chunks {
-        let mut done = 0;
+            let mut done = 0;
             let pages = render::render_pages(
                 &views,
                 &markdown,

@@ -301,6 +301,22 @@ fn incremental_rebuilds_equal_clean_builds_over_random_edits() {
     for seed in [0x9E37_79B9_7F4A_7C15_u64, 0xD1B5_4A32_D192_ED03] {
         let site = small_site();
         let root = site.path();
+        // A team plan whose briefs inherit from the edited ones, two levels deep.
+        write(
+            root,
+            "content/plan/claims-ai-lead.md",
+            "---\ntitle: Claims AI Lead\nextends: head-of-ai\nstatus: open\ntags+: [claims]\n---\n",
+        );
+        write(
+            root,
+            "content/plan/claims-ml-engineer.md",
+            "---\ntitle: Claims ML Engineer\nextends: engineer\nstatus: filled\nhire_after: [claims-ai-lead]\n---\n",
+        );
+        write(
+            root,
+            "content/plan/motor-ml-engineer.md",
+            "---\ntitle: Motor ML Engineer\nextends: claims-ml-engineer\n---\n",
+        );
         let mut build = Build::new(root, &LoadOptions::default()).expect("first build");
         let mut sim = Sim {
             root,

@@ -924,9 +924,10 @@ Text.
     fn run(pages: &[(&'static str, String)], config: &Config) -> Vec<Diagnostic> {
         let content = content(pages);
         let links = render::link_index(config, &content);
-        let markdown: MarkdownCache = render::render_markdown(&content, &links, None, Default::default())
-            .into_iter()
-            .collect();
+        let markdown: MarkdownCache =
+            render::render_markdown(&content, &links, None, Default::default())
+                .into_iter()
+                .collect();
         let link_problems = render::link_problems(&content, &markdown, &links, None).0;
         check(config, &content, &markdown, link_problems)
     }

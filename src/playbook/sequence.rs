@@ -108,7 +108,7 @@ pub fn team_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> {
             .filter(|r| r.in_plan())
             .cloned()
             .collect(),
-        guides: Vec::new(),
+        ..Content::default()
     };
     let order: Vec<(String, usize)> = hiring_order(config, &team)
         .into_iter()

@@ -206,7 +206,10 @@ pub fn render(
     links: &LinkIndex,
     raw_html: RawHtml,
 ) -> RenderedMarkdown {
-    html(process(body, content_path, links, Output::Html(raw_html), None), raw_html)
+    html(
+        process(body, content_path, links, Output::Html(raw_html), None),
+        raw_html,
+    )
 }
 
 /// Rendered HTML, sanitized when `raw_html` says so.
@@ -265,7 +268,13 @@ pub fn render_in_page(
     raw_html: RawHtml,
 ) -> RenderedMarkdown {
     html(
-        process(body, content_path, links, Output::Html(raw_html), Some(in_page)),
+        process(
+            body,
+            content_path,
+            links,
+            Output::Html(raw_html),
+            Some(in_page),
+        ),
         raw_html,
     )
 }
