@@ -25,15 +25,19 @@ use rayon::prelude::*;
 /// Pages rendered (and, when streaming, written) at a time.
 const PAGES_PER_CHUNK: usize = 256;
 
-/// An overview page lists every brief, so at 10,000 briefs one weighs as much as hundreds of
-/// role pages: one to a chunk (two measured ~20 MB more peak memory for little speed).
-const OVERVIEW_WEIGHT: usize = PAGES_PER_CHUNK;
+/// Briefs an overview lists per role page it weighs: the home page of 10,000 briefs takes
+/// as long (and as much memory while it is laid out) as ~100-200 role pages.
+const BRIEFS_PER_PAGE_WEIGHT: usize = 50;
 
-/// `keys` cut into runs of at most `PAGES_PER_CHUNK` role pages' weight.
-fn chunks(keys: &[PageKey]) -> Vec<&[PageKey]> {
+/// `keys` cut into runs of at most `PAGES_PER_CHUNK` role pages' weight, an overview (which
+/// lists every one of `briefs`) weighing more the bigger the site: on a big site about one
+/// to a chunk, so they are not all held at once; on a small one many, so that both cores
+/// stay busy.
+fn chunks(keys: &[PageKey], briefs: usize) -> Vec<&[PageKey]> {
+    let overview = (briefs / BRIEFS_PER_PAGE_WEIGHT).clamp(1, PAGES_PER_CHUNK);
     let weight = |key: &PageKey| match key {
         PageKey::Role(_) | PageKey::Guide(_) | PageKey::NotFound => 1,
-        _ => OVERVIEW_WEIGHT,
+        _ => overview,
     };
     let mut chunks = Vec::new();
     let (mut start, mut load) = (0, 0);
@@ -359,20 +363,28 @@ impl Build {
         if headings_changed {
             plan.pages.insert(PageKey::SearchIndex);
         }
-        let keys: Vec<PageKey> = match &plan.pages {
-            Selection::All => render::all_pages(&content),
-            Selection::Only(keys) => keys.iter().cloned().collect(),
+        let views = render::views::Views::new(&self.config, &content);
+        // A streamed build writes roles.json once: keeping its entries would only hold memory.
+        let views = match self.sink {
+            Some(_) => views,
+            None => views.with_json_cache(&self.json_cache),
+        };
+        let keys: Vec<PageKey> = match (&plan.pages, &self.sink) {
+            // Streamed, taxonomies go a term at a time (see `chunks`).
+            (Selection::All, Some(_)) => {
+                render::split_taxonomies(&views, render::all_pages(&content))
+            }
+            (Selection::All, None) => render::all_pages(&content),
+            (Selection::Only(keys), _) => keys.iter().cloned().collect(),
         };
         // What this render lays out; with a partial plan, the rest of the site stays as is.
         let partial = matches!(plan.pages, Selection::Only(_));
         let mut files = SiteFiles::new();
         let pages_rendered = keys.len();
-        let views =
-            render::views::Views::new(&self.config, &content).with_json_cache(&self.json_cache);
         // A streamed build goes in chunks, so it holds one chunk of pages at a time; a kept
         // build holds them all anyway, and all at once keeps both cores busy.
         let chunks = match self.sink {
-            Some(_) => chunks(&keys),
+            Some(_) => chunks(&keys, content.roles.len()),
             None => vec![keys.as_slice()],
         };
         for chunk in chunks {
@@ -567,4 +579,37 @@ pub fn changed_pages(rebuild: &Rebuild) -> BTreeSet<&str> {
         .filter(|p| p.ends_with(".html"))
         .map(String::as_str)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(overviews: usize, roles: usize) -> Vec<PageKey> {
+        let mut keys: Vec<PageKey> = PageKey::overviews().into_iter().take(overviews).collect();
+        keys.extend((0..roles).map(|i| PageKey::Role(format!("r{i}"))));
+        keys
+    }
+
+    #[test]
+    fn chunks_cover_every_key_in_order() {
+        for (overviews, roles, briefs) in [(0, 0, 0), (5, 1000, 1000), (9, 10_000, 10_000)] {
+            let keys = keys(overviews, roles);
+            let joined: Vec<PageKey> = chunks(&keys, briefs).concat();
+            assert_eq!(joined, keys);
+        }
+    }
+
+    #[test]
+    fn a_big_site_holds_one_overview_at_a_time_a_small_one_many() {
+        let keys = keys(5, 600);
+        let big = chunks(&keys, 20_000);
+        assert!(big[..5].iter().all(|c| c.len() == 1), "one overview each");
+        assert!(big.iter().all(|c| c.len() <= PAGES_PER_CHUNK));
+        let small = chunks(&keys, 100);
+        assert!(
+            small[0].len() > 5,
+            "overviews share a chunk with role pages"
+        );
+    }
 }

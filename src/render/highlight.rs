@@ -5,9 +5,11 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use std::cell::RefCell;
+
 use syntect::highlighting::ThemeSet;
-use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
-use syntect::parsing::SyntaxSet;
+use syntect::html::{ClassStyle, css_for_theme_with_class_style, line_tokens_to_classed_spans};
+use syntect::parsing::{ParseState, ScopeStack, ScopeStackOp, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 /// Classes are prefixed so they cannot collide with the theme's own.
@@ -27,7 +29,7 @@ struct Memo {
     bytes: usize,
 }
 
-const MEMO_BUDGET: usize = 32 * 1024 * 1024;
+const MEMO_BUDGET: usize = 8 * 1024 * 1024;
 
 fn memo() -> &'static Mutex<Memo> {
     static MEMO: OnceLock<Mutex<Memo>> = OnceLock::new();
@@ -91,13 +93,77 @@ fn highlighted(code: &str, lang: &str) -> Option<String> {
     let syntax = set
         .find_syntax_by_token(lang)
         .or_else(|| set.find_syntax_by_token(alias(lang)?))?;
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+    // What syntect's ClassedHTMLGenerator does, with each line's parse looked up first.
+    let mut state = ParseState::new(syntax);
+    let mut scopes = ScopeStack::new();
+    let mut html = String::with_capacity(code.len() * 3);
+    let mut open_spans = 0;
     for line in LinesWithEndings::from(code) {
-        generator
-            .parse_html_for_line_which_includes_newline(line)
-            .ok()?;
+        let ops = parse_line(&mut state, line, set)?;
+        let (spans, delta) =
+            line_tokens_to_classed_spans(line, &ops, CLASS_STYLE, &mut scopes).ok()?;
+        open_spans += delta;
+        html.push_str(&spans);
     }
-    Some(generator.finalize())
+    for _ in 0..open_spans {
+        html.push_str("</span>");
+    }
+    Some(html)
+}
+
+/// A line's parse: its scope operations and the parser's state after it.
+type ParsedLine = (Vec<(usize, ScopeStackOp)>, ParseState);
+
+/// Parsed lines by line and parser state before it, per thread (no locks). Parsing (regular
+/// expressions over each line) is most of highlighting's time, and code blocks share many
+/// of their lines (`import`s, keys, closing brackets) with other blocks; a line parsed in
+/// the same state always parses the same way. Bounded like the block memo.
+#[derive(Default)]
+struct LineMemo {
+    lines: HashMap<String, Vec<(ParseState, std::rc::Rc<ParsedLine>)>>,
+    bytes: usize,
+}
+
+const LINE_MEMO_BUDGET: usize = 4 * 1024 * 1024;
+
+thread_local! {
+    static LINES: RefCell<LineMemo> = RefCell::new(LineMemo::default());
+}
+
+/// `state.parse_line(line)`, from the memo when this line was parsed in this state before.
+fn parse_line(
+    state: &mut ParseState,
+    line: &str,
+    set: &SyntaxSet,
+) -> Option<Vec<(usize, ScopeStackOp)>> {
+    let known = LINES.with_borrow(|memo| {
+        memo.lines.get(line).and_then(|seen| {
+            seen.iter()
+                .find(|(before, _)| before == state)
+                .map(|(_, parsed)| parsed.clone())
+        })
+    });
+    if let Some(parsed) = known {
+        *state = parsed.1.clone();
+        return Some(parsed.0.clone());
+    }
+    let before = state.clone();
+    let ops = state.parse_line(line, set).ok()?;
+    LINES.with_borrow_mut(|memo| {
+        // A rough size: the line, and a few words per operation and state level.
+        let size = line.len() * 2 + ops.len() * 48 + 256;
+        if memo.bytes + size > LINE_MEMO_BUDGET {
+            memo.lines.clear();
+            memo.bytes = 0;
+        }
+        memo.bytes += size;
+        let parsed = std::rc::Rc::new((ops.clone(), state.clone()));
+        memo.lines
+            .entry(line.to_string())
+            .or_default()
+            .push((before, parsed));
+    });
+    Some(ops)
 }
 
 /// Names people write in info strings that syntect's defaults know by another name.
@@ -144,6 +210,46 @@ pub fn stylesheet() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// syntect's own generator, line after line, without the memo.
+    fn classed(code: &str, lang: &str) -> String {
+        let set = syntaxes();
+        let syntax = set.find_syntax_by_token(lang).expect("known language");
+        let mut generator =
+            syntect::html::ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+        for line in LinesWithEndings::from(code) {
+            generator
+                .parse_html_for_line_which_includes_newline(line)
+                .expect("parses");
+        }
+        generator.finalize()
+    }
+
+    #[test]
+    fn memoized_lines_highlight_exactly_as_syntect_does() {
+        // The same lines in different parser states: inside and outside a string, after an
+        // unclosed bracket, at the start of a file and later.
+        let blocks = [
+            ("python", "x = 1\nprint(x)\n"),
+            (
+                "python",
+                "s = \"\"\"\nx = 1\nprint(x)\n\"\"\"\nx = 1\nprint(x)\n",
+            ),
+            ("python", "f(\nx = 1\n)\nx = 1\n"),
+            ("yaml", "a: 1\nb:\n  - x = 1\n  - print(x)\na: 1\n"),
+            ("yaml", "text: |\n  a: 1\n  b: 2\na: 1\n"),
+            ("python", "x = 1\nprint(x)\n"),
+        ];
+        for round in 0..2 {
+            for (lang, code) in blocks {
+                assert_eq!(
+                    highlighted(code, lang).as_deref(),
+                    Some(classed(code, lang).as_str()),
+                    "round {round}: {lang} {code:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn known_languages_get_classes() {

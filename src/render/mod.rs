@@ -43,6 +43,8 @@ pub enum PageKey {
     Print,
     /// A taxonomy's index page and one page per term.
     Taxonomy(Taxonomy),
+    /// A taxonomy's index page alone.
+    TaxonomyIndex(Taxonomy),
     /// One term's page, by key (an archetype, capability or tag slug).
     Term(Taxonomy, String),
     /// `roles.json`: every brief's front matter.
@@ -68,6 +70,7 @@ impl PageKey {
             PageKey::Sequence => &["sequence.html"],
             PageKey::Print => &["print.html"],
             PageKey::Taxonomy(_) => &["taxonomies.html", "taxonomy.html"],
+            PageKey::TaxonomyIndex(_) => &["taxonomies.html"],
             PageKey::Term(..) => &["taxonomy.html"],
             PageKey::Data => &[],
             PageKey::Sitemap => &["sitemap.xml"],
@@ -92,6 +95,27 @@ impl PageKey {
         keys.extend(Taxonomy::ALL.map(PageKey::Taxonomy));
         keys
     }
+}
+
+/// `keys` with each whole taxonomy as its index and one key per term, so that pages can be
+/// rendered (and let go) a few at a time.
+pub fn split_taxonomies(views: &Views, keys: Vec<PageKey>) -> Vec<PageKey> {
+    let mut split = Vec::with_capacity(keys.len());
+    for key in keys {
+        match key {
+            PageKey::Taxonomy(taxonomy) => {
+                split.push(PageKey::TaxonomyIndex(taxonomy));
+                split.extend(
+                    views
+                        .term_keys(taxonomy)
+                        .into_iter()
+                        .map(|term| PageKey::Term(taxonomy, term)),
+                );
+            }
+            other => split.push(other),
+        }
+    }
+    split
 }
 
 /// Every page the content makes.
@@ -423,6 +447,12 @@ impl Env<'_, '_> {
                 }
                 Ok(pages)
             }
+            PageKey::TaxonomyIndex(taxonomy) => self.one(
+                format!("{}index.html", taxonomy.path()),
+                "taxonomies.html",
+                "taxonomy",
+                &views.taxonomy_index(*taxonomy),
+            ),
             PageKey::Term(taxonomy, key) => match views.term(*taxonomy, key) {
                 Some((path, term)) => {
                     self.one(format!("{path}index.html"), "taxonomy.html", "term", &term)
@@ -511,6 +541,7 @@ fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
             vec![site_views::PRINT_PATH.to_string()]
         }
         PageKey::Taxonomy(taxonomy) => views.taxonomy_paths(*taxonomy),
+        PageKey::TaxonomyIndex(taxonomy) => vec![taxonomy.path().to_string()],
         PageKey::Term(taxonomy, key) => vec![format!("{}{key}/", taxonomy.path())],
         PageKey::Role(slug) => vec![role_path(slug)],
         PageKey::Guide(content_path) => views

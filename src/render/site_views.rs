@@ -508,14 +508,19 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// The index page of a taxonomy and one page per term, as (path, view).
-    pub fn taxonomy(
-        &self,
-        taxonomy: Taxonomy,
-    ) -> (TaxonomyIndexView<'a>, Vec<(String, TaxonomyTermView<'a>)>) {
+    /// The keys of a taxonomy's terms.
+    pub fn term_keys(&self, taxonomy: Taxonomy) -> Vec<String> {
+        self.terms(taxonomy).into_iter().map(|t| t.key).collect()
+    }
+
+    /// The index page of a taxonomy.
+    pub fn taxonomy_index(&self, taxonomy: Taxonomy) -> TaxonomyIndexView<'a> {
+        self.index_view(taxonomy, &self.terms(taxonomy))
+    }
+
+    fn index_view(&self, taxonomy: Taxonomy, terms: &[TermData<'a>]) -> TaxonomyIndexView<'a> {
         let base = taxonomy.path();
-        let terms = self.terms(taxonomy);
-        let index = TaxonomyIndexView {
+        TaxonomyIndexView {
             title: taxonomy.title(),
             url: self.url(base),
             terms: terms
@@ -528,7 +533,16 @@ impl<'a> Views<'a> {
                     count: t.roles.len() + t.secondary.len(),
                 })
                 .collect(),
-        };
+        }
+    }
+
+    /// The index page of a taxonomy and one page per term, as (path, view).
+    pub fn taxonomy(
+        &self,
+        taxonomy: Taxonomy,
+    ) -> (TaxonomyIndexView<'a>, Vec<(String, TaxonomyTermView<'a>)>) {
+        let terms = self.terms(taxonomy);
+        let index = self.index_view(taxonomy, &terms);
         let pages = terms
             .into_iter()
             .map(|t| self.term_page(taxonomy, t))
@@ -630,35 +644,41 @@ impl<'a> Views<'a> {
     /// but from one entry per brief: entries are written in parallel and, with a cache,
     /// only for briefs that changed since the last render.
     pub fn roles_json(&self) -> String {
-        let entries: Vec<Arc<str>> = self
-            .content
-            .roles
-            .par_iter()
-            .map(|role| match self.json_cache {
-                Some(cache) => cache.entry(role, || self.role_json(role)),
-                None => self.role_json(role),
-            })
-            .collect();
-        if let Some(cache) = self.json_cache {
-            cache.keep_only(&self.content.roles);
-        }
+        // In runs, so that a big site's entries are not all held beside the file.
+        const RUN: usize = 512;
+        let roles = &self.content.roles;
         let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
         let mut text = format!(
             "{{\n  \"site\": {},\n  \"generator\": {},\n  \"roles\": ",
             quoted(&self.config.title),
             quoted(&format!("rolebook gen {}", env!("CARGO_PKG_VERSION")))
         );
-        if entries.is_empty() {
+        if roles.is_empty() {
             text.push_str("[]");
-        } else {
-            text.push_str("[\n");
+        }
+        for (n, run) in roles.chunks(RUN).enumerate() {
+            let entries: Vec<Arc<str>> = run
+                .par_iter()
+                .map(|role| match self.json_cache {
+                    Some(cache) => cache.entry(role, || self.role_json(role)),
+                    None => self.role_json(role),
+                })
+                .collect();
+            if n == 0 {
+                // Sized from the first run, so a 30 MB file is not copied as it grows.
+                let sample: usize = entries.iter().map(|e| e.len() + 2).sum();
+                text.reserve(sample / run.len() * roles.len() * 11 / 10);
+            }
             for (i, entry) in entries.iter().enumerate() {
-                if i > 0 {
-                    text.push_str(",\n");
-                }
+                text.push_str(if n == 0 && i == 0 { "[\n" } else { ",\n" });
                 text.push_str(entry);
             }
+        }
+        if !roles.is_empty() {
             text.push_str("\n  ]");
+        }
+        if let Some(cache) = self.json_cache {
+            cache.keep_only(roles);
         }
         text.push_str("\n}\n");
         text
