@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
+use crate::content::role::Role;
 use crate::content::{self, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::output::{SiteFiles, Staging};
@@ -29,27 +30,35 @@ const PAGES_PER_CHUNK: usize = 256;
 /// as long (and as much memory while it is laid out) as ~100-200 role pages.
 const BRIEFS_PER_PAGE_WEIGHT: usize = 50;
 
-/// `keys` cut into runs of at most `PAGES_PER_CHUNK` role pages' weight, an overview (which
-/// lists every one of `briefs`) weighing more the bigger the site: on a big site about one
-/// to a chunk, so they are not all held at once; on a small one many, so that both cores
-/// stay busy.
-fn chunks(keys: &[PageKey], briefs: usize) -> Vec<&[PageKey]> {
-    let overview = (briefs / BRIEFS_PER_PAGE_WEIGHT).clamp(1, PAGES_PER_CHUNK);
-    let weight = |key: &PageKey| match key {
-        PageKey::Role(_) | PageKey::Guide(_) | PageKey::NotFound => 1,
-        _ => overview,
+/// `keys` cut into chunks of at most `PAGES_PER_CHUNK` role pages' weight, an overview
+/// (which lists every one of `briefs`) weighing more the bigger the site. Each chunk takes
+/// overviews first and fills up with small pages: on a big site two overviews at a time
+/// (one per core; `PageKey::overviews` pairs each big one with a smaller one), on a small
+/// site many beside role pages.
+fn chunks(keys: &[PageKey], briefs: usize) -> Vec<Vec<PageKey>> {
+    // At most half a chunk: two overviews at once keep both cores busy.
+    let overview = (briefs / BRIEFS_PER_PAGE_WEIGHT).clamp(1, PAGES_PER_CHUNK / 2);
+    let is_small = |key: &&PageKey| {
+        matches!(
+            key,
+            PageKey::Role(_) | PageKey::Guide(_) | PageKey::NotFound
+        )
     };
+    let mut small = keys.iter().filter(is_small).peekable();
+    let mut big = keys.iter().filter(|k| !is_small(k)).peekable();
     let mut chunks = Vec::new();
-    let (mut start, mut load) = (0, 0);
-    for (i, key) in keys.iter().enumerate() {
-        if load > 0 && load + weight(key) > PAGES_PER_CHUNK {
-            chunks.push(&keys[start..i]);
-            (start, load) = (i, 0);
+    while big.peek().is_some() || small.peek().is_some() {
+        let mut chunk = Vec::new();
+        let mut load = 0;
+        while let Some(key) = big.next_if(|_| load == 0 || load + overview <= PAGES_PER_CHUNK) {
+            chunk.push(key.clone());
+            load += overview;
         }
-        load += weight(key);
-    }
-    if start < keys.len() {
-        chunks.push(&keys[start..]);
+        while let Some(key) = small.next_if(|_| load < PAGES_PER_CHUNK) {
+            chunk.push(key.clone());
+            load += 1;
+        }
+        chunks.push(chunk);
     }
     chunks
 }
@@ -385,17 +394,20 @@ impl Build {
         // build holds them all anyway, and all at once keeps both cores busy.
         let chunks = match self.sink {
             Some(_) => chunks(&keys, content.roles.len()),
-            None => vec![keys.as_slice()],
+            None => vec![keys.clone()],
         };
+        let mut done = 0;
+        if let Some(progress) = self.progress.as_mut() {
+            progress(done, keys.len());
+        }
         for chunk in chunks {
-            let mut done = 0;
             let pages = render::render_pages(
                 &views,
                 &markdown,
                 &links,
                 &warnings,
                 &mut self.templates,
-                chunk,
+                &chunk,
             )?;
             match &self.sink {
                 Some(sink) => {
@@ -467,24 +479,28 @@ impl Build {
     ) -> LintFindings {
         let kept = self.lint_findings.as_ref();
         let edited = plan.fronts.only().filter(|_| kept.is_some());
-        let briefs_to_check = content
+        let briefs_to_check: Vec<&Arc<Role>> = content
             .roles
             .iter()
-            .filter(|r| edited.is_none_or(|paths| paths.contains(&r.source.content_path)));
+            .filter(|r| edited.is_none_or(|paths| paths.contains(&r.source.content_path)))
+            .collect();
         let mut briefs = match (kept, edited) {
             (Some(kept), Some(_)) => kept.briefs.clone(),
             _ => BTreeMap::new(),
         };
-        for role in briefs_to_check {
-            briefs.insert(
-                role.source.file.clone(),
-                lints::check_brief(&self.config, role),
-            );
-        }
-        let across = match kept {
-            Some(kept) if !plan.across_briefs => kept.across.clone(),
-            _ => lints::check_across_briefs(&self.config, content),
-        };
+        let (checked, across) = rayon::join(
+            || {
+                briefs_to_check
+                    .par_iter()
+                    .map(|r| (r.source.file.clone(), lints::check_brief(&self.config, r)))
+                    .collect::<Vec<_>>()
+            },
+            || match kept {
+                Some(kept) if !plan.across_briefs => kept.across.clone(),
+                _ => lints::check_across_briefs(&self.config, content),
+            },
+        );
+        briefs.extend(checked);
         // A page's findings change with its body, but also with the headings of the pages it
         // links to, and with the `allow:` list in its front matter.
         let edited_pages: Option<BTreeSet<String>> = match (kept, &plan.markdown, &plan.fronts) {
@@ -592,24 +608,29 @@ mod tests {
     }
 
     #[test]
-    fn chunks_cover_every_key_in_order() {
+    fn chunks_hold_every_key_once() {
         for (overviews, roles, briefs) in [(0, 0, 0), (5, 1000, 1000), (9, 10_000, 10_000)] {
             let keys = keys(overviews, roles);
-            let joined: Vec<PageKey> = chunks(&keys, briefs).concat();
-            assert_eq!(joined, keys);
+            let mut joined: Vec<PageKey> = chunks(&keys, briefs).concat();
+            let mut expected = keys.clone();
+            joined.sort();
+            expected.sort();
+            assert_eq!(joined, expected);
         }
     }
 
     #[test]
-    fn a_big_site_holds_one_overview_at_a_time_a_small_one_many() {
+    fn a_big_site_lays_out_two_overviews_at_a_time_a_small_one_many() {
         let keys = keys(5, 600);
+        let is_overview = |k: &PageKey| !matches!(k, PageKey::Role(_));
         let big = chunks(&keys, 20_000);
-        assert!(big[..5].iter().all(|c| c.len() == 1), "one overview each");
+        assert!(
+            big.iter()
+                .all(|c| c.iter().filter(|k| is_overview(k)).count() <= 2)
+        );
         assert!(big.iter().all(|c| c.len() <= PAGES_PER_CHUNK));
         let small = chunks(&keys, 100);
-        assert!(
-            small[0].len() > 5,
-            "overviews share a chunk with role pages"
-        );
+        assert_eq!(small[0].iter().filter(|k| is_overview(k)).count(), 5);
+        assert!(small[0].len() > 5, "role pages beside them");
     }
 }

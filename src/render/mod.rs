@@ -82,15 +82,17 @@ impl PageKey {
 
     /// Pages that show data from every brief's front matter.
     pub fn overviews() -> Vec<PageKey> {
+        // The biggest (home, matrix, sequence, roles.json) each beside a smaller one: a
+        // streamed build lays them out two at a time.
         let mut keys = vec![
             PageKey::Home,
             PageKey::Health,
             PageKey::Matrix,
-            PageKey::Sequence,
-            PageKey::Print,
-            PageKey::Data,
             PageKey::Sitemap,
+            PageKey::Sequence,
             PageKey::SearchIndex,
+            PageKey::Data,
+            PageKey::Print,
         ];
         keys.extend(Taxonomy::ALL.map(PageKey::Taxonomy));
         keys

@@ -453,33 +453,20 @@ impl<'a> Views<'a> {
         let mut terms: Vec<TermData<'a>> = Vec::new();
         match taxonomy {
             Taxonomy::Archetypes => {
-                for a in &self.config.archetypes {
-                    let roles = self
-                        .content
-                        .roles
+                terms.extend(
+                    self.config
+                        .archetypes
                         .iter()
-                        .filter(|r| r.front.archetype.value == a.key)
-                        .map(|r| r.as_ref())
-                        .collect();
-                    terms.push(TermData {
-                        key: a.key.clone(),
-                        name: a.name.clone(),
-                        description: Some(&a.description),
-                        roles,
-                        secondary: Vec::new(),
-                    });
-                }
+                        .map(|a| self.archetype_term(a)),
+                );
             }
             Taxonomy::Capabilities => {
-                for c in &self.config.capabilities {
-                    terms.push(TermData {
-                        key: c.key.clone(),
-                        name: c.name.clone(),
-                        description: Some(&c.description),
-                        roles: self.with_capability(&c.key, true),
-                        secondary: self.with_capability(&c.key, false),
-                    });
-                }
+                terms.extend(
+                    self.config
+                        .capabilities
+                        .iter()
+                        .map(|c| self.capability_term(c)),
+                );
             }
             Taxonomy::Tags => {
                 for (key, (name, roles)) in self.tags() {
@@ -506,6 +493,32 @@ impl<'a> Views<'a> {
                     .map(|t| format!("{base}{}/", t.key)),
             )
             .collect()
+    }
+
+    fn archetype_term(&self, a: &'a crate::config::Archetype) -> TermData<'a> {
+        TermData {
+            key: a.key.clone(),
+            name: a.name.clone(),
+            description: Some(&a.description),
+            roles: self
+                .content
+                .roles
+                .iter()
+                .filter(|r| r.front.archetype.value == a.key)
+                .map(|r| r.as_ref())
+                .collect(),
+            secondary: Vec::new(),
+        }
+    }
+
+    fn capability_term(&self, c: &'a crate::config::Capability) -> TermData<'a> {
+        TermData {
+            key: c.key.clone(),
+            name: c.name.clone(),
+            description: Some(&c.description),
+            roles: self.with_capability(&c.key, true),
+            secondary: self.with_capability(&c.key, false),
+        }
     }
 
     /// The keys of a taxonomy's terms.
@@ -552,22 +565,21 @@ impl<'a> Views<'a> {
 
     /// The page of one term (by key), as (path, view); `None` once no brief uses it.
     pub fn term(&self, taxonomy: Taxonomy, key: &str) -> Option<(String, TaxonomyTermView<'a>)> {
+        // One term without gathering the others: a big site's taxonomies are laid out a term
+        // at a time.
         let term = match taxonomy {
-            // One tag without gathering every other tag of the site.
+            Taxonomy::Archetypes => self.archetype_term(self.config.archetype(key)?),
+            Taxonomy::Capabilities => self.capability_term(self.config.capability(key)?),
             Taxonomy::Tags => {
-                let roles: Vec<&'a Role> = self
-                    .content
-                    .roles
-                    .iter()
-                    .filter(|r| r.front.tags.iter().any(|t| slugify(&t.value) == key))
-                    .map(|r| r.as_ref())
+                let slugs = self.tag_slugs();
+                let tagged = |i: &usize| slugs[*i].iter().any(|s| s == key);
+                let first = (0..self.content.roles.len()).find(tagged)?;
+                let at = slugs[first].iter().position(|s| s == key)?;
+                let name = &self.content.roles[first].front.tags[at];
+                let roles: Vec<&'a Role> = (first..self.content.roles.len())
+                    .filter(tagged)
+                    .map(|i| self.content.roles[i].as_ref())
                     .collect();
-                let name = roles
-                    .first()?
-                    .front
-                    .tags
-                    .iter()
-                    .find(|t| slugify(&t.value) == key)?;
                 TermData {
                     key: key.to_string(),
                     name: name.value.clone(),
@@ -576,7 +588,6 @@ impl<'a> Views<'a> {
                     secondary: Vec::new(),
                 }
             }
-            _ => self.terms(taxonomy).into_iter().find(|t| t.key == key)?,
         };
         Some(self.term_page(taxonomy, term))
     }

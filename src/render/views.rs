@@ -144,6 +144,10 @@ pub struct Views<'a> {
     /// until then each lookup scans the briefs (a rebuild lays out a page or two).
     followers: std::sync::OnceLock<std::collections::HashMap<String, Vec<Arc<Role>>>>,
     lookups: std::sync::atomic::AtomicUsize,
+    /// Briefs by the brief they extend, built on first use.
+    derived: std::sync::OnceLock<std::collections::HashMap<String, Vec<Arc<Role>>>>,
+    /// Each brief's tags as slugs, in brief order, made on first use.
+    tag_slugs: std::sync::OnceLock<Vec<Vec<String>>>,
     /// Entries of `roles.json` kept from earlier renders.
     pub json_cache: Option<&'a crate::render::site_views::RoleJsonCache>,
 }
@@ -157,6 +161,8 @@ impl<'a> Views<'a> {
             base_url: config.base_url(),
             followers: std::sync::OnceLock::new(),
             lookups: std::sync::atomic::AtomicUsize::new(0),
+            derived: std::sync::OnceLock::new(),
+            tag_slugs: std::sync::OnceLock::new(),
             json_cache: None,
         }
     }
@@ -167,6 +173,45 @@ impl<'a> Views<'a> {
             json_cache: Some(cache),
             ..self
         }
+    }
+
+    /// The briefs that extend the brief `slug`, by title (one pass over the site per render,
+    /// not one per brief page).
+    fn derived_from(&self, slug: &str) -> &[Arc<Role>] {
+        let index = self.derived.get_or_init(|| {
+            let mut index: std::collections::HashMap<String, Vec<Arc<Role>>> =
+                std::collections::HashMap::new();
+            for role in &self.content.roles {
+                if let Some(parent) = &role.front.extends {
+                    index
+                        .entry(parent.value.clone())
+                        .or_default()
+                        .push(role.clone());
+                }
+            }
+            for derived in index.values_mut() {
+                derived.sort_by(|a, b| a.title().cmp(b.title()));
+            }
+            index
+        });
+        index.get(slug).map_or(&[], Vec::as_slice)
+    }
+
+    /// Each brief's tags as slugs, in the order of `content.roles`.
+    pub fn tag_slugs(&self) -> &[Vec<String>] {
+        self.tag_slugs.get_or_init(|| {
+            self.content
+                .roles
+                .iter()
+                .map(|r| {
+                    r.front
+                        .tags
+                        .iter()
+                        .map(|t| crate::content::slug::slugify(&t.value))
+                        .collect()
+                })
+                .collect()
+        })
     }
 
     /// The briefs hired after the brief `slug`.
@@ -326,9 +371,8 @@ impl<'a> Views<'a> {
                 .and_then(|e| self.content.role(&e.value))
                 .map(|r| self.role_link(r)),
             derived: self
-                .content
                 .derived_from(&role.slug)
-                .into_iter()
+                .iter()
                 .map(|r| self.role_link(r))
                 .collect(),
             content: html,
