@@ -42,7 +42,8 @@ pub fn followers(content: &Content) -> std::collections::HashMap<&str, Vec<&Arc<
     for role in &content.roles {
         for earlier in &role.front.hire_after {
             let list = followers.entry(earlier.value.as_str()).or_default();
-            if !list.iter().any(|r| r.slug == role.slug) {
+            // A brief naming the same one twice would have just been added.
+            if !list.last().is_some_and(|r| r.slug == role.slug) {
                 list.push(role);
             }
         }

@@ -9,7 +9,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::role::{Role, Status};
-use crate::content::slug::slugify;
 use crate::playbook::matrix::{self, Hold};
 use crate::playbook::sequence;
 use crate::playbook::staffing::{self, Staffing};
@@ -413,12 +412,14 @@ impl<'a> Views<'a> {
     /// Tags by their slug, with the spelling of their first use.
     fn tags(&self) -> BTreeMap<String, (String, Vec<&'a Role>)> {
         let mut tags: BTreeMap<String, (String, Vec<&'a Role>)> = BTreeMap::new();
-        for role in &self.content.roles {
-            for tag in &role.front.tags {
+        for (role, slugs) in self.content.roles.iter().zip(self.tag_slugs()) {
+            for (tag, slug) in role.front.tags.iter().zip(slugs) {
                 let entry = tags
-                    .entry(slugify(&tag.value))
+                    .entry(slug.clone())
                     .or_insert_with(|| (tag.value.clone(), Vec::new()));
-                if !entry.1.iter().any(|r| r.slug == role.slug) {
+                // Briefs come one after another: a tag written twice in one brief would
+                // have just added it.
+                if !entry.1.last().is_some_and(|r| r.slug == role.slug) {
                     entry.1.push(role);
                 }
             }
