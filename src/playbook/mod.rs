@@ -43,7 +43,7 @@ pub fn followers(content: &Content) -> std::collections::HashMap<&str, Vec<&Arc<
         for earlier in &role.front.hire_after {
             let list = followers.entry(earlier.value.as_str()).or_default();
             // A brief naming the same one twice would have just been added.
-            if !list.last().is_some_and(|r| r.slug == role.slug) {
+            if list.last().is_none_or(|r| r.slug != role.slug) {
                 list.push(role);
             }
         }

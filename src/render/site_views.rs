@@ -419,7 +419,7 @@ impl<'a> Views<'a> {
                     .or_insert_with(|| (tag.value.clone(), Vec::new()));
                 // Briefs come one after another: a tag written twice in one brief would
                 // have just added it.
-                if !entry.1.last().is_some_and(|r| r.slug == role.slug) {
+                if entry.1.last().is_none_or(|r| r.slug != role.slug) {
                     entry.1.push(role);
                 }
             }
