@@ -2,7 +2,7 @@
 //! output files, so that a rebuild after an edit redoes only what the edit touches. A failed
 //! rebuild changes nothing: the last good site stays, and the edit is retried with the next.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -97,14 +97,16 @@ pub struct Build {
 /// Lint findings (errors too) as the lints produce them.
 #[derive(Clone)]
 struct LintFindings {
-    /// Of the lints that read one brief's front matter, by file.
-    briefs: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// Of the lints that read one brief's front matter, by the brief's content path. A
+    /// finding on an inherited value names the parent's file, so several briefs can hold
+    /// findings with the same file and line: an ordered map keeps their order stable.
+    briefs: BTreeMap<String, Vec<Diagnostic>>,
     /// Of the lints that read front matter across briefs.
     across: Vec<Diagnostic>,
     /// Files under `content/` that were not read (symbolic links, special files).
     skipped: Vec<Diagnostic>,
     /// Of the lints that read bodies, by file.
-    bodies: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    bodies: HashMap<PathBuf, Vec<Diagnostic>>,
 }
 
 impl LintFindings {
@@ -492,7 +494,12 @@ impl Build {
             || {
                 briefs_to_check
                     .par_iter()
-                    .map(|r| (r.source.file.clone(), lints::check_brief(&self.config, r)))
+                    .map(|r| {
+                        (
+                            r.source.content_path.clone(),
+                            lints::check_brief(&self.config, r),
+                        )
+                    })
                     .collect::<Vec<_>>()
             },
             || match kept {

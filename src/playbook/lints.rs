@@ -242,10 +242,10 @@ pub fn check_bodies(
     markdown: &MarkdownCache,
     link_problems: Vec<Diagnostic>,
     only: Option<&BTreeSet<String>>,
-) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
+) -> HashMap<PathBuf, Vec<Diagnostic>> {
     let pages = pages(content)
         .filter(|(_, source, _)| only.is_none_or(|paths| paths.contains(&source.content_path)));
-    let mut found = BTreeMap::new();
+    let mut found = HashMap::new();
     let mut roles = HashMap::new();
     for (role, source, body_offset) in pages {
         let findings: &mut Vec<Diagnostic> = found.entry(source.file.clone()).or_default();
