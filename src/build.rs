@@ -355,7 +355,12 @@ impl Build {
                 .is_none_or(|old| old.anchors != md.anchors)
         });
         markdown.extend(fresh);
-        self.stages.lap("markdown and highlighting");
+        // A streamed build reads headings and links here and highlights as it writes.
+        self.stages.lap(if streaming {
+            "markdown (headings and links)"
+        } else {
+            "markdown and highlighting"
+        });
         let lint_findings = self.lint(&content, &markdown, &links, &plan, anchors_changed);
         let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = lint_findings
             .all()
@@ -429,7 +434,15 @@ impl Build {
                 progress(done, keys.len());
             }
         }
-        self.stages.lap("templates and writing");
+        self.stages.lap(if streaming {
+            "templates, highlighting and writing"
+        } else {
+            "templates"
+        });
+        self.stages.laps.push((
+            "  highlighting within those, summed over threads",
+            crate::render::highlight::take_time(),
+        ));
         for (path, bytes) in &self.statics {
             match &self.sink {
                 Some(sink) => {

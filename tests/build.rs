@@ -248,3 +248,35 @@ fn a_rebuild_replaces_the_old_site_and_leaves_no_temporary_folders() {
         .collect();
     assert!(litter.is_empty(), "{litter:?}");
 }
+
+#[test]
+fn timings_name_every_stage_and_the_highlighting_inside_them() {
+    let site = small_site();
+    let output = gen_in(site.path())
+        .args(["build", "--quiet", "--timings"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for stage in [
+        "load and parse",
+        "templates and static files",
+        "markdown (headings and links)",
+        "links and lints",
+        "templates, highlighting and writing",
+        "highlighting within those, summed over threads",
+        "swap",
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.ends_with(stage))
+            .unwrap_or_else(|| panic!("no `{stage}` line in:\n{stderr}"));
+        assert!(
+            line.trim_start()
+                .split(' ')
+                .next()
+                .is_some_and(|ms| ms.parse::<f64>().is_ok()),
+            "{line}"
+        );
+    }
+}

@@ -65,6 +65,16 @@ pub fn highlight_block(code: &str, lang: &str) -> Arc<str> {
     html
 }
 
+/// Time spent highlighting, summed over threads, since the last `take_time`.
+static HIGHLIGHT_NANOS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// The time spent highlighting since the last call (for `--timings`): highlighting happens
+/// inside other stages (a streamed build highlights each body as its page is written).
+pub fn take_time() -> std::time::Duration {
+    let nanos = HIGHLIGHT_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed);
+    std::time::Duration::from_nanos(nanos)
+}
+
 /// Highlight without the memo (for benchmarks and one-off blocks).
 pub fn render_block(code: &str, lang: &str) -> String {
     let lang = lang.trim();
@@ -77,7 +87,11 @@ pub fn render_block(code: &str, lang: &str) -> String {
             "<pre class=\"code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">"
         ));
     }
-    match highlighted(code, lang) {
+    let started = std::time::Instant::now();
+    let highlighted = highlighted(code, lang);
+    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    HIGHLIGHT_NANOS.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
+    match highlighted {
         Some(inner) => html.push_str(&inner),
         None => pulldown_cmark_escape::escape_html_body_text(&mut html, code).unwrap_or_default(),
     }
