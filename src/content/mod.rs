@@ -652,32 +652,22 @@ pub(crate) mod testing {
     /// Like `content`, with the problems instead of a panic.
     pub fn try_content(pages: &[(&str, String)]) -> Result<Content, Vec<Diagnostic>> {
         let config = config();
-        let mut content = Content::default();
-        let mut derived = Vec::new();
-        let mut problems = Vec::new();
-        for (path, text) in pages {
-            let file = PathBuf::from(format!("content/{path}"));
-            let source = SourceFile::decode(&file, path.to_string(), text.as_bytes().to_vec())
-                .expect("decodes");
-            match parse_page(source, &config, LoadOptions::default()) {
-                Ok(Some(Page::Role(role))) => content.roles.push(role),
-                Ok(Some(Page::Derived(d))) => derived.push(d),
-                Ok(Some(Page::Guide(guide))) => content.guides.push(guide),
-                Ok(None) => {}
-                Err(found) => problems.extend(found),
-            }
-        }
-        let report_missing = problems.is_empty();
-        problems.extend(inherit::resolve_all(
-            &mut content.roles,
-            derived,
-            report_missing,
-        ));
-        content.roles.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let results = pages
+            .iter()
+            .map(|(path, text)| {
+                let file = PathBuf::from(format!("content/{path}"));
+                let source = SourceFile::decode(&file, path.to_string(), text.as_bytes().to_vec())
+                    .expect("decodes");
+                parse_page(source, &config, LoadOptions::default())
+            })
+            .collect();
+        let mut problems = Diagnostics::default();
+        let mut content = gather(results, &mut problems);
+        sort_pages(&mut content);
         if problems.is_empty() {
             Ok(content)
         } else {
-            Err(problems)
+            Err(problems.0)
         }
     }
 }
