@@ -349,6 +349,15 @@ impl Role {
             .map_or(Position::START, |s| position(&s.referenced))
     }
 
+    /// Whether the brief owns the capability `key` (holds it as primary).
+    pub fn holds_primary(&self, key: &str) -> bool {
+        self.front
+            .capabilities
+            .primary
+            .iter()
+            .any(|c| c.value == key)
+    }
+
     /// The brief's place in a company's plan: `content/plan/`, not the archetype library.
     pub fn in_plan(&self) -> bool {
         self.source.content_path.starts_with("plan/")

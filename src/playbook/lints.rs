@@ -611,13 +611,7 @@ fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
     let governance: Vec<&Role> = content
         .roles
         .iter()
-        .filter(|r| {
-            r.front
-                .capabilities
-                .primary
-                .iter()
-                .any(|c| c.value == GOVERNANCE)
-        })
+        .filter(|r| r.holds_primary(GOVERNANCE))
         .map(|r| r.as_ref())
         .collect();
     if governance.is_empty() {

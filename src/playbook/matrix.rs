@@ -42,10 +42,15 @@ pub fn matrix<'a>(config: &'a Config, roles: &[&'a Role]) -> Matrix<'a> {
                 .capabilities
                 .iter()
                 .map(|c| {
-                    let caps = &role.front.capabilities;
-                    if caps.primary.iter().any(|p| p.value == c.key) {
+                    if role.holds_primary(&c.key) {
                         Hold::Primary
-                    } else if caps.secondary.iter().any(|s| s.value == c.key) {
+                    } else if role
+                        .front
+                        .capabilities
+                        .secondary
+                        .iter()
+                        .any(|s| s.value == c.key)
+                    {
                         Hold::Secondary
                     } else {
                         Hold::None

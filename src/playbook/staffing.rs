@@ -60,13 +60,7 @@ pub fn classify<'a>(config: &'a Config, team: &[&'a Role]) -> Vec<CapabilityStaf
         .map(|capability| {
             let mut holders: Vec<&Role> = team
                 .iter()
-                .filter(|r| {
-                    r.front
-                        .capabilities
-                        .primary
-                        .iter()
-                        .any(|c| c.value == capability.key)
-                })
+                .filter(|r| r.holds_primary(&capability.key))
                 .copied()
                 .collect();
             holders.sort_by_key(|r| (rank(r.front.status), r.title().to_string()));
