@@ -544,7 +544,7 @@ fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
         }
         PageKey::Taxonomy(taxonomy) => views.taxonomy_paths(*taxonomy),
         PageKey::TaxonomyIndex(taxonomy) => vec![taxonomy.path().to_string()],
-        PageKey::Term(taxonomy, key) => vec![format!("{}{key}/", taxonomy.path())],
+        PageKey::Term(taxonomy, key) => vec![taxonomy.term_path(key)],
         PageKey::Role(slug) => vec![role_path(slug)],
         PageKey::Guide(content_path) => views
             .content

@@ -43,6 +43,11 @@ impl Taxonomy {
         }
     }
 
+    /// The folder of a term's page below the site root.
+    pub fn term_path(self, key: &str) -> String {
+        format!("{}{key}/", self.path())
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Taxonomy::Archetypes => "Archetypes",
@@ -303,11 +308,7 @@ impl<'a> Views<'a> {
                     key: &c.capability.key,
                     name: &c.capability.name,
                     description: &c.capability.description,
-                    url: self.url(&format!(
-                        "{}{}/",
-                        Taxonomy::Capabilities.path(),
-                        c.capability.key
-                    )),
+                    url: self.url(&Taxonomy::Capabilities.term_path(&c.capability.key)),
                     primary: c.primary,
                     secondary: c.secondary,
                     gap: c.is_gap(),
@@ -348,11 +349,7 @@ impl<'a> Views<'a> {
                 .into_iter()
                 .map(|row| StaffingRow {
                     name: &row.capability.name,
-                    url: self.url(&format!(
-                        "{}{}/",
-                        Taxonomy::Capabilities.path(),
-                        row.capability.key
-                    )),
+                    url: self.url(&Taxonomy::Capabilities.term_path(&row.capability.key)),
                     state: row.state,
                     label: row.state.label(),
                     holders: row
@@ -491,7 +488,7 @@ impl<'a> Views<'a> {
             .chain(
                 self.terms(taxonomy)
                     .iter()
-                    .map(|t| format!("{base}{}/", t.key)),
+                    .map(|t| taxonomy.term_path(&t.key)),
             )
             .collect()
     }
@@ -543,7 +540,7 @@ impl<'a> Views<'a> {
                     key: t.key.clone(),
                     name: t.name.clone(),
                     description: t.description,
-                    url: self.url(&format!("{base}{}/", t.key)),
+                    url: self.url(&taxonomy.term_path(&t.key)),
                     count: t.roles.len() + t.secondary.len(),
                 })
                 .collect(),
@@ -595,7 +592,7 @@ impl<'a> Views<'a> {
 
     fn term_page(&self, taxonomy: Taxonomy, t: TermData<'a>) -> (String, TaxonomyTermView<'a>) {
         let base = taxonomy.path();
-        let path = format!("{base}{}/", t.key);
+        let path = taxonomy.term_path(&t.key);
         let view = TaxonomyTermView {
             taxonomy: taxonomy.title(),
             taxonomy_url: self.url(base),

@@ -11,6 +11,7 @@ use crate::content::guide::Guide;
 use crate::content::role::{Role, Status};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::markdown::TocEntry;
+use crate::render::site_views::Taxonomy;
 
 #[derive(Debug, Serialize)]
 pub struct SiteView<'a> {
@@ -281,7 +282,7 @@ impl<'a> Views<'a> {
             .map(|c| NameRef {
                 key: &c.key,
                 name: &c.name,
-                url: self.url(&format!("capabilities/{}/", c.key)),
+                url: self.url(&Taxonomy::Capabilities.term_path(&c.key)),
             })
             .collect()
     }
@@ -307,7 +308,7 @@ impl<'a> Views<'a> {
             .map(|a| NameRef {
                 key: &a.key,
                 name: &a.name,
-                url: self.url(&format!("archetypes/{}/", a.key)),
+                url: self.url(&Taxonomy::Archetypes.term_path(&a.key)),
             })
             .unwrap_or(NameRef {
                 key: &front.archetype.value,
