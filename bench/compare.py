@@ -20,9 +20,10 @@ import statistics
 import subprocess
 import sys
 
+import corpus as corpus_site
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-MAKE_CORPUS = os.path.normpath(os.path.join(REPO, "..", "shared", "bench", "make_corpus.py"))
 
 
 def ensure_tools(gen):
@@ -38,12 +39,8 @@ def ensure_tools(gen):
 def corpus(work, flavor, pages):
     out = os.path.join(work, f"{flavor}-{pages}")
     if not os.path.exists(os.path.join(out, "content")):
-        subprocess.run(
-            [sys.executable, MAKE_CORPUS, "--pages", str(pages), "--flavor", flavor, "--out", out, "--force"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    if flavor == "gen":
+        corpus_site.generate(out, pages, flavor)
+    elif flavor == "gen":
         shutil.copy(os.path.join(REPO, "site.yaml"), out)
     return out
 

@@ -25,9 +25,10 @@ import tempfile
 import threading
 import time
 
+import corpus
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-MAKE_CORPUS = os.path.join(REPO, "..", "shared", "bench", "make_corpus.py")
 
 # Round-robin over the paths; count answers outside 2xx per thread (wrk's own counter also
 # counts 3xx as good).
@@ -90,13 +91,7 @@ def main():
 
     work = tempfile.mkdtemp(prefix="gen-load-")
     site = os.path.join(work, "site")
-    subprocess.run(
-        [sys.executable, MAKE_CORPUS, "--pages", str(args.pages), "--flavor", "gen", "--out", site, "--force"],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    shutil.copy(os.path.join(REPO, "site.yaml"), site)
-    shutil.copytree(os.path.join(REPO, "themes"), os.path.join(site, "themes"))
+    corpus.generate(site, args.pages, themes=True)
     log_path = os.path.join(work, "serve.log")
     log = open(log_path, "w")
     server = subprocess.Popen(

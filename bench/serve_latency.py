@@ -18,13 +18,13 @@ import shutil
 import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 
+import corpus
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-MAKE_CORPUS = os.path.join(REPO, "..", "shared", "bench", "make_corpus.py")
 
 
 def websocket(host, port, path):
@@ -97,13 +97,7 @@ def main():
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
 
     site = tempfile.mkdtemp(prefix="gen-latency-", dir=args.work)
-    subprocess.run(
-        [sys.executable, MAKE_CORPUS, "--pages", str(args.pages), "--flavor", "gen", "--out", site, "--force"],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    shutil.copy(os.path.join(REPO, "site.yaml"), site)
-    shutil.copytree(os.path.join(REPO, "themes"), os.path.join(site, "themes"))
+    corpus.generate(site, args.pages, themes=True)
     server = subprocess.Popen(
         [args.gen, "serve", "--port", "0"] + (["--timings"] if args.timings else []),
         cwd=site,

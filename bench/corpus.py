@@ -1,0 +1,24 @@
+"""Benchmark sites from ../shared/bench/make_corpus.py, shared by the scripts in bench/."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MAKE_CORPUS = os.path.normpath(os.path.join(REPO, "..", "shared", "bench", "make_corpus.py"))
+
+
+def generate(out, pages, flavor="gen", themes=False):
+    """A corpus of `pages` in `out` (seed 42). A gen corpus gets the repo's site.yaml and,
+    with `themes`, a copy of themes/ (for scripts that edit or watch them)."""
+    subprocess.run(
+        [sys.executable, MAKE_CORPUS, "--pages", str(pages), "--flavor", flavor, "--out", out, "--force"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    if flavor == "gen":
+        shutil.copy(os.path.join(REPO, "site.yaml"), out)
+        if themes:
+            shutil.copytree(os.path.join(REPO, "themes"), os.path.join(out, "themes"))
+    return out
