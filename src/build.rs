@@ -35,27 +35,27 @@ const BRIEFS_PER_PAGE_WEIGHT: usize = 50;
 /// overviews first and fills up with small pages: on a big site two overviews at a time
 /// (one per core; `PageKey::overviews` pairs each big one with a smaller one), on a small
 /// site many beside role pages.
-fn chunks(keys: &[PageKey], briefs: usize) -> Vec<Vec<PageKey>> {
+fn chunks(keys: Vec<PageKey>, briefs: usize) -> Vec<Vec<PageKey>> {
     // At most half a chunk: two overviews at once keep both cores busy.
     let overview = (briefs / BRIEFS_PER_PAGE_WEIGHT).clamp(1, PAGES_PER_CHUNK / 2);
-    let is_small = |key: &&PageKey| {
+    let (small, big): (Vec<PageKey>, Vec<PageKey>) = keys.into_iter().partition(|key| {
         matches!(
             key,
             PageKey::Role(_) | PageKey::Guide(_) | PageKey::NotFound
         )
-    };
-    let mut small = keys.iter().filter(is_small).peekable();
-    let mut big = keys.iter().filter(|k| !is_small(k)).peekable();
+    });
+    let mut small = small.into_iter().peekable();
+    let mut big = big.into_iter().peekable();
     let mut chunks = Vec::new();
     while big.peek().is_some() || small.peek().is_some() {
         let mut chunk = Vec::new();
         let mut load = 0;
         while let Some(key) = big.next_if(|_| load == 0 || load + overview <= PAGES_PER_CHUNK) {
-            chunk.push(key.clone());
+            chunk.push(key);
             load += overview;
         }
         while let Some(key) = small.next_if(|_| load < PAGES_PER_CHUNK) {
-            chunk.push(key.clone());
+            chunk.push(key);
             load += 1;
         }
         chunks.push(chunk);
@@ -400,12 +400,12 @@ impl Build {
         // A streamed build goes in chunks, so it holds one chunk of pages at a time; a kept
         // build holds them all anyway, and all at once keeps both cores busy.
         let chunks = match self.sink {
-            Some(_) => chunks(&keys, content.roles.len()),
-            None => vec![keys.clone()],
+            Some(_) => chunks(keys, content.roles.len()),
+            None => vec![keys],
         };
         let mut done = 0;
         if let Some(progress) = self.progress.as_mut() {
-            progress(done, keys.len());
+            progress(done, pages_rendered);
         }
         for chunk in chunks {
             let pages = render::render_pages(
@@ -431,7 +431,7 @@ impl Build {
             }
             done += chunk.len();
             if let Some(progress) = self.progress.as_mut() {
-                progress(done, keys.len());
+                progress(done, pages_rendered);
             }
         }
         self.stages.lap(if streaming {
@@ -631,7 +631,7 @@ mod tests {
     fn chunks_hold_every_key_once() {
         for (overviews, roles, briefs) in [(0, 0, 0), (5, 1000, 1000), (9, 10_000, 10_000)] {
             let keys = keys(overviews, roles);
-            let mut joined: Vec<PageKey> = chunks(&keys, briefs).concat();
+            let mut joined: Vec<PageKey> = chunks(keys.clone(), briefs).concat();
             let mut expected = keys.clone();
             joined.sort();
             expected.sort();
@@ -643,13 +643,13 @@ mod tests {
     fn a_big_site_lays_out_two_overviews_at_a_time_a_small_one_many() {
         let keys = keys(5, 600);
         let is_overview = |k: &PageKey| !matches!(k, PageKey::Role(_));
-        let big = chunks(&keys, 20_000);
+        let big = chunks(keys.clone(), 20_000);
         assert!(
             big.iter()
                 .all(|c| c.iter().filter(|k| is_overview(k)).count() <= 2)
         );
         assert!(big.iter().all(|c| c.len() <= PAGES_PER_CHUNK));
-        let small = chunks(&keys, 100);
+        let small = chunks(keys, 100);
         assert_eq!(small[0].iter().filter(|k| is_overview(k)).count(), 5);
         assert!(small[0].len() > 5, "role pages beside them");
     }
