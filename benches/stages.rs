@@ -82,11 +82,13 @@ fn stages(c: &mut Criterion) {
         .collect();
     c.bench_function("templates for 200 role pages", |b| {
         b.iter(|| {
-            render::render_pages(&views, &markdown, &links, &[], &mut templates, &keys)
+            render::Renderer::new(&views, &markdown, &links, &[], &mut templates)
+                .pages(&keys)
                 .expect("renders")
         })
     });
-    let pages = render::render_pages(&views, &markdown, &links, &[], &mut templates, &keys)
+    let pages = render::Renderer::new(&views, &markdown, &links, &[], &mut templates)
+        .pages(&keys)
         .expect("renders");
     let files: rolebook::output::SiteFiles = pages
         .into_iter()

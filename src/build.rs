@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
@@ -22,46 +23,8 @@ use crate::theme::Theme;
 use crate::{Error, LoadOptions, Site};
 use rayon::prelude::*;
 
-/// The page templates, each laying out one kind of page.
-/// Pages rendered (and, when streaming, written) at a time.
-const PAGES_PER_CHUNK: usize = 256;
-
-/// Briefs an overview lists per role page it weighs: the home page of 10,000 briefs takes
-/// as long (and as much memory while it is laid out) as ~100-200 role pages.
-const BRIEFS_PER_PAGE_WEIGHT: usize = 50;
-
-/// `keys` cut into chunks of at most `PAGES_PER_CHUNK` role pages' weight, an overview
-/// (which lists every one of `briefs`) weighing more the bigger the site. Each chunk takes
-/// overviews first and fills up with small pages: on a big site two overviews at a time
-/// (one per core; `PageKey::overviews` pairs each big one with a smaller one), on a small
-/// site many beside role pages.
-fn chunks(keys: Vec<PageKey>, briefs: usize) -> Vec<Vec<PageKey>> {
-    // At most half a chunk: two overviews at once keep both cores busy.
-    let overview = (briefs / BRIEFS_PER_PAGE_WEIGHT).clamp(1, PAGES_PER_CHUNK / 2);
-    let (small, big): (Vec<PageKey>, Vec<PageKey>) = keys.into_iter().partition(|key| {
-        matches!(
-            key,
-            PageKey::Role(_) | PageKey::Guide(_) | PageKey::NotFound
-        )
-    });
-    let mut small = small.into_iter().peekable();
-    let mut big = big.into_iter().peekable();
-    let mut chunks = Vec::new();
-    while big.peek().is_some() || small.peek().is_some() {
-        let mut chunk = Vec::new();
-        let mut load = 0;
-        while let Some(key) = big.next_if(|_| load == 0 || load + overview <= PAGES_PER_CHUNK) {
-            chunk.push(key);
-            load += overview;
-        }
-        while let Some(key) = small.next_if(|_| load < PAGES_PER_CHUNK) {
-            chunk.push(key);
-            load += 1;
-        }
-        chunks.push(chunk);
-    }
-    chunks
-}
+/// Pages laid out between two updates of the progress bar.
+const PROGRESS_EVERY: usize = 64;
 
 pub struct Build {
     pub root: PathBuf,
@@ -386,7 +349,7 @@ impl Build {
             None => views.with_json_cache(&self.json_cache),
         };
         let keys: Vec<PageKey> = match (&plan.pages, &self.sink) {
-            // Streamed, taxonomies go a term at a time (see `chunks`).
+            // Streamed, a taxonomy goes a term at a time: one page in memory, not all.
             (Selection::All, Some(_)) => {
                 render::split_taxonomies(&views, render::all_pages(&content))
             }
@@ -397,41 +360,46 @@ impl Build {
         let partial = matches!(plan.pages, Selection::Only(_));
         let mut files = SiteFiles::new();
         let pages_rendered = keys.len();
-        // A streamed build goes in chunks, so it holds one chunk of pages at a time; a kept
-        // build holds them all anyway, and all at once keeps both cores busy.
-        let chunks = match self.sink {
-            Some(_) => chunks(keys, content.roles.len()),
-            None => vec![keys],
-        };
-        let mut done = 0;
         if let Some(progress) = self.progress.as_mut() {
-            progress(done, pages_rendered);
+            progress(0, pages_rendered);
         }
-        for chunk in chunks {
-            let pages = render::render_pages(
-                &views,
-                &markdown,
-                &links,
-                &warnings,
-                &mut self.templates,
-                &chunk,
-            )?;
-            match &self.sink {
-                Some(sink) => {
-                    pages
-                        .par_iter()
-                        .try_for_each(|(path, bytes)| sink.write(path, bytes))?;
-                    self.pages_written += pages.len();
-                }
-                None => {
-                    for (path, bytes) in pages {
-                        files.insert(path, Arc::from(bytes));
-                    }
-                }
+        let renderer =
+            render::Renderer::new(&views, &markdown, &links, &warnings, &mut self.templates);
+        match &self.sink {
+            // Streamed: each page is written as soon as it is laid out.
+            Some(sink) => {
+                let done = AtomicUsize::new(0);
+                let written = AtomicUsize::new(0);
+                let progress = Mutex::new(self.progress.as_mut());
+                renderer
+                    .each(&keys, |pages| {
+                        for (path, bytes) in &pages {
+                            sink.write(path, bytes)?;
+                        }
+                        written.fetch_add(pages.len(), Ordering::Relaxed);
+                        let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        if (done.is_multiple_of(PROGRESS_EVERY) || done == pages_rendered)
+                            && let Ok(mut progress) = progress.lock()
+                            && let Some(progress) = progress.as_mut()
+                        {
+                            progress(done, pages_rendered);
+                        }
+                        Ok::<(), Error>(())
+                    })
+                    .map_err(|failure| match failure {
+                        render::RenderFailure::Pages(problems) => Error::Site(problems),
+                        render::RenderFailure::Emit(error) => error,
+                    })?;
+                self.pages_written += written.into_inner();
             }
-            done += chunk.len();
-            if let Some(progress) = self.progress.as_mut() {
-                progress(done, pages_rendered);
+            None => {
+                let pages = renderer.pages(&keys)?;
+                for (path, bytes) in pages {
+                    files.insert(path, Arc::from(bytes));
+                }
+                if let Some(progress) = self.progress.as_mut() {
+                    progress(pages_rendered, pages_rendered);
+                }
             }
         }
         self.stages.lap(if streaming {
@@ -615,42 +583,4 @@ pub fn changed_pages(rebuild: &Rebuild) -> BTreeSet<&str> {
         .filter(|p| p.ends_with(".html"))
         .map(String::as_str)
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn keys(overviews: usize, roles: usize) -> Vec<PageKey> {
-        let mut keys: Vec<PageKey> = PageKey::overviews().into_iter().take(overviews).collect();
-        keys.extend((0..roles).map(|i| PageKey::Role(format!("r{i}"))));
-        keys
-    }
-
-    #[test]
-    fn chunks_hold_every_key_once() {
-        for (overviews, roles, briefs) in [(0, 0, 0), (5, 1000, 1000), (9, 10_000, 10_000)] {
-            let keys = keys(overviews, roles);
-            let mut joined: Vec<PageKey> = chunks(keys.clone(), briefs).concat();
-            let mut expected = keys.clone();
-            joined.sort();
-            expected.sort();
-            assert_eq!(joined, expected);
-        }
-    }
-
-    #[test]
-    fn a_big_site_lays_out_two_overviews_at_a_time_a_small_one_many() {
-        let keys = keys(5, 600);
-        let is_overview = |k: &PageKey| !matches!(k, PageKey::Role(_));
-        let big = chunks(keys.clone(), 20_000);
-        assert!(
-            big.iter()
-                .all(|c| c.iter().filter(|k| is_overview(k)).count() <= 2)
-        );
-        assert!(big.iter().all(|c| c.len() <= PAGES_PER_CHUNK));
-        let small = chunks(keys, 100);
-        assert_eq!(small[0].iter().filter(|k| is_overview(k)).count(), 5);
-        assert!(small[0].len() > 5, "role pages beside them");
-    }
 }

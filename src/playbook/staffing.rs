@@ -63,7 +63,9 @@ pub fn classify<'a>(config: &'a Config, team: &[&'a Role]) -> Vec<CapabilityStaf
                 .filter(|r| r.holds_primary(&capability.key))
                 .copied()
                 .collect();
-            holders.sort_by_key(|r| (rank(r.front.status), r.title().to_string()));
+            holders.sort_by(|a, b| {
+                (rank(a.front.status), a.title()).cmp(&(rank(b.front.status), b.title()))
+            });
             let state = match holders.first().map(|r| r.front.status) {
                 None => Staffing::Unowned,
                 Some(Status::Filled) => Staffing::Staffed,

@@ -288,54 +288,88 @@ pub fn link_problems(
 /// A laid-out page: output path and bytes.
 pub type RenderedPage = (String, Vec<u8>);
 
-/// Render `keys` through the templates.
-pub fn render_pages(
-    views: &Views,
-    cache: &MarkdownCache,
-    links: &LinkIndex,
-    findings: &[Diagnostic],
-    templates: &mut Templates,
-    keys: &[PageKey],
-) -> Result<Vec<RenderedPage>, Diagnostics> {
-    templates.set_globals("site", &views.site());
-    templates.set_globals("health", &views.health_summary(findings));
-    let env = Env {
-        views,
-        templates: &*templates,
-        cache,
-        links,
-        findings,
-    };
-    let results: Vec<Result<Vec<RenderedPage>, Diagnostic>> =
-        keys.par_iter().map(|key| env.render(key)).collect();
-    let results: Vec<Result<RenderedPage, Diagnostic>> = results
-        .into_iter()
-        .flat_map(|r| match r {
-            Ok(pages) => pages.into_iter().map(Ok).collect::<Vec<_>>(),
-            Err(d) => vec![Err(d)],
-        })
-        .collect();
-    let mut pages = Vec::with_capacity(results.len());
-    let mut problems = Diagnostics::default();
-    for result in results {
-        match result {
-            Ok(page) => pages.push(page),
-            Err(d) => problems.push(d),
-        }
-    }
-    if problems.is_empty() {
-        return Ok(pages);
-    }
-    // One broken template fails every page that uses it; say it once.
-    let mut seen = BTreeSet::new();
-    problems
-        .0
-        .retain(|d| seen.insert((d.file.clone(), d.position, d.message.clone())));
-    Err(problems.sorted())
+/// Why `Renderer::each` stopped.
+#[derive(Debug)]
+pub enum RenderFailure<E> {
+    /// Pages that could not be laid out, each problem said once.
+    Pages(Diagnostics),
+    /// The first error `emit` returned.
+    Emit(E),
 }
 
-/// What rendering one key needs.
-struct Env<'a, 'v> {
+impl Renderer<'_, '_> {
+    /// `keys` laid out in parallel, all held in memory.
+    pub fn pages(&self, keys: &[PageKey]) -> Result<Vec<RenderedPage>, Diagnostics> {
+        let results: Vec<Result<Vec<RenderedPage>, Diagnostic>> =
+            keys.par_iter().map(|key| self.render(key)).collect();
+        let mut pages = Vec::with_capacity(results.len());
+        let mut problems = Vec::new();
+        for result in results {
+            match result {
+                Ok(rendered) => pages.extend(rendered),
+                Err(d) => problems.push(d),
+            }
+        }
+        match once_each(problems) {
+            None => Ok(pages),
+            Some(problems) => Err(problems),
+        }
+    }
+
+    /// `keys` laid out in parallel, each key's pages handed to `emit` on the thread that
+    /// laid them out, so a streamed build holds a page or two per thread and no core waits
+    /// for another at a batch's end. Keys are taken one at a time from the front (the other
+    /// core steals from the back), so put the long pages first.
+    pub fn each<E: Send>(
+        &self,
+        keys: &[PageKey],
+        emit: impl Fn(Vec<RenderedPage>) -> Result<(), E> + Sync,
+    ) -> Result<(), RenderFailure<E>> {
+        let problems = std::sync::Mutex::new(Vec::new());
+        keys.par_iter()
+            // One key per task: a big overview takes as long as a thousand role pages, and
+            // a core left holding a run of keys would finish alone.
+            .with_max_len(1)
+            .try_for_each(|key| match self.render(key) {
+                Ok(pages) => emit(pages),
+                Err(d) => {
+                    problems
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(d);
+                    Ok(())
+                }
+            })
+            .map_err(RenderFailure::Emit)?;
+        let problems = problems
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match once_each(problems) {
+            None => Ok(()),
+            Some(problems) => Err(RenderFailure::Pages(problems)),
+        }
+    }
+}
+
+/// Render problems sorted, each said once: one broken template fails every page that uses
+/// it. `None` when there are none.
+fn once_each(problems: Vec<Diagnostic>) -> Option<Diagnostics> {
+    if problems.is_empty() {
+        return None;
+    }
+    fn key(d: &Diagnostic) -> (&std::path::Path, crate::diagnostic::Position, &str) {
+        (&d.file, d.position, &d.message)
+    }
+    let mut problems = problems;
+    // By message too, so that duplicates sit together whatever order the threads found them.
+    problems.sort_by(|a, b| key(a).cmp(&key(b)));
+    problems.dedup_by(|a, b| key(a) == key(b));
+    Some(Diagnostics(problems))
+}
+
+/// Lays out pages: the views, bodies, links and findings every page may show, and the
+/// templates.
+pub struct Renderer<'a, 'v> {
     views: &'a Views<'v>,
     templates: &'a Templates,
     cache: &'a MarkdownCache,
@@ -343,7 +377,26 @@ struct Env<'a, 'v> {
     findings: &'a [Diagnostic],
 }
 
-impl Env<'_, '_> {
+impl<'a, 'v> Renderer<'a, 'v> {
+    /// Sets the templates' globals for these views, then lends them to every page.
+    pub fn new(
+        views: &'a Views<'v>,
+        cache: &'a MarkdownCache,
+        links: &'a LinkIndex,
+        findings: &'a [Diagnostic],
+        templates: &'a mut Templates,
+    ) -> Self {
+        templates.set_globals("site", &views.site());
+        templates.set_globals("health", &views.health_summary(findings));
+        Renderer {
+            views,
+            templates,
+            cache,
+            links,
+            findings,
+        }
+    }
+
     fn page(
         &self,
         path: String,
@@ -609,4 +662,99 @@ pub fn static_files(
         }
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::testing::{brief, config, content};
+    use std::sync::Mutex;
+
+    fn briefs() -> Content {
+        content(&[
+            ("roles/lead.md", brief("Lead", "manager", &[])),
+            ("roles/eng.md", brief("Engineer", "builder", &["lead"])),
+            ("roles/ops.md", brief("Operator", "builder", &["lead"])),
+        ])
+    }
+
+    /// The built-in theme, with the site's own `templates/` files on top.
+    fn templates(site: &[(&str, &str)]) -> Templates {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (name, text) in site {
+            let path = dir.path().join("templates").join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        Templates::load(dir.path(), &crate::theme::Theme::BuiltIn).expect("templates load")
+    }
+
+    fn stream(
+        content: &Content,
+        templates: &mut Templates,
+    ) -> Result<Vec<RenderedPage>, RenderFailure<()>> {
+        let config = config();
+        let views = Views::new(&config, content);
+        let links = link_index(&config, content);
+        let keys = split_taxonomies(&views, all_pages(content));
+        let pages = Mutex::new(Vec::new());
+        let cache = MarkdownCache::new();
+        Renderer::new(&views, &cache, &links, &[], templates).each(&keys, |rendered| {
+            pages.lock().expect("lock").extend(rendered);
+            Ok(())
+        })?;
+        let mut pages = pages.into_inner().expect("lock");
+        pages.sort();
+        Ok(pages)
+    }
+
+    #[test]
+    fn streamed_pages_are_the_pages_of_a_render_in_memory() {
+        let content = briefs();
+        let config = config();
+        let mut templates = templates(&[]);
+        let streamed = stream(&content, &mut templates).expect("renders");
+        let views = Views::new(&config, &content);
+        let links = link_index(&config, &content);
+        let cache = MarkdownCache::new();
+        let mut whole = Renderer::new(&views, &cache, &links, &[], &mut templates)
+            .pages(&all_pages(&content))
+            .expect("renders");
+        whole.sort();
+        assert!(whole.iter().any(|(path, _)| path == "roles/eng/index.html"));
+        assert_eq!(streamed, whole);
+    }
+
+    #[test]
+    fn a_broken_template_is_said_once_however_many_pages_use_it() {
+        let mut templates = templates(&[("role.html", "<p>\n{{ nope }}</p>\n")]);
+        let Err(RenderFailure::Pages(problems)) = stream(&briefs(), &mut templates) else {
+            panic!("three role pages use the broken template");
+        };
+        assert_eq!(problems.0.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems.0[0].file,
+            std::path::Path::new("templates/role.html")
+        );
+        assert_eq!(problems.0[0].position.line, 2);
+    }
+
+    #[test]
+    fn the_first_error_of_emit_stops_the_render() {
+        let config = config();
+        let content = briefs();
+        let views = Views::new(&config, &content);
+        let links = link_index(&config, &content);
+        let emitted = std::sync::atomic::AtomicUsize::new(0);
+        let cache = MarkdownCache::new();
+        let mut templates = templates(&[]);
+        let renderer = Renderer::new(&views, &cache, &links, &[], &mut templates);
+        let result = renderer.each(&all_pages(&content), |_| {
+            emitted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Err("disk full")
+        });
+        assert!(matches!(result, Err(RenderFailure::Emit("disk full"))));
+        let keys = all_pages(&content).len();
+        assert!(emitted.into_inner() <= rayon::current_num_threads().min(keys - 1));
+    }
 }
