@@ -9,6 +9,7 @@ use crate::content::Content;
 use crate::content::role::{Role, position};
 use crate::content::source::SourceFile;
 use crate::diagnostic::{Diagnostic, Position, Severity};
+use crate::playbook::graph::HiringGraph;
 use crate::render::MarkdownCache;
 
 /// A lint: its stable id, default level, the hiring problem behind it, and the usual fix.
@@ -225,11 +226,24 @@ pub fn check_brief(config: &Config, role: &Role) -> Vec<Diagnostic> {
 /// The findings of the lints that read front matter across briefs (the hiring graph and
 /// the capability coverage).
 pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    found.extend(unknown_roles(config, content));
-    found.extend(hire_cycles(config, content));
-    found.extend(late_governance(config, content));
-    found.extend(unowned_capabilities(config, content));
+    let graph = HiringGraph::new(content);
+    let ((mut found, cycles), (late, unowned)) = rayon::join(
+        || {
+            rayon::join(
+                || unknown_roles(config, &graph),
+                || hire_cycles(config, &graph),
+            )
+        },
+        || {
+            rayon::join(
+                || late_governance(config, &graph),
+                || unowned_capabilities(config, content),
+            )
+        },
+    );
+    found.extend(cycles);
+    found.extend(late);
+    found.extend(unowned);
     found
 }
 
@@ -243,17 +257,23 @@ pub fn check_bodies(
     link_problems: Vec<Diagnostic>,
     only: Option<&BTreeSet<String>>,
 ) -> HashMap<PathBuf, Vec<Diagnostic>> {
-    let pages = pages(content)
-        .filter(|(_, source, _)| only.is_none_or(|paths| paths.contains(&source.content_path)));
-    let mut found = HashMap::new();
-    let mut roles = HashMap::new();
-    for (role, source, body_offset) in pages {
-        let findings: &mut Vec<Diagnostic> = found.entry(source.file.clone()).or_default();
-        if let Some(role) = role {
-            roles.insert(source.file.as_path(), role);
-        }
-        findings.extend(empty_sections(config, role, source, body_offset, markdown));
-    }
+    use rayon::prelude::*;
+    let pages: Vec<(Option<&Role>, &SourceFile, usize)> = pages(content)
+        .filter(|(_, source, _)| only.is_none_or(|paths| paths.contains(&source.content_path)))
+        .collect();
+    let mut found: HashMap<PathBuf, Vec<Diagnostic>> = pages
+        .par_iter()
+        .map(|&(role, source, body_offset)| {
+            (
+                source.file.clone(),
+                empty_sections(config, role, source, body_offset, markdown),
+            )
+        })
+        .collect();
+    let roles: HashMap<&Path, &Role> = pages
+        .iter()
+        .filter_map(|&(role, source, _)| Some((source.file.as_path(), role?)))
+        .collect();
     for problem in link_problems {
         let role = roles.get(problem.file.as_path()).copied();
         if let Some(d) = finding(config, role, "broken-link", problem) {
@@ -471,17 +491,13 @@ pub fn is_measurable(outcome: &str) -> bool {
     })
 }
 
-fn role_of<'a>(content: &'a Content, slug: &str) -> Option<&'a Role> {
-    content.role(slug)
-}
-
 /// `hire_after` entries that name no brief.
-fn unknown_roles(config: &Config, content: &Content) -> Vec<Diagnostic> {
-    let slugs: Vec<&str> = content.roles.iter().map(|r| r.slug.as_str()).collect();
+fn unknown_roles(config: &Config, graph: &HiringGraph) -> Vec<Diagnostic> {
+    let slugs: Vec<&str> = graph.roles.iter().map(|r| r.slug.as_str()).collect();
     let mut found = Vec::new();
-    for role in &content.roles {
+    for role in &graph.roles {
         for (i, earlier) in role.front.hire_after.iter().enumerate() {
-            if content.role(&earlier.value).is_some() {
+            if graph.position(&earlier.value).is_some() {
                 continue;
             }
             let help = match crate::diagnostic::did_you_mean(&earlier.value, slugs.iter().copied())
@@ -506,23 +522,23 @@ fn unknown_roles(config: &Config, content: &Content) -> Vec<Diagnostic> {
 }
 
 /// Each cycle of `hire_after`, once, named in full with every file and line.
-fn hire_cycles(config: &Config, content: &Content) -> Vec<Diagnostic> {
+fn hire_cycles(config: &Config, graph: &HiringGraph) -> Vec<Diagnostic> {
     let mut cycles: BTreeSet<Vec<String>> = BTreeSet::new();
-    let mut done: BTreeSet<&str> = BTreeSet::new();
-    for start in &content.roles {
-        let mut path: Vec<&str> = Vec::new();
-        walk(content, &start.slug, &mut path, &mut done, &mut cycles);
+    let mut done = vec![false; graph.roles.len()];
+    for start in 0..graph.roles.len() {
+        let mut path: Vec<usize> = Vec::new();
+        walk(graph, start, &mut path, &mut done, &mut cycles);
     }
     let mut found = Vec::new();
     for cycle in cycles {
-        let Some(first) = role_of(content, &cycle[0]) else {
+        let Some(first) = graph.position(&cycle[0]).map(|i| graph.roles[i]) else {
             continue;
         };
         let steps: Vec<String> = cycle
             .iter()
             .enumerate()
             .filter_map(|(i, slug)| {
-                let role = role_of(content, slug)?;
+                let role = graph.roles[graph.position(slug)?];
                 let next = &cycle[(i + 1) % cycle.len()];
                 let (i, entry) = role
                     .front
@@ -568,15 +584,18 @@ fn hire_cycles(config: &Config, content: &Content) -> Vec<Diagnostic> {
 }
 
 /// Depth-first search that records every cycle it closes, rotated to start at its smallest slug.
-fn walk<'a>(
-    content: &'a Content,
-    slug: &'a str,
-    path: &mut Vec<&'a str>,
-    done: &mut BTreeSet<&'a str>,
+fn walk(
+    graph: &HiringGraph,
+    at: usize,
+    path: &mut Vec<usize>,
+    done: &mut [bool],
     cycles: &mut BTreeSet<Vec<String>>,
 ) {
-    if let Some(start) = path.iter().position(|s| *s == slug) {
-        let cycle = &path[start..];
+    if let Some(start) = path.iter().position(|&i| i == at) {
+        let cycle: Vec<&str> = path[start..]
+            .iter()
+            .map(|&i| graph.roles[i].slug.as_str())
+            .collect();
         let smallest = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
         let rotated: Vec<String> = cycle[smallest..]
             .iter()
@@ -586,20 +605,15 @@ fn walk<'a>(
         cycles.insert(rotated);
         return;
     }
-    if done.contains(slug) {
+    if done[at] {
         return;
     }
-    let Some(role) = role_of(content, slug) else {
-        return;
-    };
-    path.push(&role.slug);
-    for earlier in &role.front.hire_after {
-        if let Some(next) = role_of(content, &earlier.value) {
-            walk(content, &next.slug, path, done, cycles);
-        }
+    path.push(at);
+    for &next in &graph.earlier[at] {
+        walk(graph, next, path, done, cycles);
     }
     path.pop();
-    done.insert(&role.slug);
+    done[at] = true;
 }
 
 const GOVERNANCE: &str = "security-compliance";
@@ -607,25 +621,24 @@ const BUILDER: &str = "builder";
 
 /// Governance must be in place before the builders: every builder's hiring chain includes a
 /// governance owner, and no governance owner waits for a builder.
-fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
-    let governance: Vec<&Role> = content
+fn late_governance(config: &Config, graph: &HiringGraph) -> Vec<Diagnostic> {
+    let governance: Vec<&Role> = graph
         .roles
         .iter()
+        .copied()
         .filter(|r| r.holds_primary(GOVERNANCE))
-        .map(|r| r.as_ref())
         .collect();
     if governance.is_empty() {
         return Vec::new();
     }
     let is_builder = |r: &Role| r.front.archetype.value == BUILDER;
-    let governance_slugs: BTreeSet<&str> = governance.iter().map(|g| g.slug.as_str()).collect();
-    let is_governance = |r: &Role| governance_slugs.contains(r.slug.as_str());
+    let is_governance = |r: &Role| r.holds_primary(GOVERNANCE);
     let titles: Vec<&str> = governance.iter().map(|g| g.title()).collect();
-    let mut governance_before = Memo::default();
-    let mut builders_before = Memo::default();
+    let mut governance_before = vec![None; graph.roles.len()];
+    let mut builders_before = vec![None; graph.roles.len()];
     let mut found = Vec::new();
-    for role in &content.roles {
-        if is_builder(role) && !governance_before.any_earlier(content, role, &is_governance) {
+    for (i, role) in graph.roles.iter().enumerate() {
+        if is_builder(role) && !graph.any_earlier(i, &is_governance, &mut governance_before) {
             let d = at_key(
                     role,
                     "hire_after",
@@ -637,8 +650,12 @@ fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
                 .with_help(format!("add `{}` to `hire_after`, directly or through an earlier hire", governance[0].slug));
             found.extend(finding(config, Some(role), "late-governance", d));
         }
-        if is_governance(role) && builders_before.any_earlier(content, role, &is_builder) {
-            let builders = earlier_matching(content, role, &is_builder, 4);
+        if is_governance(role) && graph.any_earlier(i, &is_builder, &mut builders_before) {
+            let builders: Vec<&str> = graph
+                .earlier_matching(i, &is_builder, 4)
+                .iter()
+                .map(|r| r.title())
+                .collect();
             let d = at_key(
                     role,
                     "hire_after",
@@ -647,73 +664,6 @@ fn late_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
                 .with_help("hire governance before the builders: remove builder roles from this brief's hiring chain");
             found.extend(finding(config, Some(role), "late-governance", d));
         }
-    }
-    found
-}
-
-/// Whether some earlier hire (through `hire_after`, at any depth) matches, remembered per
-/// brief so a whole playbook is answered in one pass over the graph.
-#[derive(Default)]
-struct Memo<'a> {
-    known: std::collections::HashMap<&'a str, bool>,
-}
-
-impl<'a> Memo<'a> {
-    fn any_earlier(
-        &mut self,
-        content: &'a Content,
-        role: &'a Role,
-        matches: &dyn Fn(&Role) -> bool,
-    ) -> bool {
-        if let Some(&answer) = self.known.get(role.slug.as_str()) {
-            return answer;
-        }
-        // Guards cycles (reported by hire-cycle): a brief in progress counts as no match.
-        self.known.insert(&role.slug, false);
-        let mut answer = false;
-        for earlier in &role.front.hire_after {
-            if let Some(parent) = role_of(content, &earlier.value)
-                && parent.slug != role.slug
-                && (matches(parent) || self.any_earlier(content, parent, matches))
-            {
-                answer = true;
-                break;
-            }
-        }
-        self.known.insert(&role.slug, answer);
-        answer
-    }
-}
-
-/// Titles of up to `limit` earlier hires (nearest first) that match, searching no further.
-fn earlier_matching<'a>(
-    content: &'a Content,
-    role: &'a Role,
-    matches: &dyn Fn(&Role) -> bool,
-    limit: usize,
-) -> Vec<&'a str> {
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut queue: std::collections::VecDeque<&str> = role
-        .front
-        .hire_after
-        .iter()
-        .map(|h| h.value.as_str())
-        .collect();
-    let mut found = Vec::new();
-    while let Some(slug) = queue.pop_front() {
-        if slug == role.slug || !seen.insert(slug) {
-            continue;
-        }
-        let Some(earlier) = role_of(content, slug) else {
-            continue;
-        };
-        if matches(earlier) {
-            found.push(earlier.title());
-            if found.len() == limit {
-                break;
-            }
-        }
-        queue.extend(earlier.front.hire_after.iter().map(|h| h.value.as_str()));
     }
     found
 }

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::config::Config;
 use crate::content::Content;
 use crate::content::role::Role;
+use crate::playbook::graph::HiringGraph;
 
 /// A brief in hiring order, with its layer (0 for briefs that wait for nobody).
 #[derive(Debug, Clone)]
@@ -20,36 +21,26 @@ pub struct Step<'a> {
 /// cycle (reported by the `hire-cycle` lint) come last, in the same tie order. Kahn's
 /// algorithm with a priority queue: O(n log n + edges).
 pub fn hiring_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> {
-    let roles: Vec<&'a Role> = content.roles.iter().map(|r| r.as_ref()).collect();
-    let index: BTreeMap<&str, usize> = roles
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.slug.as_str(), i))
-        .collect();
-    let rank = |role: &Role| {
+    let graph = HiringGraph::new(content);
+    let roles = &graph.roles;
+    // Each brief's place in the tie order, so the queue compares numbers, not titles.
+    let mut tie_order: Vec<usize> = (0..roles.len()).collect();
+    tie_order.sort_by_cached_key(|&i| {
+        let role = roles[i];
         let archetype = config
             .archetypes
             .iter()
             .position(|a| a.key == role.front.archetype.value)
             .unwrap_or(usize::MAX);
-        (archetype, role.title().to_string(), role.slug.clone())
-    };
+        (archetype, role.title(), role.slug.as_str())
+    });
+    let mut rank = vec![0; roles.len()];
+    for (place, &i) in tie_order.iter().enumerate() {
+        rank[i] = place;
+    }
     // The earlier hires of each brief that exist, once each, never itself.
-    let after: Vec<Vec<usize>> = roles
-        .iter()
-        .enumerate()
-        .map(|(i, role)| {
-            let mut earlier: Vec<usize> = Vec::new();
-            for h in &role.front.hire_after {
-                if let Some(&j) = index.get(h.value.as_str())
-                    && j != i
-                    && !earlier.contains(&j)
-                {
-                    earlier.push(j);
-                }
-            }
-            earlier
-        })
+    let after: Vec<Vec<usize>> = (0..roles.len())
+        .map(|i| graph.before(i).collect())
         .collect();
     let mut waiting_for: Vec<usize> = after.iter().map(Vec::len).collect();
     let mut followers: Vec<Vec<usize>> = vec![Vec::new(); roles.len()];
@@ -58,16 +49,14 @@ pub fn hiring_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> 
             followers[j].push(i);
         }
     }
-    let mut ready: BTreeSet<((usize, String, String), usize)> = (0..roles.len())
+    let mut ready: BTreeSet<(usize, usize)> = (0..roles.len())
         .filter(|&i| waiting_for[i] == 0)
-        .map(|i| (rank(roles[i]), i))
+        .map(|i| (rank[i], i))
         .collect();
     let mut layer: Vec<usize> = vec![0; roles.len()];
     let mut placed: Vec<bool> = vec![false; roles.len()];
     let mut order: Vec<Step<'a>> = Vec::with_capacity(roles.len());
-    while let Some(first) = ready.iter().next().cloned() {
-        ready.remove(&first);
-        let i = first.1;
+    while let Some((_, i)) = ready.pop_first() {
         placed[i] = true;
         layer[i] = after[i].iter().map(|&j| layer[j] + 1).max().unwrap_or(0);
         order.push(Step {
@@ -78,13 +67,13 @@ pub fn hiring_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> 
         for &f in &followers[i] {
             waiting_for[f] -= 1;
             if waiting_for[f] == 0 {
-                ready.insert((rank(roles[f]), f));
+                ready.insert((rank[f], f));
             }
         }
     }
     let last = order.iter().map(|s| s.layer + 1).max().unwrap_or(0);
     let mut stuck: Vec<usize> = (0..roles.len()).filter(|&i| !placed[i]).collect();
-    stuck.sort_by_key(|&i| rank(roles[i]));
+    stuck.sort_by_key(|&i| rank[i]);
     for i in stuck {
         order.push(Step {
             role: roles[i],
