@@ -189,6 +189,45 @@ fn a_first_build_that_fails_serves_an_error_page_and_recovers() {
     assert!(!page.body.contains("id=\"gen-overlay\""));
 }
 
+/// Would run for hours: no output, so nothing but the time limit stops it.
+const ENDLESS: &str = "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% for k in range(end=100000) %}{% endfor %}{% endfor %}{% endfor %}";
+
+#[test]
+fn a_render_that_never_ends_restarts_serve_on_its_port_until_the_next_good_save() {
+    let site = small_site();
+    let mut server = start_with_env(
+        site.path(),
+        &[],
+        Stdio::null(),
+        &[("GEN_RENDER_TIME_LIMIT", "1")],
+    );
+    let mut socket = live(&server);
+    write(site.path(), "templates/role.html", ENDLESS);
+    // The stuck process is replaced by a fresh one on the same port; browsers reconnect.
+    let page = eventually(&server, "/", |r| r.status == 500);
+    assert!(
+        page.body.contains("templates/role.html")
+            && page.body.contains("render time limit of 1 s")
+            && page.body.contains("builds again when you save a change"),
+        "{}",
+        page.body
+    );
+    assert!(
+        server.child.try_wait().expect("status").is_none(),
+        "the same process id still serves"
+    );
+    assert!(
+        socket.read().is_err(),
+        "the old process's live socket closed"
+    );
+    socket = live(&server);
+    std::fs::remove_file(site.path().join("templates/role.html")).expect("remove");
+    expect_message(&mut socket, "reload");
+    let page = eventually(&server, "/roles/engineer/", |r| r.status == 200);
+    assert!(page.body.contains("Body of the engineer brief."));
+    assert!(!page.body.contains("id=\"gen-overlay\""));
+}
+
 #[test]
 fn renames_deletes_new_folders_and_atomic_saves() {
     let site = small_site();
@@ -316,14 +355,7 @@ fn watch_rebuilds_into_the_output_folder_without_the_live_script() {
         .expect("gen watch starts");
     let page = root.join("public/roles/engineer/index.html");
     let wait_for = |needle: &str| {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while Instant::now() < deadline {
-            if std::fs::read_to_string(&page).is_ok_and(|t| t.contains(needle)) {
-                return true;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        false
+        wait_until(|| std::fs::read_to_string(&page).is_ok_and(|t| t.contains(needle)))
     };
     let built = wait_for("Body of the engineer brief.");
     write(
@@ -337,6 +369,47 @@ fn watch_rebuilds_into_the_output_folder_without_the_live_script() {
     assert!(built && rebuilt, "watch built and rebuilt");
     let text = std::fs::read_to_string(&page).expect("page");
     assert!(!text.contains("data-gen-live"), "no live script on disk");
+}
+
+#[test]
+fn a_render_that_never_ends_restarts_watch_keeping_the_last_good_site() {
+    let site = small_site();
+    let root = site.path();
+    let log_dir = tempfile::tempdir().expect("tempdir");
+    let log = log_dir.path().join("stderr.txt");
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("gen"))
+        .arg("watch")
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .env("GEN_RENDER_TIME_LIMIT", "1")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log"))
+        .spawn()
+        .expect("gen watch starts");
+    let page = root.join("public/roles/engineer/index.html");
+    let page_has = |needle: &str| std::fs::read_to_string(&page).is_ok_and(|t| t.contains(needle));
+    let built = wait_until(|| page_has("Body of the engineer brief."));
+    write(root, "templates/role.html", ENDLESS);
+    let restarted = wait_until(|| {
+        std::fs::read_to_string(&log)
+            .is_ok_and(|t| t.contains("Waiting for a change to build again"))
+    });
+    let alive = child.try_wait().expect("status").is_none();
+    let kept = page_has("Body of the engineer brief.");
+    std::fs::remove_file(root.join("templates/role.html")).expect("remove");
+    write(
+        root,
+        "content/roles/engineer.md",
+        &format!("{ROLE_B}\nWatched edit.\n"),
+    );
+    let rebuilt = wait_until(|| page_has("Watched edit."));
+    let _ = child.kill();
+    let _ = child.wait();
+    let log = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(built && restarted && alive, "{log}");
+    assert!(log.contains("templates/role.html") && log.contains("render time limit of 1 s"));
+    assert!(kept, "the last good site stays in the output folder");
+    assert!(rebuilt, "the next change builds again: {log}");
 }
 
 #[test]
@@ -443,11 +516,7 @@ fn ctrl_c_stops_serve_and_watch_cleanly_leaving_a_complete_site() {
         .spawn()
         .expect("gen watch");
     let marker = root.join("public/.rolebook-output");
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while !marker.exists() {
-        assert!(Instant::now() < deadline, "watch never wrote the site");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert!(wait_until(|| marker.exists()), "watch never wrote the site");
     write(
         root,
         "content/roles/engineer.md",

@@ -1,10 +1,11 @@
-//! A time limit on each template render. Tera has no loop budget, so a template that would
-//! run for hours (loops nested over large ranges) is stopped by ending the process with an
-//! error naming the template, after removing the unfinished output.
+//! A time limit on each template render. Tera has no loop budget and a render cannot be
+//! cancelled, so a template that would run for hours (loops nested over large ranges) is
+//! stopped by ending the process with an error naming the template, after removing the
+//! unfinished output; `gen serve` instead starts itself afresh (see `on_overdue`).
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, Once};
+use std::sync::{Mutex, Once, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Seconds one page may take to render; `GEN_RENDER_TIME_LIMIT` overrides it.
@@ -14,6 +15,25 @@ pub const LIMIT_VARIABLE: &str = "GEN_RENDER_TIME_LIMIT";
 static RUNNING: Mutex<BTreeMap<u64, (String, Instant)>> = Mutex::new(BTreeMap::new());
 static NEXT: AtomicU64 = AtomicU64::new(0);
 static WATCHER: Once = Once::new();
+/// What runs instead of ending the process when a render overruns; returns only if it
+/// failed.
+pub type OverdueHook = Box<dyn Fn(&Overdue) + Send + Sync>;
+
+static ON_OVERDUE: OnceLock<OverdueHook> = OnceLock::new();
+
+/// A render that ran past the limit.
+pub struct Overdue {
+    /// What happened, naming the template file.
+    pub problem: String,
+    /// What to look for, and how to allow more time.
+    pub help: String,
+}
+
+/// Run `hook` instead of ending the process when a render overruns. It should not return:
+/// if it does, the process ends as usual.
+pub fn on_overdue(hook: OverdueHook) {
+    let _ = ON_OVERDUE.set(hook);
+}
 
 /// A render in progress; dropping it ends the watch.
 pub struct Guard(u64);
@@ -68,11 +88,22 @@ fn check_forever(limit: Duration) {
         std::thread::sleep(Duration::from_millis(100));
         if let Some(file) = overdue(limit).into_iter().next() {
             crate::output::remove_unfinished();
+            let overdue = Overdue {
+                problem: format!(
+                    "{file}: a page took longer than the render time limit of {} s to render",
+                    limit.as_secs()
+                ),
+                help: format!(
+                    "look for loops that never end or ranges nested too deep in {file}; set \
+                     {LIMIT_VARIABLE}=SECONDS to allow more"
+                ),
+            };
+            if let Some(hook) = ON_OVERDUE.get() {
+                hook(&overdue);
+            }
             eprintln!(
-                "error: {file}: a page took longer than the render time limit of {} s to render, \
-                 so gen stopped; nothing was written\n  help: look for loops that never end or \
-                 ranges nested too deep in {file}; set {LIMIT_VARIABLE}=SECONDS to allow more",
-                limit.as_secs()
+                "error: {}, so gen stopped; nothing was written\n  help: {}",
+                overdue.problem, overdue.help
             );
             std::process::exit(1);
         }

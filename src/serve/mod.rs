@@ -4,6 +4,7 @@
 //! `gen watch`.
 
 pub mod plan;
+mod restart;
 pub mod server;
 pub mod watch;
 
@@ -35,16 +36,21 @@ pub enum Outcome {
 
 impl Session {
     pub fn start(root: &Path, options: LoadOptions) -> (Session, Outcome) {
-        let mut session = Session {
-            root: root.to_path_buf(),
-            options,
-            build: None,
-        };
+        let mut session = Session::waiting(root, options);
         let outcome = session.apply(ChangeSet {
             full: true,
             ..ChangeSet::default()
         });
         (session, outcome)
+    }
+
+    /// A session with no site yet: the first change builds it.
+    pub fn waiting(root: &Path, options: LoadOptions) -> Session {
+        Session {
+            root: root.to_path_buf(),
+            options,
+            build: None,
+        }
     }
 
     pub fn build(&self) -> Option<&Build> {
@@ -208,10 +214,11 @@ fn bind(address: IpAddr, port: u16) -> Result<TcpListener, Error> {
 
 /// `gen serve`: build, serve, watch, rebuild; runs until Ctrl-C.
 pub fn serve(options: ServeOptions) -> Result<(), Error> {
-    let listener = bind(options.bind, options.port)?;
+    let listener = bind(options.bind, restart::port().unwrap_or(options.port))?;
     let address = listener
         .local_addr()
         .map_err(|e| Error::usage(e.to_string(), None))?;
+    restart::when_a_render_overruns(Some(address.port()));
     let config = crate::read_config(&options.root).ok();
     // Served under the path of the base URL, so links and the live-reload socket work as
     // they will when published.
@@ -248,28 +255,43 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
             )
         })?;
 
-    let (mut session, first) = Session::start(&options.root, load);
-    match first {
-        Outcome::Built(rebuild) => {
-            eprintln!(
-                "Built {} pages in {} ms",
-                rebuild.pages_rendered,
-                rebuild.elapsed.as_millis()
-            );
-            state.publish(&rebuild.changed, &rebuild.removed, LiveMessage::Ok);
+    let restarted = restart::reason();
+    let mut session = match &restarted {
+        // The site would only get stuck again: wait for an edit.
+        Some(reason) => {
+            eprintln!("Waiting for a change to build again.");
+            state.publish_errors(reason);
+            Session::waiting(&options.root, load)
         }
-        Outcome::Failed(error) => {
-            eprintln!("{}", error.render(crate::stderr_has_color()));
-            eprintln!("The first build failed; serving an error page until it is fixed.");
-            state.publish_errors(&error.render(false));
+        None => {
+            let (session, first) = Session::start(&options.root, load);
+            match first {
+                Outcome::Built(rebuild) => {
+                    eprintln!(
+                        "Built {} pages in {} ms",
+                        rebuild.pages_rendered,
+                        rebuild.elapsed.as_millis()
+                    );
+                    state.publish(&rebuild.changed, &rebuild.removed, LiveMessage::Ok);
+                }
+                Outcome::Failed(error) => {
+                    eprintln!("{}", error.render(crate::stderr_has_color()));
+                    eprintln!("The first build failed; serving an error page until it is fixed.");
+                    state.publish_errors(&error.render(false));
+                }
+            }
+            session
         }
-    }
-    println!(
+    };
+    // Not println!: a reader that went away (`gen serve | head -1`) must not end the server.
+    let mut stdout = std::io::stdout();
+    let _ = writeln!(
+        stdout,
         "Serving {} at {site_url} (Ctrl-C to stop)",
         options.root.display()
     );
-    let _ = std::io::stdout().flush();
-    if options.open {
+    let _ = stdout.flush();
+    if options.open && restarted.is_none() {
         open_browser(&site_url);
     }
 
@@ -371,24 +393,32 @@ pub fn watch(
             Some("try --poll".to_string()),
         )
     })?;
-    let (mut session, first) = Session::start(root, load);
-    match first {
-        Outcome::Built(rebuild) => {
-            write_all(root, output, session.build().map(|b| &b.files))?;
-            eprintln!(
-                "Built {} pages into {} in {} ms; watching for changes (Ctrl-C to stop)",
-                rebuild.pages_rendered,
-                output.display(),
-                rebuild.elapsed.as_millis()
-            );
+    restart::when_a_render_overruns(None);
+    let mut session = if restart::reason().is_some() {
+        // The site would only get stuck again: wait for an edit.
+        eprintln!("Waiting for a change to build again (Ctrl-C to stop).");
+        Session::waiting(root, load)
+    } else {
+        let (session, first) = Session::start(root, load);
+        match first {
+            Outcome::Built(rebuild) => {
+                write_all(root, output, session.build().map(|b| &b.files))?;
+                eprintln!(
+                    "Built {} pages into {} in {} ms; watching for changes (Ctrl-C to stop)",
+                    rebuild.pages_rendered,
+                    output.display(),
+                    rebuild.elapsed.as_millis()
+                );
+            }
+            Outcome::Failed(error) => {
+                eprintln!("{}", error.render(crate::stderr_has_color()));
+                eprintln!(
+                    "The first build failed; nothing was written. Watching for a fix (Ctrl-C to stop)."
+                );
+            }
         }
-        Outcome::Failed(error) => {
-            eprintln!("{}", error.render(crate::stderr_has_color()));
-            eprintln!(
-                "The first build failed; nothing was written. Watching for a fix (Ctrl-C to stop)."
-            );
-        }
-    }
+        session
+    };
     while let Some(changes) = next_changes(&receiver) {
         if stop.load(Ordering::SeqCst) {
             break;

@@ -105,6 +105,18 @@ pub fn small_site() -> TempDir {
     dir
 }
 
+/// Poll `done` every 50 ms for up to 15 s; whether it came true.
+pub fn wait_until(done: impl Fn() -> bool) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while std::time::Instant::now() < deadline {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
+
 pub fn write(root: &Path, relative: &str, text: &str) {
     write_bytes(root, relative, text.as_bytes());
 }

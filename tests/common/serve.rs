@@ -25,6 +25,10 @@ pub fn start(root: &Path, extra: &[&str]) -> Server {
 }
 
 pub fn start_with_log(root: &Path, extra: &[&str], stderr: Stdio) -> Server {
+    start_with_env(root, extra, stderr, &[])
+}
+
+pub fn start_with_env(root: &Path, extra: &[&str], stderr: Stdio, env: &[(&str, &str)]) -> Server {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("gen"))
         .arg("serve")
         .args(if extra.contains(&"--port") {
@@ -35,6 +39,7 @@ pub fn start_with_log(root: &Path, extra: &[&str], stderr: Stdio) -> Server {
         .args(extra)
         .current_dir(root)
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(stderr)
         .spawn()
