@@ -14,8 +14,8 @@ use crate::content::{self, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::output::{SiteFiles, Staging};
 use crate::playbook::lints;
+use crate::render::brief_cache::BriefCaches;
 use crate::render::markdown::LinkIndex;
-use crate::render::site_views::RoleJsonCache;
 use crate::render::templates::Templates;
 use crate::render::{self, MarkdownCache, PageKey};
 use crate::serve::plan::{self, ChangeSet, Plan, Selection};
@@ -51,8 +51,9 @@ pub struct Build {
     /// Every finding of the last render, kept so a rebuild runs only the lints its edits
     /// can change.
     lint_findings: Option<LintFindings>,
-    /// `roles.json` entries of the briefs, reused while a brief is unchanged.
-    json_cache: RoleJsonCache,
+    /// What the views make from each brief (its `roles.json` entry, its card), reused
+    /// while the brief is unchanged.
+    caches: BriefCaches,
     /// Told (pages done, pages in all) after each chunk of a streamed build.
     progress: Option<Progress>,
 }
@@ -181,7 +182,7 @@ impl Build {
             pages_written: 0,
             links: None,
             lint_findings: None,
-            json_cache: RoleJsonCache::default(),
+            caches: BriefCaches::default(),
             progress: None,
         };
         Ok(build)
@@ -343,10 +344,11 @@ impl Build {
             plan.pages.insert(PageKey::SearchIndex);
         }
         let views = render::views::Views::new(&self.config, &content);
-        // A streamed build writes roles.json once: keeping its entries would only hold memory.
+        // A streamed build lays out each page once: keeping what it makes per brief (cards,
+        // roles.json entries) would only hold memory.
         let views = match self.sink {
             Some(_) => views,
-            None => views.with_json_cache(&self.json_cache),
+            None => views.with_caches(&self.caches),
         };
         let keys: Vec<PageKey> = match (&plan.pages, &self.sink) {
             // Streamed, a taxonomy goes a term at a time: one page in memory, not all.
@@ -400,6 +402,7 @@ impl Build {
                 if let Some(progress) = self.progress.as_mut() {
                     progress(pages_rendered, pages_rendered);
                 }
+                self.caches.keep_only(&content.roles);
             }
         }
         self.stages.lap(if streaming {

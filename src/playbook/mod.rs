@@ -18,16 +18,15 @@ use crate::content::role::Role;
 pub fn roles_by_archetype<'a>(
     config: &'a Config,
     content: &'a Content,
-) -> Vec<(&'a crate::config::Archetype, Vec<&'a Role>)> {
+) -> Vec<(&'a crate::config::Archetype, Vec<&'a Arc<Role>>)> {
     config
         .archetypes
         .iter()
         .map(|archetype| {
-            let mut roles: Vec<&Role> = content
+            let mut roles: Vec<&Arc<Role>> = content
                 .roles
                 .iter()
                 .filter(|r| r.front.archetype.value == archetype.key)
-                .map(|r| r.as_ref())
                 .collect();
             roles.sort_by(|a, b| a.title().cmp(b.title()));
             (archetype, roles)
@@ -72,7 +71,7 @@ mod tests {
     use super::*;
     use crate::content::testing::{brief, config, content};
 
-    fn titles(roles: &[&Role]) -> Vec<String> {
+    fn titles(roles: &[&Arc<Role>]) -> Vec<String> {
         roles.iter().map(|r| r.title().to_string()).collect()
     }
 

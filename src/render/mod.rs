@@ -1,6 +1,7 @@
 //! Rendering: Markdown bodies to HTML, then the site's pages through the templates. Each
 //! step takes a selection, so a rebuild renders only what changed; writing is `output`'s job.
 
+pub mod brief_cache;
 pub mod highlight;
 pub mod markdown;
 pub mod print;

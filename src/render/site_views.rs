@@ -1,8 +1,8 @@
 //! View data for the playbook's own pages: the capability matrix, the hiring sequence, the
 //! taxonomies, `roles.json` and the search index. Prepared in Rust, laid out by templates.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -13,7 +13,7 @@ use crate::playbook::matrix::{self, Hold};
 use crate::playbook::sequence;
 use crate::playbook::staffing::{self, Staffing};
 use crate::render::MarkdownCache;
-use crate::render::views::{Link, RoleCard, Views, role_path};
+use crate::render::views::{Link, Views, role_path};
 
 pub const MATRIX_PATH: &str = "matrix/";
 pub const PRINT_PATH: &str = "print/";
@@ -127,8 +127,9 @@ pub struct Holder {
 #[derive(Debug, Serialize)]
 pub struct PlanView<'a> {
     pub staffing: StaffingView<'a>,
-    /// The briefs of `content/plan/`, in hiring order (empty without a plan).
-    pub roles: Vec<RoleCard<'a>>,
+    /// Cards (`RoleCard`) of the briefs of `content/plan/`, in hiring order (empty without
+    /// a plan).
+    pub roles: Vec<tera::Value>,
 }
 
 #[derive(Debug, Serialize)]
@@ -160,8 +161,8 @@ struct TermData<'a> {
     key: String,
     name: String,
     description: Option<&'a str>,
-    roles: Vec<&'a Role>,
-    secondary: Vec<&'a Role>,
+    roles: Vec<&'a Arc<Role>>,
+    secondary: Vec<&'a Arc<Role>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -178,10 +179,10 @@ pub struct TaxonomyTermView<'a> {
     pub name: String,
     pub description: Option<&'a str>,
     pub url: String,
-    /// Briefs that hold it (for capabilities: as primary).
-    pub roles: Vec<RoleCard<'a>>,
-    /// For capabilities: briefs that hold it as secondary.
-    pub secondary: Vec<RoleCard<'a>>,
+    /// Cards (`RoleCard`) of the briefs that hold it (for capabilities: as primary).
+    pub roles: Vec<tera::Value>,
+    /// For capabilities: cards of the briefs that hold it as secondary.
+    pub secondary: Vec<tera::Value>,
 }
 
 /// One brief in `roles.json`: field names are a public interface (see README).
@@ -225,46 +226,6 @@ pub struct RolesJson<'a> {
     pub site: &'a str,
     pub generator: String,
     pub roles: Vec<RoleData<'a>>,
-}
-
-/// Each brief's `roles.json` entry by slug, with the brief it was written from: an entry is
-/// reused while the brief is the same (shared, unchanged) value. What an entry shows besides
-/// the brief comes from `site.yaml`, and a `site.yaml` edit starts a new build and cache.
-#[derive(Default)]
-pub struct RoleJsonCache(Mutex<JsonEntries>);
-
-/// By slug: the brief an entry was written from, and the entry.
-type JsonEntries = HashMap<String, (Arc<Role>, Arc<str>)>;
-
-impl RoleJsonCache {
-    fn entry(&self, role: &Arc<Role>, write: impl FnOnce() -> Arc<str>) -> Arc<str> {
-        let kept = self
-            .lock()
-            .get(&role.slug)
-            .and_then(|(brief, json)| Arc::ptr_eq(brief, role).then(|| json.clone()));
-        kept.unwrap_or_else(|| {
-            let json = write();
-            self.lock()
-                .insert(role.slug.clone(), (role.clone(), json.clone()));
-            json
-        })
-    }
-
-    fn keep_only(&self, roles: &[Arc<Role>]) {
-        let mut cache = self.lock();
-        if cache.len() > roles.len() {
-            let slugs: std::collections::HashSet<&str> =
-                roles.iter().map(|r| r.slug.as_str()).collect();
-            cache.retain(|slug, _| slugs.contains(slug.as_str()));
-        }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, JsonEntries> {
-        // A panic while holding the lock leaves at worst a missing entry.
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
 }
 
 /// A search entry; short keys keep the index small.
@@ -374,7 +335,7 @@ impl<'a> Views<'a> {
             sequence::hiring_order(self.config, self.content)
                 .into_iter()
                 .filter(|step| step.role.in_plan())
-                .map(|step| self.role_card(step.role))
+                .map(|step| self.card_value(step.role))
                 .collect()
         } else {
             Vec::new()
@@ -407,8 +368,8 @@ impl<'a> Views<'a> {
     }
 
     /// Tags by their slug, with the spelling of their first use.
-    fn tags(&self) -> BTreeMap<String, (String, Vec<&'a Role>)> {
-        let mut tags: BTreeMap<String, (String, Vec<&'a Role>)> = BTreeMap::new();
+    fn tags(&self) -> BTreeMap<String, (String, Vec<&'a Arc<Role>>)> {
+        let mut tags: BTreeMap<String, (String, Vec<&'a Arc<Role>>)> = BTreeMap::new();
         for (role, slugs) in self.content.roles.iter().zip(self.tag_slugs()) {
             for (tag, slug) in role.front.tags.iter().zip(slugs) {
                 let entry = tags
@@ -424,12 +385,12 @@ impl<'a> Views<'a> {
         tags
     }
 
-    fn sorted_cards(&self, mut roles: Vec<&'a Role>) -> Vec<RoleCard<'a>> {
+    fn sorted_cards(&self, mut roles: Vec<&'a Arc<Role>>) -> Vec<tera::Value> {
         roles.sort_by(|a, b| a.title().cmp(b.title()));
         roles.into_iter().map(|r| self.role_card(r)).collect()
     }
 
-    fn with_capability(&self, key: &str, primary: bool) -> Vec<&'a Role> {
+    fn with_capability(&self, key: &str, primary: bool) -> Vec<&'a Arc<Role>> {
         self.content
             .roles
             .iter()
@@ -442,7 +403,6 @@ impl<'a> Views<'a> {
                 };
                 list.iter().any(|c| c.value == key)
             })
-            .map(|r| r.as_ref())
             .collect()
     }
 
@@ -503,7 +463,6 @@ impl<'a> Views<'a> {
                 .roles
                 .iter()
                 .filter(|r| r.front.archetype.value == a.key)
-                .map(|r| r.as_ref())
                 .collect(),
             secondary: Vec::new(),
         }
@@ -574,9 +533,9 @@ impl<'a> Views<'a> {
                 let first = (0..self.content.roles.len()).find(tagged)?;
                 let at = slugs[first].iter().position(|s| s == key)?;
                 let name = &self.content.roles[first].front.tags[at];
-                let roles: Vec<&'a Role> = (first..self.content.roles.len())
+                let roles: Vec<&'a Arc<Role>> = (first..self.content.roles.len())
                     .filter(tagged)
-                    .map(|i| self.content.roles[i].as_ref())
+                    .map(|i| &self.content.roles[i])
                     .collect();
                 TermData {
                     key: key.to_string(),
@@ -668,8 +627,8 @@ impl<'a> Views<'a> {
         for (n, run) in roles.chunks(RUN).enumerate() {
             let entries: Vec<Arc<str>> = run
                 .par_iter()
-                .map(|role| match self.json_cache {
-                    Some(cache) => cache.entry(role, || self.role_json(role)),
+                .map(|role| match self.caches {
+                    Some(caches) => caches.json.entry(role, || self.role_json(role)),
                     None => self.role_json(role),
                 })
                 .collect();
@@ -685,9 +644,6 @@ impl<'a> Views<'a> {
         }
         if !roles.is_empty() {
             text.push_str("\n  ]");
-        }
-        if let Some(cache) = self.json_cache {
-            cache.keep_only(roles);
         }
         text.push_str("\n}\n");
         text
@@ -822,6 +778,7 @@ pub fn has_print_page(content: &crate::content::Content) -> bool {
 mod tests {
     use super::*;
     use crate::content::testing::{brief, config, content};
+    use crate::render::brief_cache::BriefCaches;
 
     fn pretty(views: &Views) -> String {
         let data = RolesJson {
@@ -854,8 +811,8 @@ mod tests {
             let content = content(&pages);
             let views = Views::new(&config, &content);
             assert_eq!(views.roles_json(), pretty(&views));
-            let cache = RoleJsonCache::default();
-            let cached = Views::new(&config, &content).with_json_cache(&cache);
+            let cache = BriefCaches::default();
+            let cached = Views::new(&config, &content).with_caches(&cache);
             assert_eq!(cached.roles_json(), pretty(&views), "first render");
             assert_eq!(cached.roles_json(), pretty(&views), "from the cache");
         }
@@ -864,15 +821,13 @@ mod tests {
     #[test]
     fn a_changed_brief_gets_a_fresh_entry() {
         let config = config();
-        let cache = RoleJsonCache::default();
+        let cache = BriefCaches::default();
         let before = content(&[("roles/lead.md", brief("Lead", "manager", &[]))]);
         let _ = Views::new(&config, &before)
-            .with_json_cache(&cache)
+            .with_caches(&cache)
             .roles_json();
         let after = content(&[("roles/lead.md", brief("Chief", "manager", &[]))]);
-        let json = Views::new(&config, &after)
-            .with_json_cache(&cache)
-            .roles_json();
+        let json = Views::new(&config, &after).with_caches(&cache).roles_json();
         assert!(json.contains("\"title\": \"Chief\""), "{json}");
         assert!(!json.contains("\"title\": \"Lead\""), "{json}");
     }

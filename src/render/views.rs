@@ -10,6 +10,7 @@ use crate::content::Content;
 use crate::content::guide::Guide;
 use crate::content::role::{Role, Status};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::render::brief_cache::BriefCaches;
 use crate::render::markdown::TocEntry;
 use crate::render::site_views::Taxonomy;
 
@@ -132,7 +133,8 @@ pub struct ArchetypeGroup<'a> {
     pub key: &'a str,
     pub name: &'a str,
     pub description: &'a str,
-    pub roles: Vec<RoleCard<'a>>,
+    /// Cards (`RoleCard`).
+    pub roles: Vec<tera::Value>,
 }
 
 /// Builds views with one base path.
@@ -149,8 +151,8 @@ pub struct Views<'a> {
     derived: std::sync::OnceLock<std::collections::HashMap<String, Vec<Arc<Role>>>>,
     /// Each brief's tags as slugs, in brief order, made on first use.
     tag_slugs: std::sync::OnceLock<Vec<Vec<String>>>,
-    /// Entries of `roles.json` kept from earlier renders.
-    pub json_cache: Option<&'a crate::render::site_views::RoleJsonCache>,
+    /// Values made from each brief, kept from earlier renders.
+    pub caches: Option<&'a BriefCaches>,
 }
 
 impl<'a> Views<'a> {
@@ -164,14 +166,14 @@ impl<'a> Views<'a> {
             lookups: std::sync::atomic::AtomicUsize::new(0),
             derived: std::sync::OnceLock::new(),
             tag_slugs: std::sync::OnceLock::new(),
-            json_cache: None,
+            caches: None,
         }
     }
 
-    /// These views, reusing (and keeping) the `roles.json` entries of unchanged briefs.
-    pub fn with_json_cache(self, cache: &'a crate::render::site_views::RoleJsonCache) -> Self {
+    /// These views, reusing (and keeping) what they make from unchanged briefs.
+    pub fn with_caches(self, caches: &'a BriefCaches) -> Self {
         Views {
-            json_cache: Some(cache),
+            caches: Some(caches),
             ..self
         }
     }
@@ -287,7 +289,22 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    pub fn role_card(&self, role: &'a Role) -> RoleCard<'a> {
+    /// A brief's card as template data: made once per brief and kept between renders
+    /// when the views have caches (the home and taxonomy pages of a big site list each
+    /// brief many times over).
+    pub fn role_card(&self, role: &'a Arc<Role>) -> tera::Value {
+        match self.caches {
+            Some(caches) => caches.cards.entry(role, || self.card_value(role)),
+            None => self.card_value(role),
+        }
+    }
+
+    /// A brief's card as template data, made afresh.
+    pub fn card_value(&self, role: &'a Role) -> tera::Value {
+        tera::Value::try_from_serializable(&self.card(role)).unwrap_or_else(|_| tera::Value::none())
+    }
+
+    fn card(&self, role: &'a Role) -> RoleCard<'a> {
         RoleCard {
             slug: &role.slug,
             title: role.title(),
