@@ -252,6 +252,23 @@ pub fn build_site_with_progress(
     })
 }
 
+/// `gen build --cache DIR`: use the highlighted blocks the last build left in `dir`. A
+/// missing cache is a cold build; a damaged one too, with the warning returned.
+pub fn open_highlight_cache(output: &Path, dir: &Path) -> Result<Option<String>, Error> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    if absolute(dir).starts_with(absolute(output)) {
+        return Err(Error::usage(
+            format!(
+                "the cache folder {} is inside the output folder {}, which each build replaces (and which gets published)",
+                dir.display(),
+                output.display()
+            ),
+            Some("keep it beside the site, e.g. --cache .gen-cache".to_string()),
+        ));
+    }
+    Ok(render::highlight::use_cache(dir).err())
+}
+
 /// `gen build --single-page FILE`: the whole playbook of the site at `root` as one
 /// standalone HTML file (styles inlined, no scripts, no requests), for print and for wikis
 /// that take a single page.

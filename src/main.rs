@@ -84,6 +84,11 @@ enum Command {
         /// scripts), for print and for wikis that take a single page
         #[arg(long, value_name = "FILE")]
         single_page: Option<PathBuf>,
+        /// Keep highlighted code blocks in DIR between builds, so that a rebuild highlights
+        /// only the blocks it has not seen (e.g. a folder your CI caches); relative paths are
+        /// inside the site folder
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
     },
     /// Validate every page, run the playbook lints and check links, writing nothing
     #[command(
@@ -248,15 +253,31 @@ fn run(command: Command) -> Result<(), Error> {
             quiet,
             timings,
             single_page,
+            cache,
         } => {
             let output = site.output(&output);
             let options = LoadOptions {
                 relative_links,
                 ..site.load_options()
             };
+            let cache = cache.map(|dir| site.output(&Some(dir)));
+            if let Some(dir) = &cache
+                && let Some(warning) = rolebook::open_highlight_cache(&output, dir)?
+                && !quiet
+            {
+                eprintln!("warning: {warning}");
+            }
             let progress = rolebook::progress::stderr_reporter(quiet);
             let report =
                 rolebook::build_site_with_progress(&site.root, &options, &output, progress)?;
+            if let Some(dir) = &cache
+                && let Err(error) = rolebook::render::highlight::save_cache(dir)
+            {
+                eprintln!(
+                    "warning: cannot write the highlight cache in {}: {error}",
+                    dir.display()
+                );
+            }
             if let Some(file) = &single_page {
                 rolebook::write_single_page(&site.root, &options, file)?;
                 if !quiet {

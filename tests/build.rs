@@ -280,3 +280,76 @@ fn timings_name_every_stage_and_the_highlighting_inside_them() {
         );
     }
 }
+
+/// The highlighting time `--timings` reports, in ms.
+fn highlighting_ms(stderr: &str) -> f64 {
+    stderr
+        .lines()
+        .find(|l| l.ends_with("highlighting within those, summed over threads"))
+        .and_then(|l| l.split_whitespace().next()?.parse().ok())
+        .unwrap_or_else(|| panic!("no highlighting line in:\n{stderr}"))
+}
+
+#[test]
+fn a_warm_cache_builds_the_same_site_without_highlighting_and_survives_damage() {
+    let site = small_site();
+    let root = site.path();
+    let code =
+        "\n```rust\nfn main() {\n    println!(\"hi\");\n}\n```\n\n```yaml\nkey: [1, 2]\n```\n";
+    write(
+        root,
+        "content/roles/engineer.md",
+        &format!("{ROLE_B}{code}"),
+    );
+    let build = || {
+        let output = gen_in(root)
+            .args(["build", "--quiet", "--timings", "--cache", ".gen-cache"])
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{output:?}");
+        (
+            snapshot(&root.join("public")),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (cold, cold_log) = build();
+    assert!(highlighting_ms(&cold_log) > 0.0, "{cold_log}");
+    let page = String::from_utf8_lossy(&cold[std::path::Path::new("roles/engineer/index.html")]);
+    assert!(page.contains("hl-"), "highlighted");
+    let cache = std::fs::read_dir(root.join(".gen-cache"))
+        .expect("the cache folder")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "bin"))
+        .expect("a cache file");
+
+    let (warm, warm_log) = build();
+    assert_eq!(warm, cold, "a warm build writes the same site");
+    // Every block came from the cache: highlighting never ran.
+    assert_eq!(highlighting_ms(&warm_log), 0.0, "{warm_log}");
+
+    std::fs::write(&cache, b"rolebook highlight cache\n\x01\x02").expect("damage");
+    let output = gen_in(root)
+        .args(["build", "--timings", "--cache", ".gen-cache"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is damaged"), "{stderr}");
+    assert!(highlighting_ms(&stderr) > 0.0);
+    assert_eq!(snapshot(&root.join("public")), cold);
+    assert!(
+        std::fs::read(&cache).expect("rewritten").len() > 100,
+        "the cache is written again"
+    );
+}
+
+#[test]
+fn the_cache_folder_may_not_be_inside_the_output() {
+    let site = small_site();
+    gen_in(site.path())
+        .args(["build", "--cache", "public/cache"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("inside the output folder"));
+    assert!(!site.path().join("public").exists());
+}

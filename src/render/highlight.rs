@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use std::cell::RefCell;
@@ -25,7 +26,7 @@ fn syntaxes() -> &'static SyntaxSet {
 /// the same snippet in many briefs is highlighted once. Bounded, so a huge site cannot grow
 /// it without limit.
 struct Memo {
-    blocks: HashMap<u64, Arc<str>>,
+    blocks: HashMap<u128, Arc<str>>,
     bytes: usize,
 }
 
@@ -41,15 +42,22 @@ fn memo() -> &'static Mutex<Memo> {
     })
 }
 
-fn key(code: &str, lang: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    (lang, code).hash(&mut hasher);
-    hasher.finish()
+/// A block's key: 128 bits, so that blocks kept on disk across many builds do not collide.
+fn key(code: &str, lang: &str) -> u128 {
+    let half = |seed: u8| {
+        let mut hasher = DefaultHasher::new();
+        (seed, lang, code).hash(&mut hasher);
+        hasher.finish()
+    };
+    (u128::from(half(0)) << 64) | u128::from(half(1))
 }
 
 /// The `<pre>` block for `code` in language `lang` (the info string's first word).
 pub fn highlight_block(code: &str, lang: &str) -> Arc<str> {
     let key = key(code, lang);
+    if let Some(disk) = DISK.get() {
+        return disk.block(key, || render_block(code, lang));
+    }
     if let Some(html) = memo().lock().ok().and_then(|m| m.blocks.get(&key).cloned()) {
         return html;
     }
@@ -221,6 +229,152 @@ pub fn stylesheet() -> String {
     css
 }
 
+/// The file of the on-disk cache inside its folder. The name carries the format and gen's
+/// version: highlighting may change with either, and a stale file is then just not read.
+fn cache_file(dir: &Path) -> PathBuf {
+    dir.join(format!(
+        "highlight-{CACHE_FORMAT}-{}.bin",
+        env!("CARGO_PKG_VERSION")
+    ))
+}
+
+/// Bump when the HTML of a block changes for the same input (classes, syntaxes, escaping).
+const CACHE_FORMAT: u32 = 1;
+
+/// `gen build --cache DIR`: the blocks of the last build, read before this one and
+/// written after it, so a warm build highlights only the blocks that are new.
+static DISK: OnceLock<DiskCache> = OnceLock::new();
+
+struct DiskCache {
+    blocks: Mutex<DiskBlocks>,
+}
+
+#[derive(Default)]
+struct DiskBlocks {
+    /// Read from the file and not used yet.
+    loaded: HashMap<u128, Arc<str>>,
+    /// Used by this build: what the file will hold.
+    used: HashMap<u128, Arc<str>>,
+}
+
+impl DiskCache {
+    fn block(&self, key: u128, render: impl FnOnce() -> String) -> Arc<str> {
+        {
+            let mut blocks = self.lock();
+            if let Some(html) = blocks.used.get(&key) {
+                return html.clone();
+            }
+            if let Some(html) = blocks.loaded.remove(&key) {
+                blocks.used.insert(key, html.clone());
+                return html;
+            }
+        }
+        let html: Arc<str> = Arc::from(render());
+        self.lock().used.insert(key, html.clone());
+        html
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, DiskBlocks> {
+        // A panic while holding the lock leaves at worst a block highlighted twice.
+        self.blocks
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Use the on-disk cache in `dir` for this process: read what the last build left there.
+/// A missing, stale or damaged file only means a cold build; the reason is returned so the
+/// caller can say it.
+pub fn use_cache(dir: &Path) -> Result<usize, String> {
+    let (loaded, problem) = match std::fs::read(cache_file(dir)) {
+        Ok(bytes) => match decode(&bytes) {
+            Some(blocks) => (blocks, None),
+            None => (
+                HashMap::new(),
+                Some(format!(
+                    "{} is damaged; highlighting every block again",
+                    cache_file(dir).display()
+                )),
+            ),
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => (HashMap::new(), None),
+        Err(error) => (
+            HashMap::new(),
+            Some(format!(
+                "cannot read {}: {error}",
+                cache_file(dir).display()
+            )),
+        ),
+    };
+    let count = loaded.len();
+    let _ = DISK.set(DiskCache {
+        blocks: Mutex::new(DiskBlocks {
+            loaded,
+            used: HashMap::new(),
+        }),
+    });
+    match problem {
+        Some(problem) => Err(problem),
+        None => Ok(count),
+    }
+}
+
+/// Write the blocks this build used to the cache in `dir` (written whole, then renamed into
+/// place, so a reader never sees half a file). Does nothing unless `use_cache` was called.
+pub fn save_cache(dir: &Path) -> std::io::Result<()> {
+    let Some(disk) = DISK.get() else {
+        return Ok(());
+    };
+    let bytes = encode(&disk.lock().used);
+    std::fs::create_dir_all(dir)?;
+    let file = cache_file(dir);
+    let partial = dir.join(format!(".highlight-{}.partial", std::process::id()));
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, &file).inspect_err(|_| {
+        let _ = std::fs::remove_file(&partial);
+    })
+}
+
+const MAGIC: &[u8] = b"rolebook highlight cache\n";
+
+/// The file: the magic line, then per block its key (16 bytes), the length of its HTML
+/// (4 bytes) and the HTML, little-endian, in key order.
+fn encode(blocks: &HashMap<u128, Arc<str>>) -> Vec<u8> {
+    let mut keys: Vec<&u128> = blocks.keys().collect();
+    keys.sort_unstable();
+    let size: usize = blocks.values().map(|html| html.len() + 20).sum();
+    let mut bytes = Vec::with_capacity(MAGIC.len() + size);
+    bytes.extend_from_slice(MAGIC);
+    for key in keys {
+        let html = &blocks[key];
+        let Ok(len) = u32::try_from(html.len()) else {
+            continue;
+        };
+        bytes.extend_from_slice(&key.to_le_bytes());
+        bytes.extend_from_slice(&len.to_le_bytes());
+        bytes.extend_from_slice(html.as_bytes());
+    }
+    bytes
+}
+
+/// The blocks of a cache file, or `None` when it is not one (or is cut short).
+fn decode(bytes: &[u8]) -> Option<HashMap<u128, Arc<str>>> {
+    let mut rest = bytes.strip_prefix(MAGIC)?;
+    let mut blocks = HashMap::new();
+    while !rest.is_empty() {
+        let (key, after) = rest.split_first_chunk::<16>()?;
+        let (len, after) = after.split_first_chunk::<4>()?;
+        let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+        let html = after.get(..len)?;
+        blocks.insert(
+            u128::from_le_bytes(*key),
+            Arc::from(std::str::from_utf8(html).ok()?),
+        );
+        rest = &after[len..];
+    }
+    Some(blocks)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,5 +444,27 @@ mod tests {
         let css = stylesheet();
         assert!(css.contains(".hl-"));
         assert!(css.contains("prefers-color-scheme: dark"));
+    }
+
+    #[test]
+    fn the_cache_file_reads_back_what_was_written_and_refuses_a_damaged_one() {
+        let mut blocks = HashMap::new();
+        blocks.insert(
+            key("fn main() {}", "rust"),
+            Arc::from(render_block("fn main() {}", "rust")),
+        );
+        blocks.insert(key("a: 1", "yaml"), Arc::from("<pre>é</pre>"));
+        let bytes = encode(&blocks);
+        assert_eq!(decode(&bytes), Some(blocks));
+        assert_eq!(decode(&bytes[..bytes.len() - 1]), None, "cut short");
+        assert_eq!(decode(b"not a cache"), None);
+        assert_eq!(decode(MAGIC).map(|b| b.len()), Some(0));
+    }
+
+    #[test]
+    fn keys_tell_language_and_code_apart() {
+        assert_ne!(key("a", "rust"), key("a", "yaml"));
+        assert_ne!(key("ab", ""), key("a", "b"));
+        assert_eq!(key("x", "rust"), key("x", "rust"));
     }
 }
