@@ -63,6 +63,10 @@ pub fn resolve_all(
     derived: Vec<Derived>,
     report_missing: bool,
 ) -> Vec<Diagnostic> {
+    // Most sites derive nothing: then there is no index of the briefs to build.
+    if derived.is_empty() {
+        return Vec::new();
+    }
     let mut resolver = Resolver {
         known: roles.iter().map(|r| (r.slug.clone(), r.clone())).collect(),
         index: HashMap::new(),
