@@ -245,4 +245,19 @@ mod tests {
         let d = Diagnostic::new("f.md", Position::new(2, 5), "x").with_source(text);
         assert_eq!(d.byte_offset(), Some(8));
     }
+
+    #[test]
+    fn a_report_gives_one_position_in_characters_even_after_accents() {
+        let text: Arc<str> = Arc::from("title: x\narchetype: \"éééé\" x\n");
+        let d = Diagnostic::new("content/roles/a.md", Position::new(2, 19), "trailing text")
+            .with_source(text);
+        let report = crate::render_diagnostics(&[d], false);
+        assert!(
+            report.contains("content/roles/a.md:2:19: trailing text"),
+            "{report}"
+        );
+        // miette would count bytes (2:23): its header names the file only.
+        assert!(report.contains("─[content/roles/a.md]"), "{report}");
+        assert!(!report.contains(":2:23"), "{report}");
+    }
 }

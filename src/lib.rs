@@ -153,7 +153,10 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], color: bool) -> String {
         miette::GraphicalReportHandler::new()
     } else {
         miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
-    };
+    }
+    // The message already says file:line:column, counting characters; miette's header
+    // would count bytes, and disagree on any line with an accent before the error.
+    .without_primary_span_start();
     let mut out = String::new();
     for diagnostic in diagnostics {
         let _ = handler.render_report(&mut out, diagnostic);
