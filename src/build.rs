@@ -54,7 +54,7 @@ pub struct Build {
     /// What the views make from each brief (its `roles.json` entry, its card), reused
     /// while the brief is unchanged.
     caches: BriefCaches,
-    /// Told (pages done, pages in all) after each chunk of a streamed build.
+    /// Told (pages done, pages in all) as a streamed build goes, every `PROGRESS_EVERY` pages.
     progress: Option<Progress>,
 }
 
