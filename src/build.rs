@@ -229,13 +229,7 @@ impl Build {
         if !self.pending.templates.is_empty() {
             let fresh = Templates::load(&self.root, &theme)?;
             let changed = fresh.changed_since(&self.templates);
-            // Every template a page is laid out with, from the pages themselves so that no
-            // page kind can be forgotten.
-            let layouts: BTreeSet<&str> = render::all_pages(&self.content)
-                .iter()
-                .flat_map(|key| key.templates().iter().copied())
-                .collect();
-            let layouts: Vec<&str> = layouts.into_iter().collect();
+            let layouts: Vec<&str> = PageKey::layouts().into_iter().collect();
             let pages = fresh.dependents(&changed, &layouts);
             plan.pages.union(plan::pages_using(&pages, &self.content));
             templates = Some(fresh);

@@ -81,10 +81,25 @@ impl PageKey {
         }
     }
 
+    /// Every template a page is laid out with, whatever the content.
+    pub fn layouts() -> BTreeSet<&'static str> {
+        let mut keys = PageKey::overviews();
+        keys.extend([
+            PageKey::NotFound,
+            PageKey::Role(String::new()),
+            PageKey::Guide(String::new()),
+            PageKey::TaxonomyIndex(Taxonomy::Tags),
+            PageKey::Term(Taxonomy::Tags, String::new()),
+        ]);
+        keys.iter()
+            .flat_map(|k| k.templates().iter().copied())
+            .collect()
+    }
+
     /// Pages that show data from every brief's front matter.
     pub fn overviews() -> Vec<PageKey> {
-        // The biggest (home, matrix, sequence, roles.json) each beside a smaller one: a
-        // streamed build lays them out two at a time.
+        // A streamed build takes keys from the front: these long pages come first, so no
+        // core is left with one at the end.
         let mut keys = vec![
             PageKey::Home,
             PageKey::Health,
