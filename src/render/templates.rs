@@ -148,6 +148,27 @@ impl Templates {
                 }
                 d
             }
+            ErrorKind::TemplateNotFound(name) => Diagnostic::new(
+                PathBuf::from(TEMPLATES_DIR).join(name),
+                Position::START,
+                format!("template error: no template `{name}` in the theme or in templates/"),
+            )
+            .with_help(format!(
+                "a theme made before gen had this page lacks it: add {name} to the theme's \
+                 templates/ or to the site's (the built-in theme's is \
+                 themes/default/templates/{name} in gen's source)"
+            )),
+            ErrorKind::MissingParent { current, parent } => {
+                let (path, _) = file_of(current);
+                Diagnostic::new(
+                    path,
+                    Position::START,
+                    format!("template error: it extends `{parent}`, which is not a template"),
+                )
+                .with_help(format!(
+                    "add {parent} to the theme's templates/ or to the site's, or extend another"
+                ))
+            }
             ErrorKind::CircularInclude { tpl, include_chain } => {
                 let (path, _) = file_of(tpl);
                 Diagnostic::new(
@@ -377,6 +398,30 @@ mod tests {
         assert_eq!(
             references("{%- extends 'a.html' -%}{% include \"b.html\" %}"),
             ["a.html", "b.html"]
+        );
+    }
+
+    #[test]
+    fn a_missing_page_template_says_where_to_add_it() {
+        let dir = site_with(&[(
+            "themes/old/templates/base.html",
+            "{% block main %}{% endblock main %}",
+        )]);
+        let templates = Templates::load(dir.path(), &Theme::Folder(dir.path().join("themes/old")))
+            .expect("loads");
+        let err = templates
+            .render("matrix.html", &Context::new())
+            .expect_err("no such template");
+        assert_eq!(err.file, PathBuf::from("templates/matrix.html"));
+        assert!(
+            err.message.contains("no template `matrix.html`"),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.help
+                .as_deref()
+                .is_some_and(|h| h.contains("themes/default/templates/matrix.html"))
         );
     }
 }
