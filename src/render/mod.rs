@@ -314,21 +314,22 @@ pub enum RenderFailure<E> {
 }
 
 impl Renderer<'_, '_> {
-    /// `keys` laid out in parallel, all held in memory.
+    /// `keys` laid out in parallel, all held in memory (in no particular order).
     pub fn pages(&self, keys: &[PageKey]) -> Result<Vec<RenderedPage>, Diagnostics> {
-        let results: Vec<Result<Vec<RenderedPage>, Diagnostic>> =
-            keys.par_iter().map(|key| self.render(key)).collect();
-        let mut pages = Vec::with_capacity(results.len());
-        let mut problems = Vec::new();
-        for result in results {
-            match result {
-                Ok(rendered) => pages.extend(rendered),
-                Err(d) => problems.push(d),
-            }
-        }
-        match once_each(problems) {
-            None => Ok(pages),
-            Some(problems) => Err(problems),
+        let pages = std::sync::Mutex::new(Vec::with_capacity(keys.len()));
+        let kept = self.each(keys, |rendered| {
+            pages
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .extend(rendered);
+            Ok::<(), std::convert::Infallible>(())
+        });
+        match kept {
+            Ok(()) => Ok(pages
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)),
+            Err(RenderFailure::Pages(problems)) => Err(problems),
+            Err(RenderFailure::Emit(never)) => match never {},
         }
     }
 
@@ -402,8 +403,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
         findings: &'a [Diagnostic],
         templates: &'a mut Templates,
     ) -> Self {
-        templates.set_globals("site", &views.site());
-        templates.set_globals("health", &views.health_summary(findings));
+        set_globals(templates, views, findings);
         Renderer {
             views,
             templates,
@@ -420,12 +420,17 @@ impl<'a, 'v> Renderer<'a, 'v> {
         context: &Context,
     ) -> Result<RenderedPage, Diagnostic> {
         let text = self.templates.render(template, context).map_err(|d| *d)?;
+        Ok(self.laid_out(path, text))
+    }
+
+    /// A page at `path` as it is written: with links relative to it when the site asks.
+    fn laid_out(&self, path: String, text: String) -> RenderedPage {
         let text = if self.views.config.relative_links && path.ends_with(".html") {
             relative::relativize(&text, &self.views.base_path, &relative::prefix_for(&path))
         } else {
             text
         };
-        Ok((path, text.into_bytes()))
+        (path, text.into_bytes())
     }
 
     fn one(
@@ -474,12 +479,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 let html =
                     print::render(views, self.links, self.templates, None).map_err(|d| *d)?;
                 let path = format!("{}index.html", site_views::PRINT_PATH);
-                let html = if views.config.relative_links {
-                    relative::relativize(&html, &views.base_path, &relative::prefix_for(&path))
-                } else {
-                    html
-                };
-                Ok(vec![(path, html.into_bytes())])
+                Ok(vec![self.laid_out(path, html)])
             }
             PageKey::NotFound => self.one("404.html".into(), "404.html", "path", &"404.html"),
             PageKey::Health => self.one(
@@ -630,6 +630,13 @@ fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
     }
 }
 
+/// The values every template sees: the site, and the count of `findings` for the health
+/// link.
+fn set_globals(templates: &mut Templates, views: &Views, findings: &[Diagnostic]) {
+    templates.set_globals("site", &views.site());
+    templates.set_globals("health", &views.health_summary(findings));
+}
+
 /// `gen build --single-page`: the whole playbook as one standalone HTML document, with the
 /// theme's stylesheets inlined and no script.
 pub fn single_page(
@@ -640,8 +647,7 @@ pub fn single_page(
 ) -> Result<String, Diagnostics> {
     let views = Views::new(config, content);
     let links = link_index(config, content);
-    templates.set_globals("site", &views.site());
-    templates.set_globals("health", &views.health_summary(&[]));
+    set_globals(templates, &views, &[]);
     let css: String = ["style.css", highlight::STYLESHEET_PATH]
         .iter()
         .filter_map(|name| statics.get(*name))
