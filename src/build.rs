@@ -59,7 +59,6 @@ pub struct Build {
 }
 
 /// Lint findings (errors too) as the lints produce them.
-#[derive(Clone)]
 struct LintFindings {
     /// Of the lints that read one brief's front matter, by the brief's content path. A
     /// finding on an inherited value names the parent's file, so several briefs can hold

@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::content::Content;
 use crate::content::role::Role;
 use crate::playbook::graph::HiringGraph;
+use crate::render::markdown::escape;
 
 /// A brief in hiring order, with its layer (0 for briefs that wait for nobody).
 #[derive(Debug, Clone)]
@@ -125,12 +126,6 @@ pub fn print_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> {
     let mut steps = hiring_order(config, content);
     steps.sort_by_key(|s| !s.role.in_plan());
     steps
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::new();
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
-    out
 }
 
 fn shorten(text: &str, max: usize) -> String {

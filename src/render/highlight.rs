@@ -87,7 +87,7 @@ pub fn take_time() -> std::time::Duration {
 pub fn render_block(code: &str, lang: &str) -> String {
     let lang = lang.trim();
     let mut html = String::with_capacity(code.len() * 3 + 64);
-    let lang_attr = escape_attr(lang);
+    let lang_attr = super::markdown::escape(lang);
     if lang.is_empty() {
         html.push_str("<pre class=\"code\"><code>");
     } else {
@@ -199,12 +199,6 @@ fn alias(lang: &str) -> Option<&'static str> {
         "jsonc" => "json",
         _ => return None,
     })
-}
-
-fn escape_attr(text: &str) -> String {
-    let mut out = String::new();
-    pulldown_cmark_escape::escape_html(&mut out, text).unwrap_or_default();
-    out
 }
 
 /// The stylesheet for the classes: a light theme, and a dark one for dark-mode readers.

@@ -542,7 +542,8 @@ fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
     }
 }
 
-fn escape(text: &str) -> String {
+/// `text` escaped for HTML text and quoted attribute values.
+pub fn escape(text: &str) -> String {
     let mut out = String::new();
     pulldown_cmark_escape::escape_html(&mut out, text).unwrap_or_default();
     out
