@@ -269,7 +269,7 @@ pub fn open_highlight_cache(output: &Path, dir: &Path) -> Result<Option<String>,
             Some("keep it beside the site, e.g. --cache .gen-cache".to_string()),
         ));
     }
-    Ok(render::highlight::use_cache(dir).err())
+    Ok(render::highlight::use_cache(dir))
 }
 
 /// `gen build --single-page FILE`: the whole playbook of the site at `root` as one

@@ -277,40 +277,34 @@ impl DiskCache {
 }
 
 /// Use the on-disk cache in `dir` for this process: read what the last build left there.
-/// A missing, stale or damaged file only means a cold build; the reason is returned so the
-/// caller can say it.
-pub fn use_cache(dir: &Path) -> Result<usize, String> {
-    let (loaded, problem) = match std::fs::read(cache_file(dir)) {
+/// A missing, stale or damaged file only means a cold build; for a damaged or unreadable
+/// one, a warning is returned for the caller to say.
+pub fn use_cache(dir: &Path) -> Option<String> {
+    let file = cache_file(dir);
+    let (loaded, warning) = match std::fs::read(&file) {
         Ok(bytes) => match decode(&bytes) {
             Some(blocks) => (blocks, None),
             None => (
                 HashMap::new(),
                 Some(format!(
                     "{} is damaged; highlighting every block again",
-                    cache_file(dir).display()
+                    file.display()
                 )),
             ),
         },
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => (HashMap::new(), None),
         Err(error) => (
             HashMap::new(),
-            Some(format!(
-                "cannot read {}: {error}",
-                cache_file(dir).display()
-            )),
+            Some(format!("cannot read {}: {error}", file.display())),
         ),
     };
-    let count = loaded.len();
     let _ = DISK.set(DiskCache {
         blocks: Mutex::new(DiskBlocks {
             loaded,
             used: HashMap::new(),
         }),
     });
-    match problem {
-        Some(problem) => Err(problem),
-        None => Ok(count),
-    }
+    warning
 }
 
 /// Write the blocks this build used to the cache in `dir` (written whole, then renamed into
