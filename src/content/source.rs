@@ -47,6 +47,11 @@ impl SourceFile {
         })
     }
 
+    /// Whether `other` holds the same text (the same shared value, or equal bytes).
+    pub fn same_text(&self, other: &SourceFile) -> bool {
+        Arc::ptr_eq(&self.text, &other.text) || self.text == other.text
+    }
+
     pub fn diagnostic(&self, position: Position, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(&self.file, position, message).with_source(self.text.clone())
     }

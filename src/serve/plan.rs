@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use crate::content::Content;
 use crate::content::guide::Guide;
@@ -209,8 +208,7 @@ pub fn plan_content(old: &Content, new: &Content) -> Plan {
 
 /// Add what an edit of one brief needs to `plan`; `false` when it moved the brief's page.
 fn plan_role(plan: &mut Plan, old: &Content, new: &Content, before: &Role, role: &Role) -> bool {
-    if Arc::ptr_eq(&before.source.text, &role.source.text) || before.source.text == role.source.text
-    {
+    if before.source.same_text(&role.source) {
         return true;
     }
     if before.slug != role.slug {
@@ -259,9 +257,7 @@ fn plan_inheriting(plan: &mut Plan, old: &Content, new: &Content, role: &Role) {
 
 /// Add what an edit of one guide needs to `plan`; `false` when it moved the guide's page.
 fn plan_guide(plan: &mut Plan, before: &Guide, guide: &Guide) -> bool {
-    if Arc::ptr_eq(&before.source.text, &guide.source.text)
-        || before.source.text == guide.source.text
-    {
+    if before.source.same_text(&guide.source) {
         return true;
     }
     if before.path != guide.path {
