@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rolebook::render::{self, MarkdownCache, PageKey};
+use rolebook::markdown::{self, MarkdownCache};
+use rolebook::render::{self, PageKey};
 use rolebook::{LoadOptions, Site};
 
 fn corpus() -> PathBuf {
@@ -52,9 +53,9 @@ fn stages(c: &mut Criterion) {
         b.iter(|| Site::load(&root, &options).expect("loads"))
     });
     let site = Site::load(&root, &options).expect("loads");
-    let links = render::link_index(&site.config, &site.content);
+    let links = markdown::link_index(&site.config, &site.content);
     c.bench_function("markdown of 200 bodies (no highlighting)", |b| {
-        b.iter(|| render::scan_markdown(&site.content, &links))
+        b.iter(|| markdown::scan_markdown(&site.content, &links))
     });
     let blocks = code_blocks(&root);
     c.bench_function(
@@ -62,16 +63,24 @@ fn stages(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 for (lang, code) in &blocks {
-                    std::hint::black_box(render::highlight::render_block(code, lang));
+                    std::hint::black_box(markdown::highlight::render_block(code, lang));
                 }
             })
         },
     );
-    let markdown: MarkdownCache =
-        render::render_markdown(&site.content, &links, None, Default::default())
-            .into_iter()
-            .collect();
-    let theme = rolebook::theme::Theme::resolve(&root, "default").expect("theme");
+    let highlighter = markdown::highlight::Highlighter::new();
+    let markdown: MarkdownCache = markdown::render_markdown(
+        &site.content,
+        &links,
+        None,
+        markdown::Html {
+            raw_html: Default::default(),
+            highlighter: &highlighter,
+        },
+    )
+    .into_iter()
+    .collect();
+    let theme = rolebook::render::theme::Theme::resolve(&root, "default").expect("theme");
     let mut templates = render::templates::Templates::load(&root, &theme).expect("templates");
     let views = render::views::Views::new(&site.config, &site.content);
     let keys: Vec<PageKey> = site
@@ -82,12 +91,12 @@ fn stages(c: &mut Criterion) {
         .collect();
     c.bench_function("templates for 200 role pages", |b| {
         b.iter(|| {
-            render::Renderer::new(&views, &markdown, &links, &[], &mut templates)
+            render::Renderer::new(&views, &markdown, &links, &[], &mut templates, &highlighter)
                 .pages(&keys)
                 .expect("renders")
         })
     });
-    let pages = render::Renderer::new(&views, &markdown, &links, &[], &mut templates)
+    let pages = render::Renderer::new(&views, &markdown, &links, &[], &mut templates, &highlighter)
         .pages(&keys)
         .expect("renders");
     let files: rolebook::output::SiteFiles = pages

@@ -218,6 +218,30 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// A list of diagnostics as users read them, each with its file, line, snippet and help.
+pub fn render_diagnostics(diagnostics: &[Diagnostic], color: bool) -> String {
+    let handler = if color {
+        miette::GraphicalReportHandler::new()
+    } else {
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+    }
+    // The message already says file:line:column, counting characters; miette's header
+    // would count bytes, and disagree on any line with an accent before the error.
+    .without_primary_span_start();
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let _ = handler.render_report(&mut out, diagnostic);
+        out.push('\n');
+    }
+    out
+}
+
+/// Colour on a terminal, never under `NO_COLOR`.
+pub fn stderr_has_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,7 +275,7 @@ mod tests {
         let text: Arc<str> = Arc::from("title: x\narchetype: \"éééé\" x\n");
         let d = Diagnostic::new("content/roles/a.md", Position::new(2, 19), "trailing text")
             .with_source(text);
-        let report = crate::render_diagnostics(&[d], false);
+        let report = render_diagnostics(&[d], false);
         assert!(
             report.contains("content/roles/a.md:2:19: trailing text"),
             "{report}"

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::config::Config;
 use crate::content::{self, front_matter, source::SourceFile};
-use crate::render::markdown::{self, LinkIndex, RawHtml};
+use crate::markdown::{self, LinkIndex, RawHtml};
 
 /// The shipped `site.yaml`: the vocabulary pages are checked against.
 fn config() -> Option<&'static Config> {
@@ -48,17 +48,22 @@ pub fn page(data: &[u8]) {
     let source = match SourceFile::decode(&file, content_path.to_string(), bytes.to_vec()) {
         Ok(source) => source,
         Err(problem) => {
-            let _ = crate::render_diagnostics(&[problem], false);
+            let _ = crate::diagnostic::render_diagnostics(&[problem], false);
             return;
         }
     };
     if let Some(config) = config() {
         let options = content::LoadOptions { drafts: true };
         let problems = content::page_problems(source.clone(), config, options);
-        let _ = crate::render_diagnostics(&problems, false);
+        let _ = crate::diagnostic::render_diagnostics(&problems, false);
     }
     if let Ok(split) = front_matter::split(&source.text) {
-        let rendered = markdown::render(split.body, content_path, links(), raw_html);
+        let highlighter = markdown::highlight::Highlighter::new();
+        let to = markdown::Html {
+            raw_html,
+            highlighter: &highlighter,
+        };
+        let rendered = markdown::render(split.body, content_path, links(), to);
         for (offset, _) in &rendered.problems {
             let _ = markdown::file_position(&source.text, split.body_offset, *offset);
         }

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use rolebook::LoadOptions;
-use rolebook::build::Build;
-use rolebook::serve::plan::ChangeSet;
+use rolebook::engine::build::Build;
+use rolebook::engine::plan::ChangeSet;
 
 /// xorshift64*: deterministic and dependency-free.
 struct Rng(u64);
@@ -39,7 +39,7 @@ fn files_of(build: &Build) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn clean(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, String> {
-    Build::new(root, &LoadOptions::default())
+    Build::new(root, &LoadOptions::default(), Default::default())
         .map(|b| files_of(&b))
         .map_err(|e| e.to_string())
 }
@@ -317,7 +317,8 @@ fn incremental_rebuilds_equal_clean_builds_over_random_edits() {
             "content/plan/motor-ml-engineer.md",
             "---\ntitle: Motor ML Engineer\nextends: claims-ml-engineer\n---\n",
         );
-        let mut build = Build::new(root, &LoadOptions::default()).expect("first build");
+        let mut build =
+            Build::new(root, &LoadOptions::default(), Default::default()).expect("first build");
         let mut sim = Sim {
             root,
             rng: Rng(seed),
@@ -369,7 +370,7 @@ fn incremental_rebuilds_equal_clean_builds_over_random_edits() {
 fn a_body_edit_renders_only_its_page_and_the_whole_playbook_page() {
     let site = small_site();
     let root = site.path();
-    let mut build = Build::new(root, &LoadOptions::default()).expect("build");
+    let mut build = Build::new(root, &LoadOptions::default(), Default::default()).expect("build");
     write(
         root,
         "content/roles/engineer.md",
@@ -397,7 +398,7 @@ fn a_streamed_build_writes_exactly_the_site_a_kept_build_holds() {
     let mut written = snapshot(&root.join("public"));
     written.remove(Path::new(".rolebook-output"));
     let kept: BTreeMap<PathBuf, Vec<u8>> =
-        files_of(&Build::new(root, &LoadOptions::default()).expect("build"))
+        files_of(&Build::new(root, &LoadOptions::default(), Default::default()).expect("build"))
             .into_iter()
             .map(|(path, bytes)| (PathBuf::from(path), bytes))
             .collect();

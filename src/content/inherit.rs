@@ -491,47 +491,9 @@ fn missing_required(
 
 #[cfg(test)]
 mod tests {
-    use crate::content::testing::{config, try_content};
+    use crate::content::testing::{archetype, derived, try_content};
     use crate::content::{Content, role::Role};
     use crate::diagnostic::{Diagnostic, display_path};
-
-    /// An archetype with every key, and a few lines to vary.
-    fn archetype(slug: &str, extra: &str) -> (String, String) {
-        (
-            format!("roles/{slug}.md"),
-            format!(
-                "---
-title: Head of AI
-archetype: manager
-summary: Runs delivery.
-outcome: Ship two use cases by Q4.
-decisions: [Which use cases ship]
-owns_after_launch: [The roadmap]
-capabilities:
-  primary: [leadership, product]
-  secondary: [architecture]
-interfaces:
-  product: With the CPO.
-  data: With the data owner.
-success:
-  90d: [Plan written]
-  6m: [One system live]
-tools: [Python]
-red_flags: [Talks only about demos]
-tags: [leadership]
-{extra}---
-Body.
-"
-            ),
-        )
-    }
-
-    fn derived(path: &str, title: &str, lines: &str) -> (String, String) {
-        (
-            path.to_string(),
-            format!("---\ntitle: {title}\n{lines}---\nOwn body.\n"),
-        )
-    }
 
     fn load(pages: &[(String, String)]) -> Result<Content, Vec<Diagnostic>> {
         let pages: Vec<(&str, String)> =
@@ -782,64 +744,5 @@ Body.
                 "content/plan/claims.md:5:1 both `tools` and `tools+` are set | `tools:` replaces the inherited value and `tools+:` appends to it: keep one"
             ]
         );
-    }
-
-    #[test]
-    fn findings_on_inherited_values_point_at_the_parent() {
-        let pages = [
-            archetype("head-of-ai", ""),
-            derived(
-                "plan/claims.md",
-                "Claims",
-                "extends: head-of-ai\nallow: [missing-probes]\ntools+: [a, b, c, d, e, f, g, h]\n",
-            ),
-        ];
-        let pages: Vec<(&str, String)> =
-            pages.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
-        let content = try_content(&pages).expect("loads");
-        let config = config();
-        let links = crate::render::link_index(&config, &content);
-        let markdown: crate::render::MarkdownCache = crate::render::scan_markdown(&content, &links)
-            .into_iter()
-            .collect();
-        let found: Vec<String> =
-            crate::playbook::lints::check(&config, &content, &markdown, vec![])
-                .iter()
-                .filter(|d| d.code != Some("unowned-capability"))
-                .map(|d| {
-                    format!(
-                        "{} {}:{} {}",
-                        d.code.unwrap_or("?"),
-                        display_path(&d.file),
-                        d.position.line,
-                        d.message
-                    )
-                })
-                .collect();
-        // The 6m horizon is missing in the archetype: both briefs have the finding, at the
-        // archetype's `success:` line, the derived one saying it inherits it.
-        assert!(
-            found.contains(
-                &"missing-horizon content/roles/head-of-ai.md:15 `success` has no 12m horizon"
-                    .to_string()
-            ),
-            "{found:?}"
-        );
-        assert!(found.contains(&"missing-horizon content/roles/head-of-ai.md:15 `success` has no 12m horizon (inherited by `claims`)".to_string()), "{found:?}");
-        // Appended past the limit: at the `tools+:` line of the derived brief.
-        assert!(
-            found.contains(
-                &"tool-soup content/plan/claims.md:5 tool soup: 9 tools listed; the limit is 8"
-                    .to_string()
-            ),
-            "{found:?}"
-        );
-        // `allow` of the derived brief silences its own finding only.
-        let probes: Vec<&String> = found
-            .iter()
-            .filter(|f| f.starts_with("missing-probes"))
-            .collect();
-        assert_eq!(probes.len(), 1, "{probes:?}");
-        assert!(!probes[0].contains("inherited by"), "{probes:?}");
     }
 }

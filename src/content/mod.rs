@@ -5,7 +5,6 @@ pub mod front_matter;
 pub mod guide;
 pub mod inherit;
 pub mod role;
-pub mod slug;
 pub mod source;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -526,10 +525,10 @@ fn role_slug(
             "file name",
         ),
     };
-    if slug::is_valid_slug(slug) {
+    if crate::slug::is_valid_slug(slug) {
         return Ok(slug.to_string());
     }
-    let suggestion = slug::slugify(slug);
+    let suggestion = crate::slug::slugify(slug);
     Err(source
         .diagnostic(at, format!("the {origin} `{slug}` is not a valid slug"))
         .with_help(if suggestion.is_empty() {
@@ -556,8 +555,8 @@ fn guide_path(front: &GuideFront, source: &SourceFile) -> Result<String, Diagnos
     if name != "index" {
         segments.push(name);
     }
-    if let Some(bad) = segments.iter().find(|s| !slug::is_valid_slug(s)) {
-        let suggestion = slug::slugify(bad);
+    if let Some(bad) = segments.iter().find(|s| !crate::slug::is_valid_slug(s)) {
+        let suggestion = crate::slug::slugify(bad);
         return Err(source
             .diagnostic(at, format!("`{bad}` cannot be part of a page address"))
             .with_help(format!(
@@ -641,6 +640,44 @@ pub(crate) mod testing {
         format!(
             "---\ntitle: {title}\narchetype: {archetype}\nsummary: S.\noutcome: Cut cost by 10%.\ndecisions: [D]\nsuccess:\n  90d: [M]\nhire_after: [{}]\n---\n",
             hire_after.join(", ")
+        )
+    }
+
+    /// An archetype with every key, and a few lines to vary.
+    pub fn archetype(slug: &str, extra: &str) -> (String, String) {
+        (
+            format!("roles/{slug}.md"),
+            format!(
+                "---
+title: Head of AI
+archetype: manager
+summary: Runs delivery.
+outcome: Ship two use cases by Q4.
+decisions: [Which use cases ship]
+owns_after_launch: [The roadmap]
+capabilities:
+  primary: [leadership, product]
+  secondary: [architecture]
+interfaces:
+  product: With the CPO.
+  data: With the data owner.
+success:
+  90d: [Plan written]
+  6m: [One system live]
+tools: [Python]
+red_flags: [Talks only about demos]
+tags: [leadership]
+{extra}---
+Body.
+"
+            ),
+        )
+    }
+
+    pub fn derived(path: &str, title: &str, lines: &str) -> (String, String) {
+        (
+            path.to_string(),
+            format!("---\ntitle: {title}\n{lines}---\nOwn body.\n"),
         )
     }
 

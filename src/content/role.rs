@@ -518,7 +518,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
             );
         }
     }
-    let lints: Vec<&str> = crate::playbook::lints::lint_ids().collect();
+    let lints: Vec<&str> = crate::config::lints::lint_ids().collect();
     for allowed in [&front.allow, &front.allow_more]
         .into_iter()
         .flatten()
@@ -538,7 +538,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
         .flatten()
         .flatten()
     {
-        if crate::content::slug::slugify(&tag.value).is_empty() {
+        if crate::slug::slugify(&tag.value).is_empty() {
             problems.push(
                 source
                     .diagnostic(position(&tag.referenced), "a tag needs a letter or digit")
@@ -568,4 +568,8 @@ fn unknown_name(
             format!("unknown {what} `{}`", value.value),
         )
         .with_help(help)
+}
+/// The folder of a role's page below the site root.
+pub fn role_path(slug: &str) -> String {
+    format!("{}/{slug}/", crate::content::ROLES_DIR)
 }

@@ -1,12 +1,12 @@
-//! The hiring sequence: the order `hire_after` implies, and its layered graph. Pure.
+//! The hiring sequence: the order `hire_after` implies, in layers. Pure; `render::svg`
+//! draws it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use crate::config::Config;
 use crate::content::Content;
 use crate::content::role::Role;
 use crate::playbook::graph::HiringGraph;
-use crate::render::markdown::escape;
 
 /// A brief in hiring order, with its layer (0 for briefs that wait for nobody).
 #[derive(Debug, Clone)]
@@ -128,83 +128,6 @@ pub fn print_order<'a>(config: &Config, content: &'a Content) -> Vec<Step<'a>> {
     steps
 }
 
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
-}
-
-const NODE_WIDTH: usize = 190;
-const NODE_HEIGHT: usize = 46;
-const GAP_X: usize = 24;
-const GAP_Y: usize = 56;
-
-/// The sequence as an inline SVG: one row per layer, an arrow from each earlier hire to the
-/// brief that waits for it. `url` gives each brief's address. Drawn at build time: no script.
-pub fn svg(steps: &[Step], url: impl Fn(&Role) -> String) -> String {
-    let mut rows: BTreeMap<usize, Vec<&Step>> = BTreeMap::new();
-    for step in steps {
-        rows.entry(step.layer).or_default().push(step);
-    }
-    let widest = rows.values().map(Vec::len).max().unwrap_or(1).max(1);
-    let width = widest * (NODE_WIDTH + GAP_X) + GAP_X;
-    let height = rows.len().max(1) * (NODE_HEIGHT + GAP_Y);
-    let mut at: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for (row, (_, steps)) in rows.iter().enumerate() {
-        let row_width = steps.len() * (NODE_WIDTH + GAP_X) - GAP_X;
-        let left = (width - row_width) / 2;
-        for (i, step) in steps.iter().enumerate() {
-            at.insert(
-                &step.role.slug,
-                (
-                    left + i * (NODE_WIDTH + GAP_X),
-                    GAP_Y / 2 + row * (NODE_HEIGHT + GAP_Y),
-                ),
-            );
-        }
-    }
-    let mut svg = format!(
-        "<svg class=\"sequence-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title id=\"sequence-graph-title\">Hiring sequence: each arrow points from a hire to the hire that should follow it</title><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" class=\"arrow-head\"/></marker></defs>"
-    );
-    for step in steps {
-        let Some(&(x, y)) = at.get(step.role.slug.as_str()) else {
-            continue;
-        };
-        for earlier in &step.after {
-            let Some(&(ex, ey)) = at.get(earlier.slug.as_str()) else {
-                continue;
-            };
-            let (x1, y1) = (ex + NODE_WIDTH / 2, ey + NODE_HEIGHT);
-            let (x2, y2) = (x + NODE_WIDTH / 2, y);
-            let middle = (y1 + y2) / 2;
-            svg.push_str(&format!(
-                "<path class=\"edge\" d=\"M {x1} {y1} C {x1} {middle}, {x2} {middle}, {x2} {y2}\" marker-end=\"url(#arrow)\"/>"
-            ));
-        }
-    }
-    for (n, step) in steps.iter().enumerate() {
-        let Some(&(x, y)) = at.get(step.role.slug.as_str()) else {
-            continue;
-        };
-        let title = step.role.title();
-        svg.push_str(&format!(
-            "<a href=\"{}\" class=\"node node-{}\"><title>{}. {}</title><rect x=\"{x}\" y=\"{y}\" width=\"{NODE_WIDTH}\" height=\"{NODE_HEIGHT}\" rx=\"6\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}. {}</text></a>",
-            escape(&url(step.role)),
-            escape(&step.role.front.archetype.value),
-            n + 1,
-            escape(title),
-            x + NODE_WIDTH / 2,
-            y + NODE_HEIGHT / 2 + 5,
-            n + 1,
-            escape(&shorten(title, 24)),
-        ));
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,20 +187,5 @@ mod tests {
             ("roles/c.md", brief("C", "builder", &["nobody"])),
         ];
         assert_eq!(slugs(&pages), ["c", "a", "b"]);
-    }
-
-    #[test]
-    fn the_graph_links_every_brief_and_escapes_titles() {
-        let pages = [
-            ("roles/a.md", brief("A & <B>", "manager", &[])),
-            ("roles/c.md", brief("C", "builder", &["a"])),
-        ];
-        let content = content(&pages);
-        let steps = hiring_order(&config(), &content);
-        let svg = svg(&steps, |r| format!("/roles/{}/", r.slug));
-        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
-        assert!(svg.contains("href=\"/roles/a/\"") && svg.contains("href=\"/roles/c/\""));
-        assert!(svg.contains("A &amp; &lt;B&gt;") && !svg.contains("<B>"));
-        assert_eq!(svg.matches("class=\"edge\"").count(), 1);
     }
 }

@@ -1,17 +1,17 @@
-//! Rendering: Markdown bodies to HTML, then the site's pages through the templates. Each
-//! step takes a selection, so a rebuild renders only what changed; writing is `output`'s job.
+//! Rendering: the site's pages laid out through the templates, from views the playbook's
+//! data is prepared into. It takes a selection of pages, so a rebuild lays out only what
+//! changed; writing is `output`'s job.
 
 pub mod brief_cache;
-pub mod highlight;
-pub mod markdown;
 pub mod print;
 pub mod relative;
 pub mod site_views;
+pub mod svg;
 pub mod templates;
+pub mod theme;
 pub mod views;
-pub mod watchdog;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -20,16 +20,14 @@ use tera::Context;
 use crate::config::Config;
 use crate::content::Content;
 use crate::content::source::SourceFile;
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use markdown::{LinkIndex, LinkProblem, RenderedMarkdown};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown::highlight::{self, Highlighter};
+use crate::markdown::{self, Html, LinkIndex, MarkdownCache, RenderedMarkdown, link_index};
 use site_views::Taxonomy;
 use templates::Templates;
 use views::{Views, role_path};
 
 pub const STATIC_DIR: &str = "static";
-
-/// Rendered bodies by content path (`roles/caio.md`).
-pub type MarkdownCache = HashMap<String, Arc<RenderedMarkdown>>;
 
 /// One page (or set of files) of the site, by what it shows.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -153,154 +151,6 @@ pub fn all_pages(content: &Content) -> Vec<PageKey> {
     keys
 }
 
-/// Every page's address by its source path, for links written as source paths.
-pub fn link_index(config: &Config, content: &Content) -> LinkIndex {
-    let views = Views::new(config, content);
-    let mut links = LinkIndex::default();
-    for role in &content.roles {
-        links.insert(
-            role.source.content_path.clone(),
-            views.url(&role_path(&role.slug)),
-        );
-    }
-    for guide in &content.guides {
-        links.insert(guide.source.content_path.clone(), views.url(&guide.path));
-    }
-    links
-}
-
-/// Each content page as (source, where its body starts, body).
-fn sources(content: &Content) -> impl Iterator<Item = (&SourceFile, usize, &str)> {
-    content
-        .roles
-        .iter()
-        .map(|r| (&r.source, r.body_offset, r.body()))
-        .chain(
-            content
-                .guides
-                .iter()
-                .map(|g| (&g.source, g.body_offset, g.body())),
-        )
-}
-
-/// Render the bodies of the pages whose content path `only` holds (all when `None`).
-pub fn render_markdown(
-    content: &Content,
-    links: &LinkIndex,
-    only: Option<&BTreeSet<String>>,
-    raw_html: markdown::RawHtml,
-) -> Vec<(String, Arc<RenderedMarkdown>)> {
-    process_markdown(content, links, only, &|body, path, links| {
-        markdown::render(body, path, links, raw_html)
-    })
-}
-
-/// Like `render_markdown` without the HTML (see `markdown::scan`).
-pub fn scan_markdown(content: &Content, links: &LinkIndex) -> Vec<(String, Arc<RenderedMarkdown>)> {
-    process_markdown(content, links, None, &markdown::scan)
-}
-
-fn process_markdown(
-    content: &Content,
-    links: &LinkIndex,
-    only: Option<&BTreeSet<String>>,
-    process: &(dyn Fn(&str, &str, &LinkIndex) -> RenderedMarkdown + Sync),
-) -> Vec<(String, Arc<RenderedMarkdown>)> {
-    let selected: Vec<(&SourceFile, &str)> = sources(content)
-        .filter(|(source, _, _)| only.is_none_or(|set| set.contains(&source.content_path)))
-        .map(|(source, _, body)| (source, body))
-        .collect();
-    selected
-        .par_iter()
-        .map(|(source, body)| {
-            let rendered = process(body, &source.content_path, links);
-            (source.content_path.clone(), Arc::new(rendered))
-        })
-        .collect()
-}
-
-/// Links to pages that do not exist, and `#anchors` no heading carries, on every page or on
-/// the pages in `only` (content paths).
-pub fn link_problems(
-    content: &Content,
-    cache: &MarkdownCache,
-    links: &LinkIndex,
-    only: Option<&BTreeSet<String>>,
-) -> Diagnostics {
-    let anchors: HashMap<&str, &BTreeSet<String>> = cache
-        .iter()
-        .map(|(path, md)| (path.as_str(), &md.anchors))
-        .collect();
-    let mut problems = Diagnostics::default();
-    let selected = sources(content)
-        .filter(|(source, _, _)| only.is_none_or(|paths| paths.contains(&source.content_path)));
-    for (source, body_offset, _) in selected {
-        let Some(md) = cache.get(&source.content_path) else {
-            continue;
-        };
-        let at = |offset: usize| markdown::file_position(&source.text, body_offset, offset);
-        for (offset, problem) in &md.problems {
-            let d = match problem {
-                LinkProblem::MissingPage { dest, content_path } => {
-                    let help = match did_you_mean(content_path, links.paths()) {
-                        Some(close) => format!("did you mean `@/{close}`?"),
-                        None => "link to pages by their source path, e.g. `@/roles/caio.md` or `caio.md`".to_string(),
-                    };
-                    source
-                        .diagnostic(
-                            at(*offset),
-                            format!(
-                                "broken link `{dest}`: there is no page content/{content_path}"
-                            ),
-                        )
-                        .with_help(help)
-                }
-                LinkProblem::OutsideContent { dest } => source
-                    .diagnostic(
-                        at(*offset),
-                        format!("broken link `{dest}`: it leads outside content/"),
-                    )
-                    .with_help(
-                        "link to pages by their path inside content/, e.g. `@/roles/caio.md`",
-                    ),
-            };
-            problems.push(d);
-        }
-        for anchor_ref in &md.anchor_refs {
-            let Some(targets) = anchors.get(anchor_ref.content_path.as_str()) else {
-                continue;
-            };
-            if targets.contains(&anchor_ref.anchor) {
-                continue;
-            }
-            let help = match did_you_mean(&anchor_ref.anchor, targets.iter().map(String::as_str)) {
-                Some(close) => format!("did you mean `#{close}`?"),
-                None if targets.is_empty() => "that page has no headings".to_string(),
-                None => format!(
-                    "its headings are: {}",
-                    targets
-                        .iter()
-                        .map(|t| format!("#{t}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
-            problems.push(
-                source
-                    .diagnostic(
-                        at(anchor_ref.offset),
-                        format!(
-                            "broken link `{}`: no heading `#{}` on content/{}",
-                            anchor_ref.dest, anchor_ref.anchor, anchor_ref.content_path
-                        ),
-                    )
-                    .with_help(help),
-            );
-        }
-    }
-    problems
-}
-
 /// A laid-out page: output path and bytes.
 pub type RenderedPage = (String, Vec<u8>);
 
@@ -392,6 +242,7 @@ pub struct Renderer<'a, 'v> {
     cache: &'a MarkdownCache,
     links: &'a LinkIndex,
     findings: &'a [Diagnostic],
+    highlighter: &'a Highlighter,
 }
 
 impl<'a, 'v> Renderer<'a, 'v> {
@@ -402,6 +253,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
         links: &'a LinkIndex,
         findings: &'a [Diagnostic],
         templates: &'a mut Templates,
+        highlighter: &'a Highlighter,
     ) -> Self {
         set_globals(templates, views, findings);
         Renderer {
@@ -410,6 +262,14 @@ impl<'a, 'v> Renderer<'a, 'v> {
             cache,
             links,
             findings,
+            highlighter,
+        }
+    }
+
+    fn html(&self) -> Html<'a> {
+        Html {
+            raw_html: self.views.config.markdown.raw_html,
+            highlighter: self.highlighter,
         }
     }
 
@@ -457,7 +317,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     text,
                     &source.content_path,
                     self.links,
-                    views.config.markdown.raw_html,
+                    self.html(),
                 )),
             }
         };
@@ -476,8 +336,8 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 if !site_views::has_print_page(content) {
                     return Ok(Vec::new());
                 }
-                let html =
-                    print::render(views, self.links, self.templates, None).map_err(|d| *d)?;
+                let html = print::render(views, self.links, self.templates, self.html(), None)
+                    .map_err(|d| *d)?;
                 let path = format!("{}index.html", site_views::PRINT_PATH);
                 Ok(vec![self.laid_out(path, html)])
             }
@@ -644,6 +504,7 @@ pub fn single_page(
     content: &Content,
     templates: &mut Templates,
     statics: &BTreeMap<String, Vec<u8>>,
+    highlighter: &Highlighter,
 ) -> Result<String, Diagnostics> {
     let views = Views::new(config, content);
     let links = link_index(config, content);
@@ -656,21 +517,25 @@ pub fn single_page(
         .join("\n")
         // Inline CSS must not close its own element.
         .replace("</style", "<\\/style");
-    print::render(&views, &links, templates, Some(&css)).map_err(|d| Diagnostics(vec![*d]))
+    let html = Html {
+        raw_html: config.markdown.raw_html,
+        highlighter,
+    };
+    print::render(&views, &links, templates, html, Some(&css)).map_err(|d| Diagnostics(vec![*d]))
 }
 
 /// Files copied as they are: the generated highlighting stylesheet, the theme's static files,
 /// then the site's own `static/` (which win by path).
 pub fn static_files(
     root: &std::path::Path,
-    theme: &crate::theme::Theme,
+    theme: &crate::render::theme::Theme,
 ) -> Result<BTreeMap<String, Vec<u8>>, Diagnostics> {
     let mut files = BTreeMap::new();
     files.insert(
         highlight::STYLESHEET_PATH.to_string(),
         highlight::stylesheet().into_bytes(),
     );
-    let site = crate::theme::Theme::Folder(root.to_path_buf());
+    let site = crate::render::theme::Theme::Folder(root.to_path_buf());
     for source in [theme, &site] {
         let found = source.files(root, STATIC_DIR).map_err(|error| {
             Diagnostics(vec![Diagnostic::new(
@@ -708,7 +573,7 @@ mod tests {
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(path, text).expect("write");
         }
-        Templates::load(dir.path(), &crate::theme::Theme::BuiltIn).expect("templates load")
+        Templates::load(dir.path(), &crate::render::theme::Theme::BuiltIn).expect("templates load")
     }
 
     fn stream(
@@ -721,10 +586,13 @@ mod tests {
         let keys = split_taxonomies(&views, all_pages(content));
         let pages = Mutex::new(Vec::new());
         let cache = MarkdownCache::new();
-        Renderer::new(&views, &cache, &links, &[], templates).each(&keys, |rendered| {
-            pages.lock().expect("lock").extend(rendered);
-            Ok(())
-        })?;
+        Renderer::new(&views, &cache, &links, &[], templates, &Highlighter::new()).each(
+            &keys,
+            |rendered| {
+                pages.lock().expect("lock").extend(rendered);
+                Ok(())
+            },
+        )?;
         let mut pages = pages.into_inner().expect("lock");
         pages.sort();
         Ok(pages)
@@ -739,9 +607,16 @@ mod tests {
         let views = Views::new(&config, &content);
         let links = link_index(&config, &content);
         let cache = MarkdownCache::new();
-        let mut whole = Renderer::new(&views, &cache, &links, &[], &mut templates)
-            .pages(&all_pages(&content))
-            .expect("renders");
+        let mut whole = Renderer::new(
+            &views,
+            &cache,
+            &links,
+            &[],
+            &mut templates,
+            &Highlighter::new(),
+        )
+        .pages(&all_pages(&content))
+        .expect("renders");
         whole.sort();
         assert!(whole.iter().any(|(path, _)| path == "roles/eng/index.html"));
         assert_eq!(streamed, whole);
@@ -770,7 +645,8 @@ mod tests {
         let emitted = std::sync::atomic::AtomicUsize::new(0);
         let cache = MarkdownCache::new();
         let mut templates = templates(&[]);
-        let renderer = Renderer::new(&views, &cache, &links, &[], &mut templates);
+        let highlighter = Highlighter::new();
+        let renderer = Renderer::new(&views, &cache, &links, &[], &mut templates, &highlighter);
         let result = renderer.each(&all_pages(&content), |_| {
             emitted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             Err("disk full")

@@ -9,8 +9,8 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostic::Diagnostic;
+use crate::markdown::{self, Html, InPage, LinkIndex, RenderedMarkdown};
 use crate::playbook::sequence;
-use crate::render::markdown::{self, InPage, LinkIndex, RenderedMarkdown};
 use crate::render::templates::Templates;
 use crate::render::views::{Link, RoleView, Views, role_path};
 
@@ -37,6 +37,7 @@ pub fn render(
     views: &Views,
     links: &LinkIndex,
     templates: &Templates,
+    html: Html,
     css: Option<&str>,
 ) -> Result<String, Box<Diagnostic>> {
     let steps = sequence::print_order(views.config, views.content);
@@ -56,7 +57,7 @@ pub fn render(
                 &s.role.source.content_path,
                 links,
                 &page,
-                views.config.markdown.raw_html,
+                html,
             )
         })
         .collect();

@@ -9,10 +9,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::role::{Role, Status};
+use crate::markdown::MarkdownCache;
 use crate::playbook::matrix::{self, Hold};
 use crate::playbook::sequence;
 use crate::playbook::staffing::{self, Staffing};
-use crate::render::MarkdownCache;
 use crate::render::views::{Link, Views, role_path};
 
 pub const MATRIX_PATH: &str = "matrix/";
@@ -351,7 +351,7 @@ impl<'a> Views<'a> {
 
     pub fn sequence(&self) -> SequenceView {
         let steps = sequence::team_order(self.config, self.content);
-        let svg = sequence::svg(&steps, |role| self.url(&role_path(&role.slug)));
+        let svg = crate::render::svg::svg(&steps, |role| self.url(&role_path(&role.slug)));
         SequenceView {
             steps: steps
                 .iter()

@@ -9,7 +9,7 @@ use serde::Serialize;
 use tera::{Context, ErrorKind, Tera};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Position};
-use crate::theme::Theme;
+use crate::render::theme::Theme;
 
 pub const TEMPLATES_DIR: &str = "templates";
 
@@ -107,7 +107,7 @@ impl Templates {
             || name.to_string(),
             |(path, _)| crate::diagnostic::display_path(path),
         );
-        let _running = super::watchdog::watch(&file);
+        let _running = crate::watchdog::watch(&file);
         self.tera
             .render(name, context)
             .map_err(|error| Box::new(self.diagnostic(&error, Some(name))))

@@ -10,8 +10,8 @@ use crate::content::Content;
 use crate::content::guide::Guide;
 use crate::content::role::{Role, Status};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::markdown::TocEntry;
 use crate::render::brief_cache::BriefCaches;
-use crate::render::markdown::TocEntry;
 use crate::render::site_views::Taxonomy;
 
 #[derive(Debug, Serialize)]
@@ -210,7 +210,7 @@ impl<'a> Views<'a> {
                     r.front
                         .tags
                         .iter()
-                        .map(|t| crate::content::slug::slugify(&t.value))
+                        .map(|t| crate::slug::slugify(&t.value))
                         .collect()
                 })
                 .collect()
@@ -505,7 +505,4 @@ impl<'a> Views<'a> {
     }
 }
 
-/// The folder of a role's page below the site root.
-pub fn role_path(slug: &str) -> String {
-    format!("{}/{slug}/", crate::content::ROLES_DIR)
-}
+pub use crate::content::role::role_path;

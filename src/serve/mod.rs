@@ -3,7 +3,6 @@
 //! browsers to reload. This module runs the loop that joins them, for `gen serve` and
 //! `gen watch`.
 
-pub mod plan;
 mod restart;
 pub mod server;
 pub mod watch;
@@ -16,79 +15,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-use crate::build::{Build, Rebuild};
+use crate::engine::build::Rebuild;
+use crate::engine::plan::ChangeSet;
+use crate::engine::session::{Outcome, Session};
 use crate::output::{self, SiteFiles};
 use crate::{Error, LoadOptions};
-use plan::ChangeSet;
 use server::{LiveMessage, LiveState};
-
-/// A build that survives bad edits: it holds the last good site, or none yet.
-pub struct Session {
-    root: PathBuf,
-    options: LoadOptions,
-    build: Option<Build>,
-}
-
-pub enum Outcome {
-    Built(Rebuild),
-    Failed(Error),
-}
-
-impl Session {
-    pub fn start(root: &Path, options: LoadOptions) -> (Session, Outcome) {
-        let mut session = Session::waiting(root, options);
-        let outcome = session.apply(ChangeSet {
-            full: true,
-            ..ChangeSet::default()
-        });
-        (session, outcome)
-    }
-
-    /// A session with no site yet: the first change builds it.
-    pub fn waiting(root: &Path, options: LoadOptions) -> Session {
-        Session {
-            root: root.to_path_buf(),
-            options,
-            build: None,
-        }
-    }
-
-    pub fn build(&self) -> Option<&Build> {
-        self.build.as_ref()
-    }
-
-    pub fn apply(&mut self, changes: ChangeSet) -> Outcome {
-        let started = Instant::now();
-        let Some(build) = self.build.as_mut() else {
-            return match Build::new(&self.root, &self.options) {
-                Ok(build) => {
-                    let rebuild = Rebuild {
-                        changed: build.files.clone(),
-                        removed: Vec::new(),
-                        pages_rendered: build.page_count(),
-                        full: true,
-                        elapsed: started.elapsed(),
-                        stages: build.stages.laps.clone(),
-                    };
-                    self.build = Some(build);
-                    Outcome::Built(rebuild)
-                }
-                Err(error) => Outcome::Failed(error),
-            };
-        };
-        match build.rebuild(changes) {
-            Ok(rebuild) => Outcome::Built(rebuild),
-            Err(error) => Outcome::Failed(error),
-        }
-    }
-
-    /// The address of the page built from a content file (`content/roles/x.md`), if any.
-    pub fn page_url(&self, changed: &Path) -> Option<String> {
-        let build = self.build.as_ref()?;
-        let content_path = crate::diagnostic::display_path(changed.strip_prefix("content").ok()?);
-        build.url_of(&content_path)
-    }
-}
 
 /// What browsers should do after a good rebuild.
 pub fn message_for(rebuild: &Rebuild, base_path: &str, follow: Option<String>) -> LiveMessage {
@@ -134,7 +66,7 @@ fn log_rebuild(changes: &ChangeSet, rebuild: &Rebuild, timings: bool) {
 }
 
 fn log_failure(changes: &ChangeSet, error: &Error) {
-    eprintln!("{}", error.render(crate::stderr_has_color()));
+    eprintln!("{}", error.render(crate::diagnostic::stderr_has_color()));
     eprintln!(
         "Build failed after {}; still serving the last good site. Fix and save to retry.",
         changes.describe()
@@ -219,7 +151,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
         .local_addr()
         .map_err(|e| Error::usage(e.to_string(), None))?;
     restart::when_a_render_overruns(Some(address.port()));
-    let config = crate::read_config(&options.root).ok();
+    let config = crate::engine::site::read_config(&options.root).ok();
     // Served under the path of the base URL, so links and the live-reload socket work as
     // they will when published.
     let base_path = match (&options.load.base_url, &config) {
@@ -275,7 +207,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
                     state.publish(&rebuild.changed, &rebuild.removed, LiveMessage::Ok);
                 }
                 Outcome::Failed(error) => {
-                    eprintln!("{}", error.render(crate::stderr_has_color()));
+                    eprintln!("{}", error.render(crate::diagnostic::stderr_has_color()));
                     eprintln!("The first build failed; serving an error page until it is fixed.");
                     state.publish_errors(&error.render(false));
                 }
@@ -368,7 +300,8 @@ pub fn watch(
     timings: bool,
 ) -> Result<(), Error> {
     output::check_output(root, output)?;
-    let theme = crate::read_config(root).map_or_else(|_| "default".to_string(), |c| c.theme);
+    let theme =
+        crate::engine::site::read_config(root).map_or_else(|_| "default".to_string(), |c| c.theme);
     let (sender, receiver) = mpsc::channel();
     let stop = Arc::new(AtomicBool::new(false));
     {
@@ -411,7 +344,7 @@ pub fn watch(
                 );
             }
             Outcome::Failed(error) => {
-                eprintln!("{}", error.render(crate::stderr_has_color()));
+                eprintln!("{}", error.render(crate::diagnostic::stderr_has_color()));
                 eprintln!(
                     "The first build failed; nothing was written. Watching for a fix (Ctrl-C to stop)."
                 );
@@ -434,7 +367,9 @@ pub fn watch(
                 };
                 match written {
                     Ok(()) => log_rebuild(&changes, &rebuild, timings),
-                    Err(error) => eprintln!("{}", error.render(crate::stderr_has_color())),
+                    Err(error) => {
+                        eprintln!("{}", error.render(crate::diagnostic::stderr_has_color()))
+                    }
                 }
             }
             Outcome::Failed(error) => log_failure(&changes, &error),

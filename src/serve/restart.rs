@@ -2,7 +2,7 @@
 //! way to cancel one), so `gen serve` and `gen watch` replace their own process, with the
 //! same id, arguments and port, and wait for the next change instead of ending.
 
-use crate::render::watchdog::{self, Overdue};
+use crate::watchdog::{self, Overdue};
 
 /// Why this process was started afresh, set only in the process that replaces a stuck one.
 const REASON: &str = "GEN_RESTART_REASON";

@@ -181,7 +181,7 @@ fn live_script(base_path: &str, follow: bool) -> String {
 }
 
 pub fn overlay_html(text: &str) -> String {
-    let escaped = crate::render::markdown::escape(text);
+    let escaped = crate::markdown::escape(text);
     format!(
         "<div id=\"gen-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#f5f5f5;padding:2rem;font:14px/1.5 ui-monospace,monospace\"><p style=\"font-weight:bold;color:#ff8a80;margin:0 0 1rem\">The last edit broke the build. The page below is the last good build; fix the problem and save.</p><pre style=\"white-space:pre-wrap;margin:0\">{escaped}</pre></div>"
     )

@@ -9,7 +9,7 @@ use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer_opt};
 
 use crate::config::CONFIG_FILE;
-use crate::serve::plan::ChangeSet;
+use crate::engine::plan::ChangeSet;
 
 /// Quiet time before a path's events are reported: long enough to join an editor's
 /// write-and-rename, short enough that a save shows in the browser within ~50 ms.

@@ -1,11 +1,12 @@
 //! A time limit on each template render. Tera has no loop budget and a render cannot be
-//! cancelled, so a template that would run for hours (loops nested over large ranges) is
-//! stopped by ending the process with an error naming the template, after removing the
-//! unfinished output; `gen serve` instead starts itself afresh (see `on_overdue`).
+//! cancelled, so when a template runs for too long (loops nested over large ranges) the
+//! unfinished output is removed and the hook the program installed runs: the `gen` binary
+//! ends the process with an error naming the template, and `gen serve` starts itself
+//! afresh. The library itself never ends the process.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, Once, OnceLock};
+use std::sync::{Arc, Mutex, Once};
 use std::time::{Duration, Instant};
 
 /// Seconds one page may take to render; `GEN_RENDER_TIME_LIMIT` overrides it.
@@ -15,11 +16,11 @@ pub const LIMIT_VARIABLE: &str = "GEN_RENDER_TIME_LIMIT";
 static RUNNING: Mutex<BTreeMap<u64, (String, Instant)>> = Mutex::new(BTreeMap::new());
 static NEXT: AtomicU64 = AtomicU64::new(0);
 static WATCHER: Once = Once::new();
-/// What runs instead of ending the process when a render overruns; returns only if it
-/// failed.
+/// What runs when a render overruns, on the watchdog's thread. It may end or replace the
+/// process; if it returns, the render goes on and is not reported again.
 pub type OverdueHook = Box<dyn Fn(&Overdue) + Send + Sync>;
 
-static ON_OVERDUE: OnceLock<OverdueHook> = OnceLock::new();
+static ON_OVERDUE: Mutex<Option<Arc<OverdueHook>>> = Mutex::new(None);
 
 /// A render that ran past the limit.
 pub struct Overdue {
@@ -29,10 +30,12 @@ pub struct Overdue {
     pub help: String,
 }
 
-/// Run `hook` instead of ending the process when a render overruns. It should not return:
-/// if it does, the process ends as usual.
+/// Run `hook` when a render overruns, in place of the hook set before (the last one set
+/// wins: `gen serve` replaces the binary's default).
 pub fn on_overdue(hook: OverdueHook) {
-    let _ = ON_OVERDUE.set(hook);
+    if let Ok(mut slot) = ON_OVERDUE.lock() {
+        *slot = Some(Arc::new(hook));
+    }
 }
 
 /// A render in progress; dropping it ends the watch.
@@ -83,6 +86,12 @@ fn overdue(limit: Duration) -> Vec<String> {
     late.into_iter().map(|(file, _)| file.clone()).collect()
 }
 
+fn forget(file: &str) {
+    if let Ok(mut running) = RUNNING.lock() {
+        running.retain(|_, (running_file, _)| running_file != file);
+    }
+}
+
 fn check_forever(limit: Duration) {
     loop {
         std::thread::sleep(Duration::from_millis(100));
@@ -98,14 +107,13 @@ fn check_forever(limit: Duration) {
                      {LIMIT_VARIABLE}=SECONDS to allow more"
                 ),
             };
-            if let Some(hook) = ON_OVERDUE.get() {
-                hook(&overdue);
+            // Said once: a render the hook lets run on is not overdue again.
+            forget(&file);
+            let hook = ON_OVERDUE.lock().ok().and_then(|slot| slot.clone());
+            match hook {
+                Some(hook) => hook(&overdue),
+                None => eprintln!("error: {}\n  help: {}", overdue.problem, overdue.help),
             }
-            eprintln!(
-                "error: {}, so gen stopped; nothing was written\n  help: {}",
-                overdue.problem, overdue.help
-            );
-            std::process::exit(1);
         }
     }
 }

@@ -1,6 +1,8 @@
 //! `site.yaml`: the site's title and address, its theme, and the vocabulary the briefs are
 //! checked against (capabilities, archetypes, lint levels).
 
+pub mod lints;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -42,7 +44,7 @@ pub struct Config {
     pub archetypes_only: bool,
     /// Thresholds of the lints that count.
     #[serde(default)]
-    pub lint_limits: crate::playbook::lints::LintLimits,
+    pub lint_limits: lints::LintLimits,
     /// How Markdown bodies are turned into HTML.
     #[serde(default)]
     pub markdown: MarkdownConfig,
@@ -67,13 +69,27 @@ pub struct Archetype {
     pub description: String,
 }
 
+/// What happens to HTML written in a page's body (`markdown.raw_html` in site.yaml).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Kept as written: for playbooks whose editors are trusted (the default).
+    #[default]
+    Allow,
+    /// Cleaned by ammonia: scripts, event handlers, styles and unknown tags go; the
+    /// structure the site relies on (heading ids, anchors, highlighting classes, tables) stays.
+    Sanitize,
+    /// Shown as text: every tag is written out, escaped.
+    Escape,
+}
+
 /// `markdown:` in site.yaml.
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MarkdownConfig {
     /// What happens to HTML written in a page's body.
     #[serde(default)]
-    pub raw_html: crate::render::markdown::RawHtml,
+    pub raw_html: RawHtml,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -138,7 +154,7 @@ impl Config {
         ] {
             let mut seen = std::collections::BTreeSet::new();
             for k in keys {
-                if !crate::content::slug::is_valid_slug(k) {
+                if !crate::slug::is_valid_slug(k) {
                     return Err(fail(
                         key,
                         format!("`{k}` in `{key}` is not a valid key"),
@@ -154,7 +170,7 @@ impl Config {
                 }
             }
         }
-        let known: Vec<&str> = crate::playbook::lints::lint_ids().collect();
+        let known: Vec<&str> = lints::lint_ids().collect();
         for id in self.lints.keys() {
             if known.contains(&id.as_str()) {
                 continue;

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use crate::content::Content;
 use crate::content::guide::Guide;
 use crate::content::role::Role;
-use crate::content::slug::slugify;
 use crate::render::PageKey;
 use crate::render::site_views::Taxonomy;
+use crate::slug::slugify;
 use serde_saphyr::Spanned;
 
 /// What changed on disk since the last good build, as the watcher saw it.

@@ -1,6 +1,10 @@
 //! Playbook lints: the ways AI hiring briefs go wrong, checked the way an experienced hiring
 //! partner would read a playbook. Pure functions over the loaded site: no disk, no clock.
 
+mod links;
+
+pub use links::link_problems;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -9,136 +13,13 @@ use crate::content::Content;
 use crate::content::role::{Role, position};
 use crate::content::source::SourceFile;
 use crate::diagnostic::{Diagnostic, Position, Severity};
+use crate::markdown::MarkdownCache;
 use crate::playbook::graph::HiringGraph;
-use crate::render::MarkdownCache;
 
-/// A lint: its stable id, default level, the hiring problem behind it, and the usual fix.
-#[derive(Debug, Clone, Copy)]
-pub struct Lint {
-    pub id: &'static str,
-    pub default: LintLevel,
-    pub problem: &'static str,
-    pub fix: &'static str,
-}
-
-use LintLevel::{Deny, Warn};
-
-pub const LINTS: &[Lint] = &[
-    Lint {
-        id: "bundled-role",
-        default: Warn,
-        problem: "one person cannot hold this many disciplines; the brief repels specialists and attracts generalists who cover none",
-        fix: "keep at most the configured number of primary capabilities and move the rest to other briefs",
-    },
-    Lint {
-        id: "vague-outcome",
-        default: Warn,
-        problem: "an outcome with no number, date or target gives candidates and the hiring panel nothing to measure",
-        fix: "state what moves, by how much and by when, e.g. \"Cut claims handling time by 30% within 12 months\"",
-    },
-    Lint {
-        id: "missing-horizon",
-        default: Warn,
-        problem: "without success measures at 90 days, 6 months and 12 months nobody can tell early whether the hire is working",
-        fix: "add `90d:`, `6m:` and `12m:` lists under `success:`",
-    },
-    Lint {
-        id: "no-owner-after-launch",
-        default: Warn,
-        problem: "systems that nobody owns after launch decay; the brief must say what this person keeps running",
-        fix: "list under `owns_after_launch:` the models, evals, runbooks or on-call duties the role keeps",
-    },
-    Lint {
-        id: "missing-interface",
-        default: Warn,
-        problem: "a role with no stated fit with product, data, security and IT collides with them in its first quarter",
-        fix: "add `interfaces:` with `product`, `data`, `security` and `it`, one sentence each",
-    },
-    Lint {
-        id: "tool-soup",
-        default: Warn,
-        problem: "a long tool list reads as a wish list and filters for keyword-matching, not for delivery",
-        fix: "keep the tools the role really uses in its first year, up to the configured limit",
-    },
-    Lint {
-        id: "unknown-role",
-        default: Deny,
-        problem: "the hiring sequence names a brief that does not exist",
-        fix: "correct the slug in `hire_after`, or write the missing brief",
-    },
-    Lint {
-        id: "hire-cycle",
-        default: Deny,
-        problem: "briefs that wait for each other can never be hired",
-        fix: "remove one `hire_after` entry of the cycle",
-    },
-    Lint {
-        id: "unowned-capability",
-        default: Warn,
-        problem: "work that no role holds as primary has no owner: another team absorbs it, late",
-        fix: "give the capability to a brief as primary, or add a brief that owns it",
-    },
-    Lint {
-        id: "late-governance",
-        default: Warn,
-        problem: "governance that arrives after the builders is review after the fact, when changes cost most",
-        fix: "put the governance owner in the `hire_after` chain of every builder role",
-    },
-    Lint {
-        id: "broken-link",
-        default: Deny,
-        problem: "a link to a page or heading that does not exist",
-        fix: "link to pages by their source path, e.g. `@/roles/caio.md#the-first-90-days`",
-    },
-    Lint {
-        id: "empty-section",
-        default: Warn,
-        problem: "an empty section reads as an unfinished brief",
-        fix: "write the section or remove the heading",
-    },
-    Lint {
-        id: "missing-probes",
-        default: Warn,
-        problem: "without probes for proof of delivery, interviews reward fluency over shipped systems",
-        fix: "add `interview_probes:` that ask for a production system the candidate owned and what broke",
-    },
-];
-
-pub fn lint_ids() -> impl Iterator<Item = &'static str> {
-    LINTS.iter().map(|l| l.id)
-}
+pub use crate::config::lints::{LINTS, Lint, LintLimits, lint_ids};
 
 fn lint(id: &str) -> &'static Lint {
     LINTS.iter().find(|l| l.id == id).unwrap_or(&LINTS[0])
-}
-
-/// Thresholds, from `site.yaml`'s `lint_limits`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LintLimits {
-    /// More primary capabilities than this make a bundled role.
-    #[serde(default = "default_max_primary")]
-    pub max_primary_capabilities: usize,
-    /// More tools than this make tool soup.
-    #[serde(default = "default_max_tools")]
-    pub max_tools: usize,
-}
-
-fn default_max_primary() -> usize {
-    3
-}
-
-fn default_max_tools() -> usize {
-    8
-}
-
-impl Default for LintLimits {
-    fn default() -> Self {
-        LintLimits {
-            max_primary_capabilities: default_max_primary(),
-            max_tools: default_max_tools(),
-        }
-    }
 }
 
 /// The level of `id` for `role` (if any): `allow:` in the brief, then `site.yaml`, then the
@@ -754,7 +635,7 @@ fn empty_sections(
     md.empty_sections
         .iter()
         .filter_map(|(offset, title)| {
-            let at = crate::render::markdown::file_position(&source.text, body_offset, *offset);
+            let at = crate::markdown::file_position(&source.text, body_offset, *offset);
             let d = source.diagnostic(at, format!("empty section \"{title}\""));
             finding(config, role, "empty-section", d)
         })
@@ -773,8 +654,8 @@ pub fn count(findings: &[Diagnostic]) -> BTreeMap<Severity, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::testing::{config, content};
-    use crate::render;
+    use crate::content::testing::{archetype, config, content, derived, try_content};
+    use crate::diagnostic::display_path;
 
     /// A brief that passes every lint, to be broken one field at a time.
     fn full(title: &str, archetype: &str, primary: &str, hire_after: &str) -> String {
@@ -867,12 +748,11 @@ Text.
 
     fn run(pages: &[(&'static str, String)], config: &Config) -> Vec<Diagnostic> {
         let content = content(pages);
-        let links = render::link_index(config, &content);
-        let markdown: MarkdownCache =
-            render::render_markdown(&content, &links, None, Default::default())
-                .into_iter()
-                .collect();
-        let link_problems = render::link_problems(&content, &markdown, &links, None).0;
+        let links = crate::markdown::link_index(config, &content);
+        let markdown: MarkdownCache = crate::markdown::scan_markdown(&content, &links)
+            .into_iter()
+            .collect();
+        let link_problems = link_problems(&content, &markdown, &links, None).0;
         check(config, &content, &markdown, link_problems)
     }
 
@@ -1200,5 +1080,64 @@ Text.
         assert!(help.starts_with("state what moves"), "{help}");
         assert!(help.contains("; why: an outcome with no number"), "{help}");
         assert_eq!(found[0].position.line, 5);
+    }
+
+    #[test]
+    fn findings_on_inherited_values_point_at_the_parent() {
+        let pages = [
+            archetype("head-of-ai", ""),
+            derived(
+                "plan/claims.md",
+                "Claims",
+                "extends: head-of-ai\nallow: [missing-probes]\ntools+: [a, b, c, d, e, f, g, h]\n",
+            ),
+        ];
+        let pages: Vec<(&str, String)> =
+            pages.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+        let content = try_content(&pages).expect("loads");
+        let config = config();
+        let links = crate::markdown::link_index(&config, &content);
+        let markdown: crate::markdown::MarkdownCache =
+            crate::markdown::scan_markdown(&content, &links)
+                .into_iter()
+                .collect();
+        let found: Vec<String> = check(&config, &content, &markdown, vec![])
+            .iter()
+            .filter(|d| d.code != Some("unowned-capability"))
+            .map(|d| {
+                format!(
+                    "{} {}:{} {}",
+                    d.code.unwrap_or("?"),
+                    display_path(&d.file),
+                    d.position.line,
+                    d.message
+                )
+            })
+            .collect();
+        // The 6m horizon is missing in the archetype: both briefs have the finding, at the
+        // archetype's `success:` line, the derived one saying it inherits it.
+        assert!(
+            found.contains(
+                &"missing-horizon content/roles/head-of-ai.md:15 `success` has no 12m horizon"
+                    .to_string()
+            ),
+            "{found:?}"
+        );
+        assert!(found.contains(&"missing-horizon content/roles/head-of-ai.md:15 `success` has no 12m horizon (inherited by `claims`)".to_string()), "{found:?}");
+        // Appended past the limit: at the `tools+:` line of the derived brief.
+        assert!(
+            found.contains(
+                &"tool-soup content/plan/claims.md:5 tool soup: 9 tools listed; the limit is 8"
+                    .to_string()
+            ),
+            "{found:?}"
+        );
+        // `allow` of the derived brief silences its own finding only.
+        let probes: Vec<&String> = found
+            .iter()
+            .filter(|f| f.starts_with("missing-probes"))
+            .collect();
+        assert_eq!(probes.len(), 1, "{probes:?}");
+        assert!(!probes[0].contains("inherited by"), "{probes:?}");
     }
 }

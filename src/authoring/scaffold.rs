@@ -7,17 +7,18 @@ use rust_embed::RustEmbed;
 use tera::{Context, Tera};
 
 use crate::config::Config;
-use crate::content::slug::{is_valid_slug, slugify};
 use crate::diagnostic::did_you_mean;
-use crate::theme::Theme;
-use crate::{Error, read_config};
+use crate::engine::site::read_config;
+use crate::error::Error;
+use crate::render::theme::Theme;
+use crate::slug::{is_valid_slug, slugify};
 
 #[derive(RustEmbed)]
 #[folder = "content/"]
 struct ShippedContent;
 
 /// The `site.yaml` of the shipped playbook.
-const SITE_YAML: &str = include_str!("../site.yaml");
+const SITE_YAML: &str = include_str!("../../site.yaml");
 
 /// The brief a bare site starts with.
 const EXAMPLE_BRIEF: &str = "roles/head-of-ai.md";
@@ -91,8 +92,8 @@ pub fn init(dir: &Path, bare: bool, force: bool) -> Result<Written, Error> {
     }
     let config = Config::parse(&site_yaml, Path::new("site.yaml")).map_err(|d| Error::from(*d))?;
     put(
-        crate::schema::SCHEMA_FILE,
-        crate::schema::role_schema_text(&config).as_bytes(),
+        crate::authoring::schema::SCHEMA_FILE,
+        crate::authoring::schema::role_schema_text(&config).as_bytes(),
     )?;
     Ok(Written { files })
 }
@@ -176,7 +177,7 @@ pub fn new_role(
     );
     context.insert(
         "schema_path",
-        &format!("../../{}", crate::schema::SCHEMA_FILE),
+        &format!("../../{}", crate::authoring::schema::SCHEMA_FILE),
     );
     let text = scaffold(root, &config, "role", &context)?;
     write_new(&root.join(&relative), text.as_bytes(), false)?;
@@ -242,7 +243,7 @@ pub fn new_derived_role(
     context.insert("parent_outcome", &field("outcome"));
     context.insert(
         "schema_path",
-        &format!("../../{}", crate::schema::SCHEMA_FILE),
+        &format!("../../{}", crate::authoring::schema::SCHEMA_FILE),
     );
     let text = scaffold(root, &config, "derived", &context)?;
     write_new(&root.join(&relative), text.as_bytes(), false)?;
@@ -264,5 +265,7 @@ pub fn new_page(root: &Path, title: &str, slug: Option<&str>) -> Result<PathBuf,
 
 /// `gen schema`: the role schema of the site at `root`.
 pub fn schema(root: &Path) -> Result<String, Error> {
-    Ok(crate::schema::role_schema_text(&read_config(root)?))
+    Ok(crate::authoring::schema::role_schema_text(&read_config(
+        root,
+    )?))
 }

@@ -2,14 +2,19 @@
 //! headings get ids and anchor links; links to other pages by source path become URLs;
 //! code blocks are highlighted.
 
+pub mod highlight;
+pub mod pages;
+
+pub use pages::{MarkdownCache, link_index, render_markdown, scan_markdown};
+
 use std::collections::{BTreeSet, HashMap};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::content::slug::slugify;
 use crate::diagnostic::{Position, position_of};
-use crate::render::highlight::highlight_block;
+use crate::slug::slugify;
+use highlight::Highlighter;
 
 /// Every page's address, by its path below `content/` (`roles/caio.md`).
 #[derive(Debug, Default, Clone)]
@@ -185,30 +190,20 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// What happens to HTML written in a page's body (`markdown.raw_html` in site.yaml).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RawHtml {
-    /// Kept as written: for playbooks whose editors are trusted (the default).
-    #[default]
-    Allow,
-    /// Cleaned by ammonia: scripts, event handlers, styles and unknown tags go; the
-    /// structure the site relies on (heading ids, anchors, highlighting classes, tables) stays.
-    Sanitize,
-    /// Shown as text: every tag is written out, escaped.
-    Escape,
+pub use crate::config::RawHtml;
+
+/// How bodies become HTML: what happens to raw HTML in them, and who highlights code.
+#[derive(Clone, Copy)]
+pub struct Html<'a> {
+    pub raw_html: RawHtml,
+    pub highlighter: &'a Highlighter,
 }
 
 /// Render the body of the page at `content_path`.
-pub fn render(
-    body: &str,
-    content_path: &str,
-    links: &LinkIndex,
-    raw_html: RawHtml,
-) -> RenderedMarkdown {
+pub fn render(body: &str, content_path: &str, links: &LinkIndex, to: Html) -> RenderedMarkdown {
     html(
-        process(body, content_path, links, Output::Html(raw_html), None),
-        raw_html,
+        process(body, content_path, links, Output::Html(to), None),
+        to.raw_html,
     )
 }
 
@@ -265,17 +260,11 @@ pub fn render_in_page(
     content_path: &str,
     links: &LinkIndex,
     in_page: &InPage,
-    raw_html: RawHtml,
+    to: Html,
 ) -> RenderedMarkdown {
     html(
-        process(
-            body,
-            content_path,
-            links,
-            Output::Html(raw_html),
-            Some(in_page),
-        ),
-        raw_html,
+        process(body, content_path, links, Output::Html(to), Some(in_page)),
+        to.raw_html,
     )
 }
 
@@ -285,9 +274,9 @@ pub fn scan(body: &str, content_path: &str, links: &LinkIndex) -> RenderedMarkdo
     process(body, content_path, links, Output::FindingsOnly, None)
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Output {
-    Html(RawHtml),
+#[derive(Clone, Copy)]
+enum Output<'a> {
+    Html(Html<'a>),
     FindingsOnly,
 }
 
@@ -365,10 +354,9 @@ fn process(
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, buffer)) = code.take() {
                     events.push(Event::Html(
-                        if output != Output::FindingsOnly {
-                            highlight_block(&buffer, &lang).to_string()
-                        } else {
-                            String::new()
+                        match output {
+                            Output::Html(to) => to.highlighter.block(&buffer, &lang).to_string(),
+                            Output::FindingsOnly => String::new(),
                         }
                         .into(),
                     ));
@@ -413,7 +401,13 @@ fn process(
                 }
             }
             Event::Html(html) | Event::InlineHtml(html)
-                if output == Output::Html(RawHtml::Escape) =>
+                if matches!(
+                    output,
+                    Output::Html(Html {
+                        raw_html: RawHtml::Escape,
+                        ..
+                    })
+                ) =>
             {
                 let text = Event::Text(html);
                 match heading.as_mut() {
@@ -427,7 +421,7 @@ fn process(
             },
         }
     }
-    if output != Output::FindingsOnly {
+    if matches!(output, Output::Html(_)) {
         pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
         out.has_html = true;
     }
@@ -558,6 +552,14 @@ pub fn file_position(text: &str, body_offset: usize, offset_in_body: usize) -> P
 mod tests {
     use super::*;
 
+    fn to(raw_html: RawHtml) -> Html<'static> {
+        static HIGHLIGHTER: std::sync::OnceLock<Highlighter> = std::sync::OnceLock::new();
+        Html {
+            raw_html,
+            highlighter: HIGHLIGHTER.get_or_init(Highlighter::new),
+        }
+    }
+
     fn index() -> LinkIndex {
         let mut links = LinkIndex::default();
         links.insert("roles/caio.md", "/roles/caio/");
@@ -623,7 +625,7 @@ mod tests {
             "See [CAIO](caio.md) and [intake](@/guides/intake-questions.md#q1).",
             "roles/head-of-ai.md",
             &index(),
-            RawHtml::Allow,
+            to(RawHtml::Allow),
         );
         assert!(r.html.contains("href=\"/roles/caio/\""), "{}", r.html);
         assert!(
@@ -639,7 +641,7 @@ mod tests {
     #[test]
     fn missing_pages_are_reported_with_offsets() {
         let body = "Intro.\n\nSee [nobody](nobody.md).\n";
-        let r = render(body, "roles/head-of-ai.md", &index(), RawHtml::Allow);
+        let r = render(body, "roles/head-of-ai.md", &index(), to(RawHtml::Allow));
         assert_eq!(r.problems.len(), 1);
         let (offset, problem) = &r.problems[0];
         assert_eq!(&body[*offset..*offset + 8], "[nobody]");
@@ -658,7 +660,7 @@ mod tests {
             "## The first 90 days\n\n## Notes\n\n## Notes\n\n### Custom {#mine}\n",
             "x.md",
             &index(),
-            RawHtml::Allow,
+            to(RawHtml::Allow),
         );
         assert!(r.html.contains("<h2 id=\"the-first-90-days\">The first 90 days<a class=\"anchor\" href=\"#the-first-90-days\""), "{}", r.html);
         let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
@@ -669,7 +671,7 @@ mod tests {
     #[test]
     fn a_scan_finds_what_a_render_finds_without_html() {
         let body = "## One\n\n[x](nobody.md) and [y](caio.md#z)\n\n## Two\n\n```yaml\na: 1\n```\n";
-        let full = render(body, "roles/a.md", &index(), RawHtml::Allow);
+        let full = render(body, "roles/a.md", &index(), to(RawHtml::Allow));
         let scanned = scan(body, "roles/a.md", &index());
         assert!(scanned.html.is_empty());
         assert_eq!(scanned.toc, full.toc);
@@ -683,7 +685,7 @@ mod tests {
     fn empty_sections_are_found() {
         let body =
             "## Full\n\nText.\n\n## Empty\n\n## Parent\n\n### Child\n\nText.\n\n## Last empty\n";
-        let r = render(body, "x.md", &index(), RawHtml::Allow);
+        let r = render(body, "x.md", &index(), to(RawHtml::Allow));
         let titles: Vec<&str> = r.empty_sections.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(titles, ["Empty", "Last empty"]);
         assert_eq!(
@@ -694,7 +696,7 @@ mod tests {
             "## A\n\n- item\n\n## B\n\n```\ncode\n```\n\n## C\n\n| a |\n|---|\n| 1 |\n",
             "x.md",
             &index(),
-            RawHtml::Allow,
+            to(RawHtml::Allow),
         );
         assert!(full.empty_sections.is_empty(), "{:?}", full.empty_sections);
     }
@@ -717,7 +719,7 @@ mod tests {
             "roles/head-of-ai.md",
             &index(),
             &page,
-            RawHtml::Allow,
+            to(RawHtml::Allow),
         );
         assert!(r.html.contains("<h2 id=\"head-of-ai--why\">"), "{}", r.html);
         for href in [
@@ -737,7 +739,7 @@ mod tests {
             "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n",
             "x.md",
             &index(),
-            RawHtml::Allow,
+            to(RawHtml::Allow),
         );
         for needle in [
             "<table>",
@@ -755,7 +757,7 @@ mod tests {
             "```yaml\ntitle: <x>\n```\n",
             "x.md",
             &index(),
-            RawHtml::Allow,
+            to(RawHtml::Allow),
         );
         assert!(r.html.contains("hl-"), "{}", r.html);
         assert!(!r.html.contains("<x>"), "{}", r.html);
@@ -765,14 +767,14 @@ mod tests {
 
     #[test]
     fn raw_html_is_kept_by_default() {
-        let r = render(HOSTILE, "x.md", &index(), RawHtml::default());
+        let r = render(HOSTILE, "x.md", &index(), to(RawHtml::default()));
         assert!(r.html.contains("<script>alert(1)</script>"), "{}", r.html);
         assert!(r.html.contains("onclick"), "{}", r.html);
     }
 
     #[test]
     fn raw_html_escaped_shows_as_text() {
-        let r = render(HOSTILE, "x.md", &index(), RawHtml::Escape);
+        let r = render(HOSTILE, "x.md", &index(), to(RawHtml::Escape));
         assert!(!r.html.contains("<script"), "{}", r.html);
         assert!(!r.html.contains("<b "), "{}", r.html);
         assert!(!r.html.contains("<img"), "{}", r.html);
@@ -787,7 +789,7 @@ mod tests {
 
     #[test]
     fn raw_html_sanitized_loses_scripts_and_handlers_only() {
-        let r = render(HOSTILE, "x.md", &index(), RawHtml::Sanitize);
+        let r = render(HOSTILE, "x.md", &index(), to(RawHtml::Sanitize));
         for gone in ["<script", "alert(1)", "onclick", "onerror"] {
             assert!(!r.html.contains(gone), "{gone} in {}", r.html);
         }

@@ -1,9 +1,11 @@
 //! Code blocks, highlighted at build time by syntect into CSS classes (no inline styles).
-//! The syntax set is loaded once per process, and only if some page has a code block.
+//! The syntax set is loaded once per process, and only if some page has a code block (it
+//! is read-only data); what a build remembers lives in its `Highlighter`.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use std::cell::RefCell;
@@ -22,25 +24,15 @@ fn syntaxes() -> &'static SyntaxSet {
     SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-/// Highlighted blocks by (language, code), shared by every page and rebuild of the process:
-/// the same snippet in many briefs is highlighted once. Bounded, so a huge site cannot grow
-/// it without limit.
+/// Highlighted blocks by (language, code): the same snippet in many briefs is highlighted
+/// once. Bounded, so a huge site cannot grow it without limit.
+#[derive(Default)]
 struct Memo {
     blocks: HashMap<u128, Arc<str>>,
     bytes: usize,
 }
 
 const MEMO_BUDGET: usize = 8 * 1024 * 1024;
-
-fn memo() -> &'static Mutex<Memo> {
-    static MEMO: OnceLock<Mutex<Memo>> = OnceLock::new();
-    MEMO.get_or_init(|| {
-        Mutex::new(Memo {
-            blocks: HashMap::new(),
-            bytes: 0,
-        })
-    })
-}
 
 /// A block's key: 128 bits, so that blocks kept on disk across many builds do not collide.
 fn key(code: &str, lang: &str) -> u128 {
@@ -52,42 +44,132 @@ fn key(code: &str, lang: &str) -> u128 {
     (u128::from(half(0)) << 64) | u128::from(half(1))
 }
 
-/// The `<pre>` block for `code` in language `lang` (the info string's first word).
-pub fn highlight_block(code: &str, lang: &str) -> Arc<str> {
-    let key = key(code, lang);
-    if let Some(disk) = DISK.get() {
-        return disk.block(key, || render_block(code, lang));
+/// Highlights code blocks for a build and the rebuilds that follow it, remembering what it
+/// highlighted (in memory, and with `with_cache` on disk between builds) and how long that
+/// took. The command makes one and passes it in; nothing of it is global.
+#[derive(Default)]
+pub struct Highlighter {
+    memo: Mutex<Memo>,
+    /// `gen build --cache DIR`.
+    disk: Option<DiskCache>,
+    /// Time spent highlighting, summed over threads, since the last `take_time`.
+    nanos: AtomicU64,
+}
+
+impl std::fmt::Debug for Highlighter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Highlighter")
+            .field("disk", &self.disk.as_ref().map(|d| &d.dir))
+            .finish_non_exhaustive()
     }
-    if let Some(html) = memo().lock().ok().and_then(|m| m.blocks.get(&key).cloned()) {
-        return html;
+}
+
+impl Highlighter {
+    /// A highlighter that remembers blocks in memory only.
+    pub fn new() -> Highlighter {
+        Highlighter::default()
     }
-    let html: Arc<str> = Arc::from(render_block(code, lang));
-    if let Ok(mut m) = memo().lock() {
-        if m.bytes + html.len() > MEMO_BUDGET {
-            m.blocks.clear();
-            m.bytes = 0;
+
+    /// A highlighter that starts from the blocks the last build left in `dir` (`save`
+    /// writes this build's). A missing, stale or damaged file only means a cold build; for a
+    /// damaged or unreadable one, the warning comes back for the caller to say.
+    pub fn with_cache(dir: &Path) -> (Highlighter, Option<String>) {
+        let file = cache_file(dir);
+        let (loaded, warning) = match std::fs::read(&file) {
+            Ok(bytes) => match decode(&bytes) {
+                Some(blocks) => (blocks, None),
+                None => (
+                    HashMap::new(),
+                    Some(format!(
+                        "{} is damaged; highlighting every block again",
+                        file.display()
+                    )),
+                ),
+            },
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => (HashMap::new(), None),
+            Err(error) => (
+                HashMap::new(),
+                Some(format!("cannot read {}: {error}", file.display())),
+            ),
+        };
+        let disk = DiskCache {
+            dir: dir.to_path_buf(),
+            blocks: Mutex::new(DiskBlocks {
+                loaded,
+                used: HashMap::new(),
+            }),
+        };
+        let highlighter = Highlighter {
+            disk: Some(disk),
+            ..Highlighter::default()
+        };
+        (highlighter, warning)
+    }
+
+    /// The `<pre>` block for `code` in language `lang` (the info string's first word).
+    pub fn block(&self, code: &str, lang: &str) -> Arc<str> {
+        let key = key(code, lang);
+        if let Some(disk) = &self.disk {
+            return disk.block(key, || self.timed(code, lang));
         }
-        m.bytes += html.len();
-        m.blocks.insert(key, html.clone());
+        if let Some(html) = self
+            .memo
+            .lock()
+            .ok()
+            .and_then(|m| m.blocks.get(&key).cloned())
+        {
+            return html;
+        }
+        let html: Arc<str> = Arc::from(self.timed(code, lang));
+        if let Ok(mut m) = self.memo.lock() {
+            if m.bytes + html.len() > MEMO_BUDGET {
+                m.blocks.clear();
+                m.bytes = 0;
+            }
+            m.bytes += html.len();
+            m.blocks.insert(key, html.clone());
+        }
+        html
     }
-    html
+
+    fn timed(&self, code: &str, lang: &str) -> String {
+        let started = std::time::Instant::now();
+        let html = render_block(code, lang);
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.nanos.fetch_add(nanos, Ordering::Relaxed);
+        html
+    }
+
+    /// The time spent highlighting since the last call (for `--timings`): highlighting
+    /// happens inside other stages (a streamed build highlights each body as its page is
+    /// written).
+    pub fn take_time(&self) -> std::time::Duration {
+        std::time::Duration::from_nanos(self.nanos.swap(0, Ordering::Relaxed))
+    }
+
+    /// Write the blocks this build used to its cache folder (written whole, then renamed into
+    /// place, so a reader never sees half a file). Nothing without a cache.
+    pub fn save(&self) -> std::io::Result<()> {
+        let Some(disk) = &self.disk else {
+            return Ok(());
+        };
+        let bytes = encode(&disk.lock().used);
+        let dir = &disk.dir;
+        std::fs::create_dir_all(dir)?;
+        let file = cache_file(dir);
+        let partial = dir.join(format!(".highlight-{}.partial", std::process::id()));
+        std::fs::write(&partial, bytes)?;
+        std::fs::rename(&partial, &file).inspect_err(|_| {
+            let _ = std::fs::remove_file(&partial);
+        })
+    }
 }
 
-/// Time spent highlighting, summed over threads, since the last `take_time`.
-static HIGHLIGHT_NANOS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-/// The time spent highlighting since the last call (for `--timings`): highlighting happens
-/// inside other stages (a streamed build highlights each body as its page is written).
-pub fn take_time() -> std::time::Duration {
-    let nanos = HIGHLIGHT_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed);
-    std::time::Duration::from_nanos(nanos)
-}
-
-/// Highlight without the memo (for benchmarks and one-off blocks).
+/// Highlight one block, remembering nothing (for benchmarks and one-off blocks).
 pub fn render_block(code: &str, lang: &str) -> String {
     let lang = lang.trim();
     let mut html = String::with_capacity(code.len() * 3 + 64);
-    let lang_attr = super::markdown::escape(lang);
+    let lang_attr = super::escape(lang);
     if lang.is_empty() {
         html.push_str("<pre class=\"code\"><code>");
     } else {
@@ -95,11 +177,7 @@ pub fn render_block(code: &str, lang: &str) -> String {
             "<pre class=\"code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">"
         ));
     }
-    let started = std::time::Instant::now();
-    let highlighted = highlighted(code, lang);
-    let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-    HIGHLIGHT_NANOS.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
-    match highlighted {
+    match highlighted(code, lang) {
         Some(inner) => html.push_str(&inner),
         None => pulldown_cmark_escape::escape_html_body_text(&mut html, code).unwrap_or_default(),
     }
@@ -237,9 +315,8 @@ const CACHE_FORMAT: u32 = 1;
 
 /// `gen build --cache DIR`: the blocks of the last build, read before this one and
 /// written after it, so a warm build highlights only the blocks that are new.
-static DISK: OnceLock<DiskCache> = OnceLock::new();
-
 struct DiskCache {
+    dir: PathBuf,
     blocks: Mutex<DiskBlocks>,
 }
 
@@ -274,53 +351,6 @@ impl DiskCache {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
-}
-
-/// Use the on-disk cache in `dir` for this process: read what the last build left there.
-/// A missing, stale or damaged file only means a cold build; for a damaged or unreadable
-/// one, a warning is returned for the caller to say.
-pub fn use_cache(dir: &Path) -> Option<String> {
-    let file = cache_file(dir);
-    let (loaded, warning) = match std::fs::read(&file) {
-        Ok(bytes) => match decode(&bytes) {
-            Some(blocks) => (blocks, None),
-            None => (
-                HashMap::new(),
-                Some(format!(
-                    "{} is damaged; highlighting every block again",
-                    file.display()
-                )),
-            ),
-        },
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => (HashMap::new(), None),
-        Err(error) => (
-            HashMap::new(),
-            Some(format!("cannot read {}: {error}", file.display())),
-        ),
-    };
-    let _ = DISK.set(DiskCache {
-        blocks: Mutex::new(DiskBlocks {
-            loaded,
-            used: HashMap::new(),
-        }),
-    });
-    warning
-}
-
-/// Write the blocks this build used to the cache in `dir` (written whole, then renamed into
-/// place, so a reader never sees half a file). Does nothing unless `use_cache` was called.
-pub fn save_cache(dir: &Path) -> std::io::Result<()> {
-    let Some(disk) = DISK.get() else {
-        return Ok(());
-    };
-    let bytes = encode(&disk.lock().used);
-    std::fs::create_dir_all(dir)?;
-    let file = cache_file(dir);
-    let partial = dir.join(format!(".highlight-{}.partial", std::process::id()));
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, &file).inspect_err(|_| {
-        let _ = std::fs::remove_file(&partial);
-    })
 }
 
 const MAGIC: &[u8] = b"rolebook highlight cache\n";
@@ -409,7 +439,7 @@ mod tests {
 
     #[test]
     fn known_languages_get_classes() {
-        let html = highlight_block("title: Head of AI\n", "yaml");
+        let html = Highlighter::new().block("title: Head of AI\n", "yaml");
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
         assert!(html.contains("data-lang=\"yaml\""));
@@ -417,13 +447,13 @@ mod tests {
 
     #[test]
     fn unknown_languages_are_escaped_text() {
-        let html = highlight_block("<b>x</b>\n", "nosuchlang");
+        let html = Highlighter::new().block("<b>x</b>\n", "nosuchlang");
         assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"), "{html}");
     }
 
     #[test]
     fn info_strings_are_escaped() {
-        let html = highlight_block("x\n", "\"><script>");
+        let html = Highlighter::new().block("x\n", "\"><script>");
         assert!(!html.contains("<script>"), "{html}");
     }
 

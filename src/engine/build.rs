@@ -12,15 +12,18 @@ use crate::config::Config;
 use crate::content::role::Role;
 use crate::content::{self, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::engine::plan::{self, ChangeSet, Plan, Selection};
+use crate::engine::site::{LoadOptions, Site};
+use crate::error::Error;
+use crate::markdown::LinkIndex;
+use crate::markdown::highlight::Highlighter;
+use crate::markdown::{self, Html, MarkdownCache};
 use crate::output::{SiteFiles, Staging};
 use crate::playbook::lints;
 use crate::render::brief_cache::BriefCaches;
-use crate::render::markdown::LinkIndex;
 use crate::render::templates::Templates;
-use crate::render::{self, MarkdownCache, PageKey};
-use crate::serve::plan::{self, ChangeSet, Plan, Selection};
-use crate::theme::Theme;
-use crate::{Error, LoadOptions, Site};
+use crate::render::theme::Theme;
+use crate::render::{self, PageKey};
 use rayon::prelude::*;
 
 /// Pages laid out between two updates of the progress bar.
@@ -56,6 +59,8 @@ pub struct Build {
     caches: BriefCaches,
     /// Told (pages done, pages in all) as a streamed build goes, every `PROGRESS_EVERY` pages.
     progress: Option<Progress>,
+    /// Highlights code blocks, remembering them across rebuilds.
+    highlighter: Arc<Highlighter>,
 }
 
 /// Lint findings (errors too) as the lints produce them.
@@ -132,8 +137,12 @@ pub struct Rebuild {
 
 impl Build {
     /// A full build of the site at `root`, kept in memory.
-    pub fn new(root: &Path, options: &LoadOptions) -> Result<Build, Error> {
-        let mut build = Build::prepare(root, options)?;
+    pub fn new(
+        root: &Path,
+        options: &LoadOptions,
+        highlighter: Arc<Highlighter>,
+    ) -> Result<Build, Error> {
+        let mut build = Build::prepare(root, options, highlighter)?;
         let content = build.content.clone();
         build.render(content, Plan::everything())?;
         Ok(build)
@@ -146,8 +155,9 @@ impl Build {
         options: &LoadOptions,
         staging: Arc<Staging>,
         progress: Option<Progress>,
+        highlighter: Arc<Highlighter>,
     ) -> Result<Build, Error> {
-        let mut build = Build::prepare(root, options)?;
+        let mut build = Build::prepare(root, options, highlighter)?;
         build.sink = Some(staging);
         build.progress = progress;
         let content = build.content.clone();
@@ -157,7 +167,11 @@ impl Build {
     }
 
     /// Load everything a render needs.
-    fn prepare(root: &Path, options: &LoadOptions) -> Result<Build, Error> {
+    fn prepare(
+        root: &Path,
+        options: &LoadOptions,
+        highlighter: Arc<Highlighter>,
+    ) -> Result<Build, Error> {
         let mut clock = Stages::default();
         let site = Site::load(root, options)?;
         clock.lap("load and parse");
@@ -183,6 +197,7 @@ impl Build {
             lint_findings: None,
             caches: BriefCaches::default(),
             progress: None,
+            highlighter,
         };
         Ok(build)
     }
@@ -211,7 +226,7 @@ impl Build {
     }
 
     fn rebuild_fully(&mut self) -> Result<Rebuild, Error> {
-        let fresh = Build::new(&self.root, &self.options)?;
+        let fresh = Build::new(&self.root, &self.options, self.highlighter.clone())?;
         let mut rebuild = diff(&self.files, &fresh.files);
         rebuild.pages_rendered = fresh.page_count();
         rebuild.full = true;
@@ -282,7 +297,7 @@ impl Build {
         // Addresses change only when pages are added, removed or moved (a full plan).
         let links = match (&plan.markdown, &self.links) {
             (Selection::Only(_), Some(links)) => links.clone(),
-            _ => Arc::new(render::link_index(&self.config, &content)),
+            _ => Arc::new(markdown::link_index(&self.config, &content)),
         };
         let mut markdown = match plan.markdown {
             Selection::All => MarkdownCache::new(),
@@ -293,13 +308,16 @@ impl Build {
         // here it needs just what the checks and the search index read.
         let streaming = self.sink.is_some();
         let fresh = if streaming {
-            render::scan_markdown(&content, &links)
+            markdown::scan_markdown(&content, &links)
         } else {
-            render::render_markdown(
+            markdown::render_markdown(
                 &content,
                 &links,
                 plan.markdown.only(),
-                self.config.markdown.raw_html,
+                Html {
+                    raw_html: self.config.markdown.raw_html,
+                    highlighter: &self.highlighter,
+                },
             )
         };
         // The search index holds every page's headings: it changes only when they do.
@@ -358,8 +376,14 @@ impl Build {
         if let Some(progress) = self.progress.as_mut() {
             progress(0, pages_rendered);
         }
-        let renderer =
-            render::Renderer::new(&views, &markdown, &links, &warnings, &mut self.templates);
+        let renderer = render::Renderer::new(
+            &views,
+            &markdown,
+            &links,
+            &warnings,
+            &mut self.templates,
+            &self.highlighter,
+        );
         match &self.sink {
             // Streamed: each page is written as soon as it is laid out.
             Some(sink) => {
@@ -405,7 +429,7 @@ impl Build {
         });
         self.stages.laps.push((
             "  highlighting within those, summed over threads",
-            crate::render::highlight::take_time(),
+            self.highlighter.take_time(),
         ));
         for (path, bytes) in &self.statics {
             match &self.sink {
@@ -494,7 +518,7 @@ impl Build {
             _ => None,
         };
         let only = edited_pages.as_ref();
-        let problems = render::link_problems(content, markdown, links, only);
+        let problems = lints::link_problems(content, markdown, links, only);
         let fresh = lints::check_bodies(&self.config, content, markdown, problems.0, only);
         let bodies = match (only, kept) {
             (Some(_), Some(kept)) => {

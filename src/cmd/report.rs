@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Severity, display_path};
+use rolebook::diagnostic::{Diagnostic, Severity, display_path};
 
 #[derive(Debug, Serialize)]
 pub struct JsonFinding<'a> {
@@ -121,7 +121,7 @@ pub fn human(findings: &[Diagnostic], color: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Position;
+    use rolebook::diagnostic::Position;
 
     fn findings() -> Vec<Diagnostic> {
         let mut warning =

@@ -1,0 +1,130 @@
+//! The lints a site can set levels for: each one's stable id, default level, the hiring
+//! problem behind it and the usual fix, and the limits of the lints that count. The
+//! vocabulary of `lints:`, `lint_limits:` and `allow:`; the rules themselves are
+//! `playbook::lints`.
+
+use super::LintLevel;
+use LintLevel::{Deny, Warn};
+
+/// A lint: its stable id, default level, the hiring problem behind it, and the usual fix.
+#[derive(Debug, Clone, Copy)]
+pub struct Lint {
+    pub id: &'static str,
+    pub default: LintLevel,
+    pub problem: &'static str,
+    pub fix: &'static str,
+}
+
+pub const LINTS: &[Lint] = &[
+    Lint {
+        id: "bundled-role",
+        default: Warn,
+        problem: "one person cannot hold this many disciplines; the brief repels specialists and attracts generalists who cover none",
+        fix: "keep at most the configured number of primary capabilities and move the rest to other briefs",
+    },
+    Lint {
+        id: "vague-outcome",
+        default: Warn,
+        problem: "an outcome with no number, date or target gives candidates and the hiring panel nothing to measure",
+        fix: "state what moves, by how much and by when, e.g. \"Cut claims handling time by 30% within 12 months\"",
+    },
+    Lint {
+        id: "missing-horizon",
+        default: Warn,
+        problem: "without success measures at 90 days, 6 months and 12 months nobody can tell early whether the hire is working",
+        fix: "add `90d:`, `6m:` and `12m:` lists under `success:`",
+    },
+    Lint {
+        id: "no-owner-after-launch",
+        default: Warn,
+        problem: "systems that nobody owns after launch decay; the brief must say what this person keeps running",
+        fix: "list under `owns_after_launch:` the models, evals, runbooks or on-call duties the role keeps",
+    },
+    Lint {
+        id: "missing-interface",
+        default: Warn,
+        problem: "a role with no stated fit with product, data, security and IT collides with them in its first quarter",
+        fix: "add `interfaces:` with `product`, `data`, `security` and `it`, one sentence each",
+    },
+    Lint {
+        id: "tool-soup",
+        default: Warn,
+        problem: "a long tool list reads as a wish list and filters for keyword-matching, not for delivery",
+        fix: "keep the tools the role really uses in its first year, up to the configured limit",
+    },
+    Lint {
+        id: "unknown-role",
+        default: Deny,
+        problem: "the hiring sequence names a brief that does not exist",
+        fix: "correct the slug in `hire_after`, or write the missing brief",
+    },
+    Lint {
+        id: "hire-cycle",
+        default: Deny,
+        problem: "briefs that wait for each other can never be hired",
+        fix: "remove one `hire_after` entry of the cycle",
+    },
+    Lint {
+        id: "unowned-capability",
+        default: Warn,
+        problem: "work that no role holds as primary has no owner: another team absorbs it, late",
+        fix: "give the capability to a brief as primary, or add a brief that owns it",
+    },
+    Lint {
+        id: "late-governance",
+        default: Warn,
+        problem: "governance that arrives after the builders is review after the fact, when changes cost most",
+        fix: "put the governance owner in the `hire_after` chain of every builder role",
+    },
+    Lint {
+        id: "broken-link",
+        default: Deny,
+        problem: "a link to a page or heading that does not exist",
+        fix: "link to pages by their source path, e.g. `@/roles/caio.md#the-first-90-days`",
+    },
+    Lint {
+        id: "empty-section",
+        default: Warn,
+        problem: "an empty section reads as an unfinished brief",
+        fix: "write the section or remove the heading",
+    },
+    Lint {
+        id: "missing-probes",
+        default: Warn,
+        problem: "without probes for proof of delivery, interviews reward fluency over shipped systems",
+        fix: "add `interview_probes:` that ask for a production system the candidate owned and what broke",
+    },
+];
+
+pub fn lint_ids() -> impl Iterator<Item = &'static str> {
+    LINTS.iter().map(|l| l.id)
+}
+
+/// Thresholds, from `site.yaml`'s `lint_limits`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LintLimits {
+    /// More primary capabilities than this make a bundled role.
+    #[serde(default = "default_max_primary")]
+    pub max_primary_capabilities: usize,
+    /// More tools than this make tool soup.
+    #[serde(default = "default_max_tools")]
+    pub max_tools: usize,
+}
+
+fn default_max_primary() -> usize {
+    3
+}
+
+fn default_max_tools() -> usize {
+    8
+}
+
+impl Default for LintLimits {
+    fn default() -> Self {
+        LintLimits {
+            max_primary_capabilities: default_max_primary(),
+            max_tools: default_max_tools(),
+        }
+    }
+}

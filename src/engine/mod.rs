@@ -1,0 +1,7 @@
+//! The engine: a site loaded from disk (`site`), built in named stages (`build`), the
+//! pages an edit touches (`plan`), and a build that survives bad edits (`session`).
+
+pub mod build;
+pub mod plan;
+pub mod session;
+pub mod site;

@@ -1,0 +1,230 @@
+//! Loading a site, and the whole-site commands over it: check, build into a folder, and the
+//! standalone whole-playbook page.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::content::{self, Content};
+use crate::diagnostic::{Diagnostic, Position};
+use crate::engine::build;
+use crate::error::Error;
+use crate::markdown::highlight::Highlighter;
+use crate::render::theme;
+use crate::{markdown, output, playbook, render};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Include briefs and guides marked `draft: true`.
+    pub drafts: bool,
+    /// Replaces `base_url` of `site.yaml`.
+    pub base_url: Option<String>,
+    /// Relative links (`true`) even if `site.yaml` does not ask for them.
+    pub relative_links: bool,
+}
+
+/// A loaded and checked site.
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub content: Content,
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    /// Lint findings below the deny level.
+    pub warnings: Vec<Diagnostic>,
+    /// Time of each stage, in order.
+    pub stages: Vec<(&'static str, Duration)>,
+    /// What went wrong on the side (a highlight cache that could not be read or written).
+    pub notes: Vec<String>,
+}
+
+impl Site {
+    /// Read `site.yaml` and every page under `content/`.
+    pub fn load(root: &Path, options: &LoadOptions) -> Result<Site, Error> {
+        let mut config = read_config(root)?;
+        if let Some(base_url) = &options.base_url {
+            config.base_url = base_url.clone();
+        }
+        config.relative_links |= options.relative_links;
+        let content = content::load(
+            root,
+            &config,
+            content::LoadOptions {
+                drafts: options.drafts,
+            },
+        )?;
+        Ok(Site {
+            root: root.to_path_buf(),
+            config,
+            content,
+        })
+    }
+
+    pub(crate) fn theme_missing(&self) -> Diagnostic {
+        let text = std::fs::read_to_string(self.root.join(CONFIG_FILE)).unwrap_or_default();
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("theme:"))
+            .map_or(1, |i| i + 1);
+        Diagnostic::new(
+            CONFIG_FILE,
+            Position::new(line, 1),
+            format!("theme `{}` not found in themes/", self.config.theme),
+        )
+        .with_help("copy a theme folder into themes/, or set `theme: default` (built into gen)")
+        .with_source(text.into())
+    }
+}
+
+/// `gen check`: every problem and lint finding of the site at `root`, errors and warnings,
+/// in file order; nothing is rendered through templates and nothing is written. Problems
+/// that stop the site from loading are findings too (without a lint id).
+pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>, Error> {
+    let site = match Site::load(root, options) {
+        Ok(site) => site,
+        Err(Error::Site(problems)) => return Ok(problems.0),
+        Err(other) => return Err(other),
+    };
+    let links = markdown::link_index(&site.config, &site.content);
+    // Checks read headings and links, never the HTML.
+    let markdown: markdown::MarkdownCache = markdown::scan_markdown(&site.content, &links)
+        .into_iter()
+        .collect();
+    let link_problems = playbook::lints::link_problems(&site.content, &markdown, &links, None);
+    Ok(playbook::lints::check(
+        &site.config,
+        &site.content,
+        &markdown,
+        link_problems.0,
+    ))
+}
+
+/// How `build_site` goes about it.
+#[derive(Default)]
+pub struct BuildOptions {
+    /// `gen build --cache DIR`: start from the highlighted blocks the last build left in
+    /// DIR, and leave this build's there.
+    pub cache: Option<PathBuf>,
+    /// Told (pages done, pages in all) as pages are written.
+    pub progress: Option<build::Progress>,
+}
+
+/// `gen build`: check and render the site at `root`, then swap it into `output`.
+pub fn build_site(
+    root: &Path,
+    options: &LoadOptions,
+    output: &Path,
+    how: BuildOptions,
+) -> Result<BuildReport, Error> {
+    let started = Instant::now();
+    output::check_output(root, output)?;
+    let mut notes = Vec::new();
+    let highlighter = match &how.cache {
+        Some(dir) => {
+            let (highlighter, warning) = open_highlight_cache(output, dir)?;
+            notes.extend(warning);
+            highlighter
+        }
+        None => Highlighter::new(),
+    };
+    let highlighter = Arc::new(highlighter);
+    let staging = Arc::new(output::Staging::create(root, output)?);
+    let mut build = build::Build::stream(
+        root,
+        options,
+        staging.clone(),
+        how.progress,
+        highlighter.clone(),
+    )?;
+    let staging =
+        Arc::try_unwrap(staging).map_err(|_| Error::usage("the output is still in use", None))?;
+    staging.commit()?;
+    build.stages.lap("swap");
+    if let (Some(dir), Err(error)) = (&how.cache, highlighter.save()) {
+        notes.push(format!(
+            "cannot write the highlight cache in {}: {error}",
+            dir.display()
+        ));
+    }
+    Ok(BuildReport {
+        stages: build.stages.laps.clone(),
+        pages: build.page_count(),
+        files: build.pages_written,
+        elapsed: started.elapsed(),
+        warnings: build.findings,
+        notes,
+    })
+}
+
+/// `gen build --cache DIR`: a highlighter that starts from the blocks the last build left in
+/// `dir`. A missing cache is a cold build; a damaged one too, with the warning returned.
+fn open_highlight_cache(output: &Path, dir: &Path) -> Result<(Highlighter, Option<String>), Error> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    if absolute(dir).starts_with(absolute(output)) {
+        return Err(Error::usage(
+            format!(
+                "the cache folder {} is inside the output folder {}, which each build replaces (and which gets published)",
+                dir.display(),
+                output.display()
+            ),
+            Some("keep it beside the site, e.g. --cache .gen-cache".to_string()),
+        ));
+    }
+    Ok(Highlighter::with_cache(dir))
+}
+
+/// `gen build --single-page FILE`: the whole playbook of the site at `root` as one
+/// standalone HTML file (styles inlined, no scripts, no requests), for print and for wikis
+/// that take a single page.
+pub fn write_single_page(root: &Path, options: &LoadOptions, file: &Path) -> Result<(), Error> {
+    if file.is_dir() {
+        return Err(Error::usage(
+            format!("{} is a folder", file.display()),
+            Some("--single-page takes a file name, e.g. playbook.html".to_string()),
+        ));
+    }
+    let site = Site::load(root, options)?;
+    let theme =
+        theme::Theme::resolve(root, &site.config.theme).ok_or_else(|| site.theme_missing())?;
+    let mut templates = render::templates::Templates::load(root, &theme)?;
+    let statics = render::static_files(root, &theme)?;
+    let html = render::single_page(
+        &site.config,
+        &site.content,
+        &mut templates,
+        &statics,
+        &Highlighter::new(),
+    )?;
+    std::fs::write(file, html).map_err(|source| Error::Io {
+        path: file.to_path_buf(),
+        source,
+        help: None,
+    })
+}
+
+/// Read and check `site.yaml` of the site at `root`.
+pub fn read_config(root: &Path) -> Result<Config, Error> {
+    let path = root.join(CONFIG_FILE);
+    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+        help: (source.kind() == std::io::ErrorKind::NotFound).then(|| {
+            format!(
+                "{} is not a site folder (no {CONFIG_FILE}); run gen inside one or pass --root DIR",
+                root.display()
+            )
+        }),
+        path: path.clone(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::new(CONFIG_FILE, Position::START, "site.yaml is not valid UTF-8")
+            .with_help("save it as UTF-8")
+    })?;
+    Ok(Config::parse(&text, Path::new(CONFIG_FILE)).map_err(|d| *d)?)
+}

@@ -1,0 +1,85 @@
+//! The site's bodies as a whole: every page's address by source path, and every body
+//! rendered or scanned in parallel.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::{Html, LinkIndex, RenderedMarkdown};
+use crate::config::Config;
+use crate::content::Content;
+use crate::content::role::role_path;
+use crate::content::source::SourceFile;
+
+/// Rendered bodies by content path (`roles/caio.md`).
+pub type MarkdownCache = HashMap<String, Arc<RenderedMarkdown>>;
+
+/// Every page's address by its source path, for links written as source paths.
+pub fn link_index(config: &Config, content: &Content) -> LinkIndex {
+    let base_path = config.base_path();
+    let mut links = LinkIndex::default();
+    for role in &content.roles {
+        links.insert(
+            role.source.content_path.clone(),
+            format!("{base_path}{}", role_path(&role.slug)),
+        );
+    }
+    for guide in &content.guides {
+        links.insert(
+            guide.source.content_path.clone(),
+            format!("{base_path}{}", guide.path),
+        );
+    }
+    links
+}
+
+/// Each content page as (source, where its body starts, body).
+pub(crate) fn sources(content: &Content) -> impl Iterator<Item = (&SourceFile, usize, &str)> {
+    content
+        .roles
+        .iter()
+        .map(|r| (&r.source, r.body_offset, r.body()))
+        .chain(
+            content
+                .guides
+                .iter()
+                .map(|g| (&g.source, g.body_offset, g.body())),
+        )
+}
+
+/// Render the bodies of the pages whose content path `only` holds (all when `None`).
+pub fn render_markdown(
+    content: &Content,
+    links: &LinkIndex,
+    only: Option<&BTreeSet<String>>,
+    to: Html,
+) -> Vec<(String, Arc<RenderedMarkdown>)> {
+    process_markdown(content, links, only, &|body, path, links| {
+        super::render(body, path, links, to)
+    })
+}
+
+/// Like `render_markdown` without the HTML (see `markdown::scan`).
+pub fn scan_markdown(content: &Content, links: &LinkIndex) -> Vec<(String, Arc<RenderedMarkdown>)> {
+    process_markdown(content, links, None, &super::scan)
+}
+
+fn process_markdown(
+    content: &Content,
+    links: &LinkIndex,
+    only: Option<&BTreeSet<String>>,
+    process: &(dyn Fn(&str, &str, &LinkIndex) -> RenderedMarkdown + Sync),
+) -> Vec<(String, Arc<RenderedMarkdown>)> {
+    let selected: Vec<(&SourceFile, &str)> = sources(content)
+        .filter(|(source, _, _)| only.is_none_or(|set| set.contains(&source.content_path)))
+        .map(|(source, _, body)| (source, body))
+        .collect();
+    selected
+        .par_iter()
+        .map(|(source, body)| {
+            let rendered = process(body, &source.content_path, links);
+            (source.content_path.clone(), Arc::new(rendered))
+        })
+        .collect()
+}

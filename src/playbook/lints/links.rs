@@ -1,0 +1,91 @@
+//! `broken-link`: links in bodies to pages that do not exist, or to `#anchors` no heading of
+//! the linked page carries.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::content::Content;
+use crate::diagnostic::{Diagnostics, did_you_mean};
+use crate::markdown::pages::sources;
+use crate::markdown::{LinkIndex, LinkProblem, MarkdownCache};
+
+/// Links to pages that do not exist, and `#anchors` no heading carries, on every page or on
+/// the pages in `only` (content paths).
+pub fn link_problems(
+    content: &Content,
+    cache: &MarkdownCache,
+    links: &LinkIndex,
+    only: Option<&BTreeSet<String>>,
+) -> Diagnostics {
+    let anchors: HashMap<&str, &BTreeSet<String>> = cache
+        .iter()
+        .map(|(path, md)| (path.as_str(), &md.anchors))
+        .collect();
+    let mut problems = Diagnostics::default();
+    let selected = sources(content)
+        .filter(|(source, _, _)| only.is_none_or(|paths| paths.contains(&source.content_path)));
+    for (source, body_offset, _) in selected {
+        let Some(md) = cache.get(&source.content_path) else {
+            continue;
+        };
+        let at = |offset: usize| crate::markdown::file_position(&source.text, body_offset, offset);
+        for (offset, problem) in &md.problems {
+            let d = match problem {
+                LinkProblem::MissingPage { dest, content_path } => {
+                    let help = match did_you_mean(content_path, links.paths()) {
+                        Some(close) => format!("did you mean `@/{close}`?"),
+                        None => "link to pages by their source path, e.g. `@/roles/caio.md` or `caio.md`".to_string(),
+                    };
+                    source
+                        .diagnostic(
+                            at(*offset),
+                            format!(
+                                "broken link `{dest}`: there is no page content/{content_path}"
+                            ),
+                        )
+                        .with_help(help)
+                }
+                LinkProblem::OutsideContent { dest } => source
+                    .diagnostic(
+                        at(*offset),
+                        format!("broken link `{dest}`: it leads outside content/"),
+                    )
+                    .with_help(
+                        "link to pages by their path inside content/, e.g. `@/roles/caio.md`",
+                    ),
+            };
+            problems.push(d);
+        }
+        for anchor_ref in &md.anchor_refs {
+            let Some(targets) = anchors.get(anchor_ref.content_path.as_str()) else {
+                continue;
+            };
+            if targets.contains(&anchor_ref.anchor) {
+                continue;
+            }
+            let help = match did_you_mean(&anchor_ref.anchor, targets.iter().map(String::as_str)) {
+                Some(close) => format!("did you mean `#{close}`?"),
+                None if targets.is_empty() => "that page has no headings".to_string(),
+                None => format!(
+                    "its headings are: {}",
+                    targets
+                        .iter()
+                        .map(|t| format!("#{t}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            problems.push(
+                source
+                    .diagnostic(
+                        at(anchor_ref.offset),
+                        format!(
+                            "broken link `{}`: no heading `#{}` on content/{}",
+                            anchor_ref.dest, anchor_ref.anchor, anchor_ref.content_path
+                        ),
+                    )
+                    .with_help(help),
+            );
+        }
+    }
+    problems
+}
