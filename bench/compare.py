@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """gen against Hugo on the same generated corpus, measured side by side in one run.
 
-    python3 bench/compare.py [--pages 1000 10000] [--runs 3] [--work /tmp/rolebook-bench]
+    python3 bench/compare.py [--pages 1000 10000] [--runs 3] [--work /tmp/rolebook-bench] [--unique-code]
 
-For each size: generates the corpora with ../shared/bench/make_corpus.py (flavors gen and
-hugo, seed 42; gen gets the repo's site.yaml and uses its built-in default theme), installs
-Hugo with apt-get when it is missing, then runs full clean builds alternately (gen, hugo,
-gen, hugo, ...) under /usr/bin/time -v for CPU and peak RSS, deleting the output before
-each run; wall time is measured around the process, to the microsecond. Then, apart
-from the targets, warm gen builds: with the highlight cache (`--cache`) a first build
-left. Prints wall median, CPU (user+sys) median, peak RSS, the gen/hugo ratio, and checks
-the targets (cold builds):
+For each size: generates the corpora with bench/make_corpus.py (flavors gen and hugo, seed
+42; with --unique-code every code line ends with a comment unique in the corpus, so no
+highlighted block repeats; gen gets the repo's site.yaml and uses its built-in default
+theme), installs Hugo with apt-get when it is missing, then runs full clean builds
+alternately (gen, hugo, gen, hugo, ...) under /usr/bin/time -v for CPU and peak RSS,
+deleting the output before each run; wall time is measured around the process, to the
+microsecond. Then, apart from the targets, warm gen builds: with the highlight cache
+(`--cache`) a first build left. Prints wall median, CPU (user+sys) median, peak RSS, the
+gen/hugo ratio, and checks the targets (cold builds):
 gen <= 0.25 x Hugo wall, peak RSS at 10,000 pages <= 300 MiB, and 10,000-page time
 <= 10.5 x the 1,000-page time. Only the Python standard library is used.
 """
@@ -44,10 +45,10 @@ def ensure_tools(gen):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
 
 
-def corpus(work, flavor, pages):
-    out = os.path.join(work, f"{flavor}-{pages}")
+def corpus(work, flavor, pages, unique_code=False):
+    out = os.path.join(work, f"{flavor}-{pages}" + ("-unique-code" if unique_code else ""))
     if not os.path.exists(os.path.join(out, "content")):
-        corpus_site.generate(out, pages, flavor)
+        corpus_site.generate(out, pages, flavor, unique_code=unique_code)
     elif flavor == "gen":
         shutil.copy(os.path.join(REPO, "site.yaml"), out)
     return out
@@ -77,6 +78,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", default="/tmp/rolebook-bench")
     parser.add_argument("--gen", default=os.path.join(REPO, "target", "release", "gen"))
+    parser.add_argument("--unique-code", action="store_true",
+                        help="corpora whose code lines never repeat (make_corpus.py --unique-code)")
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
     ensure_tools(args.gen)
@@ -84,8 +87,8 @@ def main():
     print(f"machine: {os.cpu_count()} cores; hugo {hugo_version}; gen {args.gen}")
     rows = {}
     for pages in args.pages:
-        gen_site = corpus(args.work, "gen", pages)
-        hugo_site = corpus(args.work, "hugo", pages)
+        gen_site = corpus(args.work, "gen", pages, args.unique_code)
+        hugo_site = corpus(args.work, "hugo", pages, args.unique_code)
         samples = {"gen": [], "hugo": [], "warm": []}
         for _ in range(args.runs):
             samples["gen"].append(timed([args.gen, "build", "--quiet"], gen_site))

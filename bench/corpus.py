@@ -1,4 +1,4 @@
-"""Benchmark sites from ../shared/bench/make_corpus.py, shared by the scripts in bench/."""
+"""Benchmark sites from bench/make_corpus.py, shared by the scripts in bench/."""
 
 import os
 import shutil
@@ -6,17 +6,17 @@ import subprocess
 import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MAKE_CORPUS = os.path.normpath(os.path.join(REPO, "..", "shared", "bench", "make_corpus.py"))
+MAKE_CORPUS = os.path.join(REPO, "bench", "make_corpus.py")
 
 
-def generate(out, pages, flavor="gen", themes=False):
+def generate(out, pages, flavor="gen", themes=False, unique_code=False):
     """A corpus of `pages` in `out` (seed 42). A gen corpus gets the repo's site.yaml and,
-    with `themes`, a copy of themes/ (for scripts that edit or watch them)."""
-    subprocess.run(
-        [sys.executable, MAKE_CORPUS, "--pages", str(pages), "--flavor", flavor, "--out", out, "--force"],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    with `themes`, a copy of themes/ (for scripts that edit or watch them). `unique_code`
+    ends every code line with a comment unique in the corpus (make_corpus.py --unique-code)."""
+    cmd = [sys.executable, MAKE_CORPUS, "--pages", str(pages), "--flavor", flavor, "--out", out, "--force"]
+    if unique_code:
+        cmd.append("--unique-code")
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     if flavor == "gen":
         shutil.copy(os.path.join(REPO, "site.yaml"), out)
         if themes:

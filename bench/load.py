@@ -3,15 +3,15 @@
 
     python3 bench/load.py [--pages 1000] [--duration 30] [--connections 64] [--gen target/release/gen]
 
-Installs wrk with apt-get when it is missing, generates a corpus with
-../shared/bench/make_corpus.py (flavor gen) beside the repo's site.yaml and theme, starts
-`gen serve --port 0` on 127.0.0.1, and runs wrk for the duration over a list of existing
-pages (home, overviews, role pages, roles.json, the stylesheet) while a second loop edits a
-brief every 100 ms (body and front-matter edits in turn). Prints requests/s, latency
-percentiles, the count of non-2xx answers (must be 0: every requested page exists), the
-rebuilds the server logged, and the server's resident memory sampled every second (it must
-level off, not grow with time). Exits non-zero when a check fails. Everything stays on
-127.0.0.1 and ends when the duration is over.
+Installs wrk with apt-get when it is missing, generates a corpus with bench/make_corpus.py
+(flavor gen) beside the repo's site.yaml and theme, starts `gen serve --port 0` on
+127.0.0.1, and runs wrk for the duration over a list of existing pages (home, overviews,
+role pages, roles.json, the stylesheet) while a second loop edits a brief every 100 ms
+(body and front-matter edits in turn). Prints requests/s, latency percentiles, the count of
+non-2xx answers (must be 0: every requested page exists), the rebuilds the server logged,
+and the server's resident memory sampled every second (it must level off, not grow with
+time). Exits non-zero when a check fails. Everything stays on 127.0.0.1 and ends when the
+duration is over.
 """
 
 import argparse

@@ -3,10 +3,10 @@
 
     python3 bench/serve_latency.py [--pages 1000] [--edits 30] [--gen target/release/gen]
 
-Generates a corpus with ../shared/bench/make_corpus.py (flavor gen, seed 42) beside the
-repo's site.yaml and theme, starts `gen serve --port 0`, connects to the live-reload
-WebSocket, and times, for body edits and for front-matter edits, the interval from the
-write of the file to the arrival of the reload message. Prints the median, p90 and max.
+Generates a corpus with bench/make_corpus.py (flavor gen, seed 42) beside the repo's
+site.yaml and theme, starts `gen serve --port 0`, connects to the live-reload WebSocket,
+and times, for body edits and for front-matter edits, the interval from the write of the
+file to the arrival of the reload message. Prints the median, p90 and max.
 Only the Python standard library is used (the WebSocket client is the few lines below).
 """
 

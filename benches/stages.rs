@@ -1,5 +1,5 @@
 //! Where build time goes, stage by stage, on a 200-page corpus from
-//! ../shared/bench/make_corpus.py (generated into target/bench-corpus on first run):
+//! bench/make_corpus.py (generated into target/bench-corpus on first run):
 //! load and parse, Markdown (without highlighting), highlighting (without the memo),
 //! templates, and writing. `cargo bench` runs them; `bench/compare.py` times whole builds.
 
@@ -16,12 +16,12 @@ fn corpus() -> PathBuf {
     let site = repo.join("target/bench-corpus");
     if !site.join("content/roles").is_dir() {
         let status = Command::new("python3")
-            .arg(repo.join("../shared/bench/make_corpus.py"))
+            .arg(repo.join("bench/make_corpus.py"))
             .args(["--pages", "200", "--flavor", "gen", "--force", "--out"])
             .arg(&site)
             .status()
-            .expect("python3 runs make_corpus.py");
-        assert!(status.success(), "make_corpus.py failed");
+            .expect("python3 runs bench/make_corpus.py");
+        assert!(status.success(), "bench/make_corpus.py failed");
         std::fs::copy(repo.join("site.yaml"), site.join("site.yaml")).expect("site.yaml");
     }
     site
