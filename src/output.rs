@@ -159,6 +159,77 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
     Ok(())
 }
 
+/// Where a build puts the files it lays out, as it lays them out (from several threads).
+pub trait Sink: Sync {
+    /// Whether files go out as they come and nothing is kept: the build then holds no more
+    /// than a page or two per thread.
+    fn streams(&self) -> bool;
+    /// One file of the site (`roles/caio/index.html`).
+    fn write(&self, path: &str, bytes: Vec<u8>) -> Result<(), OutputError>;
+    /// The files kept so far, taken out (none when the sink streams).
+    fn take(&self) -> SiteFiles;
+    /// How many files were written.
+    fn written(&self) -> usize;
+}
+
+/// A sink that keeps the site in memory: for `gen serve`, and for rebuilds that compare
+/// the new pages with the last.
+#[derive(Default)]
+pub struct Memory {
+    files: std::sync::Mutex<SiteFiles>,
+}
+
+impl Sink for Memory {
+    fn streams(&self) -> bool {
+        false
+    }
+
+    fn write(&self, path: &str, bytes: Vec<u8>) -> Result<(), OutputError> {
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(path.to_string(), Arc::from(bytes));
+        Ok(())
+    }
+
+    fn take(&self) -> SiteFiles {
+        std::mem::take(
+            &mut *self
+                .files
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+    }
+
+    fn written(&self) -> usize {
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .len()
+    }
+}
+
+impl Sink for Staging {
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn write(&self, path: &str, bytes: Vec<u8>) -> Result<(), OutputError> {
+        Staging::write(self, path, &bytes)?;
+        self.written
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn take(&self) -> SiteFiles {
+        SiteFiles::new()
+    }
+
+    fn written(&self) -> usize {
+        self.written.swap(0, std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
 /// A new site being written beside the output folder; it replaces the output only on
 /// `commit`, and disappears if dropped before that.
 pub struct Staging {
@@ -166,6 +237,8 @@ pub struct Staging {
     target: PathBuf,
     old: PathBuf,
     folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// Files written through `Sink::write` since `Sink::written` last said.
+    written: std::sync::atomic::AtomicUsize,
     committed: bool,
     _lock: Lock,
 }
@@ -255,6 +328,7 @@ impl Staging {
             dir,
             target,
             folders: Default::default(),
+            written: Default::default(),
             committed: false,
             _lock: lock,
         })

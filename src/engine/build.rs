@@ -18,12 +18,12 @@ use crate::error::Error;
 use crate::markdown::LinkIndex;
 use crate::markdown::highlight::Highlighter;
 use crate::markdown::{self, Html, MarkdownCache};
-use crate::output::{SiteFiles, Staging};
+use crate::output::{Memory, Sink, SiteFiles, Staging};
 use crate::playbook::lints;
 use crate::render::brief_cache::BriefCaches;
 use crate::render::templates::Templates;
 use crate::render::theme::Theme;
-use crate::render::{self, PageKey};
+use crate::render::{self, PageKey, Shows};
 use rayon::prelude::*;
 
 /// Pages laid out between two updates of the progress bar.
@@ -47,8 +47,6 @@ pub struct Build {
     pub stages: Stages,
     /// Every page's address by source path, kept while no page is added or moved.
     links: Option<Arc<LinkIndex>>,
-    /// Where pages go as they are rendered, instead of `files` (see `stream`).
-    sink: Option<Arc<Staging>>,
     /// Files written to the sink.
     pub pages_written: usize,
     /// Every finding of the last render, kept so a rebuild runs only the lints its edits
@@ -144,7 +142,7 @@ impl Build {
     ) -> Result<Build, Error> {
         let mut build = Build::prepare(root, options, highlighter)?;
         let content = build.content.clone();
-        build.render(content, Plan::everything())?;
+        build.render(content, Plan::everything(), &Memory::default())?;
         Ok(build)
     }
 
@@ -153,16 +151,14 @@ impl Build {
     pub fn stream(
         root: &Path,
         options: &LoadOptions,
-        staging: Arc<Staging>,
+        staging: &Staging,
         progress: Option<Progress>,
         highlighter: Arc<Highlighter>,
     ) -> Result<Build, Error> {
         let mut build = Build::prepare(root, options, highlighter)?;
-        build.sink = Some(staging);
         build.progress = progress;
         let content = build.content.clone();
-        build.render(content, Plan::everything())?;
-        build.sink = None;
+        build.render(content, Plan::everything(), staging)?;
         Ok(build)
     }
 
@@ -191,7 +187,6 @@ impl Build {
             findings: Vec::new(),
             pending: ChangeSet::default(),
             stages: clock,
-            sink: None,
             pages_written: 0,
             links: None,
             lint_findings: None,
@@ -277,7 +272,7 @@ impl Build {
         // back if rendering fails.
         let old_templates = templates.map(|t| std::mem::replace(&mut self.templates, t));
         let old_statics = statics.map(|s| std::mem::replace(&mut self.statics, s));
-        match self.render(content, plan) {
+        match self.render(content, plan, &Memory::default()) {
             Ok(rebuild) => Ok(rebuild),
             Err(error) => {
                 if let Some(t) = old_templates {
@@ -291,137 +286,25 @@ impl Build {
         }
     }
 
-    /// Render what `plan` selects from `content` and, if everything succeeds, make it the
-    /// current site.
-    fn render(&mut self, content: Content, plan: Plan) -> Result<Rebuild, Error> {
-        // Addresses change only when pages are added, removed or moved (a full plan).
-        let links = match (&plan.markdown, &self.links) {
-            (Selection::Only(_), Some(links)) => links.clone(),
-            _ => Arc::new(markdown::link_index(&self.config, &content)),
-        };
-        let mut markdown = match plan.markdown {
-            Selection::All => MarkdownCache::new(),
-            Selection::Only(_) => self.markdown.clone(),
-        };
+    /// Render what `plan` selects from `content` into `sink` and, if everything succeeds,
+    /// make it the current site. The stages, in order, each timed for `--timings`.
+    fn render(&mut self, content: Content, plan: Plan, sink: &dyn Sink) -> Result<Rebuild, Error> {
+        let streaming = sink.streams();
+        let links = self.link_index(&content, &plan);
         self.stages.last = Instant::now();
-        // A streamed build renders each body's HTML only when its page is written (below);
-        // here it needs just what the checks and the search index read.
-        let streaming = self.sink.is_some();
-        let fresh = if streaming {
-            markdown::scan_markdown(&content, &links)
-        } else {
-            markdown::render_markdown(
-                &content,
-                &links,
-                plan.markdown.only(),
-                Html {
-                    raw_html: self.config.markdown.raw_html,
-                    highlighter: &self.highlighter,
-                },
-            )
-        };
-        // The search index holds every page's headings: it changes only when they do.
-        let headings_changed = fresh
-            .iter()
-            .any(|(path, md)| self.markdown.get(path).is_none_or(|old| old.toc != md.toc));
-        let anchors_changed = fresh.iter().any(|(path, md)| {
-            self.markdown
-                .get(path)
-                .is_none_or(|old| old.anchors != md.anchors)
-        });
-        markdown.extend(fresh);
+        let (markdown, changed) = self.markdown(&content, &links, &plan, streaming);
         // A streamed build reads headings and links here and highlights as it writes.
         self.stages.lap(if streaming {
             "markdown (headings and links)"
         } else {
             "markdown and highlighting"
         });
-        let lint_findings = self.lint(&content, &markdown, &links, &plan, anchors_changed);
-        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = lint_findings
-            .all()
-            .into_iter()
-            .partition(|f| f.severity == Severity::Error);
-        if !errors.is_empty() {
-            return Err(Error::Site(Diagnostics(errors)));
-        }
+        let lint_findings = self.lint(&content, &markdown, &links, &plan, changed.anchors);
+        let warnings = without_errors(&lint_findings)?;
         self.stages.lap("links and lints");
-        let mut plan = plan;
-        if !same_findings(&self.findings, &warnings) {
-            // The health page lists the findings and the home page counts them.
-            plan.pages.insert(PageKey::Health);
-            plan.pages.insert(PageKey::Home);
-        }
-        if headings_changed {
-            plan.pages.insert(PageKey::SearchIndex);
-        }
-        let views = render::views::Views::new(&self.config, &content);
-        // A streamed build lays out each page once: keeping what it makes per brief (cards,
-        // roles.json entries) would only hold memory.
-        let views = match self.sink {
-            Some(_) => views,
-            None => views.with_caches(&self.caches),
-        };
-        let keys: Vec<PageKey> = match (&plan.pages, &self.sink) {
-            // Streamed, a taxonomy goes a term at a time: one page in memory, not all.
-            (Selection::All, Some(_)) => {
-                render::split_taxonomies(&views, render::all_pages(&content))
-            }
-            (Selection::All, None) => render::all_pages(&content),
-            (Selection::Only(keys), _) => keys.iter().cloned().collect(),
-        };
-        // What this render lays out; with a partial plan, the rest of the site stays as is.
-        let partial = matches!(plan.pages, Selection::Only(_));
-        let mut files = SiteFiles::new();
-        let pages_rendered = keys.len();
-        if let Some(progress) = self.progress.as_mut() {
-            progress(0, pages_rendered);
-        }
-        let renderer = render::Renderer::new(
-            &views,
-            &markdown,
-            &links,
-            &warnings,
-            &mut self.templates,
-            &self.highlighter,
-        );
-        match &self.sink {
-            // Streamed: each page is written as soon as it is laid out.
-            Some(sink) => {
-                let done = AtomicUsize::new(0);
-                let written = AtomicUsize::new(0);
-                let progress = Mutex::new(self.progress.as_mut());
-                renderer
-                    .each(&keys, |pages| {
-                        for (path, bytes) in &pages {
-                            sink.write(path, bytes)?;
-                        }
-                        written.fetch_add(pages.len(), Ordering::Relaxed);
-                        let done = done.fetch_add(1, Ordering::Relaxed) + 1;
-                        if (done.is_multiple_of(PROGRESS_EVERY) || done == pages_rendered)
-                            && let Ok(mut progress) = progress.lock()
-                            && let Some(progress) = progress.as_mut()
-                        {
-                            progress(done, pages_rendered);
-                        }
-                        Ok::<(), Error>(())
-                    })
-                    .map_err(|failure| match failure {
-                        render::RenderFailure::Pages(problems) => Error::Site(problems),
-                        render::RenderFailure::Emit(error) => error,
-                    })?;
-                self.pages_written += written.into_inner();
-            }
-            None => {
-                let pages = renderer.pages(&keys)?;
-                for (path, bytes) in pages {
-                    files.insert(path, Arc::from(bytes));
-                }
-                if let Some(progress) = self.progress.as_mut() {
-                    progress(pages_rendered, pages_rendered);
-                }
-                self.caches.keep_only(&content.roles);
-            }
-        }
+        let plan = self.with_pages_findings_show(plan, &warnings, changed.headings);
+        let pages_rendered =
+            self.lay_out(&content, &markdown, &links, &warnings, &plan.pages, sink)?;
         self.stages.lap(if streaming {
             "templates, highlighting and writing"
         } else {
@@ -432,17 +315,157 @@ impl Build {
             self.highlighter.take_time(),
         ));
         for (path, bytes) in &self.statics {
-            match &self.sink {
-                Some(sink) => {
-                    sink.write(path, bytes)?;
-                    self.pages_written += 1;
-                }
-                None => {
-                    files.insert(path.clone(), Arc::from(bytes.as_slice()));
-                }
+            sink.write(path, bytes.clone())?;
+        }
+        let mut rebuild = self.keep(sink.take(), matches!(plan.pages, Selection::Only(_)));
+        rebuild.pages_rendered = pages_rendered;
+        self.pages_written += sink.written();
+        if !streaming {
+            self.caches.keep_only(&content.roles);
+        }
+        self.content = content;
+        self.markdown = markdown;
+        self.findings = warnings;
+        self.links = Some(links);
+        self.lint_findings = Some(lint_findings);
+        Ok(rebuild)
+    }
+
+    /// Every page's address by source path: the last render's while no page is added,
+    /// removed or moved (a partial plan).
+    fn link_index(&self, content: &Content, plan: &Plan) -> Arc<LinkIndex> {
+        match (&plan.markdown, &self.links) {
+            (Selection::Only(_), Some(links)) => links.clone(),
+            _ => Arc::new(markdown::link_index(&self.config, content)),
+        }
+    }
+
+    /// The bodies `plan` selects, rendered (or only scanned, when pages are streamed: each
+    /// body's HTML is then made as its page is written), merged into the last render's.
+    fn markdown(
+        &self,
+        content: &Content,
+        links: &LinkIndex,
+        plan: &Plan,
+        streaming: bool,
+    ) -> (MarkdownCache, BodyChanges) {
+        let mut markdown = match plan.markdown {
+            Selection::All => MarkdownCache::new(),
+            Selection::Only(_) => self.markdown.clone(),
+        };
+        let fresh = if streaming {
+            markdown::scan_markdown(content, links)
+        } else {
+            markdown::render_markdown(
+                content,
+                links,
+                plan.markdown.only(),
+                Html {
+                    raw_html: self.config.markdown.raw_html,
+                    highlighter: &self.highlighter,
+                },
+            )
+        };
+        let changes = BodyChanges {
+            headings: fresh
+                .iter()
+                .any(|(path, md)| self.markdown.get(path).is_none_or(|old| old.toc != md.toc)),
+            anchors: fresh.iter().any(|(path, md)| {
+                self.markdown
+                    .get(path)
+                    .is_none_or(|old| old.anchors != md.anchors)
+            }),
+        };
+        markdown.extend(fresh);
+        (markdown, changes)
+    }
+
+    /// `plan`, with the pages that show the findings and the headings when those changed.
+    fn with_pages_findings_show(
+        &self,
+        mut plan: Plan,
+        warnings: &[Diagnostic],
+        headings_changed: bool,
+    ) -> Plan {
+        if !same_findings(&self.findings, warnings) {
+            for key in PageKey::showing_any(&[Shows::Findings]) {
+                plan.pages.insert(key);
             }
         }
-        let mut rebuild = if partial {
+        if headings_changed {
+            for key in PageKey::showing_any(&[Shows::Headings]) {
+                plan.pages.insert(key);
+            }
+        }
+        plan
+    }
+
+    /// Lay out the pages `pages` selects into `sink`; how many there were.
+    fn lay_out(
+        &mut self,
+        content: &Content,
+        markdown: &MarkdownCache,
+        links: &LinkIndex,
+        warnings: &[Diagnostic],
+        pages: &Selection<PageKey>,
+        sink: &dyn Sink,
+    ) -> Result<usize, Error> {
+        let views = render::views::Views::new(&self.config, content);
+        // A streamed build lays out each page once: keeping what it makes per brief (cards,
+        // roles.json entries) would only hold memory.
+        let views = if sink.streams() {
+            views
+        } else {
+            views.with_caches(&self.caches)
+        };
+        let keys: Vec<PageKey> = match pages {
+            // Streamed, a taxonomy goes a term at a time: one page in memory, not all.
+            Selection::All if sink.streams() => {
+                render::split_taxonomies(&views, render::all_pages(content))
+            }
+            Selection::All => render::all_pages(content),
+            Selection::Only(keys) => keys.iter().cloned().collect(),
+        };
+        let total = keys.len();
+        let progress = Mutex::new(self.progress.as_mut());
+        let tell = |done: usize| {
+            if let Ok(mut progress) = progress.lock()
+                && let Some(progress) = progress.as_mut()
+            {
+                progress(done, total);
+            }
+        };
+        tell(0);
+        let done = AtomicUsize::new(0);
+        render::Renderer::new(
+            &views,
+            markdown,
+            links,
+            warnings,
+            &mut self.templates,
+            &self.highlighter,
+        )
+        .each(&keys, |pages| {
+            for (path, bytes) in pages {
+                sink.write(&path, bytes)?;
+            }
+            let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if done.is_multiple_of(PROGRESS_EVERY) || done == total {
+                tell(done);
+            }
+            Ok::<(), Error>(())
+        })
+        .map_err(|failure| match failure {
+            render::RenderFailure::Pages(problems) => Error::Site(problems),
+            render::RenderFailure::Emit(error) => error,
+        })?;
+        Ok(total)
+    }
+
+    /// Make `files` (what a render laid out, when it was kept in memory) part of the site:
+    /// with a partial plan only the pages laid out again change, the rest stays as is.
+    fn keep(&mut self, files: SiteFiles, partial: bool) -> Rebuild {
+        if partial {
             // Only changed pages, compared in place: copying a 30,000-file map would cost
             // more than the rebuild of one page.
             let changed: SiteFiles = files
@@ -460,14 +483,7 @@ impl Build {
             let rebuild = diff(&self.files, &files);
             self.files = files;
             rebuild
-        };
-        rebuild.pages_rendered = pages_rendered;
-        self.content = content;
-        self.markdown = markdown;
-        self.findings = warnings;
-        self.links = Some(links);
-        self.lint_findings = Some(lint_findings);
-        Ok(rebuild)
+        }
     }
 
     /// The lint findings of `content`: the last render's where `plan` says its edits cannot
@@ -603,4 +619,25 @@ pub fn changed_pages(rebuild: &Rebuild) -> BTreeSet<&str> {
         .filter(|p| p.ends_with(".html"))
         .map(String::as_str)
         .collect()
+}
+
+/// Whether the bodies' headings and anchors changed since the last render.
+struct BodyChanges {
+    /// The search index holds every page's headings: it changes only when they do.
+    headings: bool,
+    /// Links to anchors elsewhere may break or mend.
+    anchors: bool,
+}
+
+/// The warnings among `findings`, or the errors as the build's failure.
+fn without_errors(findings: &LintFindings) -> Result<Vec<Diagnostic>, Error> {
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = findings
+        .all()
+        .into_iter()
+        .partition(|f| f.severity == Severity::Error);
+    if errors.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(Error::Site(Diagnostics(errors)))
+    }
 }

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use crate::content::Content;
 use crate::content::guide::Guide;
 use crate::content::role::Role;
-use crate::render::PageKey;
 use crate::render::site_views::Taxonomy;
+use crate::render::{PageKey, Shows};
 use crate::slug::slugify;
 use serde_saphyr::Spanned;
 
@@ -277,17 +277,12 @@ fn plan_guide(plan: &mut Plan, before: &Guide, guide: &Guide) -> bool {
     true
 }
 
-/// Which of the fields that other pages show changed in a brief's front matter.
+/// What changed in a brief's front matter, in the terms of what pages show
+/// (`render::Shows`).
 struct FrontChange<'a> {
     before: &'a Role,
-    title: bool,
-    archetype: bool,
-    status: bool,
-    capabilities: bool,
-    tags: bool,
-    hiring: bool,
-    /// What a role card shows (on the home page and on each term page of the brief).
-    card: bool,
+    /// The fields that changed.
+    changed: Vec<Shows>,
     read_across_briefs: bool,
 }
 
@@ -296,52 +291,70 @@ impl<'a> FrontChange<'a> {
     fn everything(before: &'a Role) -> FrontChange<'a> {
         FrontChange {
             before,
-            title: true,
-            archetype: true,
-            status: true,
-            capabilities: true,
-            tags: true,
-            hiring: true,
-            card: true,
+            changed: vec![
+                Shows::Title,
+                Shows::Archetype,
+                Shows::Status,
+                Shows::Capabilities,
+                Shows::Tags,
+                Shows::Hiring,
+                Shows::Summary,
+                Shows::Outcome,
+                Shows::Everything,
+            ],
             read_across_briefs: true,
         }
     }
 
     fn between(before: &'a Role, after: &Role) -> FrontChange<'a> {
         let (b, a) = (&before.front, &after.front);
-        let title = b.title.value != a.title.value;
-        let archetype = b.archetype.value != a.archetype.value;
-        let status = b.status != a.status;
-        let capabilities = !same(&b.capabilities.primary, &a.capabilities.primary)
-            || !same(&b.capabilities.secondary, &a.capabilities.secondary);
-        let hiring = !same(&b.hire_after, &a.hire_after);
+        let changed: Vec<Shows> = [
+            (Shows::Title, b.title.value != a.title.value),
+            (Shows::Archetype, b.archetype.value != a.archetype.value),
+            (Shows::Status, b.status != a.status),
+            (
+                Shows::Capabilities,
+                !same(&b.capabilities.primary, &a.capabilities.primary)
+                    || !same(&b.capabilities.secondary, &a.capabilities.secondary),
+            ),
+            (Shows::Tags, !same(&b.tags, &a.tags)),
+            (Shows::Hiring, !same(&b.hire_after, &a.hire_after)),
+            (Shows::Summary, b.summary.value != a.summary.value),
+            (Shows::Outcome, b.outcome.value != a.outcome.value),
+        ]
+        .into_iter()
+        .filter_map(|(what, moved)| moved.then_some(what))
+        // The front matter changed (or the brief would not be planned): pages showing all
+        // of it change whatever the field.
+        .chain([Shows::Everything])
+        .collect();
+        let read_across_briefs = changed.iter().any(|c| LINTS_ACROSS_BRIEFS_READ.contains(c))
+            || !same(&b.allow, &a.allow);
         FrontChange {
             before,
-            title,
-            archetype,
-            status,
-            capabilities,
-            tags: !same(&b.tags, &a.tags),
-            hiring,
-            card: title
-                || status
-                || capabilities
-                || b.summary.value != a.summary.value
-                || b.outcome.value != a.outcome.value,
-            read_across_briefs: title
-                || archetype
-                || status
-                || capabilities
-                || hiring
-                || !same(&b.allow, &a.allow),
+            changed,
+            read_across_briefs,
         }
+    }
+
+    fn has(&self, what: Shows) -> bool {
+        self.changed.contains(&what)
     }
 }
 
-/// The pages that show what changed in a brief's front matter: its own page and
-/// `roles.json` always; the overviews, term pages and neighbours' pages that show the
-/// changed fields. An overview lists thousands of briefs on a big site, so an edit that
-/// leaves them alone must not lay them out again.
+/// The fields the lints across briefs read (besides `allow:`).
+const LINTS_ACROSS_BRIEFS_READ: &[Shows] = &[
+    Shows::Title,
+    Shows::Archetype,
+    Shows::Status,
+    Shows::Capabilities,
+    Shows::Hiring,
+];
+
+/// The pages that show what changed in a brief's front matter, as the page registry
+/// (`PageKey::kind`) says: its own page and the overviews showing a changed field, the term
+/// pages listing its card, and its neighbours' pages. An overview lists thousands of briefs
+/// on a big site, so an edit that leaves them alone must not lay them out again.
 fn pages_showing_role(
     old: &Content,
     new: &Content,
@@ -352,49 +365,21 @@ fn pages_showing_role(
     let values = |list: &[Spanned<String>]| -> Vec<String> {
         list.iter().map(|s| s.value.clone()).collect()
     };
-    let FrontChange {
-        title,
-        archetype,
-        status,
-        capabilities,
-        tags,
-        hiring,
-        card,
-        ..
-    } = *change;
-    // The whole-playbook page shows every brief in full.
-    let mut pages = BTreeSet::from([
-        PageKey::Role(after.slug.clone()),
-        PageKey::Data,
-        PageKey::Print,
-    ]);
+    let mut pages = BTreeSet::from([PageKey::Role(after.slug.clone())]);
+    pages.extend(PageKey::showing_any(&change.changed));
     // The parent lists its derived briefs by title.
     for parent in [&b.extends, &a.extends].into_iter().flatten() {
         pages.insert(PageKey::Role(parent.value.clone()));
     }
-    let mut show = |on: bool, key: PageKey| {
-        if on {
-            pages.insert(key);
-        }
-    };
-    show(card || archetype, PageKey::Home);
-    show(card || archetype || tags, PageKey::SearchIndex);
-    show(
-        title || archetype || status || capabilities,
-        PageKey::Matrix,
-    );
-    show(title || archetype || hiring || status, PageKey::Sequence);
-    // Findings are listed under their brief's title.
-    show(title, PageKey::Health);
-    for (taxonomy, moved, terms) in [
+    for (taxonomy, joined_or_left, terms) in [
         (
             Taxonomy::Archetypes,
-            archetype,
+            change.has(Shows::Archetype),
             vec![a.archetype.value.clone()],
         ),
         (
             Taxonomy::Capabilities,
-            capabilities,
+            change.has(Shows::Capabilities),
             values(&a.capabilities.primary)
                 .into_iter()
                 .chain(values(&a.capabilities.secondary))
@@ -402,18 +387,25 @@ fn pages_showing_role(
         ),
         (
             Taxonomy::Tags,
-            tags,
+            change.has(Shows::Tags),
             a.tags.iter().map(|t| slugify(&t.value)).collect::<Vec<_>>(),
         ),
     ] {
-        // A brief joining or leaving a term changes the counts on the taxonomy's index.
-        show(moved, PageKey::Taxonomy(taxonomy));
+        if joined_or_left {
+            // The index's counts and the terms it joined and left: the whole taxonomy.
+            pages.insert(PageKey::Taxonomy(taxonomy));
+            continue;
+        }
         for term in terms {
-            show(card && !moved, PageKey::Term(taxonomy, term));
+            let key = PageKey::Term(taxonomy, term);
+            if change.changed.iter().any(|what| key.shows(*what)) {
+                pages.insert(key);
+            }
         }
     }
-    // Neighbours in the hiring order link to the brief by title.
-    if title || hiring {
+    // Neighbours in the hiring order show the brief (by title) on their pages.
+    let role = PageKey::Role(String::new());
+    if change.changed.iter().any(|what| role.shows(*what)) {
         for earlier in b.hire_after.iter().chain(&a.hire_after) {
             pages.insert(PageKey::Role(earlier.value.clone()));
         }

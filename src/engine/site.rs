@@ -135,16 +135,9 @@ pub fn build_site(
         None => Highlighter::new(),
     };
     let highlighter = Arc::new(highlighter);
-    let staging = Arc::new(output::Staging::create(root, output)?);
-    let mut build = build::Build::stream(
-        root,
-        options,
-        staging.clone(),
-        how.progress,
-        highlighter.clone(),
-    )?;
-    let staging =
-        Arc::try_unwrap(staging).map_err(|_| Error::usage("the output is still in use", None))?;
+    let staging = output::Staging::create(root, output)?;
+    let mut build =
+        build::Build::stream(root, options, &staging, how.progress, highlighter.clone())?;
     staging.commit()?;
     build.stages.lap("swap");
     if let (Some(dir), Err(error)) = (&how.cache, highlighter.save()) {

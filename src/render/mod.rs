@@ -3,6 +3,7 @@
 //! changed; writing is `output`'s job.
 
 pub mod brief_cache;
+pub mod pages;
 pub mod print;
 pub mod relative;
 pub mod site_views;
@@ -11,7 +12,7 @@ pub mod templates;
 pub mod theme;
 pub mod views;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -23,133 +24,13 @@ use crate::content::source::SourceFile;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::highlight::{self, Highlighter};
 use crate::markdown::{self, Html, LinkIndex, MarkdownCache, RenderedMarkdown, link_index};
-use site_views::Taxonomy;
 use templates::Templates;
 use views::{Views, role_path};
 
+use pages::page_paths;
+pub use pages::{PageKey, Shows, all_pages, split_taxonomies};
+
 pub const STATIC_DIR: &str = "static";
-
-/// One page (or set of files) of the site, by what it shows.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PageKey {
-    Home,
-    NotFound,
-    /// The playbook health page: every lint finding.
-    Health,
-    Matrix,
-    Sequence,
-    /// The whole playbook on one page (small sites only: `site_views::has_print_page`).
-    Print,
-    /// A taxonomy's index page and one page per term.
-    Taxonomy(Taxonomy),
-    /// A taxonomy's index page alone.
-    TaxonomyIndex(Taxonomy),
-    /// One term's page, by key (an archetype, capability or tag slug).
-    Term(Taxonomy, String),
-    /// `roles.json`: every brief's front matter.
-    Data,
-    /// `sitemap.xml` (and `robots.txt`): every page's address.
-    Sitemap,
-    /// `search-index.js`: titles, summaries and headings.
-    SearchIndex,
-    /// A brief's page and its `brief.md` and `brief.txt`, by slug.
-    Role(String),
-    /// By content path.
-    Guide(String),
-}
-
-impl PageKey {
-    /// The templates that lay the page out.
-    pub fn templates(&self) -> &'static [&'static str] {
-        match self {
-            PageKey::Home => &["index.html"],
-            PageKey::NotFound => &["404.html"],
-            PageKey::Health => &["health.html"],
-            PageKey::Matrix => &["matrix.html"],
-            PageKey::Sequence => &["sequence.html"],
-            PageKey::Print => &["print.html"],
-            PageKey::Taxonomy(_) => &["taxonomies.html", "taxonomy.html"],
-            PageKey::TaxonomyIndex(_) => &["taxonomies.html"],
-            PageKey::Term(..) => &["taxonomy.html"],
-            PageKey::Data => &[],
-            PageKey::Sitemap => &["sitemap.xml"],
-            PageKey::SearchIndex => &[],
-            PageKey::Role(_) => &["role.html", "brief.md.tera", "brief.txt.tera"],
-            PageKey::Guide(_) => &["page.html"],
-        }
-    }
-
-    /// Every template a page is laid out with, whatever the content.
-    pub fn layouts() -> BTreeSet<&'static str> {
-        let mut keys = PageKey::overviews();
-        keys.extend([
-            PageKey::NotFound,
-            PageKey::Role(String::new()),
-            PageKey::Guide(String::new()),
-            PageKey::TaxonomyIndex(Taxonomy::Tags),
-            PageKey::Term(Taxonomy::Tags, String::new()),
-        ]);
-        keys.iter()
-            .flat_map(|k| k.templates().iter().copied())
-            .collect()
-    }
-
-    /// Pages that show data from every brief's front matter.
-    pub fn overviews() -> Vec<PageKey> {
-        // A streamed build takes keys from the front: these long pages come first, so no
-        // core is left with one at the end.
-        let mut keys = vec![
-            PageKey::Home,
-            PageKey::Health,
-            PageKey::Matrix,
-            PageKey::Sitemap,
-            PageKey::Sequence,
-            PageKey::SearchIndex,
-            PageKey::Data,
-            PageKey::Print,
-        ];
-        keys.extend(Taxonomy::ALL.map(PageKey::Taxonomy));
-        keys
-    }
-}
-
-/// `keys` with each whole taxonomy as its index and one key per term, so that pages can be
-/// rendered (and let go) a few at a time.
-pub fn split_taxonomies(views: &Views, keys: Vec<PageKey>) -> Vec<PageKey> {
-    let mut split = Vec::with_capacity(keys.len());
-    for key in keys {
-        match key {
-            PageKey::Taxonomy(taxonomy) => {
-                split.push(PageKey::TaxonomyIndex(taxonomy));
-                split.extend(
-                    views
-                        .term_keys(taxonomy)
-                        .into_iter()
-                        .map(|term| PageKey::Term(taxonomy, term)),
-                );
-            }
-            other => split.push(other),
-        }
-    }
-    split
-}
-
-/// Every page the content makes.
-pub fn all_pages(content: &Content) -> Vec<PageKey> {
-    let mut keys = PageKey::overviews();
-    if !site_views::has_print_page(content) {
-        keys.retain(|k| *k != PageKey::Print);
-    }
-    keys.push(PageKey::NotFound);
-    keys.extend(content.roles.iter().map(|r| PageKey::Role(r.slug.clone())));
-    keys.extend(
-        content
-            .guides
-            .iter()
-            .map(|g| PageKey::Guide(g.source.content_path.clone())),
-    );
-    keys
-}
 
 /// A laid-out page: output path and bytes.
 pub type RenderedPage = (String, Vec<u8>);
@@ -458,35 +339,6 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 )
             }
         }
-    }
-}
-
-/// The HTML pages a key makes, below the site root, for the sitemap.
-fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
-    match key {
-        PageKey::Home => vec![String::new()],
-        PageKey::Health => vec![views::HEALTH_PATH.to_string()],
-        PageKey::Matrix => vec![site_views::MATRIX_PATH.to_string()],
-        PageKey::Sequence => vec![site_views::SEQUENCE_PATH.to_string()],
-        PageKey::Print if site_views::has_print_page(views.content) => {
-            vec![site_views::PRINT_PATH.to_string()]
-        }
-        PageKey::Taxonomy(taxonomy) => views.taxonomy_paths(*taxonomy),
-        PageKey::TaxonomyIndex(taxonomy) => vec![taxonomy.path().to_string()],
-        PageKey::Term(taxonomy, key) => vec![taxonomy.term_path(key)],
-        PageKey::Role(slug) => vec![role_path(slug)],
-        PageKey::Guide(content_path) => views
-            .content
-            .guides
-            .iter()
-            .filter(|g| &g.source.content_path == content_path)
-            .map(|g| g.path.clone())
-            .collect(),
-        PageKey::NotFound
-        | PageKey::Data
-        | PageKey::Sitemap
-        | PageKey::SearchIndex
-        | PageKey::Print => Vec::new(),
     }
 }
 

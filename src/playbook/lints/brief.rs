@@ -1,0 +1,198 @@
+//! The lints of one brief's front matter: bundled roles, vague outcomes, missing horizons,
+//! owners, interfaces and probes, tool soup.
+
+use super::*;
+
+/// The lints that read one brief.
+pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnostic> {
+    let front = &role.front;
+    let mut found = Vec::new();
+    let mut add =
+        |id: &'static str, d: Diagnostic| found.extend(finding(config, Some(role), id, d));
+
+    let primary = &front.capabilities.primary;
+    if primary.len() > limits.max_primary_capabilities {
+        let names: Vec<&str> = primary.iter().map(|c| c.value.as_str()).collect();
+        add(
+            "bundled-role",
+            role
+                .diagnostic_at(
+                    role.source_of_item("capabilities.primary", 0),
+                    position(&primary[0].referenced),
+                    format!(
+                        "bundled role: {} primary capabilities ({}); the limit is {}",
+                        primary.len(),
+                        names.join(", "),
+                        limits.max_primary_capabilities
+                    ),
+                )
+                .with_help("split the brief: keep the capabilities this role leads and give the rest to the briefs that should own them"),
+        );
+    }
+    if !is_measurable(&front.outcome.value) {
+        add(
+            "vague-outcome",
+            at_value(
+                role,
+                "outcome",
+                &front.outcome.referenced,
+                "vague outcome: no number, percentage, date or target",
+            ),
+        );
+    }
+    let missing: Vec<&str> = front
+        .success
+        .value
+        .horizons()
+        .iter()
+        .filter(|(_, _, measures)| measures.is_none_or(|m| m.is_empty()))
+        .map(|(key, _, _)| *key)
+        .collect();
+    if !missing.is_empty() {
+        add(
+            "missing-horizon",
+            at_value(
+                role,
+                "success",
+                &front.success.referenced,
+                format!("`success` has no {} horizon", missing.join(", ")),
+            )
+            .with_help(format!(
+                "add `{}:` with what must be true by then",
+                missing[0]
+            )),
+        );
+    }
+    if front.owns_after_launch.is_empty() {
+        add(
+            "no-owner-after-launch",
+            at_key(
+                role,
+                "owns_after_launch",
+                "nothing is owned after launch: `owns_after_launch` is empty",
+            ),
+        );
+    }
+    let interfaces = &front.interfaces;
+    let unstated: Vec<&str> = [
+        ("product", &interfaces.product),
+        ("data", &interfaces.data),
+        ("security", &interfaces.security),
+        ("it", &interfaces.it),
+    ]
+    .into_iter()
+    .filter(|(_, text)| text.as_deref().is_none_or(|t| t.trim().is_empty()))
+    .map(|(name, _)| name)
+    .collect();
+    if !unstated.is_empty() {
+        add(
+            "missing-interface",
+            at_key(
+                role,
+                "interfaces",
+                format!("no stated fit with {}", unstated.join(", ")),
+            )
+            .with_help(format!(
+                "add under `interfaces:` how the role works with {}",
+                unstated.join(", ")
+            )),
+        );
+    }
+    if front.tools.len() > limits.max_tools {
+        add(
+            "tool-soup",
+            at_key(
+                role,
+                "tools",
+                format!(
+                    "tool soup: {} tools listed; the limit is {}",
+                    front.tools.len(),
+                    limits.max_tools
+                ),
+            ),
+        );
+    }
+    if front.interview_probes.is_empty() {
+        add(
+            "missing-probes",
+            at_key(
+                role,
+                "interview_probes",
+                "no interview probes for proof of delivery",
+            ),
+        );
+    }
+    found
+}
+
+/// Words that make an outcome measurable besides digits: amounts, fractions, months.
+const MEASURE_WORDS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "half",
+    "halve",
+    "halved",
+    "third",
+    "thirds",
+    "quarter",
+    "double",
+    "doubled",
+    "triple",
+    "tripled",
+    "twice",
+    "percent",
+    "per cent",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "year-end",
+    "quarter-end",
+];
+
+/// Whether an outcome states a target: a number, percentage, amount word or date.
+pub fn is_measurable(outcome: &str) -> bool {
+    if outcome.chars().any(|c| c.is_ascii_digit() || c == '%') {
+        return true;
+    }
+    let lower = outcome.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    MEASURE_WORDS.iter().any(|measure| {
+        if measure.contains(' ') {
+            lower.contains(measure)
+        } else {
+            words.contains(measure)
+        }
+    })
+}

@@ -1,0 +1,310 @@
+//! The registry of the site's pages: each kind of page described once (its templates, its
+//! address when fixed, what it shows from the briefs), and the pages a site's content makes.
+
+use std::collections::BTreeSet;
+
+use crate::content::Content;
+use crate::render::site_views::{MATRIX_PATH, PRINT_PATH, SEQUENCE_PATH, Taxonomy, has_print_page};
+use crate::render::views::{HEALTH_PATH, Views, role_path};
+
+/// One page (or set of files) of the site, by what it shows.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageKey {
+    Home,
+    NotFound,
+    /// The playbook health page: every lint finding.
+    Health,
+    Matrix,
+    Sequence,
+    /// The whole playbook on one page (small sites only: `site_views::has_print_page`).
+    Print,
+    /// A taxonomy's index page and one page per term.
+    Taxonomy(Taxonomy),
+    /// A taxonomy's index page alone.
+    TaxonomyIndex(Taxonomy),
+    /// One term's page, by key (an archetype, capability or tag slug).
+    Term(Taxonomy, String),
+    /// `roles.json`: every brief's front matter.
+    Data,
+    /// `sitemap.xml` (and `robots.txt`): every page's address.
+    Sitemap,
+    /// `search-index.js`: titles, summaries and headings.
+    SearchIndex,
+    /// A brief's page and its `brief.md` and `brief.txt`, by slug.
+    Role(String),
+    /// By content path.
+    Guide(String),
+}
+
+/// What a page shows from the briefs, beside the brief it is about: when one of these
+/// changes, the rebuild planner lays the page out again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Shows {
+    Title,
+    Archetype,
+    Status,
+    Capabilities,
+    Tags,
+    /// `hire_after`.
+    Hiring,
+    Summary,
+    Outcome,
+    /// Every field of every brief (`roles.json`, the whole-playbook page).
+    Everything,
+    /// The lint findings (listed, or counted).
+    Findings,
+    /// Every page's headings.
+    Headings,
+}
+
+/// What a role card shows, on the home page and on term pages.
+pub const CARD: &[Shows] = &[
+    Shows::Title,
+    Shows::Status,
+    Shows::Capabilities,
+    Shows::Summary,
+    Shows::Outcome,
+];
+
+/// A kind of page, described once: the templates that lay it out, the folder of its address
+/// when that is fixed, and what it shows from the briefs. The renderer, the sitemap and the
+/// rebuild planner all read this.
+#[derive(Debug)]
+pub struct PageKind {
+    pub templates: &'static [&'static str],
+    /// The page's folder below the site root (`matrix/`), for pages at one fixed address.
+    pub folder: Option<&'static str>,
+    pub shows: &'static [Shows],
+}
+
+use Shows::*;
+
+const HOME: PageKind = PageKind {
+    templates: &["index.html"],
+    folder: Some(""),
+    shows: &[
+        Title,
+        Status,
+        Capabilities,
+        Summary,
+        Outcome,
+        Archetype,
+        Findings,
+    ],
+};
+const NOT_FOUND: PageKind = PageKind {
+    templates: &["404.html"],
+    folder: None,
+    shows: &[],
+};
+const HEALTH: PageKind = PageKind {
+    templates: &["health.html"],
+    folder: Some(HEALTH_PATH),
+    // Findings are listed under their brief's title.
+    shows: &[Title, Findings],
+};
+const MATRIX: PageKind = PageKind {
+    templates: &["matrix.html"],
+    folder: Some(MATRIX_PATH),
+    shows: &[Title, Archetype, Status, Capabilities],
+};
+const SEQUENCE: PageKind = PageKind {
+    templates: &["sequence.html"],
+    folder: Some(SEQUENCE_PATH),
+    shows: &[Title, Archetype, Hiring, Status],
+};
+const PRINT: PageKind = PageKind {
+    templates: &["print.html"],
+    folder: Some(PRINT_PATH),
+    shows: &[Everything],
+};
+/// A taxonomy's index counts the briefs of each term: it changes when a brief joins or
+/// leaves one (which the planner tells per taxonomy).
+const TAXONOMY: PageKind = PageKind {
+    templates: &["taxonomies.html", "taxonomy.html"],
+    folder: None,
+    shows: &[],
+};
+const TAXONOMY_INDEX: PageKind = PageKind {
+    templates: &["taxonomies.html"],
+    folder: None,
+    shows: &[],
+};
+const TERM: PageKind = PageKind {
+    templates: &["taxonomy.html"],
+    folder: None,
+    shows: CARD,
+};
+const DATA: PageKind = PageKind {
+    templates: &[],
+    folder: None,
+    shows: &[Everything],
+};
+/// Every page's address: it changes only when pages are added, removed or moved.
+const SITEMAP: PageKind = PageKind {
+    templates: &["sitemap.xml"],
+    folder: None,
+    shows: &[],
+};
+const SEARCH_INDEX_KIND: PageKind = PageKind {
+    templates: &[],
+    folder: None,
+    shows: &[
+        Title,
+        Status,
+        Capabilities,
+        Summary,
+        Outcome,
+        Archetype,
+        Tags,
+        Headings,
+    ],
+};
+/// A brief's page shows all of its own brief; of other briefs, the titles of the briefs
+/// next to it in the hiring order and of the briefs derived from it.
+const ROLE: PageKind = PageKind {
+    templates: &["role.html", "brief.md.tera", "brief.txt.tera"],
+    folder: None,
+    shows: &[Title, Hiring],
+};
+const GUIDE: PageKind = PageKind {
+    templates: &["page.html"],
+    folder: None,
+    shows: &[],
+};
+
+impl PageKey {
+    /// The kind of page this is.
+    pub fn kind(&self) -> &'static PageKind {
+        match self {
+            PageKey::Home => &HOME,
+            PageKey::NotFound => &NOT_FOUND,
+            PageKey::Health => &HEALTH,
+            PageKey::Matrix => &MATRIX,
+            PageKey::Sequence => &SEQUENCE,
+            PageKey::Print => &PRINT,
+            PageKey::Taxonomy(_) => &TAXONOMY,
+            PageKey::TaxonomyIndex(_) => &TAXONOMY_INDEX,
+            PageKey::Term(..) => &TERM,
+            PageKey::Data => &DATA,
+            PageKey::Sitemap => &SITEMAP,
+            PageKey::SearchIndex => &SEARCH_INDEX_KIND,
+            PageKey::Role(_) => &ROLE,
+            PageKey::Guide(_) => &GUIDE,
+        }
+    }
+
+    /// The templates that lay the page out.
+    pub fn templates(&self) -> &'static [&'static str] {
+        self.kind().templates
+    }
+
+    /// Whether the page shows `what`.
+    pub fn shows(&self, what: Shows) -> bool {
+        let shows = self.kind().shows;
+        shows.contains(&what) || (shows.contains(&Everything) && what < Everything)
+    }
+
+    /// The pages about the whole playbook that show any of `changed`.
+    pub fn showing_any(changed: &[Shows]) -> impl Iterator<Item = PageKey> + '_ {
+        PageKey::overviews()
+            .into_iter()
+            .filter(move |key| changed.iter().any(|what| key.shows(*what)))
+    }
+
+    /// Every template a page is laid out with, whatever the content.
+    pub fn layouts() -> BTreeSet<&'static str> {
+        let mut keys = PageKey::overviews();
+        keys.extend([
+            PageKey::NotFound,
+            PageKey::Role(String::new()),
+            PageKey::Guide(String::new()),
+            PageKey::TaxonomyIndex(Taxonomy::Tags),
+            PageKey::Term(Taxonomy::Tags, String::new()),
+        ]);
+        keys.iter()
+            .flat_map(|k| k.templates().iter().copied())
+            .collect()
+    }
+
+    /// Pages that show data from every brief's front matter.
+    pub fn overviews() -> Vec<PageKey> {
+        // A streamed build takes keys from the front: these long pages come first, so no
+        // core is left with one at the end.
+        let mut keys = vec![
+            PageKey::Home,
+            PageKey::Health,
+            PageKey::Matrix,
+            PageKey::Sitemap,
+            PageKey::Sequence,
+            PageKey::SearchIndex,
+            PageKey::Data,
+            PageKey::Print,
+        ];
+        keys.extend(Taxonomy::ALL.map(PageKey::Taxonomy));
+        keys
+    }
+}
+
+/// `keys` with each whole taxonomy as its index and one key per term, so that pages can be
+/// rendered (and let go) a few at a time.
+pub fn split_taxonomies(views: &Views, keys: Vec<PageKey>) -> Vec<PageKey> {
+    let mut split = Vec::with_capacity(keys.len());
+    for key in keys {
+        match key {
+            PageKey::Taxonomy(taxonomy) => {
+                split.push(PageKey::TaxonomyIndex(taxonomy));
+                split.extend(
+                    views
+                        .term_keys(taxonomy)
+                        .into_iter()
+                        .map(|term| PageKey::Term(taxonomy, term)),
+                );
+            }
+            other => split.push(other),
+        }
+    }
+    split
+}
+
+/// Every page the content makes.
+pub fn all_pages(content: &Content) -> Vec<PageKey> {
+    let mut keys = PageKey::overviews();
+    if !has_print_page(content) {
+        keys.retain(|k| *k != PageKey::Print);
+    }
+    keys.push(PageKey::NotFound);
+    keys.extend(content.roles.iter().map(|r| PageKey::Role(r.slug.clone())));
+    keys.extend(
+        content
+            .guides
+            .iter()
+            .map(|g| PageKey::Guide(g.source.content_path.clone())),
+    );
+    keys
+}
+
+/// The HTML pages a key makes, below the site root, for the sitemap.
+pub(super) fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
+    match key {
+        PageKey::Print if !has_print_page(views.content) => Vec::new(),
+        PageKey::Taxonomy(taxonomy) => views.taxonomy_paths(*taxonomy),
+        PageKey::TaxonomyIndex(taxonomy) => vec![taxonomy.path().to_string()],
+        PageKey::Term(taxonomy, key) => vec![taxonomy.term_path(key)],
+        PageKey::Role(slug) => vec![role_path(slug)],
+        PageKey::Guide(content_path) => views
+            .content
+            .guides
+            .iter()
+            .filter(|g| &g.source.content_path == content_path)
+            .map(|g| g.path.clone())
+            .collect(),
+        // The HTML pages at one address; the rest are not HTML pages (or not in the sitemap).
+        other => other
+            .kind()
+            .folder
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
+    }
+}
