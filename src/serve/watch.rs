@@ -1,5 +1,6 @@
-//! The watcher: file-system events, debounced (50 ms), turned into a `ChangeSet`. Editors'
-//! temporary files are ignored; atomic saves and renames arrive as changes to the real file.
+//! The watcher: file-system events, debounced (`DEBOUNCE`, 25 ms), turned into a
+//! `ChangeSet`. Editors' temporary files are ignored; atomic saves and renames arrive as
+//! changes to the real file.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::Sender;
