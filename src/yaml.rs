@@ -379,9 +379,11 @@ mod tests {
         assert_eq!(d.position.line, 3);
     }
 
-    /// (document, key path, where the key and its value are written), 1-based, in characters.
-    #[allow(clippy::type_complexity)]
-    const KEY_SPANS: &[(&str, &[&str], Option<((usize, usize), (usize, usize))>)] = &[
+    /// Where a key and its value are written: (line, column) twice, 1-based, in characters.
+    type Written = Option<((usize, usize), (usize, usize))>;
+
+    /// (document, key path, where the key and its value are written).
+    const KEY_SPANS: &[(&str, &[&str], Written)] = &[
         ("title: x\n", &["title"], Some(((1, 1), (1, 8)))),
         // Front matter keeps its opening `---` line, so positions are file positions.
         ("---\ntitle: x\n", &["title"], Some(((2, 1), (2, 8)))),
