@@ -4,7 +4,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Location, Spanned};
 
 use crate::diagnostic::{Diagnostic, Position, did_you_mean};
 
@@ -12,30 +14,30 @@ use crate::diagnostic::{Diagnostic, Position, did_you_mean};
 const MAX_NODES: usize = 20_000;
 const MAX_DEPTH: usize = 64;
 
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: MAX_NODES,
+            max_depth: MAX_DEPTH,
+        },
+    }
+}
+
 /// Parse `yaml` into `T`; `yaml` starts at line 1 of `file` so positions are file positions.
 pub fn parse<T: DeserializeOwned>(
     yaml: &str,
     file: &Path,
     source: &Arc<str>,
 ) -> Result<T, Box<Diagnostic>> {
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_nodes: MAX_NODES,
-            max_depth: MAX_DEPTH,
-        },
-    };
-    serde_saphyr::from_str_with_options::<T>(yaml, options).map_err(|error| {
-        let position = error
-            .location()
-            .map(|l| Position::new(l.line().max(1) as usize, l.column().max(1) as usize))
-            .unwrap_or(Position::START);
+    serde_saphyr::from_str_with_options::<T>(yaml, options()).map_err(|error| {
+        let position = error.location().map_or(Position::START, |l| position(&l));
         let raw = error.without_snippet().to_string();
         let raw = strip_location(&raw);
         let (message, help) = explain(raw, yaml, position);
-        // serde reports a missing top-level key where the map ends; the map's start reads better.
+        // serde reports a missing top-level key at the map's last key; its first reads better.
         let position = if raw.starts_with("missing field") && key_path_at(yaml, position).is_none()
         {
-            first_key_line(yaml).map_or(position, |line| Position::new(line, 1))
+            KeySpans::of(yaml).first().map_or(position, |key| key.at)
         } else {
             position
         };
@@ -47,12 +49,113 @@ pub fn parse<T: DeserializeOwned>(
     })
 }
 
-fn first_key_line(yaml: &str) -> Option<usize> {
-    yaml.lines()
-        .enumerate()
-        .skip(1)
-        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map(|(i, _)| i + 1)
+/// A parser location as a diagnostic position: 1-based, in characters. An unknown location
+/// (line 0) is the start of the file.
+pub fn position(location: &Location) -> Position {
+    Position::new(
+        (location.line() as usize).max(1),
+        (location.column() as usize).max(1),
+    )
+}
+
+/// Where a document writes its keys, from the parser's spans: the keys of the top-level map in
+/// the order written, each with its value's position and, when the value is a map, its keys.
+/// Positions are those of the text parsed (front matter keeps its opening `---` line, so they
+/// are file positions); a byte-order mark takes no column, as in editors.
+#[derive(Debug, Default)]
+pub struct KeySpans(Vec<KeySpan>);
+
+/// One key of a map and where it is written.
+#[derive(Debug)]
+pub struct KeySpan {
+    pub name: String,
+    /// Where the key is written.
+    pub at: Position,
+    /// Where its value starts: the first key of a block map, the `[` or `{` of a flow one.
+    pub value_at: Position,
+    /// The keys of the value, when it is a map.
+    pub keys: KeySpans,
+}
+
+impl KeySpans {
+    /// The keys of `yaml`. A document that is not a map, or that the parser refuses, has none:
+    /// positions are looked up in documents the typed parse has read, which reports the rest.
+    pub fn of(yaml: &str) -> KeySpans {
+        serde_saphyr::from_str_with_options(yaml, options()).unwrap_or_default()
+    }
+
+    pub fn get(&self, name: &str) -> Option<&KeySpan> {
+        self.0.iter().find(|key| key.name == name)
+    }
+
+    pub fn first(&self) -> Option<&KeySpan> {
+        self.0.first()
+    }
+}
+
+impl<'de> Deserialize<'de> for KeySpans {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(KeySpansVisitor)
+    }
+}
+
+/// Reads a map's keys and, through `Spanned`, where each key and value is; any other node
+/// (text, a list, nothing) has no keys.
+struct KeySpansVisitor;
+
+impl<'de> Visitor<'de> for KeySpansVisitor {
+    type Value = KeySpans;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML node")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeySpans, A::Error> {
+        let mut keys = Vec::new();
+        while let Some(name) = map.next_key::<Spanned<String>>()? {
+            let value = map.next_value::<Spanned<KeySpans>>()?;
+            keys.push(KeySpan {
+                name: name.value,
+                at: position(&name.referenced),
+                value_at: position(&value.referenced),
+                keys: value.value,
+            });
+        }
+        Ok(KeySpans(keys))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<KeySpans, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(KeySpans::default())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
+
+    fn visit_unit<E>(self) -> Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
+
+    fn visit_none<E>(self) -> Result<KeySpans, E> {
+        Ok(KeySpans::default())
+    }
 }
 
 fn strip_location(message: &str) -> &str {
@@ -274,6 +377,132 @@ mod tests {
         let d = error_of("---\ntitle: a\ntitle: b\n");
         assert_eq!(d.message, "duplicate key `title`");
         assert_eq!(d.position.line, 3);
+    }
+
+    /// Where a key and its value are written: (line, column) twice, 1-based, in characters.
+    type Written = Option<((usize, usize), (usize, usize))>;
+
+    /// (document, key path, where the key and its value are written).
+    const KEY_SPANS: &[(&str, &[&str], Written)] = &[
+        ("title: x\n", &["title"], Some(((1, 1), (1, 8)))),
+        // Front matter keeps its opening `---` line, so positions are file positions.
+        ("---\ntitle: x\n", &["title"], Some(((2, 1), (2, 8)))),
+        (
+            "---\ntitle: x\ntools+: [a, b]\n",
+            &["tools+"],
+            Some(((3, 1), (3, 9))),
+        ),
+        ("---\ntitle: x\ntools+: [a, b]\n", &["tools"], None),
+        (
+            "---\n# a comment\n\n  # an indented one\ntitle: x\n",
+            &["title"],
+            Some(((5, 1), (5, 8))),
+        ),
+        // A byte-order mark takes no column, as in editors.
+        ("\u{feff}title: x\n", &["title"], Some(((1, 1), (1, 8)))),
+        (
+            "\u{feff}---\ntheme: x\n",
+            &["theme"],
+            Some(((2, 1), (2, 8))),
+        ),
+        // Flow style, for the document and for a value.
+        (
+            "{title: x, theme: y}\n",
+            &["theme"],
+            Some(((1, 12), (1, 19))),
+        ),
+        (
+            "lints: {tool-soup: deny, bundled-role: allow}\n",
+            &["lints", "bundled-role"],
+            Some(((1, 26), (1, 40))),
+        ),
+        (
+            "lints: {tool-soup: deny}\n",
+            &["lints"],
+            Some(((1, 1), (1, 8))),
+        ),
+        // A block map value starts at its first key; a value may start on the next line.
+        (
+            "lints:\n  # why\n  tool-soup: deny\n",
+            &["lints"],
+            Some(((1, 1), (3, 3))),
+        ),
+        (
+            "lints:\n  # why\n  tool-soup: deny\n",
+            &["lints", "tool-soup"],
+            Some(((3, 3), (3, 14))),
+        ),
+        ("title:\n  x\n", &["title"], Some(((1, 1), (2, 3)))),
+        // A nested key of the same name is not the top-level one, before or after it.
+        (
+            "nested:\n  theme: inner\ntheme: outer\n",
+            &["theme"],
+            Some(((3, 1), (3, 8))),
+        ),
+        (
+            "nested:\n  theme: inner\ntheme: outer\n",
+            &["nested", "theme"],
+            Some(((2, 3), (2, 10))),
+        ),
+        ("nested:\n  theme: inner\n", &["theme"], None),
+        ("nested: {theme: inner}\n", &["theme"], None),
+        (
+            "capabilities:\n  - key: a\nkey: b\n",
+            &["key"],
+            Some(((3, 1), (3, 6))),
+        ),
+        // A map indented as a whole is still the top level.
+        (
+            "  title: x\n  theme: y\n",
+            &["theme"],
+            Some(((2, 3), (2, 10))),
+        ),
+        // Columns count characters, not bytes.
+        (
+            "é: x\nnested: {é: 1, k: 2}\n",
+            &["nested", "k"],
+            Some(((2, 16), (2, 19))),
+        ),
+        ("\"quoted\": 1\n", &["quoted"], Some(((1, 1), (1, 11)))),
+        // Documents with no map have no keys.
+        ("---\n", &["title"], None),
+        ("- title\n", &["title"], None),
+        ("title: [\n", &["title"], None),
+    ];
+
+    #[test]
+    fn key_spans_are_where_the_parser_read_the_keys() {
+        for (yaml, path, expected) in KEY_SPANS {
+            let keys = KeySpans::of(yaml);
+            let (first, rest) = path.split_first().expect("a path");
+            let key = rest
+                .iter()
+                .try_fold(keys.get(first), |key, name| key.map(|k| k.keys.get(name)));
+            let found = key.flatten().map(|k| {
+                (
+                    (k.at.line, k.at.column),
+                    (k.value_at.line, k.value_at.column),
+                )
+            });
+            assert_eq!(found, *expected, "{path:?} in {yaml:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_key_skips_the_fence_comments_and_blank_lines() {
+        let keys = KeySpans::of("---\n# a comment\n\nsummary: s\ntitle: t\n");
+        let first = keys.first().expect("a key");
+        assert_eq!(
+            (first.name.as_str(), first.at),
+            ("summary", Position::new(4, 1))
+        );
+    }
+
+    #[test]
+    fn a_missing_top_level_key_is_reported_at_the_first_key() {
+        let d = error_of("---\n# why\n\nitems: []\nnested:\n  inner: []\n");
+        assert_eq!(d.message, "missing required key `title`");
+        assert_eq!(d.position, Position::new(4, 1));
     }
 
     #[test]

@@ -8,8 +8,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Position};
+use crate::yaml::KeySpans;
 
 pub const CONFIG_FILE: &str = "site.yaml";
 
@@ -54,19 +56,57 @@ pub struct Config {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "WrittenEntry")]
 pub struct Capability {
     pub key: String,
     pub name: String,
     pub description: String,
+    /// Where the key is written in site.yaml, for messages about this capability.
+    #[serde(skip)]
+    pub key_at: Position,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "WrittenEntry")]
 pub struct Archetype {
     pub key: String,
     pub name: String,
     pub description: String,
+    /// Where the key is written in site.yaml, for messages about this archetype.
+    #[serde(skip)]
+    pub key_at: Position,
+}
+
+/// A capability or archetype as written. Read through this twin so that the key's span is
+/// kept while `key` stays plain text for the many places that compare it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WrittenEntry {
+    key: Spanned<String>,
+    name: String,
+    description: String,
+}
+
+impl From<WrittenEntry> for Capability {
+    fn from(entry: WrittenEntry) -> Self {
+        Capability {
+            key_at: crate::yaml::position(&entry.key.referenced),
+            key: entry.key.value,
+            name: entry.name,
+            description: entry.description,
+        }
+    }
+}
+
+impl From<WrittenEntry> for Archetype {
+    fn from(entry: WrittenEntry) -> Self {
+        Archetype {
+            key_at: crate::yaml::position(&entry.key.referenced),
+            key: entry.key.value,
+            name: entry.name,
+            description: entry.description,
+        }
+    }
 }
 
 /// What happens to HTML written in a page's body (`markdown.raw_html` in site.yaml).
@@ -120,87 +160,89 @@ impl Config {
     }
 
     fn validate(&self, file: &Path, source: &Arc<str>) -> Result<(), Box<Diagnostic>> {
-        let at_key = |key: &str| {
-            let line = source
-                .lines()
-                .position(|l| l.starts_with(&format!("{key}:")))
-                .map_or(1, |i| i + 1);
-            Position::new(line, 1)
-        };
-        let fail = |key: &str, message: String, help: &str| {
+        let keys = KeySpans::of(source);
+        let key_at = |key: &str| keys.get(key).map_or(Position::START, |k| k.at);
+        let fail = |at: Position, message: String, help: &str| {
             Box::new(
-                Diagnostic::new(file, at_key(key), message)
+                Diagnostic::new(file, at, message)
                     .with_help(help)
                     .with_source(source.clone()),
             )
         };
         if self.capabilities.is_empty() {
             return Err(fail(
-                "capabilities",
+                key_at("capabilities"),
                 "`capabilities` is empty".into(),
                 "list the capabilities a team needs, each with key, name and description",
             ));
         }
         if self.archetypes.is_empty() {
             return Err(fail(
-                "archetypes",
+                key_at("archetypes"),
                 "`archetypes` is empty".into(),
                 "list the archetypes (builder, manager, architect, executive-operator)",
             ));
         }
-        for (key, keys) in [
-            ("capabilities", self.capability_keys().collect::<Vec<_>>()),
-            ("archetypes", self.archetype_keys().collect::<Vec<_>>()),
+        for (list, entries) in [
+            (
+                "capabilities",
+                self.capabilities
+                    .iter()
+                    .map(|c| (c.key.as_str(), c.key_at))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "archetypes",
+                self.archetypes
+                    .iter()
+                    .map(|a| (a.key.as_str(), a.key_at))
+                    .collect(),
+            ),
         ] {
             let mut seen = std::collections::BTreeSet::new();
-            for k in keys {
+            for (k, at) in entries {
                 if !crate::slug::is_valid_slug(k) {
                     return Err(fail(
-                        key,
-                        format!("`{k}` in `{key}` is not a valid key"),
+                        at,
+                        format!("`{k}` in `{list}` is not a valid key"),
                         "use lowercase letters, digits and hyphens",
                     ));
                 }
                 if !seen.insert(k) {
                     return Err(fail(
-                        key,
-                        format!("`{k}` appears twice in `{key}`"),
+                        at,
+                        format!("`{k}` appears twice in `{list}`"),
                         "each key may appear once",
                     ));
                 }
             }
         }
         let known: Vec<&str> = lints::lint_ids().collect();
-        for id in self.lints.keys() {
-            if known.contains(&id.as_str()) {
-                continue;
-            }
-            let line = source
-                .lines()
-                .position(|l| l.trim_start().starts_with(&format!("{id}:")))
-                .map_or(1, |i| i + 1);
+        if let Some(id) = self.lints.keys().find(|id| !known.contains(&id.as_str())) {
+            let at = keys
+                .get("lints")
+                .and_then(|lints| lints.keys.get(id))
+                .map_or(Position::START, |k| k.at);
             let help = match crate::diagnostic::did_you_mean(id, known.iter().copied()) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("the lints are: {}", known.join(", ")),
             };
-            return Err(Box::new(
-                Diagnostic::new(
-                    file,
-                    Position::new(line, 3),
-                    format!("unknown lint `{id}` in `lints`"),
-                )
-                .with_help(help)
-                .with_source(source.clone()),
-            ));
+            return Err(fail(at, format!("unknown lint `{id}` in `lints`"), &help));
         }
         if !(self.base_url.starts_with('/') || self.base_url.contains("://")) {
             return Err(fail(
-                "base_url",
+                value_at(&keys, "base_url"),
                 format!("`base_url` is `{}`", self.base_url),
                 "use an absolute URL such as `https://wiki.example.com/playbook/` or a path such as `/playbook/`",
             ));
         }
         Ok(())
+    }
+
+    /// Where the value of the top-level key `key` is written in site.yaml: the start of the
+    /// file when it is not written.
+    pub fn value_position(&self, key: &str) -> Position {
+        value_at(&KeySpans::of(self.source.as_deref().unwrap_or("")), key)
     }
 
     pub fn capability_keys(&self) -> impl Iterator<Item = &str> {
@@ -229,6 +271,10 @@ impl Config {
     pub fn base_path(&self) -> String {
         base_path_of(&self.base_url)
     }
+}
+
+fn value_at(keys: &KeySpans, key: &str) -> Position {
+    keys.get(key).map_or(Position::START, |k| k.value_at)
 }
 
 /// The path part of a base URL or path, with one trailing slash.
@@ -283,7 +329,102 @@ mod tests {
         let err = Config::parse(&text, Path::new("site.yaml")).expect_err("unknown lint");
         assert_eq!(err.message, "unknown lint `vague-outcom` in `lints`");
         assert_eq!(err.help.as_deref(), Some("did you mean `vague-outcome`?"));
-        assert_eq!(err.position.line, 7);
+        assert_eq!(err.position, Position::new(7, 3));
+    }
+
+    /// (site.yaml, message, where it points): at the key or entry at fault, found by the
+    /// parser, not at the first line that looks like it.
+    const PROBLEMS: &[(&str, &str, (usize, usize))] = &[
+        (
+            "title: T\ncapabilities: []\narchetypes:\n  - {key: builder, name: B, description: d}\n",
+            "`capabilities` is empty",
+            (2, 1),
+        ),
+        (
+            "title: T\ncapabilities:\n  - {key: Data, name: D, description: d}\narchetypes:\n  - {key: builder, name: B, description: d}\n",
+            "`Data` in `capabilities` is not a valid key",
+            (3, 11),
+        ),
+        (
+            "title: T\ncapabilities:\n  - {key: a, name: A, description: d}\narchetypes:\n  - key: builder\n    name: B\n    description: d\n  # the same again\n  - key: builder\n    name: C\n    description: d\n",
+            "`builder` appears twice in `archetypes`",
+            (9, 10),
+        ),
+        // `raw_html` is a key under `markdown` too: the one under `lints` is meant.
+        (
+            "title: T\ncapabilities:\n  - {key: a, name: A, description: d}\narchetypes:\n  - {key: builder, name: B, description: d}\nmarkdown:\n  raw_html: allow\nlints:\n  raw_html: deny\n",
+            "unknown lint `raw_html` in `lints`",
+            (9, 3),
+        ),
+        (
+            "title: T\ncapabilities:\n  - {key: a, name: A, description: d}\narchetypes:\n  - {key: builder, name: B, description: d}\nlints: {tool-soup: deny, vague-outcom: warn}\n",
+            "unknown lint `vague-outcom` in `lints`",
+            (6, 26),
+        ),
+        (
+            "\u{feff}# why\ntitle: T\ncapabilities:\n  - {key: a, name: A, description: d}\narchetypes:\n  - {key: builder, name: B, description: d}\nlints:\n    vague-outcom: deny\n",
+            "unknown lint `vague-outcom` in `lints`",
+            (8, 5),
+        ),
+        (
+            "title: T\ncapabilities:\n  - {key: a, name: A, description: d}\narchetypes:\n  - {key: builder, name: B, description: d}\nbase_url: wiki.example.com\n",
+            "`base_url` is `wiki.example.com`",
+            (6, 11),
+        ),
+        // A missing top-level key points at the first key, even on line 1.
+        (
+            "capabilities:\n  - {key: a, name: A, description: d}\narchetypes:\n  - {key: builder, name: B, description: d}\n",
+            "missing required key `title`",
+            (1, 1),
+        ),
+    ];
+
+    #[test]
+    fn problems_point_at_what_is_wrong() {
+        for (text, message, (line, column)) in PROBLEMS {
+            let err = Config::parse(text, Path::new("site.yaml")).expect_err(message);
+            assert_eq!(
+                (err.message.as_str(), err.position),
+                (*message, Position::new(*line, *column)),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn vocabulary_keys_keep_where_they_are_written() {
+        // (site.yaml, where each capability's key is written), block and flow style.
+        let cases: &[(&str, &[(usize, usize)])] = &[
+            (MINIMAL, &[(3, 11)]),
+            (
+                "# why\ntitle: T\ncapabilities:\n  - key: data\n    name: Data\n    description: d\n\n  - {key: ops, name: Ops, description: d}\n  - name: ML\n    key: ml\n    description: d\narchetypes:\n  - {key: builder, name: B, description: d}\n",
+                &[(4, 10), (8, 11), (10, 10)],
+            ),
+            (
+                "\u{feff}title: T\ncapabilities: [{key: a, name: A, description: d}]\narchetypes: [{key: builder, name: B, description: d}]\n",
+                &[(2, 22)],
+            ),
+        ];
+        for (text, expected) in cases {
+            let config = Config::parse(text, Path::new("site.yaml")).expect("valid");
+            let found: Vec<(usize, usize)> = config
+                .capabilities
+                .iter()
+                .map(|c| (c.key_at.line, c.key_at.column))
+                .collect();
+            assert_eq!(found, *expected, "{text:?}");
+        }
+        let config = Config::parse(MINIMAL, Path::new("site.yaml")).expect("valid");
+        assert_eq!(config.archetypes[0].key_at, Position::new(5, 11));
+    }
+
+    #[test]
+    fn value_positions_are_of_top_level_keys() {
+        let text = format!("{MINIMAL}markdown:\n  raw_html: escape\ntheme:   nosuch\n");
+        let config = Config::parse(&text, Path::new("site.yaml")).expect("valid");
+        assert_eq!(config.value_position("theme"), Position::new(8, 10));
+        assert_eq!(config.value_position("raw_html"), Position::START);
+        assert_eq!(config.value_position("base_url"), Position::START);
     }
 
     #[test]

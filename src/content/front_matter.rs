@@ -1,6 +1,7 @@
 //! Splitting a page into its YAML front matter and its Markdown body.
 
 use crate::diagnostic::Position;
+use crate::yaml::KeySpans;
 
 /// A page cut in two. `yaml` keeps the opening `---` line so that YAML positions are file
 /// positions; `body_offset` is where the body starts in the file's text.
@@ -49,6 +50,12 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
         message: "the front matter opened on line 1 is never closed",
         help: "add a `---` line after the last front-matter key",
     })
+}
+
+/// Where the front matter of a page's `text` writes its keys, in file positions (none when
+/// the page has no front matter).
+pub(crate) fn keys(text: &str) -> KeySpans {
+    split(text).map_or_else(|_| KeySpans::default(), |split| KeySpans::of(split.yaml))
 }
 
 #[cfg(test)]

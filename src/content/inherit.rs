@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
+use crate::content::front_matter;
 use crate::content::role::{
     Capabilities, Interfaces, Origins, REQUIRED, Role, RoleFront, Success, WrittenFront, position,
 };
@@ -471,21 +472,14 @@ fn missing_required(
                 ),
             )
             .with_help(format!("add a line `{key}: ...`")),
-        _ => {
-            let line = source
-                .text
-                .lines()
-                .enumerate()
-                .skip(1)
-                .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-                .map_or(1, |(i, _)| i + 1);
-            source
-                .diagnostic(
-                    Position::new(line, 1),
-                    format!("missing required key `{key}`"),
-                )
-                .with_help(format!("add a line `{key}: ...`"))
-        }
+        _ => source
+            .diagnostic(
+                front_matter::keys(&source.text)
+                    .first()
+                    .map_or(Position::START, |k| k.at),
+                format!("missing required key `{key}`"),
+            )
+            .with_help(format!("add a line `{key}: ...`")),
     }
 }
 
@@ -721,12 +715,62 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_key_points_at_the_first_key_written() {
+        let (path, text) = archetype("head-of-ai", "");
+        let partial = text
+            .replace("outcome: Ship two use cases by Q4.\n", "")
+            .replacen("---\n", "---\n# A brief for the library.\n\n", 1);
+        assert_eq!(
+            problems(&[(path, partial)]),
+            [
+                "content/roles/head-of-ai.md:4:1 missing required key `outcome` | add a line `outcome: ...`"
+            ]
+        );
+    }
+
+    #[test]
+    fn key_positions_are_in_the_file_that_wrote_the_key() {
+        let content = load(&[
+            archetype("head-of-ai", ""),
+            derived(
+                "plan/claims.md",
+                "Claims",
+                "extends: head-of-ai\n# More tools.\n\ntools+: [SQL]\n",
+            ),
+            (
+                "plan/flow.md".to_string(),
+                "---\n{title: Flow, extends: head-of-ai, tools: [a]}\n---\nBody.\n".to_string(),
+            ),
+        ])
+        .expect("loads");
+        // (brief, key, where the finding about the key points)
+        let cases = [
+            (
+                "head-of-ai",
+                "owns_after_launch",
+                "content/roles/head-of-ai.md:7:1",
+            ),
+            ("claims", "tools", "content/plan/claims.md:6:1"),
+            ("claims", "red_flags", "content/roles/head-of-ai.md:18:1"),
+            // Written by no file of the chain: the brief's own title.
+            ("claims", "interview_probes", "content/plan/claims.md:2:1"),
+            ("flow", "tools", "content/plan/flow.md:2:36"),
+            ("flow", "interview_probes", "content/plan/flow.md:2:2"),
+        ];
+        for (slug, key, expected) in cases {
+            let (source, at) = role(&content, slug).key_position(key);
+            let found = format!("{}:{}:{}", display_path(&source.file), at.line, at.column);
+            assert_eq!(found, expected, "{slug} {key}");
+        }
+    }
+
+    #[test]
     fn plus_keys_need_a_parent_and_no_plain_twin() {
         let (path, text) = archetype("head-of-ai", "tools+: [SQL]\n");
         let found = problems(&[(path, text)]);
         assert!(
-            found[0].contains(
-                "`tools+` appends to an inherited value, but this brief has no `extends`"
+            found[0].starts_with(
+                "content/roles/head-of-ai.md:20:1 `tools+` appends to an inherited value, but this brief has no `extends`"
             ),
             "{found:?}"
         );

@@ -8,8 +8,11 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::config::Config;
+use crate::content::front_matter;
 use crate::content::source::SourceFile;
 use crate::diagnostic::{Diagnostic, Position, did_you_mean};
+// Spans become positions in one place, for the briefs as for site.yaml.
+pub use crate::yaml::position;
 
 /// Front matter as written in one brief's file (`content/roles/<slug>.md` or
 /// `content/plan/<slug>.md`). Every key but `title` may be left out when the brief `extends`
@@ -397,41 +400,24 @@ impl Role {
         source.diagnostic(at, message)
     }
 
-    /// Where `key:` (or `key+:`) is written in the file that set it; the title's line (or
-    /// line 1 of another file) when no file in the chain writes it.
+    /// Where `key:` (or `key+:`) is written in the file that set it; the title key (which
+    /// every brief has) when no file in the chain writes it.
     pub fn key_position(&self, key: &str) -> (&SourceFile, Position) {
         let source = self.source_of(key);
-        match key_line(source, key) {
-            Some(line) => (source, Position::new(line, 1)),
-            None => (
-                &self.source,
-                Position::new(position(&self.front.title.referenced).line, 1),
-            ),
+        let written = front_matter::keys(&source.text);
+        if let Some(at) = written.get(key).or_else(|| written.get(&format!("{key}+"))) {
+            return (source, at.at);
         }
+        let own = if source.file == self.source.file {
+            written
+        } else {
+            front_matter::keys(&self.source.text)
+        };
+        let title = own
+            .get("title")
+            .map_or_else(|| position(&self.front.title.referenced), |k| k.at);
+        (&self.source, title)
     }
-}
-
-/// The line of the top-level front-matter key `key:` or `key+:` in `source`.
-pub fn key_line(source: &SourceFile, key: &str) -> Option<usize> {
-    source
-        .text
-        .lines()
-        .enumerate()
-        .skip(1)
-        .take_while(|(_, l)| l.trim_end() != "---")
-        .find(|(_, l)| {
-            l.strip_prefix(key)
-                .map(|rest| rest.strip_prefix('+').unwrap_or(rest))
-                .is_some_and(|rest| rest.starts_with(':'))
-        })
-        .map(|(i, _)| i + 1)
-}
-
-pub fn position(location: &serde_saphyr::Location) -> Position {
-    Position::new(
-        (location.line() as usize).max(1),
-        (location.column() as usize).max(1),
-    )
 }
 
 /// Checks of what one file writes, against the site's vocabulary: names, empty values and
@@ -503,17 +489,23 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
         if !more {
             continue;
         }
-        let at = Position::new(key_line(source, &format!("{key}+")).unwrap_or(1), 1);
+        // A valid `key+` is common in derived briefs: the front matter is read again for
+        // its spans only when there is a problem to point at.
+        let at = || {
+            front_matter::keys(&source.text)
+                .get(&format!("{key}+"))
+                .map_or(Position::START, |k| k.at)
+        };
         if front.extends.is_none() {
             problems.push(
                 source
-                    .diagnostic(at, format!("`{key}+` appends to an inherited value, but this brief has no `extends`"))
+                    .diagnostic(at(), format!("`{key}+` appends to an inherited value, but this brief has no `extends`"))
                     .with_help(format!("write `{key}:`, or add `extends: <slug>` naming the brief to adapt")),
             );
         } else if plain {
             problems.push(
                 source
-                    .diagnostic(at, format!("both `{key}` and `{key}+` are set"))
+                    .diagnostic(at(), format!("both `{key}` and `{key}+` are set"))
                     .with_help(format!("`{key}:` replaces the inherited value and `{key}+:` appends to it: keep one")),
             );
         }

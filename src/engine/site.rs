@@ -68,18 +68,13 @@ impl Site {
     }
 
     pub(crate) fn theme_missing(&self) -> Diagnostic {
-        let text = std::fs::read_to_string(self.root.join(CONFIG_FILE)).unwrap_or_default();
-        let line = text
-            .lines()
-            .position(|l| l.starts_with("theme:"))
-            .map_or(1, |i| i + 1);
         Diagnostic::new(
             CONFIG_FILE,
-            Position::new(line, 1),
+            self.config.value_position("theme"),
             format!("theme `{}` not found in themes/", self.config.theme),
         )
         .with_help("copy a theme folder into themes/, or set `theme: default` (built into gen)")
-        .with_source(text.into())
+        .with_source(self.config.source.clone().unwrap_or_default())
     }
 }
 

@@ -57,16 +57,7 @@ pub(super) fn unowned_capabilities(config: &Config, content: &Content) -> Vec<Di
                 }
                 _ => return None,
             };
-            let line = text
-                .lines()
-                .position(|l| {
-                    let t = l.trim_start().trim_start_matches("- ").trim_start();
-                    t.strip_prefix("key:")
-                        .is_some_and(|v| v.trim() == capability.key)
-                        || t.starts_with(&format!("{{key: {},", capability.key))
-                })
-                .map_or(1, |i| i + 1);
-            let d = Diagnostic::new(file, Position::new(line, 1), message)
+            let d = Diagnostic::new(file, capability.key_at, message)
                 .with_help_opt(help)
                 .with_source(text.clone());
             finding(config, None, "unowned-capability", d)

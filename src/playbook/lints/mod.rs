@@ -528,6 +528,11 @@ Text.
             .unwrap_or("")
             .to_string();
         assert!(line.contains("key: prompt-eval"), "{line}");
+        let at: String = line.chars().skip(unowned[0].position.column - 1).collect();
+        assert!(
+            at.starts_with("prompt-eval"),
+            "the finding points at the key: {at}"
+        );
     }
 
     #[test]
