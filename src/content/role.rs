@@ -293,10 +293,13 @@ pub struct Success {
     pub months_12: Option<Vec<Spanned<String>>>,
 }
 
+/// A success horizon: its key (`90d`), its label (`90 days`) and its measures if stated.
+pub type HorizonMeasures<'a> = (&'static str, &'static str, Option<&'a [Spanned<String>]>);
+
 impl Success {
     /// (key, label, measures) for each horizon, in time order, stated or not. Each measure
     /// keeps where it was written, so a lint can point at the item.
-    pub fn horizons(&self) -> [(&'static str, &'static str, Option<&[Spanned<String>]>); 3] {
+    pub fn horizons(&self) -> [HorizonMeasures<'_>; 3] {
         [
             ("90d", "90 days", self.days_90.as_deref()),
             ("6m", "6 months", self.months_6.as_deref()),
