@@ -162,7 +162,8 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// Units that may follow the digits of a count or an amount.
 const NUMBER_SUFFIXES: &[&str] = &[
-    "", "%", "k", "m", "mn", "bn", "b", "ms", "s", "h", "hrs", "pp", "bps", "fte", "+",
+    "", "%", "k", "m", "mn", "bn", "b", "ms", "s", "h", "hrs", "pp", "bps", "fte", "+", "point",
+    "points", "pt", "pts", "percent", "hour", "hours", "minute", "minutes",
 ];
 
 fn number(word: &str) -> Option<Number> {
@@ -797,7 +798,6 @@ const METRICS: &[&str] = &[
     "ftes",
     "sla",
     "aht",
-    "productivity",
     "p95",
     "p99",
     "lead-time",
@@ -839,6 +839,13 @@ const VAGUE_OBJECTS: &[&str] = &[
     "ai-first",
     "more",
     "less",
+    "productivity",
+    "efficiency",
+    "efficiencies",
+    "gains",
+    "improvement",
+    "improvements",
+    "benefits",
 ];
 /// Words that lead into an object without naming it.
 const DETERMINERS: &[&str] = &[
@@ -1245,6 +1252,23 @@ mod tests {
         ("Deliver innovation at pace", &[Moves, Target, Time]),
         ("Reduce the error rate in claims triage by March", &[Target]),
         ("30% by Q3 2027", &[Moves]),
+        ("Achieve a 20-point NPS lift within 12 months", &[]),
+        (
+            "Reduce false positives in AML screening by 40% before the regulator's 2027 review",
+            &[],
+        ),
+        (
+            "Deliver a 20% productivity improvement within 12 months",
+            &[Moves],
+        ),
+        (
+            "Help the business achieve 10x productivity gains with AI",
+            &[Moves, Target, Time],
+        ),
+        (
+            "Accelerate time-to-value of AI initiatives",
+            &[Target, Time],
+        ),
         ("", &[Moves, Target, Time]),
     ];
 
