@@ -30,20 +30,18 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
                 .with_help("split the brief: keep the capabilities this role leads and give the rest to the briefs that should own them"),
         );
     }
-    let missing = outcome::read(&front.outcome.value).missing();
-    if !missing.is_empty() {
+    let lacks = outcome::read(&front.outcome.value).missing();
+    if !lacks.is_empty() {
+        let named: Vec<&str> = lacks.iter().map(|part| part.missing()).collect();
         add(
             "vague-outcome",
             at_value(
                 role,
                 "outcome",
                 &front.outcome.referenced,
-                format!(
-                    "vague outcome: {}",
-                    list(missing.iter().map(|p| p.missing()))
-                ),
+                format!("vague outcome: {}", list(&named)),
             )
-            .with_help(rewrite_help(&missing)),
+            .with_help(rewrite_help(&lacks)),
         );
     }
     for d in activity_outcome(role) {
@@ -135,8 +133,7 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
 }
 
 /// "a", "a and b", "a, b and c".
-fn list(items: impl Iterator<Item = impl AsRef<str>>) -> String {
-    let items: Vec<String> = items.map(|i| i.as_ref().to_string()).collect();
+fn list(items: &[&str]) -> String {
     match items.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         _ => items.concat(),
@@ -196,40 +193,8 @@ fn activity_outcome(role: &Role) -> Vec<Diagnostic> {
             .iter()
             .map(|m| outcome::measure(&m.value))
             .collect();
-        let kinds: Vec<&str> = read
-            .iter()
-            .filter_map(|m| match m {
-                Measure::Activity(kind) => Some(*kind),
-                _ => None,
-            })
-            .fold(Vec::new(), |mut kinds, kind| {
-                if !kinds.contains(&kind) {
-                    kinds.push(kind);
-                }
-                kinds
-            });
-        let message = if key == "12m" {
-            if read.contains(&Measure::Result) {
-                continue;
-            }
-            if kinds.is_empty() {
-                format!(
-                    "success at {label} names no operating result: nothing in production or in use, no metric moved"
-                )
-            } else {
-                format!(
-                    "success at {label} is activity ({}) with no operating result",
-                    kinds.join(", ")
-                )
-            }
-        } else {
-            if kinds.is_empty() || read.iter().any(|m| !matches!(m, Measure::Activity(_))) {
-                continue;
-            }
-            format!(
-                "success at {label} is all activity ({}): no business or operating result",
-                kinds.join(", ")
-            )
+        let Some(message) = horizon_in_activity(key, label, &read) else {
+            continue;
         };
         let at = read
             .iter()
@@ -245,4 +210,33 @@ fn activity_outcome(role: &Role) -> Vec<Diagnostic> {
         );
     }
     found
+}
+
+/// What is wrong with a horizon whose measures read as `read`, if anything: a 90-day or
+/// 6-month horizon of activity only, or a 12-month horizon with no operating result.
+fn horizon_in_activity(key: &str, label: &str, read: &[Measure]) -> Option<String> {
+    let mut kinds: Vec<&str> = Vec::new();
+    for measure in read {
+        if let Measure::Activity(kind) = measure
+            && !kinds.contains(kind)
+        {
+            kinds.push(kind);
+        }
+    }
+    let kinds = kinds.join(", ");
+    if key == "12m" {
+        return match (read.contains(&Measure::Result), kinds.is_empty()) {
+            (true, _) => None,
+            (false, true) => Some(format!(
+                "success at {label} names no operating result: nothing in production or in use, no metric moved"
+            )),
+            (false, false) => Some(format!(
+                "success at {label} names activity ({kinds}) and no operating result"
+            )),
+        };
+    }
+    let all_activity = read.iter().all(|m| matches!(m, Measure::Activity(_)));
+    all_activity.then(|| {
+        format!("success at {label} is all activity ({kinds}): no business or operating result")
+    })
 }

@@ -514,7 +514,7 @@ Text.
             [(
                 18,
                 39,
-                "success at 12 months is activity (a strategy) with no operating result"
+                "success at 12 months names activity (a strategy) and no operating result"
                     .to_string()
             )]
         );
@@ -575,7 +575,7 @@ Text.
         assert_eq!(
             found,
             [
-                "content/plan/claims.md:6:7 success at 12 months is activity (a roadmap) with no operating result"
+                "content/plan/claims.md:6:7 success at 12 months names activity (a roadmap) and no operating result"
             ]
         );
     }

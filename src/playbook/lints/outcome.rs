@@ -650,16 +650,18 @@ fn from_to(words: &[Word], taken: &[bool]) -> Option<(Span, Span)> {
         .map_or(0, |k| k + 1);
     let names =
         (clause_start..from).any(|k| is_content(&words[k]) && !is_change_verb(&words[k].lower));
-    names.then_some((
-        Span {
-            start: clause_start,
-            end: from - 1,
-        },
-        Span {
-            start: to + 1,
-            end: target_end,
-        },
-    ))
+    names.then(|| {
+        (
+            Span {
+                start: clause_start,
+                end: from - 1,
+            },
+            Span {
+                start: to + 1,
+                end: target_end,
+            },
+        )
+    })
 }
 
 // ---- what moves -------------------------------------------------------------------------
@@ -1396,5 +1398,44 @@ mod tests {
             })
             .collect();
         assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn any_fragment_reads_without_a_panic() {
+        let odd = [
+            "",
+            "by",
+            "from to",
+            "£",
+            "within the first",
+            "—",
+            "Q3",
+            "by the",
+            "at",
+            "10x",
+            "a third",
+            "in time",
+            "no later than",
+            "from £ to",
+            "31st",
+            "FY",
+            "2027-",
+            "£.5m",
+            "use",
+            "one",
+        ];
+        let phrases = OUTCOMES
+            .iter()
+            .map(|(o, _)| *o)
+            .chain(MEASURES.iter().map(|(m, _)| *m));
+        for phrase in phrases.chain(odd) {
+            let words: Vec<&str> = phrase.split(' ').collect();
+            for start in 0..words.len() {
+                for end in start..=words.len() {
+                    let fragment = words[start..end].join(" ");
+                    let _ = (read(&fragment), measure(&fragment));
+                }
+            }
+        }
     }
 }
