@@ -25,8 +25,8 @@ pub const LINTS: &[Lint] = &[
     Lint {
         id: "vague-outcome",
         default: Warn,
-        problem: "an outcome with no number, date or target gives candidates and the hiring panel nothing to measure",
-        fix: "state what moves, by how much and by when, e.g. \"Cut claims handling time by 30% within 12 months\"",
+        problem: "an outcome that does not say what moves, by how much and by when gives candidates and the hiring panel nothing to measure",
+        fix: "state what moves, by how much and by when: <verb> <metric> by <amount> (or from <baseline> to <target>) <within N months | by a date | before a business event>, e.g. \"Cut claims handling time by 30% within 12 months\"",
     },
     Lint {
         id: "missing-horizon",
@@ -93,6 +93,12 @@ pub const LINTS: &[Lint] = &[
         default: Warn,
         problem: "without probes for proof of delivery, interviews reward fluency over shipped systems",
         fix: "add `interview_probes:` that ask for a production system the candidate owned and what broke",
+    },
+    Lint {
+        id: "activity-outcome",
+        default: Warn,
+        problem: "a role measured in pilots, demos, roadmaps and stakeholder meetings is held to activity the business mistakes for progress, not to a real operating outcome",
+        fix: "state the result the activity is for: a metric moved or a system in production and used, e.g. \"First use case in production, handling time down 10% in the pilot unit\"",
     },
 ];
 

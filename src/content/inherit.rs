@@ -8,7 +8,8 @@ use serde_saphyr::Spanned;
 
 use crate::content::front_matter;
 use crate::content::role::{
-    Capabilities, Interfaces, Origins, REQUIRED, Role, RoleFront, Success, WrittenFront, position,
+    Capabilities, Interfaces, MEASURE_KEYS, Origins, REQUIRED, Role, RoleFront, Success,
+    WrittenFront, measure_key, position,
 };
 use crate::content::source::SourceFile;
 use crate::diagnostic::{Diagnostic, Position, did_you_mean, display_path};
@@ -262,6 +263,36 @@ impl<'a> Merge<'a> {
         Some(value)
     }
 
+    /// The files that wrote each horizon's measures of the parent's `success`, for a brief
+    /// that inherits it whole.
+    fn inherit_measures(&mut self, parent: &Role) {
+        for key in MEASURE_KEYS {
+            if let Some(runs) = parent.origins.0.get(key) {
+                self.origins.0.insert(key, runs.clone());
+            }
+        }
+    }
+
+    /// `success+`: each horizon's inherited measures keep the files that wrote them, and
+    /// the appended ones are this brief's.
+    fn append_measures(&mut self, parent: &Role, more: &Success) {
+        let inherited = parent.front.success.value.horizons();
+        for ((horizon, _, had), (_, _, appended)) in inherited.into_iter().zip(more.horizons()) {
+            let key = measure_key(horizon);
+            let mut runs = parent
+                .origins
+                .0
+                .get(key)
+                .or_else(|| parent.origins.0.get("success"))
+                .cloned()
+                .unwrap_or_else(|| vec![(0, parent.source.clone())]);
+            if appended.is_some_and(|a| !a.is_empty()) {
+                runs.push((had.map_or(0, <[_]>::len), self.source.clone()));
+            }
+            self.origins.0.insert(key, runs);
+        }
+    }
+
     /// A list: the brief's own (replacing), the parent's with `key+` appended, or the
     /// parent's as it is.
     fn list<T: Clone + 'a>(
@@ -291,7 +322,7 @@ impl<'a> Merge<'a> {
 
 /// `success+`: each horizon's measures appended to the inherited ones.
 fn append_success(inherited: &Success, more: &Success) -> Success {
-    let join = |a: &Option<Vec<String>>, b: &Option<Vec<String>>| match (a, b) {
+    let join = |a: &Option<Vec<Spanned<String>>>, b: &Option<Vec<Spanned<String>>>| match (a, b) {
         (Some(a), Some(b)) => Some(a.iter().chain(b).cloned().collect()),
         (a, b) => a.clone().or_else(|| b.clone()),
     };
@@ -338,11 +369,18 @@ pub fn resolve(
     };
     let success = match (&w.success, &w.success_more, parent) {
         (Some(own), _, _) => Some(own.clone()),
-        (None, Some(more), Some(p)) => Some(Spanned::new(
-            append_success(&p.front.success.value, &more.value),
-            more.referenced,
-            more.defined,
-        )),
+        (None, Some(more), Some(p)) => {
+            m.append_measures(p, &more.value);
+            Some(Spanned::new(
+                append_success(&p.front.success.value, &more.value),
+                more.referenced,
+                more.defined,
+            ))
+        }
+        (None, None, Some(p)) => {
+            m.inherit_measures(p);
+            m.value("success", None, |f| Some(f.success.clone()))
+        }
         _ => m.value("success", None, |f| Some(f.success.clone())),
     };
     let interfaces = match (&w.interfaces, &w.interfaces_more, parent) {
@@ -572,7 +610,8 @@ mod tests {
             ),
         ])
         .expect("loads");
-        let front = &role(&content, "claims").front;
+        let claims = role(&content, "claims");
+        let front = &claims.front;
         assert_eq!(
             front.decisions.value,
             [
@@ -582,24 +621,30 @@ mod tests {
         );
         let tags: Vec<&str> = front.tags.iter().map(|t| t.value.as_str()).collect();
         assert_eq!(tags, ["leadership", "claims"]);
-        let success = &front.success.value;
+        let measures = |horizon: usize| -> Vec<(String, String)> {
+            front.success.value.horizons()[horizon]
+                .2
+                .unwrap_or(&[])
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let key = front.success.value.horizons()[horizon].0;
+                    let file = claims.source_of_measure(key, i).content_path.clone();
+                    (m.value.clone(), file)
+                })
+                .collect()
+        };
+        let own = |text: &str| (text.to_string(), "plan/claims.md".to_string());
+        let parent = |text: &str| (text.to_string(), "roles/head-of-ai.md".to_string());
+        assert_eq!(measures(0), [parent("Plan written")]);
+        // Appended measures are the derived brief's, at their own lines.
         assert_eq!(
-            success.days_90.as_deref(),
-            Some(&["Plan written".to_string()][..])
+            measures(1),
+            [parent("One system live"), own("Claims triage live")]
         );
-        assert_eq!(
-            success.months_6.as_deref(),
-            Some(
-                &[
-                    "One system live".to_string(),
-                    "Claims triage live".to_string()
-                ][..]
-            )
-        );
-        assert_eq!(
-            success.months_12.as_deref(),
-            Some(&["Handling time down 30%".to_string()][..])
-        );
+        assert_eq!(measures(2), [own("Handling time down 30%")]);
+        let appended = &front.success.value.months_6.as_deref().unwrap_or(&[])[1];
+        assert_eq!(crate::content::role::position(&appended.referenced).line, 7);
         let secondary: Vec<&str> = front
             .capabilities
             .secondary

@@ -740,10 +740,16 @@ mod tests {
         };
         assert_eq!(role.slug, "data-engineer");
         assert_eq!(role.body(), "Body\n");
-        assert_eq!(
-            role.front.success.value.days_90.as_deref(),
-            Some(&["Pipeline in staging".to_string()][..])
-        );
+        let measures: Vec<&str> = role
+            .front
+            .success
+            .value
+            .days_90
+            .iter()
+            .flatten()
+            .map(|m| m.value.as_str())
+            .collect();
+        assert_eq!(measures, ["Pipeline in staging"]);
     }
 
     #[test]

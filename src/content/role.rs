@@ -284,23 +284,43 @@ impl Interfaces {
 pub struct Success {
     /// What must be true after 90 days.
     #[serde(rename = "90d", default)]
-    pub days_90: Option<Vec<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub days_90: Option<Vec<Spanned<String>>>,
     /// What must be true after 6 months.
     #[serde(rename = "6m", default)]
-    pub months_6: Option<Vec<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub months_6: Option<Vec<Spanned<String>>>,
     /// What must be true after 12 months.
     #[serde(rename = "12m", default)]
-    pub months_12: Option<Vec<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub months_12: Option<Vec<Spanned<String>>>,
 }
 
+/// A success horizon: its key (`90d`), its label (`90 days`) and its measures if stated.
+pub type HorizonMeasures<'a> = (&'static str, &'static str, Option<&'a [Spanned<String>]>);
+
 impl Success {
-    /// (key, label, measures) for each horizon, in time order, stated or not.
-    pub fn horizons(&self) -> [(&'static str, &'static str, Option<&[String]>); 3] {
+    /// (key, label, measures) for each horizon, in time order, stated or not. Each measure
+    /// keeps where it was written, so a lint can point at the item.
+    pub fn horizons(&self) -> [HorizonMeasures<'_>; 3] {
         [
             ("90d", "90 days", self.days_90.as_deref()),
             ("6m", "6 months", self.months_6.as_deref()),
             ("12m", "12 months", self.months_12.as_deref()),
         ]
+    }
+}
+
+/// The keys of `Origins` for the measures of each success horizon, set when `success+`
+/// mixes inherited and appended items.
+pub const MEASURE_KEYS: [&str; 3] = ["success.90d", "success.6m", "success.12m"];
+
+/// The `Origins` key of the measures of `horizon` (`90d`, `6m` or `12m`).
+pub fn measure_key(horizon: &str) -> &'static str {
+    match horizon {
+        "90d" => MEASURE_KEYS[0],
+        "6m" => MEASURE_KEYS[1],
+        _ => MEASURE_KEYS[2],
     }
 }
 
@@ -383,6 +403,18 @@ impl Role {
             .get(key)
             .and_then(|runs| runs.iter().rev().find(|(first, _)| *first <= index))
             .map_or(&self.source, |(_, file)| file)
+    }
+
+    /// The file that wrote item `index` of the success horizon `horizon` (`90d`, `6m`,
+    /// `12m`): after `success+`, the inherited items are the parent's and the appended
+    /// ones this brief's.
+    pub fn source_of_measure(&self, horizon: &str, index: usize) -> &SourceFile {
+        let key = measure_key(horizon);
+        if self.origins.0.contains_key(key) {
+            self.source_of_item(key, index)
+        } else {
+            self.source_of("success")
+        }
     }
 
     /// A finding about the value of `key` at `at`: in the file that wrote it, saying which

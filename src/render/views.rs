@@ -59,7 +59,7 @@ pub struct Horizon<'a> {
     pub key: &'a str,
     pub label: &'a str,
     pub stated: bool,
-    pub measures: &'a [String],
+    pub measures: &'a [serde_saphyr::Spanned<String>],
 }
 
 #[derive(Debug, Serialize)]

@@ -1,6 +1,7 @@
 //! The lints of one brief's front matter: bundled roles, vague outcomes, missing horizons,
-//! owners, interfaces and probes, tool soup.
+//! owners, interfaces and probes, tool soup, outcomes measured in activity.
 
+use super::outcome::{self, Measure, Part};
 use super::*;
 
 /// The lints that read one brief.
@@ -29,16 +30,22 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
                 .with_help("split the brief: keep the capabilities this role leads and give the rest to the briefs that should own them"),
         );
     }
-    if !is_measurable(&front.outcome.value) {
+    let lacks = outcome::read(&front.outcome.value).missing();
+    if !lacks.is_empty() {
+        let named: Vec<&str> = lacks.iter().map(|part| part.missing()).collect();
         add(
             "vague-outcome",
             at_value(
                 role,
                 "outcome",
                 &front.outcome.referenced,
-                "vague outcome: no number, percentage, date or target",
-            ),
+                format!("vague outcome: {}", list(&named)),
+            )
+            .with_help(rewrite_help(&lacks)),
         );
+    }
+    for d in activity_outcome(role) {
+        add("activity-outcome", d);
     }
     let missing: Vec<&str> = front
         .success
@@ -125,74 +132,111 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
     found
 }
 
-/// Words that make an outcome measurable besides digits: amounts, fractions, months.
-const MEASURE_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "half",
-    "halve",
-    "halved",
-    "third",
-    "thirds",
-    "quarter",
-    "double",
-    "doubled",
-    "triple",
-    "tripled",
-    "twice",
-    "percent",
-    "per cent",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "year-end",
-    "quarter-end",
-];
-
-/// Whether an outcome states a target: a number, percentage, amount word or date.
-pub fn is_measurable(outcome: &str) -> bool {
-    if outcome.chars().any(|c| c.is_ascii_digit() || c == '%') {
-        return true;
+/// "a", "a and b", "a, b and c".
+fn list(items: &[&str]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.concat(),
     }
-    let lower = outcome.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
+}
+
+/// The rewrite pattern for an outcome, naming only the parts it lacks.
+fn rewrite_help(missing: &[Part]) -> String {
+    let hints: Vec<&str> = missing
+        .iter()
+        .map(|part| match part {
+            Part::Moves => {
+                "name the metric or result that moves (handling time, cost per claim, use cases in production)"
+            }
+            Part::Target => "say by how much (by 30%, from £4.10 to £2.50, by a third)",
+            Part::Time => {
+                "say by when (within 12 months, by Q3 2027, before the 2027 renewal)"
+            }
+        })
         .collect();
-    MEASURE_WORDS.iter().any(|measure| {
-        if measure.contains(' ') {
-            lower.contains(measure)
-        } else {
-            words.contains(measure)
+    format!(
+        "state what moves, by how much and by when: {}; e.g. \"Cut claims handling time by 30% within 12 months\"",
+        hints.join("; ")
+    )
+}
+
+/// `activity-outcome`: a brief measured in activity instead of a result. The rule:
+/// - the outcome is flagged when it is activity: it names a pilot, demo, proof of concept,
+///   prototype, launch, roadmap, vision, strategy, transformation, quick wins,
+///   relationships, stakeholders, thought leadership, evangelism, workshops, a presentation
+///   or experiments, and no operating result (nothing in production, live or in use, no
+///   adoption, on-call, runbook or incidents, no metric with a target);
+/// - a 90-day or 6-month horizon is flagged when every item in it is activity: a milestone
+///   on the way ("Readiness audit delivered", "Delivery plan agreed") keeps it clear;
+/// - the 12-month horizon is flagged when no item in it is an operating result.
+///
+/// One finding per flagged horizon, at its first activity item (or its first item).
+fn activity_outcome(role: &Role) -> Vec<Diagnostic> {
+    let front = &role.front;
+    let mut found = Vec::new();
+    if let Measure::Activity(kind) = outcome::measure(&front.outcome.value) {
+        found.push(
+            at_value(
+                role,
+                "outcome",
+                &front.outcome.referenced,
+                format!("outcome measured in activity ({kind}), not a business or operating result"),
+            )
+            .with_help("name the result the activity is for, in the business or in operations, e.g. \"Put two use cases into production within 12 months, each with its business metric tracked against baseline\""),
+        );
+    }
+    for (key, label, measures) in front.success.value.horizons() {
+        let Some(measures) = measures.filter(|m| !m.is_empty()) else {
+            continue;
+        };
+        let read: Vec<Measure> = measures
+            .iter()
+            .map(|m| outcome::measure(&m.value))
+            .collect();
+        let Some(message) = horizon_in_activity(key, label, &read) else {
+            continue;
+        };
+        let at = read
+            .iter()
+            .position(|m| matches!(m, Measure::Activity(_)))
+            .unwrap_or(0);
+        found.push(
+            role.diagnostic_at(
+                role.source_of_measure(key, at),
+                position(&measures[at].referenced),
+                message,
+            )
+            .with_help("keep the milestone and add the result it leads to, a metric moved or a system in production and used, e.g. \"First use case in production, handling time down 10% in the pilot unit\""),
+        );
+    }
+    found
+}
+
+/// What is wrong with a horizon whose measures read as `read`, if anything: a 90-day or
+/// 6-month horizon of activity only, or a 12-month horizon with no operating result.
+fn horizon_in_activity(key: &str, label: &str, read: &[Measure]) -> Option<String> {
+    let mut kinds: Vec<&str> = Vec::new();
+    for measure in read {
+        if let Measure::Activity(kind) = measure
+            && !kinds.contains(kind)
+        {
+            kinds.push(kind);
         }
+    }
+    let kinds = kinds.join(", ");
+    if key == "12m" {
+        return match (read.contains(&Measure::Result), kinds.is_empty()) {
+            (true, _) => None,
+            (false, true) => Some(format!(
+                "success at {label} names no operating result: nothing in production or in use, no metric moved"
+            )),
+            (false, false) => Some(format!(
+                "success at {label} names activity ({kinds}) and no operating result"
+            )),
+        };
+    }
+    let all_activity = read.iter().all(|m| matches!(m, Measure::Activity(_)));
+    all_activity.then(|| {
+        format!("success at {label} is all activity ({kinds}): no business or operating result")
     })
 }
