@@ -62,3 +62,23 @@ fn tag_links_lead_to_the_tag_pages_written() {
         );
     }
 }
+
+#[test]
+fn relative_links_leave_html_shown_in_code_alone() {
+    let (_out, public) = built(&unicode_site(), &["--relative-links"]);
+    let page = read(&public, "guides/linking/index.html");
+    assert!(
+        page.contains(
+            r#"<code>&lt;a href="/roles/head-of-rd-ai/"&gt;Head of R&amp;D + AI&lt;/a&gt;</code>"#
+        ),
+        "the code span was rewritten:\n{page}"
+    );
+    assert!(
+        page.contains(r#"&lt;a href="/guides/ueber-uns/#rd-ai-für-alle"&gt;Über uns&lt;/a&gt;"#),
+        "the code block was rewritten:\n{page}"
+    );
+    // Real links on the same page are still rewritten.
+    assert!(
+        page.contains(r#"<a href="../../roles/data-scientist/index.html">the data scientist</a>"#)
+    );
+}
