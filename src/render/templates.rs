@@ -45,6 +45,13 @@ impl Templates {
         Ok(templates)
     }
 
+    /// Each template's file (from the site root) and text, for tracing output to them.
+    pub fn sources(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.files
+            .values()
+            .map(|(path, text)| (path.as_path(), &**text))
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.tera.contains_template(name)
     }
