@@ -2,6 +2,8 @@
 //! pages an edit touches (`plan`), and a build that survives bad edits (`session`).
 
 pub mod build;
+mod link_findings;
 pub mod plan;
 pub mod session;
 pub mod site;
+pub mod site_links;

@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::content::{self, Content};
-use crate::diagnostic::{Diagnostic, Position};
-use crate::engine::build;
+use crate::diagnostic::{Diagnostic, Position, Severity};
+use crate::engine::{build, link_findings};
 use crate::error::Error;
 use crate::markdown::highlight::Highlighter;
 use crate::render::theme;
@@ -79,8 +79,9 @@ impl Site {
 }
 
 /// `gen check`: every problem and lint finding of the site at `root`, errors and warnings,
-/// in file order; nothing is rendered through templates and nothing is written. Problems
-/// that stop the site from loading are findings too (without a lint id).
+/// in file order; nothing is written. Problems that stop the site from loading are findings
+/// too (without a lint id). A site without errors is then laid out in memory, and the links
+/// of every page checked against the files it would write.
 pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>, Error> {
     let site = match Site::load(root, options) {
         Ok(site) => site,
@@ -93,11 +94,38 @@ pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>,
         .into_iter()
         .collect();
     let link_problems = playbook::lints::link_problems(&site.content, &markdown, &links, None);
-    Ok(playbook::lints::check(
+    let mut findings =
+        playbook::lints::check(&site.config, &site.content, &markdown, link_problems.0);
+    if findings.iter().all(|f| f.severity != Severity::Error) {
+        let laid_out = check_laid_out(&site, options, &findings)?;
+        findings.extend(laid_out);
+        playbook::lints::sort(&mut findings);
+    }
+    Ok(findings)
+}
+
+/// The problems of `site` that show only once it is laid out: template errors, and links that
+/// lead to no file written.
+fn check_laid_out(
+    site: &Site,
+    options: &LoadOptions,
+    known: &[Diagnostic],
+) -> Result<Vec<Diagnostic>, Error> {
+    let build = match build::Build::new(&site.root, options, Default::default()) {
+        Ok(build) => build,
+        Err(Error::Site(problems)) => return Ok(problems.0),
+        Err(other) => return Err(other),
+    };
+    let theme = theme::Theme::resolve(&site.root, &site.config.theme)
+        .ok_or_else(|| site.theme_missing())?;
+    let templates = render::templates::Templates::load(&site.root, &theme)?;
+    let sources: Vec<(&Path, &str)> = templates.sources().collect();
+    Ok(link_findings::broken_link_findings(
         &site.config,
         &site.content,
-        &markdown,
-        link_problems.0,
+        &build.files,
+        &sources,
+        known,
     ))
 }
 

@@ -45,6 +45,13 @@ impl Templates {
         Ok(templates)
     }
 
+    /// Each template's file (from the site root) and text, for tracing output to them.
+    pub fn sources(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.files
+            .values()
+            .map(|(path, text)| (path.as_path(), &**text))
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.tera.contains_template(name)
     }
@@ -289,12 +296,18 @@ fn collect(
 /// Filters that Tera 2 moved to tera-contrib, which themes written for Zola expect.
 fn register_extras(tera: &mut Tera) {
     tera.register_filter("json_encode", tera_contrib::json::json_encode);
-    tera.register_filter("slugify", tera_contrib::slug::slug);
+    tera.register_filter("slugify", slugify);
     tera.register_filter("urlencode", tera_contrib::urlencode::urlencode);
     tera.register_filter(
         "urlencode_strict",
         tera_contrib::urlencode::urlencode_strict,
     );
+}
+
+/// The `slugify` filter: the slugs gen writes pages under, so that an address a template
+/// makes from a name (`/tags/{{ tag | slugify }}/`) leads to the page written for it.
+fn slugify(text: &str, _: tera::Kwargs, _: &tera::State) -> String {
+    crate::slug::slugify(text)
 }
 
 #[cfg(test)]
@@ -333,6 +346,26 @@ mod tests {
         context.insert("x", "<b>");
         let html = templates.render("page.html", &context).expect("renders");
         assert_eq!(html, "[site &lt;b&gt;]");
+    }
+
+    #[test]
+    fn the_slugify_filter_makes_the_slugs_pages_are_written_under() {
+        let dir = site_with(&[(
+            "templates/page.html",
+            "{% for t in tags %}{{ t | slugify }} {% endfor %}",
+        )]);
+        let templates = Templates::load(dir.path(), &Theme::Folder(dir.path().join("themes/t")))
+            .expect("loads");
+        let tags = ["R&D", "C++", "data science", "Führung", "データ"];
+        let mut context = Context::new();
+        context.insert("tags", &tags);
+        let html = templates.render("page.html", &context).expect("renders");
+        let expected: String = tags
+            .iter()
+            .map(|t| format!("{} ", crate::slug::slugify(t)))
+            .collect();
+        assert_eq!(html, expected);
+        assert_eq!(html, "rd c data-science führung データ ");
     }
 
     #[test]

@@ -98,6 +98,8 @@ pub struct RoleView<'a> {
     pub interview_probes: &'a [String],
     pub red_flags: &'a [String],
     pub tags: Vec<&'a str>,
+    /// Each tag with the address of its page, so templates need not make addresses.
+    pub tag_links: Vec<Link>,
     pub status: Status,
     pub headcount: Option<u32>,
     /// The brief this one `extends`, and the briefs that extend this one.
@@ -278,6 +280,14 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// A tag and its page, at the slug the page is written under.
+    pub fn tag_link(&self, tag: &str) -> Link {
+        Link {
+            title: tag.to_string(),
+            url: self.url(&Taxonomy::Tags.term_path(&crate::slug::slugify(tag))),
+        }
+    }
+
     fn capability_refs(&self, keys: &'a [serde_saphyr::Spanned<String>]) -> Vec<NameRef<'a>> {
         keys.iter()
             .filter_map(|k| self.config.capability(&k.value))
@@ -381,6 +391,7 @@ impl<'a> Views<'a> {
             interview_probes: &front.interview_probes,
             red_flags: &front.red_flags,
             tags: front.tags.iter().map(|t| t.value.as_str()).collect(),
+            tag_links: front.tags.iter().map(|t| self.tag_link(&t.value)).collect(),
             status: front.status,
             headcount: front.headcount,
             based_on: front

@@ -63,6 +63,12 @@ fn finding(
     Some(d)
 }
 
+/// A finding about the site as built rather than one brief (`broken-link` in its output),
+/// at the level `site.yaml` sets; `None` when allowed.
+pub fn site_finding(config: &Config, id: &'static str, d: Diagnostic) -> Option<Diagnostic> {
+    finding(config, None, id, d)
+}
+
 /// A finding about `key` of `role`, at the line of `key:` in the file that set it.
 fn at_key(role: &Role, key: &str, message: impl Into<String>) -> Diagnostic {
     let (source, at) = role.key_position(key);

@@ -1,0 +1,247 @@
+//! Every address gen writes leads to a file it wrote: tag links, links rewritten for
+//! `--relative-links`, under a sub-path, on a site whose tags, titles and headings hold `&`,
+//! `+`, spaces, accents and non-Latin letters (`tests/fixtures/unicode-links/`).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use rolebook::engine::site_links::{Addressing, broken_links};
+
+/// The fixture site with awkward names.
+fn unicode_site() -> PathBuf {
+    repo().join("tests/fixtures/unicode-links")
+}
+
+/// Build the site at `root` into a new folder with `args`; the temporary folder and the
+/// output inside it.
+fn built(root: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().expect("tempdir");
+    let public = out.path().join("public");
+    gen_in(root)
+        .args(["build", "--quiet", "--output"])
+        .arg(&public)
+        .args(args)
+        .assert()
+        .success();
+    (out, public)
+}
+
+/// The `href` of every element of `html` matching `selector` (a tl selector).
+fn hrefs(html: &str, selector: &str) -> Vec<String> {
+    let dom = tl::parse(html, tl::ParserOptions::default()).expect("parses");
+    let parser = dom.parser();
+    dom.query_selector(selector)
+        .into_iter()
+        .flatten()
+        .filter_map(|handle| handle.get(parser)?.as_tag().cloned())
+        .filter_map(|tag| Some(tag.attributes().get("href")??.as_utf8_str().into_owned()))
+        .collect()
+}
+
+#[test]
+fn tag_links_lead_to_the_tag_pages_written() {
+    let (_out, public) = built(&unicode_site(), &[]);
+    let page = read(&public, "roles/head-of-rd-ai/index.html");
+    let links = hrefs(&page, "a.tag");
+    assert_eq!(
+        links,
+        [
+            "/tags/rd/",
+            "/tags/c/",
+            "/tags/data-science/",
+            "/tags/führung/",
+            "/tags/データ/"
+        ]
+    );
+    for link in links {
+        let folder = link.trim_start_matches('/');
+        assert!(
+            public.join(folder).join("index.html").is_file(),
+            "{link} leads nowhere"
+        );
+    }
+}
+
+#[test]
+fn relative_links_leave_html_shown_in_code_alone() {
+    let (_out, public) = built(&unicode_site(), &["--relative-links"]);
+    let page = read(&public, "guides/linking/index.html");
+    assert!(
+        page.contains(
+            r#"<code>&lt;a href="/roles/head-of-rd-ai/"&gt;Head of R&amp;D + AI&lt;/a&gt;</code>"#
+        ),
+        "the code span was rewritten:\n{page}"
+    );
+    assert!(
+        page.contains(r#"&lt;a href="/guides/ueber-uns/#rd-ai-für-alle"&gt;Über uns&lt;/a&gt;"#),
+        "the code block was rewritten:\n{page}"
+    );
+    // Real links on the same page are still rewritten.
+    assert!(
+        page.contains(r#"<a href="../../roles/data-scientist/index.html">the data scientist</a>"#)
+    );
+}
+
+/// Every file below `public` by its path there (`roles/caio/index.html`).
+fn written(public: &Path) -> BTreeMap<String, Vec<u8>> {
+    snapshot(public)
+        .into_iter()
+        .map(|(path, bytes)| (path.to_string_lossy().replace('\\', "/"), bytes))
+        .collect()
+}
+
+/// Build the site at `root` with each link mode, at the root and under a sub-path, and check
+/// every link of every output against the files written.
+fn assert_every_link_leads_to_a_file(root: &Path) {
+    const SUB_PATH: &str = "https://wiki.example.com/team/playbook/";
+    for relative_links in [false, true] {
+        for base_url in [None, Some(SUB_PATH)] {
+            let mut args = Vec::new();
+            if relative_links {
+                args.push("--relative-links");
+            }
+            if let Some(url) = base_url {
+                args.extend(["--base-url", url]);
+            }
+            let (_out, public) = built(root, &args);
+            let base_url = base_url.unwrap_or("/");
+            let base_path = rolebook::config::base_path_of(base_url);
+            let addressing = Addressing {
+                base_url,
+                base_path: &base_path,
+                relative_links,
+            };
+            let files = written(&public);
+            assert!(files.len() > 20, "{args:?}: only {} files", files.len());
+            let broken = broken_links(&files, &addressing);
+            assert!(
+                broken.is_empty(),
+                "{} with {args:?}: {} broken links:\n{}",
+                root.display(),
+                broken.len(),
+                broken
+                    .iter()
+                    .map(|b| format!("  {} → {}: {}", b.page, b.url, b.problem))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
+}
+
+#[test]
+fn every_link_of_a_site_with_awkward_names_leads_to_a_file_written() {
+    assert_every_link_leads_to_a_file(&unicode_site());
+}
+
+#[test]
+fn every_link_of_the_shipped_playbook_leads_to_a_file_written() {
+    assert_every_link_leads_to_a_file(&repo());
+}
+
+/// `gen check --format json` of the site at `root` with `args`: exit code and findings.
+fn check_json(root: &Path, args: &[&str]) -> (Option<i32>, Vec<serde_json::Value>) {
+    let output = gen_in(root)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("gen check runs");
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("gen check prints JSON");
+    let findings = report["findings"].as_array().cloned().unwrap_or_default();
+    (output.status.code(), findings)
+}
+
+fn broken_link_findings(findings: &[serde_json::Value]) -> Vec<&serde_json::Value> {
+    findings
+        .iter()
+        .filter(|f| f["id"] == "broken-link")
+        .collect()
+}
+
+#[test]
+fn a_template_with_a_broken_link_fails_gen_check() {
+    let dir = small_site();
+    let theme_page = read(&repo().join("themes/default/templates"), "page.html");
+    let page = theme_page.replace(
+        "<div class=\"body\">",
+        "<p><a href=\"{{ site.base_path }}nowhere/\">Nowhere</a></p>\n  <div class=\"body\">",
+    );
+    assert_ne!(
+        page, theme_page,
+        "the theme's page.html changed: update this test"
+    );
+    let line = page
+        .lines()
+        .position(|l| l.contains("nowhere/"))
+        .expect("the link")
+        + 1;
+    write(dir.path(), "templates/page.html", &page);
+    for (args, address) in [
+        (&[][..], "/nowhere/"),
+        (
+            &["--base-url", "https://wiki.example.com/team/playbook/"][..],
+            "/team/playbook/nowhere/",
+        ),
+    ] {
+        let (code, findings) = check_json(dir.path(), args);
+        assert_eq!(code, Some(1), "{args:?}: {findings:#?}");
+        let broken = broken_link_findings(&findings);
+        assert_eq!(broken.len(), 1, "{args:?}: {findings:#?}");
+        let finding = broken[0];
+        assert_eq!(finding["level"], "error");
+        assert_eq!(finding["file"], "templates/page.html");
+        assert_eq!(finding["line"], line);
+        let message = finding["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains(&format!("`{address}`"))
+                && message.contains("guides/start/index.html")
+                && message.contains("no file is written at nowhere/index.html"),
+            "{message}"
+        );
+        assert!(
+            finding["help"]
+                .as_str()
+                .is_some_and(|h| h.contains("{{ link.url }}"))
+        );
+    }
+}
+
+#[test]
+fn a_broken_link_written_in_a_body_points_at_its_line() {
+    let dir = small_site();
+    let guide = format!(
+        "{GUIDE}\nSee <a href=\"/archive/\">the archive</a> and [the old notes](old-notes.pdf).\n"
+    );
+    write(dir.path(), "content/guides/start.md", &guide);
+    let (code, findings) = check_json(dir.path(), &[]);
+    assert_eq!(code, Some(1), "{findings:#?}");
+    let broken: Vec<(String, u64, String)> = broken_link_findings(&findings)
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap_or_default().to_string(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let line = guide.lines().count() as u64;
+    assert_eq!(broken.len(), 2, "{broken:#?}");
+    for (file, at, _) in &broken {
+        assert_eq!((file.as_str(), *at), ("content/guides/start.md", line));
+    }
+    assert!(broken[0].2.contains("`/archive/`"), "{broken:#?}");
+    assert!(broken[1].2.contains("`old-notes.pdf`"), "{broken:#?}");
+}
+
+#[test]
+fn gen_check_finds_no_broken_link_in_the_shipped_playbook_or_the_awkward_site() {
+    for root in [repo(), unicode_site()] {
+        let (code, findings) = check_json(&root, &["--deny-warnings"]);
+        assert_eq!(code, Some(0), "{}: {findings:#?}", root.display());
+    }
+}
