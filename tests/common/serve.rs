@@ -71,15 +71,20 @@ pub struct Response {
 
 /// A request with the path sent exactly as given (no client-side normalization).
 pub fn get(port: u16, raw_path: &str) -> Response {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    try_get(port, raw_path).expect("the server answers")
+}
+
+/// `get`, or `None` when nothing listens on the port (a server restarting in place).
+pub fn try_get(port: u16, raw_path: &str) -> Option<Response> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
+        .ok()?;
     write!(
         stream,
         "GET {raw_path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
     )
-    .expect("send");
+    .ok()?;
     let mut raw = Vec::new();
     let _ = stream.read_to_end(&mut raw);
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -89,18 +94,23 @@ pub fn get(port: u16, raw_path: &str) -> Response {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    Response {
+    Some(Response {
         status,
         headers: head.to_lowercase(),
         body: body.to_string(),
-    }
+    })
 }
 
-/// Poll until `check` passes on the page at `path`.
+/// Poll until `check` passes on the page at `path`; a refused connection (the server
+/// replacing its own process) is one more try.
 pub fn eventually(server: &Server, path: &str, check: impl Fn(&Response) -> bool) -> Response {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
-        let response = get(server.port, path);
+        let response = try_get(server.port, path).unwrap_or(Response {
+            status: 0,
+            headers: String::new(),
+            body: "(connection refused)".to_string(),
+        });
         if check(&response) {
             return response;
         }
