@@ -42,6 +42,9 @@ pub struct Diagnostic {
     pub position: Position,
     pub message: String,
     pub help: Option<String>,
+    /// Set when a brief waived this lint finding (`allow:`): the reason it gave, "" for
+    /// none. A waived finding does not count; the health page and `gen check` list it.
+    pub waived: Option<String>,
     /// The file's text with its name, for the snippet under the message.
     source: Option<Box<NamedSource<Arc<str>>>>,
 }
@@ -55,6 +58,7 @@ impl Diagnostic {
             position,
             message: message.into(),
             help: None,
+            waived: None,
             source: None,
         }
     }

@@ -31,6 +31,13 @@ pub fn parse<T: DeserializeOwned>(
             .unwrap_or(Position::START);
         let raw = error.without_snippet().to_string();
         let raw = strip_location(&raw);
+        // A type the parser hands to a visitor of ours (`allow:`) is reported at its key;
+        // the value's start reads better, as for every other key.
+        let position = if raw.starts_with("invalid type: ") {
+            value_position(yaml, position).unwrap_or(position)
+        } else {
+            position
+        };
         let (message, help) = explain(raw, yaml, position);
         // serde reports a missing top-level key where the map ends; the map's start reads better.
         let position = if raw.starts_with("missing field") && key_path_at(yaml, position).is_none()
@@ -45,6 +52,19 @@ pub fn parse<T: DeserializeOwned>(
                 .with_source(source.clone()),
         )
     })
+}
+
+/// Where the value of the `key: value` line that starts at `position` starts.
+fn value_position(yaml: &str, position: Position) -> Option<Position> {
+    let line = yaml.lines().nth(position.line.checked_sub(1)?)?;
+    let key_start = line.chars().take_while(|c| *c == ' ').count() + 1;
+    if position.column != key_start {
+        return None;
+    }
+    let (key, value) = line.split_once(':')?;
+    let value_start = value.chars().take_while(|c| *c == ' ').count();
+    (!value.trim().is_empty())
+        .then(|| Position::new(position.line, key.chars().count() + 2 + value_start))
 }
 
 fn first_key_line(yaml: &str) -> Option<usize> {
@@ -117,6 +137,13 @@ fn explain(raw: &str, yaml: &str, position: Position) -> (String, Option<String>
         let key = key_path_at(yaml, position)
             .map_or("the value".to_string(), |p| format!("`{}`", p.join(".")));
         return (format!("{key} must be true or false"), None);
+    }
+    if let Some((_, expected)) = raw
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+        && let Some(key) = key_path_at(yaml, position)
+    {
+        return (format!("`{}` must be {expected}", key.join(".")), None);
     }
     let expected = match raw {
         "expected sequence start" => Some("a list (`[a, b]` or lines starting with `- `)"),

@@ -94,7 +94,24 @@ pub const LINTS: &[Lint] = &[
         problem: "without probes for proof of delivery, interviews reward fluency over shipped systems",
         fix: "add `interview_probes:` that ask for a production system the candidate owned and what broke",
     },
+    Lint {
+        id: "allow-without-reason",
+        default: Warn,
+        problem: "a waiver without a reason silences a finding for good: the next reader cannot tell a considered exception from a warning someone wanted gone",
+        fix: "give the waiver its reason: `allow: {tool-soup: \"one polyglot platform team\"}`",
+    },
+    Lint {
+        id: "not-ready",
+        default: Deny,
+        problem: "an open search with unanswered intake questions hires into a vague mandate: strong candidates walk and weak fits stay; the search should pause until the answers are clear",
+        fix: "answer the question in the brief, or set `status: planned` until it can be answered",
+    },
 ];
+
+/// Lints a brief cannot waive for itself: waiving them would defeat them (a waiver of
+/// `allow-without-reason` silences the reasons' check; one of `not-ready` the readiness
+/// gate). A site can still set their level in `site.yaml`.
+pub const UNWAIVABLE: &[&str] = &["allow-without-reason", "not-ready"];
 
 pub fn lint_ids() -> impl Iterator<Item = &'static str> {
     LINTS.iter().map(|l| l.id)

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::content::Content;
 use crate::content::guide::Guide;
-use crate::content::role::Role;
+use crate::content::role::{Role, Waiver};
 use crate::render::site_views::Taxonomy;
 use crate::render::{PageKey, Shows};
 use crate::slug::slugify;
@@ -329,7 +329,7 @@ impl<'a> FrontChange<'a> {
         .chain([Shows::Everything])
         .collect();
         let read_across_briefs = changed.iter().any(|c| LINTS_ACROSS_BRIEFS_READ.contains(c))
-            || !same(&b.allow, &a.allow);
+            || !same_waivers(&b.allow, &a.allow);
         FrontChange {
             before,
             changed,
@@ -422,6 +422,13 @@ fn pages_showing_role(
 
 fn same(a: &[Spanned<String>], b: &[Spanned<String>]) -> bool {
     a.iter().map(|s| &s.value).eq(b.iter().map(|s| &s.value))
+}
+
+/// The same lints waived for the same reasons (where they are written does not matter: the
+/// lints across briefs point elsewhere).
+fn same_waivers(a: &[Waiver], b: &[Waiver]) -> bool {
+    let key = |w: &'_ Waiver| (w.lint.value.clone(), w.reason_text().to_string());
+    a.iter().map(key).eq(b.iter().map(key))
 }
 
 /// The pages laid out by the page templates in `templates` (names like `role.html`).
