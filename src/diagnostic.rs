@@ -31,6 +31,14 @@ pub enum Severity {
     Error,
 }
 
+/// A lint finding a brief waived: the brief (its slug: a finding on an inherited value is
+/// in the parent's file) and the reason it gave ("" for none).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Waived {
+    pub brief: String,
+    pub reason: String,
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -42,9 +50,9 @@ pub struct Diagnostic {
     pub position: Position,
     pub message: String,
     pub help: Option<String>,
-    /// Set when a brief waived this lint finding (`allow:`): the reason it gave, "" for
-    /// none. A waived finding does not count; the health page and `gen check` list it.
-    pub waived: Option<String>,
+    /// Set when a brief waived this lint finding (`allow:`). A waived finding does not
+    /// count; the health page and `gen check` list it with the reason.
+    pub waived: Option<Waived>,
     /// The file's text with its name, for the snippet under the message.
     source: Option<Box<NamedSource<Arc<str>>>>,
 }

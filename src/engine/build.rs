@@ -39,7 +39,8 @@ pub struct Build {
     statics: BTreeMap<String, Vec<u8>>,
     /// The whole site as it would be written.
     pub files: SiteFiles,
-    /// Lint findings below the deny level (warnings), shown on the health page.
+    /// What the health page shows: lint findings below the deny level (warnings) and the
+    /// findings briefs waived (`Diagnostic::waived`), in file order.
     pub findings: Vec<Diagnostic>,
     /// Edits seen since the last good build (kept when a rebuild fails).
     pending: ChangeSet,
@@ -571,6 +572,7 @@ fn same_findings(a: &[Diagnostic], b: &[Diagnostic]) -> bool {
             d.code,
             d.message.clone(),
             d.help.clone(),
+            d.waived.clone(),
         )
     };
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
@@ -629,12 +631,13 @@ struct BodyChanges {
     anchors: bool,
 }
 
-/// The warnings among `findings`, or the errors as the build's failure.
+/// The warnings and waived findings among `findings`, or the errors as the build's
+/// failure (a waived finding never fails it, whatever its level).
 fn without_errors(findings: &LintFindings) -> Result<Vec<Diagnostic>, Error> {
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = findings
         .all()
         .into_iter()
-        .partition(|f| f.severity == Severity::Error);
+        .partition(|f| f.severity == Severity::Error && f.waived.is_none());
     if errors.is_empty() {
         Ok(warnings)
     } else {

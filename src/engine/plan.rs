@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::content::Content;
 use crate::content::guide::Guide;
 use crate::content::role::{Role, Waiver};
+use crate::playbook::readiness::unanswered;
 use crate::render::site_views::Taxonomy;
 use crate::render::{PageKey, Shows};
 use crate::slug::slugify;
@@ -300,6 +301,7 @@ impl<'a> FrontChange<'a> {
                 Shows::Hiring,
                 Shows::Summary,
                 Shows::Outcome,
+                Shows::Intake,
                 Shows::Everything,
             ],
             read_across_briefs: true,
@@ -321,6 +323,7 @@ impl<'a> FrontChange<'a> {
             (Shows::Hiring, !same(&b.hire_after, &a.hire_after)),
             (Shows::Summary, b.summary.value != a.summary.value),
             (Shows::Outcome, b.outcome.value != a.outcome.value),
+            (Shows::Intake, unanswered(before) != unanswered(after)),
         ]
         .into_iter()
         .filter_map(|(what, moved)| moved.then_some(what))

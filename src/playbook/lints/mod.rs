@@ -23,7 +23,7 @@ use crate::config::{Config, LintLevel};
 use crate::content::Content;
 use crate::content::role::{Role, position};
 use crate::content::source::SourceFile;
-use crate::diagnostic::{Diagnostic, Position, Severity};
+use crate::diagnostic::{Diagnostic, Position, Severity, Waived};
 use crate::markdown::MarkdownCache;
 use crate::playbook::graph::HiringGraph;
 use crate::playbook::readiness::is_placeholder;
@@ -39,17 +39,21 @@ fn level(config: &Config, id: &str) -> LintLevel {
     config.lints.get(id).copied().unwrap_or(lint(id).default)
 }
 
-/// The reason `role` gives for waiving `id` ("" when it gives none, or only a placeholder),
-/// or `None` when it does not waive it.
-fn waiver(role: Option<&Role>, id: &str) -> Option<String> {
-    let mut waivers = role?.front.allow.iter().filter(|w| w.lint.value == id);
+/// How `role` waives `id`: its reason ("" when it gives none, or only a placeholder), or
+/// `None` when it does not waive it.
+fn waiver(role: Option<&Role>, id: &str) -> Option<Waived> {
+    let role = role?;
+    let mut waivers = role.front.allow.iter().filter(|w| w.lint.value == id);
     let first = waivers.next()?;
     let given = |w: &&crate::content::role::Waiver| !is_placeholder(w.reason_text());
     let reason = std::iter::once(first)
         .chain(waivers)
         .find(given)
         .map_or("", |w| w.reason_text());
-    Some(reason.trim().to_string())
+    Some(Waived {
+        brief: role.slug.clone(),
+        reason: reason.trim().to_string(),
+    })
 }
 
 /// A finding, or nothing when `site.yaml` turns the lint off. A finding the brief waives
@@ -638,7 +642,13 @@ Text.
             .collect();
         check_all(config, &content, &markdown, vec![])
             .into_iter()
-            .map(|d| (d.code.unwrap_or("?").to_string(), d.position.line, d.waived))
+            .map(|d| {
+                (
+                    d.code.unwrap_or("?").to_string(),
+                    d.position.line,
+                    d.waived.map(|w| w.reason),
+                )
+            })
             .collect()
     }
 
