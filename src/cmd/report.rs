@@ -64,8 +64,7 @@ pub fn summary(findings: &[Diagnostic], waived: &[Diagnostic]) -> Summary {
 
 /// The reason a brief gave for waiving `f`, if any.
 fn reason(f: &Diagnostic) -> Option<&str> {
-    f.waived
-        .as_ref()
+    f.waived()
         .map(|w| w.reason.as_str())
         .filter(|r| !r.is_empty())
 }
@@ -208,17 +207,17 @@ mod tests {
         );
         waived.severity = Severity::Warning;
         waived.code = Some("tool-soup");
-        waived.waived = Some(rolebook::diagnostic::Waived {
+        waived.set_waived(Some(rolebook::diagnostic::Waived {
             brief: "platform".to_string(),
             reason: "One polyglot platform team".to_string(),
-        });
+        }));
         let mut listed = waived.clone();
         listed.code = Some("missing-probes");
         listed.message = "no interview probes for proof of delivery".to_string();
-        listed.waived = Some(rolebook::diagnostic::Waived {
+        listed.set_waived(Some(rolebook::diagnostic::Waived {
             brief: "platform".to_string(),
             reason: String::new(),
-        });
+        }));
         vec![waived, listed]
     }
 

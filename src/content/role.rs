@@ -128,8 +128,9 @@ pub struct WrittenFront {
     #[serde(default)]
     #[schemars(with = "Option<u32>", range(min = 1))]
     pub headcount: Option<Spanned<u32>>,
-    /// Lints this brief waives, each with the reason: `{tool-soup: "one polyglot platform
-    /// team"}`. A plain list (`[tool-soup]`) still works, with a warning per entry.
+    /// Lints this brief waives, each with its reason, e.g.
+    /// `{tool-soup: "One polyglot platform team"}`. A plain list of lint ids still works,
+    /// with an `allow-without-reason` warning per entry.
     #[serde(default)]
     pub allow: Option<Allow>,
     /// Waivers added to the inherited `allow`.

@@ -397,6 +397,11 @@ fn pages_showing_role(
         if joined_or_left {
             // The index's counts and the terms it joined and left: the whole taxonomy.
             pages.insert(PageKey::Taxonomy(taxonomy));
+            // Tag pages come and go with the tags briefs use (archetypes and capabilities
+            // are the vocabulary's): the sitemap lists them.
+            if taxonomy == Taxonomy::Tags {
+                pages.insert(PageKey::Sitemap);
+            }
             continue;
         }
         for term in terms {
@@ -551,7 +556,52 @@ mod tests {
     }
 
     #[test]
-    fn a_tag_edit_lays_out_the_tag_taxonomy() {
+    fn an_intake_answer_or_a_status_renders_the_health_page() {
+        let text = brief("Architect", "architect", &["lead"]);
+        for edited in [
+            text.replacen("\n---\n", "\nreports_to: Head of AI\n---\n", 1),
+            text.replacen(
+                "\n---\n",
+                "\nconstraints: [Claims data stays in the EU]\n---\n",
+                1,
+            ),
+            text.replacen("\n---\n", "\nstatus: open\n---\n", 1),
+        ] {
+            assert_ne!(text, edited);
+            let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", edited.clone())]));
+            let pages = plan.pages.only().cloned().unwrap_or_default();
+            assert!(pages.contains(&PageKey::Health), "{edited}: {pages:?}");
+        }
+    }
+
+    #[test]
+    fn a_new_reason_for_a_waiver_runs_the_lints_across_briefs_again() {
+        let text = brief("Architect", "architect", &["lead"]);
+        let waive = |reason: &str| {
+            text.replacen(
+                "\n---\n",
+                &format!("\nallow: {{late-governance: \"{reason}\"}}\n---\n"),
+                1,
+            )
+        };
+        let before = site(&[("roles/arch.md", waive("Governance sits with the group CRO"))]);
+        let after = site(&[(
+            "roles/arch.md",
+            waive("The group CRO reviews every release"),
+        )]);
+        assert!(plan_content(&before, &after).across_briefs);
+        let moved = site(&[(
+            "roles/arch.md",
+            waive("Governance sits with the group CRO").replacen("title:", "\ntitle:", 1),
+        )]);
+        assert!(
+            !plan_content(&before, &moved).across_briefs,
+            "the same waivers, a line lower"
+        );
+    }
+
+    #[test]
+    fn a_tag_edit_lays_out_the_tag_taxonomy_and_the_sitemap() {
         let text = brief("Architect", "architect", &["lead"]);
         let edited = text.replacen("\n---\n", "\ntags: [platform]\n---\n", 1);
         assert_ne!(text, edited);
@@ -560,6 +610,10 @@ mod tests {
         assert!(
             pages.contains(&PageKey::Taxonomy(Taxonomy::Tags)),
             "{pages:?}"
+        );
+        assert!(
+            pages.contains(&PageKey::Sitemap),
+            "a new tag has a new page: {pages:?}"
         );
         assert!(!pages.contains(&PageKey::Matrix), "{pages:?}");
     }

@@ -492,7 +492,7 @@ pub struct FindingGroup<'a> {
 impl<'a> Views<'a> {
     /// `findings`: what the health page shows, waived findings among them.
     pub fn health_summary(&self, findings: &[Diagnostic]) -> HealthSummary {
-        let waived = findings.iter().filter(|f| f.waived.is_some()).count();
+        let waived = findings.iter().filter(|f| f.waived().is_some()).count();
         HealthSummary {
             url: self.url(HEALTH_PATH),
             warnings: findings.len() - waived,
@@ -504,7 +504,7 @@ impl<'a> Views<'a> {
     pub fn waivers(&self, findings: &'a [Diagnostic]) -> Vec<WaiverView<'a>> {
         findings
             .iter()
-            .filter_map(|f| Some((f, f.waived.as_ref()?)))
+            .filter_map(|f| Some((f, f.waived()?)))
             .map(|(f, waived)| WaiverView {
                 brief: self.content.role(&waived.brief).map(|r| self.role_link(r)),
                 file: crate::diagnostic::display_path(&f.file),
@@ -551,7 +551,7 @@ impl<'a> Views<'a> {
             pages.insert(guide.source.file.as_path(), link);
         }
         let mut groups: Vec<FindingGroup<'a>> = Vec::new();
-        for finding in findings.iter().filter(|f| f.waived.is_none()) {
+        for finding in findings.iter().filter(|f| f.waived().is_none()) {
             let file = crate::diagnostic::display_path(&finding.file);
             if groups.last().is_none_or(|g| g.file != file) {
                 let page = pages.get(finding.file.as_path()).cloned();

@@ -78,7 +78,7 @@ fn finding(
     d.severity = severity;
     d.code = Some(id);
     d.help = Some(help);
-    d.waived = waiver(role, id);
+    d.set_waived(waiver(role, id));
     Some(d)
 }
 
@@ -134,7 +134,7 @@ pub fn check_all(
 
 /// The findings that count, and those their brief waived (each in the order given).
 pub fn split_waived(found: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-    found.into_iter().partition(|d| d.waived.is_none())
+    found.into_iter().partition(|d| d.waived().is_none())
 }
 
 /// Findings in file order, as every report shows them.
@@ -646,7 +646,7 @@ Text.
                 (
                     d.code.unwrap_or("?").to_string(),
                     d.position.line,
-                    d.waived.map(|w| w.reason),
+                    d.waived().map(|w| w.reason.clone()),
                 )
             })
             .collect()
