@@ -31,6 +31,14 @@ pub enum Severity {
     Error,
 }
 
+/// A lint finding a brief waived: the brief (its slug: a finding on an inherited value is
+/// in the parent's file) and the reason it gave ("" for none).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Waived {
+    pub brief: String,
+    pub reason: String,
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -42,8 +50,16 @@ pub struct Diagnostic {
     pub position: Position,
     pub message: String,
     pub help: Option<String>,
+    /// What most diagnostics lack, in one box so a diagnostic stays small to return.
+    extra: Option<Box<Extra>>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Extra {
     /// The file's text with its name, for the snippet under the message.
-    source: Option<Box<NamedSource<Arc<str>>>>,
+    source: Option<NamedSource<Arc<str>>>,
+    /// Set when a brief waived this lint finding (`allow:`).
+    waived: Option<Waived>,
 }
 
 impl Diagnostic {
@@ -55,7 +71,7 @@ impl Diagnostic {
             position,
             message: message.into(),
             help: None,
-            source: None,
+            extra: None,
         }
     }
 
@@ -70,12 +86,29 @@ impl Diagnostic {
     }
 
     pub fn with_source(mut self, source: Arc<str>) -> Self {
-        self.source = Some(Box::new(NamedSource::new(display_path(&self.file), source)));
+        let named = NamedSource::new(display_path(&self.file), source);
+        self.extra.get_or_insert_default().source = Some(named);
         self
     }
 
+    /// How a brief waived this lint finding, if it did. A waived finding does not count;
+    /// the health page and `gen check` list it with the reason.
+    pub fn waived(&self) -> Option<&Waived> {
+        self.extra.as_ref()?.waived.as_ref()
+    }
+
+    pub fn set_waived(&mut self, waived: Option<Waived>) {
+        if waived.is_some() || self.extra.is_some() {
+            self.extra.get_or_insert_default().waived = waived;
+        }
+    }
+
+    fn source(&self) -> Option<&NamedSource<Arc<str>>> {
+        self.extra.as_ref()?.source.as_ref()
+    }
+
     fn byte_offset(&self) -> Option<usize> {
-        let source: &str = self.source.as_deref()?.inner();
+        let source: &str = self.source()?.inner();
         let line_start = if self.position.line <= 1 {
             0
         } else {
@@ -129,7 +162,7 @@ impl miette::Diagnostic for Diagnostic {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_deref().map(|s| s as &dyn SourceCode)
+        self.source().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

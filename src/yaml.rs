@@ -33,6 +33,13 @@ pub fn parse<T: DeserializeOwned>(
         let position = error.location().map_or(Position::START, |l| position(&l));
         let raw = error.without_snippet().to_string();
         let raw = strip_location(&raw);
+        // A type the parser hands to a visitor of ours (`allow:`) is reported at its key;
+        // the value's start reads better, as for every other key.
+        let position = if raw.starts_with("invalid type: ") {
+            value_position(yaml, position).unwrap_or(position)
+        } else {
+            position
+        };
         let (message, help) = explain(raw, yaml, position);
         // serde reports a missing top-level key at the map's last key; its first reads better.
         let position = if raw.starts_with("missing field") && key_path_at(yaml, position).is_none()
@@ -90,6 +97,17 @@ impl KeySpans {
 
     pub fn first(&self) -> Option<&KeySpan> {
         self.0.first()
+    }
+
+    /// Where the value of the key written at `at` starts, searching nested maps too.
+    pub fn value_of_key_at(&self, at: Position) -> Option<Position> {
+        self.0.iter().find_map(|key| {
+            if key.at == at {
+                Some(key.value_at)
+            } else {
+                key.keys.value_of_key_at(at)
+            }
+        })
     }
 }
 
@@ -158,6 +176,11 @@ impl<'de> Visitor<'de> for KeySpansVisitor {
     }
 }
 
+/// Where the value of the key written at `position` starts, at any depth.
+fn value_position(yaml: &str, position: Position) -> Option<Position> {
+    KeySpans::of(yaml).value_of_key_at(position)
+}
+
 fn strip_location(message: &str) -> &str {
     match message.rfind(" at line ") {
         Some(i) if message[i..].contains(", column ") => &message[..i],
@@ -220,6 +243,13 @@ fn explain(raw: &str, yaml: &str, position: Position) -> (String, Option<String>
         let key = key_path_at(yaml, position)
             .map_or("the value".to_string(), |p| format!("`{}`", p.join(".")));
         return (format!("{key} must be true or false"), None);
+    }
+    if let Some((_, expected)) = raw
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+        && let Some(key) = key_path_at(yaml, position)
+    {
+        return (format!("`{}` must be {expected}", key.join(".")), None);
     }
     let expected = match raw {
         "expected sequence start" => Some("a list (`[a, b]` or lines starting with `- `)"),

@@ -259,6 +259,26 @@ fn the_schema_rejects_what_the_parser_rejects() {
             "hire_after: [head-of-ai]\nallow: [tool-sop]",
         ),
         (
+            "unknown lint waived with a reason",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\nallow: {tool-sop: \"One platform team\"}",
+        ),
+        (
+            "the readiness gate waived",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\nallow: {not-ready: \"The board decides the reporting line in May\"}",
+        ),
+        (
+            "a reason given as a list",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\nallow:\n  tool-soup: [one team, many tools]",
+        ),
+        (
+            "waivers given as text",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\nallow: tool-soup",
+        ),
+        (
             "unknown horizon",
             "  90d: [First model in staging]",
             "  2y: [later]",
@@ -284,6 +304,36 @@ fn the_schema_rejects_what_the_parser_rejects() {
             Some(1),
             "{name} should be rejected by gen check"
         );
+    }
+}
+
+#[test]
+fn the_schema_accepts_both_forms_of_allow_as_the_parser_does() {
+    let validator = schema_validator();
+    // (allow as written, gen check's exit code: warnings alone do not fail it)
+    let forms = [
+        "allow:\n  tool-soup: \"One polyglot platform team runs ingestion, serving and evals\"",
+        "allow: {tool-soup: \"One polyglot platform team\", missing-probes: \"Internal transfer; no external interviews\"}",
+        "allow: {tool-soup: \"\"}",
+        "allow:\n  tool-soup:",
+        "allow: [tool-soup]",
+        "allow:\n  - tool-soup\n  - missing-probes",
+    ];
+    for allow in forms {
+        let brief = ROLE_B.replacen(
+            "hire_after: [head-of-ai]",
+            &format!("hire_after: [head-of-ai]\n{allow}"),
+            1,
+        );
+        let errors: Vec<String> = validator
+            .iter_errors(&front_matter(&brief))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{allow}: {errors:?}");
+        let site = small_site();
+        write(site.path(), "content/roles/engineer.md", &brief);
+        let output = gen_in(site.path()).arg("check").output().expect("check");
+        assert_eq!(output.status.code(), Some(0), "{allow} parses");
     }
 }
 

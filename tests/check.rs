@@ -198,3 +198,208 @@ fn a_deny_finding_fails_the_build_and_keeps_the_last_site() {
     );
     assert_eq!(snapshot(&root.join("public")), before);
 }
+
+/// A copy of the shipped playbook (site.yaml, theme, content) to edit.
+fn shipped_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::copy(repo().join("site.yaml"), root.join("site.yaml")).expect("site.yaml");
+    copy_dir(&repo().join("themes"), &root.join("themes"));
+    copy_dir(&repo().join("content"), &root.join("content"));
+    dir
+}
+
+#[test]
+fn the_shipped_playbook_is_ready_to_open_its_searches() {
+    gen_in(&repo())
+        .args(["check", "--ready", "--deny-warnings"])
+        .assert()
+        .success()
+        .stdout("0 errors, 0 warnings in 0 files\n");
+}
+
+/// An open brief written in a hurry: the outcome and the reporting line are stand-ins, and
+/// it says nothing of how the role works with security and IT.
+const FUZZY_OPEN_BRIEF: &str = "---
+title: Claims Data Engineer
+extends: data-engineer
+outcome: TBD with the claims director
+interfaces:
+  product: With the claims AI product lead, on which claim fields the triage model needs.
+  data: With the owner of the vendor claims system and its nightly export.
+reports_to: TBD
+hire_after: [claims-platform-lead, claims-governance-owner]
+tags+: [claims]
+status: open
+---
+
+Moves the claims system's nightly export into a tested, monitored feed for the triage model.
+";
+
+#[test]
+fn ready_fails_on_an_open_brief_that_leaves_intake_questions_unanswered() {
+    let site = shipped_copy();
+    let root = site.path();
+    write(
+        root,
+        "content/plan/claims-data-engineer.md",
+        FUZZY_OPEN_BRIEF,
+    );
+    // Without --ready, gen check is unchanged: the gaps are not errors.
+    let plain = gen_in(root).arg("check").output().expect("runs");
+    assert_eq!(plain.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("not-ready"));
+    let file = "content/plan/claims-data-engineer.md";
+    gen_in(root)
+        .args(["check", "--ready"])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains(format!(
+                "{file}:4:1  error  not-ready  not ready to open: `outcome` is a placeholder (`TBD with the claims director`) (what business outcome is this hire meant to drive in the next 12 months?)"
+            ))
+            .and(predicate::str::contains(format!(
+                "{file}:5:1  error  not-ready  not ready to open: `interfaces` states no fit with security, it (how does the role fit with product, data, security and IT?)"
+            )))
+            .and(predicate::str::contains(format!(
+                "{file}:8:1  error  not-ready  not ready to open: `reports_to` is a placeholder (`TBD`) (who does this role report to?)"
+            )))
+            .and(predicate::str::contains("3 errors")),
+        );
+    let output = gen_in(root)
+        .args(["check", "--ready", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let not_ready: Vec<&serde_json::Value> = value["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["id"] == "not-ready")
+        .collect();
+    assert_eq!(not_ready.len(), 3, "{value}");
+    assert!(
+        not_ready
+            .iter()
+            .all(|f| f["level"] == "error" && f["file"] == file)
+    );
+    // Planned, the brief is not gated: the search has not opened.
+    write(
+        root,
+        file,
+        &FUZZY_OPEN_BRIEF.replace("status: open", "status: planned"),
+    );
+    gen_in(root).args(["check", "--ready"]).assert().code(0);
+    // The health page says which questions are open, in words.
+    write(root, file, FUZZY_OPEN_BRIEF);
+    gen_in(root).arg("build").assert().success();
+    let health = read(root, "public/health/index.html");
+    assert!(
+        health.contains("Not ready: outcome, interfaces, reports to <strong>(open: the search should pause)</strong>"),
+        "{health}"
+    );
+    assert!(
+        health.contains("Ready</td>"),
+        "the other team briefs are ready"
+    );
+}
+
+/// The platform lead also runs the claims pipelines until a data engineer is hired: three
+/// data tools on top of the archetype's six.
+const MORE_TOOLS: &str = "tools+: [Airflow, dbt, The claims system's export API]\n";
+const REASON: &str =
+    "Until a claims data engineer is hired, the platform lead also runs the claims pipelines";
+
+#[test]
+fn a_waiver_with_a_reason_is_clean_and_listed_with_its_reason() {
+    let site = shipped_copy();
+    let root = site.path();
+    let file = "content/plan/claims-platform-lead.md";
+    let original = read(root, file);
+    let waived = original.replacen(
+        "tags+: [claims]\n",
+        &format!("tags+: [claims]\n{MORE_TOOLS}allow:\n  tool-soup: \"{REASON}\"\n"),
+        1,
+    );
+    assert_ne!(waived, original);
+    write(root, file, &waived);
+    let output = gen_in(root)
+        .args(["check", "--deny-warnings"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.ends_with(&format!(
+            "waived (allowed by their brief, not counted)\n  {file}:12:1  tool-soup  tool soup: 9 tools listed; the limit is 8\n      reason: {REASON}\n\n0 errors, 0 warnings in 0 files; 1 waived\n"
+        )),
+        "{text}"
+    );
+    let output = gen_in(root)
+        .args(["check", "--format", "json"])
+        .output()
+        .expect("runs");
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(value["findings"], serde_json::json!([]));
+    assert_eq!(value["waived"][0]["id"], "tool-soup");
+    assert_eq!(value["waived"][0]["file"], file);
+    assert_eq!(value["waived"][0]["reason"], REASON);
+    assert_eq!(value["summary"]["waived"], 1);
+    // The health page lists the waived finding: brief, lint, message and reason.
+    gen_in(root).arg("build").assert().success();
+    let health = read(root, "public/health/index.html");
+    let section = &health[health
+        .find("id=\"waivers-title\"")
+        .expect("a waivers section")..];
+    for part in [
+        "<code class=\"lint-id\">tool-soup</code>",
+        "<a href=\"/roles/claims-platform-lead/\">Claims AI Platform Lead</a>",
+        "tool soup: 9 tools listed; the limit is 8",
+        &format!("Reason:</span> {REASON}"),
+    ] {
+        assert!(section.contains(part), "{part} in {section}");
+    }
+    assert!(read(root, "public/index.html").contains("no findings; 1 waived, with reasons."));
+}
+
+#[test]
+fn a_waiver_without_a_reason_warns_at_its_entry() {
+    let site = shipped_copy();
+    let root = site.path();
+    let file = "content/plan/claims-platform-lead.md";
+    let listed = read(root, file).replacen(
+        "tags+: [claims]\n",
+        &format!("tags+: [claims]\n{MORE_TOOLS}allow: [tool-soup]\n"),
+        1,
+    );
+    write(root, file, &listed);
+    gen_in(root).arg("check").assert().code(0).stdout(
+        predicate::str::contains(format!(
+            "{file}:13:9  warning  allow-without-reason  `tool-soup` is waived without a reason"
+        ))
+        .and(predicate::str::contains("reason: none given"))
+        .and(predicate::str::contains(
+            "0 errors, 1 warning in 1 file; 1 waived",
+        )),
+    );
+    gen_in(root)
+        .args(["check", "--deny-warnings"])
+        .assert()
+        .code(1);
+    // A placeholder is no reason either.
+    write(
+        root,
+        file,
+        &listed.replace("allow: [tool-soup]", "allow: {tool-soup: TODO}"),
+    );
+    gen_in(root)
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "`tool-soup` is waived with a placeholder for a reason (`TODO`)",
+        ));
+    gen_in(root).arg("build").assert().success();
+    assert!(read(root, "public/health/index.html").contains("No reason given."));
+}

@@ -74,6 +74,13 @@ fn set_or_add_line(root: &Path, path: &str, prefix: &str, line: &str) {
     }
 }
 
+/// The team plan's briefs, derived from the edited archetypes.
+const PLAN: [&str; 3] = [
+    "content/plan/claims-ai-lead.md",
+    "content/plan/claims-ml-engineer.md",
+    "content/plan/motor-ml-engineer.md",
+];
+
 struct Sim<'a> {
     root: &'a Path,
     rng: Rng,
@@ -252,9 +259,21 @@ impl Sim<'_> {
                 "guide title edit".to_string()
             }
             14..=16 => {
-                // The fields the overviews and term pages show, one at a time.
-                let path = self.pick_role();
-                let (prefix, line) = match self.rng.below(6) {
+                // The fields the overviews and term pages show, one at a time; a third of
+                // them in the team plan (the readiness table's briefs), in the fields a
+                // derived brief can write alone.
+                let in_plan = self.rng.below(3) == 0;
+                let path = if in_plan {
+                    PLAN[self.rng.below(PLAN.len())].to_string()
+                } else {
+                    self.pick_role()
+                };
+                let field = if in_plan {
+                    2 + self.rng.below(7)
+                } else {
+                    self.rng.below(9)
+                };
+                let (prefix, line) = match field {
                     0 => ("tags:", format!("tags: [t{}, shared]", n % 3)),
                     1 => (
                         "  primary:",
@@ -275,7 +294,32 @@ impl Sim<'_> {
                         "outcome:",
                         format!("outcome: Cut handling cost by {n}% within 6 months."),
                     ),
-                    _ => ("reports_to:", format!("reports_to: Person {n}")),
+                    5 => ("reports_to:", format!("reports_to: Person {n}")),
+                    // Waivers (the health page lists each with its reason) and intake answers
+                    // (its readiness table).
+                    6 => (
+                        "allow:",
+                        match n % 4 {
+                            0 => format!("allow: {{missing-probes: \"Reason {n}\"}}"),
+                            1 => "allow: [missing-probes, empty-section]".to_string(),
+                            2 => "allow: {missing-probes: TODO}".to_string(),
+                            _ => format!(
+                                "allow: {{late-governance: \"Reason {n}\", empty-section: \"Other {n}\", missing-interface: \"Third {n}\"}}"
+                            ),
+                        },
+                    ),
+                    7 => (
+                        "constraints:",
+                        match n % 3 {
+                            0 => format!("constraints: [Data stays in region {n}]"),
+                            1 => "constraints: [TBD]".to_string(),
+                            _ => "constraints: []".to_string(),
+                        },
+                    ),
+                    _ => (
+                        "reports_to:",
+                        ["reports_to: TBD", "reports_to: Head of AI"][n % 2].to_string(),
+                    ),
                 };
                 set_or_add_line(root, &path, prefix, &line);
                 changes.content.insert(PathBuf::from(&path));

@@ -15,13 +15,22 @@ pub fn role_schema(config: &Config) -> Value {
         serde_json::to_value(schemars::schema_for!(WrittenFront)).unwrap_or(Value::Null);
     let archetypes: Vec<&str> = config.archetype_keys().collect();
     let capabilities: Vec<&str> = config.capability_keys().collect();
-    let lints: Vec<&str> = crate::playbook::lints::lint_ids().collect();
+    // A brief can waive any lint but those that would defeat themselves.
+    let waivable: Vec<&str> = crate::playbook::lints::lint_ids()
+        .filter(|id| !crate::config::lints::UNWAIVABLE.contains(id))
+        .collect();
     if let Some(properties) = schema.get_mut("properties") {
         properties["archetype"]["enum"] = json!(archetypes);
-        for key in ["allow", "allow+"] {
-            properties[key]["items"]["enum"] = json!(lints);
-        }
         properties["headcount"]["minimum"] = json!(1);
+    }
+    // `allow:` is a map of lint id to the reason, or a list of lint ids.
+    for pointer in [
+        "/$defs/Allow/anyOf/0/propertyNames",
+        "/$defs/Allow/anyOf/1/items",
+    ] {
+        if let Some(ids) = schema.pointer_mut(pointer) {
+            ids["enum"] = json!(waivable);
+        }
     }
     // A brief that `extends` another may leave out what it inherits; `key+` needs a parent
     // and cannot sit beside its plain twin.
@@ -113,6 +122,16 @@ mod tests {
                 .pointer("/$defs/Capabilities/properties/primary/items/enum")
                 .is_some_and(|e| e.as_array().is_some_and(|a| a.len() == 9))
         );
+        let waivers = schema
+            .pointer("/$defs/Allow/anyOf")
+            .expect("allow's two forms");
+        let by_reason = waivers[0]["propertyNames"]["enum"].as_array().expect("ids");
+        assert!(by_reason.contains(&json!("tool-soup")));
+        assert!(
+            !by_reason.contains(&json!("not-ready")),
+            "the readiness gate cannot be waived"
+        );
+        assert_eq!(waivers[1]["items"]["enum"].as_array(), Some(by_reason));
         for (key, property) in schema["properties"].as_object().expect("properties") {
             assert!(
                 property.get("description").is_some(),

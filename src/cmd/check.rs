@@ -2,16 +2,19 @@
 
 use rolebook::Error;
 use rolebook::diagnostic::Severity;
-use rolebook::engine::site;
+use rolebook::engine::site::{self, CheckOptions};
 
 use super::{CheckArgs, Format, report, stdout_has_color};
 
 pub fn run(args: CheckArgs) -> Result<(), Error> {
-    let findings = site::check_site(&args.site.root, &args.site.load_options())?;
+    let checks = CheckOptions { ready: args.ready };
+    let report = site::check_site_with(&args.site.root, &args.site.load_options(), checks)?;
+    let (findings, waived) = (&report.findings, &report.waived);
     match args.format {
-        Format::Human => print!("{}", report::human(&findings, stdout_has_color())),
-        Format::Json => print!("{}", report::json(&findings)),
+        Format::Human => print!("{}", report::human(findings, waived, stdout_has_color())),
+        Format::Json => print!("{}", report::json(findings, waived)),
     }
+    // Waived findings never fail the check: their brief gave its reason.
     let errors = findings.iter().any(|f| f.severity == Severity::Error);
     if errors || (args.deny_warnings && !findings.is_empty()) {
         return Err(Error::Reported);

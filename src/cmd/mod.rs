@@ -70,7 +70,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate every page, run the playbook lints and check links, writing nothing
     #[command(
-        after_help = "Exit codes: 0 no errors (warnings allowed), 1 errors (or warnings with --deny-warnings), 2 usage or I/O errors.\n\nExamples:\n  gen check\n  gen check --format json > findings.json\n  gen check --deny-warnings     # in CI"
+        after_help = "Exit codes: 0 no errors (warnings allowed), 1 errors (or warnings with --deny-warnings), 2 usage or I/O errors.\n\nExamples:\n  gen check\n  gen check --format json > findings.json\n  gen check --deny-warnings     # in CI\n  gen check --ready             # before opening a search: open briefs answer every intake question"
     )]
     Check(CheckArgs),
     /// Build, serve on 127.0.0.1 with live reload, and rebuild what changes as you edit
@@ -188,6 +188,10 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Hold open briefs (`status: open`) to every intake question: each one unanswered or
+    /// a placeholder is a `not-ready` error
+    #[arg(long)]
+    pub ready: bool,
 }
 
 #[derive(Args)]

@@ -19,20 +19,36 @@ pub struct JsonFinding<'a> {
     pub help: Option<&'a str>,
 }
 
+/// A finding a brief waived: where it is, the level and message it would have had, and
+/// the brief's reason (`null` when it gave none).
+#[derive(Debug, Serialize)]
+pub struct JsonWaived<'a> {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub id: &'a str,
+    pub level: Severity,
+    pub message: &'a str,
+    pub reason: Option<&'a str>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub files: usize,
+    /// Findings briefs waived (not counted as errors or warnings).
+    pub waived: usize,
 }
 
 #[derive(Debug, Serialize)]
 pub struct JsonReport<'a> {
     pub findings: Vec<JsonFinding<'a>>,
+    pub waived: Vec<JsonWaived<'a>>,
     pub summary: Summary,
 }
 
-pub fn summary(findings: &[Diagnostic]) -> Summary {
+pub fn summary(findings: &[Diagnostic], waived: &[Diagnostic]) -> Summary {
     let files: BTreeSet<_> = findings.iter().map(|f| &f.file).collect();
     let errors = findings
         .iter()
@@ -42,10 +58,18 @@ pub fn summary(findings: &[Diagnostic]) -> Summary {
         errors,
         warnings: findings.len() - errors,
         files: files.len(),
+        waived: waived.len(),
     }
 }
 
-pub fn json(findings: &[Diagnostic]) -> String {
+/// The reason a brief gave for waiving `f`, if any.
+fn reason(f: &Diagnostic) -> Option<&str> {
+    f.waived()
+        .map(|w| w.reason.as_str())
+        .filter(|r| !r.is_empty())
+}
+
+pub fn json(findings: &[Diagnostic], waived: &[Diagnostic]) -> String {
     let report = JsonReport {
         findings: findings
             .iter()
@@ -59,7 +83,19 @@ pub fn json(findings: &[Diagnostic]) -> String {
                 help: f.help.as_deref(),
             })
             .collect(),
-        summary: summary(findings),
+        waived: waived
+            .iter()
+            .map(|f| JsonWaived {
+                file: display_path(&f.file),
+                line: f.position.line,
+                column: f.position.column,
+                id: f.code.unwrap_or("error"),
+                level: f.severity,
+                message: &f.message,
+                reason: reason(f),
+            })
+            .collect(),
+        summary: summary(findings, waived),
     };
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
     text.push('\n');
@@ -75,8 +111,9 @@ fn paint(text: &str, code: &str, color: bool) -> String {
 }
 
 /// Grouped by file: `file:line:column  level  id  message` (clickable in terminals and
-/// editors), then the help, then a summary line.
-pub fn human(findings: &[Diagnostic], color: bool) -> String {
+/// editors), then the help; then the findings briefs waived, each with its reason; then a
+/// summary line.
+pub fn human(findings: &[Diagnostic], waived: &[Diagnostic], color: bool) -> String {
     let mut out = String::new();
     let mut current = None;
     for f in findings {
@@ -104,17 +141,46 @@ pub fn human(findings: &[Diagnostic], color: bool) -> String {
             out.push_str(&format!("      help: {help}\n"));
         }
     }
-    let s = summary(findings);
+    let s = summary(findings, waived);
     if !findings.is_empty() {
+        out.push('\n');
+    }
+    if !waived.is_empty() {
+        out.push_str(&human_waived(waived, color));
         out.push('\n');
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     out.push_str(&format!(
-        "{}, {} in {}\n",
+        "{}, {} in {}",
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.files, "file")
     ));
+    if s.waived > 0 {
+        out.push_str(&format!("; {} waived", s.waived));
+    }
+    out.push('\n');
+    out
+}
+
+/// The waived findings: `file:line:column  id  message`, then the brief's reason.
+fn human_waived(waived: &[Diagnostic], color: bool) -> String {
+    let mut out = paint("waived (allowed by their brief, not counted)", "1", color);
+    out.push('\n');
+    for f in waived {
+        out.push_str(&format!(
+            "  {}:{}:{}  {}  {}\n",
+            display_path(&f.file),
+            f.position.line,
+            f.position.column,
+            paint(f.code.unwrap_or("error"), "36", color),
+            f.message
+        ));
+        out.push_str(&format!(
+            "      reason: {}\n",
+            reason(f).unwrap_or("none given")
+        ));
+    }
     out
 }
 
@@ -133,20 +199,61 @@ mod tests {
         vec![warning, error]
     }
 
+    fn waived() -> Vec<Diagnostic> {
+        let mut waived = Diagnostic::new(
+            "content/plan/platform.md",
+            Position::new(9, 1),
+            "tool soup: 9 tools listed; the limit is 8",
+        );
+        waived.severity = Severity::Warning;
+        waived.code = Some("tool-soup");
+        waived.set_waived(Some(rolebook::diagnostic::Waived {
+            brief: "platform".to_string(),
+            reason: "One polyglot platform team".to_string(),
+        }));
+        let mut listed = waived.clone();
+        listed.code = Some("missing-probes");
+        listed.message = "no interview probes for proof of delivery".to_string();
+        listed.set_waived(Some(rolebook::diagnostic::Waived {
+            brief: "platform".to_string(),
+            reason: String::new(),
+        }));
+        vec![waived, listed]
+    }
+
+    #[test]
+    fn waived_findings_are_listed_with_their_reason_and_not_counted() {
+        let text = human(&findings(), &waived(), false);
+        assert!(
+            text.ends_with(
+                "waived (allowed by their brief, not counted)\n  content/plan/platform.md:9:1  tool-soup  tool soup: 9 tools listed; the limit is 8\n      reason: One polyglot platform team\n  content/plan/platform.md:9:1  missing-probes  no interview probes for proof of delivery\n      reason: none given\n\n1 error, 1 warning in 2 files; 2 waived\n"
+            ),
+            "{text}"
+        );
+        let value: serde_json::Value =
+            serde_json::from_str(&json(&findings(), &waived())).expect("valid JSON");
+        assert_eq!(value["waived"][0]["id"], "tool-soup");
+        assert_eq!(value["waived"][0]["reason"], "One polyglot platform team");
+        assert_eq!(value["waived"][0]["level"], "warning");
+        assert_eq!(value["waived"][1]["reason"], serde_json::Value::Null);
+        assert_eq!(value["summary"]["warnings"], 1);
+        assert_eq!(value["summary"]["waived"], 2);
+    }
+
     #[test]
     fn human_output_groups_by_file_without_colour_when_asked() {
-        let text = human(&findings(), false);
+        let text = human(&findings(), &[], false);
         assert_eq!(
             text,
             "content/roles/a.md\n  content/roles/a.md:5:10  warning  vague-outcome  vague outcome\n      help: state a target\n\nsite.yaml\n  site.yaml:1:1  error  error  unknown key `titel`\n\n1 error, 1 warning in 2 files\n"
         );
-        assert!(human(&findings(), true).contains("\x1b["));
+        assert!(human(&findings(), &[], true).contains("\x1b["));
     }
 
     #[test]
     fn json_output_has_stable_fields() {
         let value: serde_json::Value =
-            serde_json::from_str(&json(&findings())).expect("valid JSON");
+            serde_json::from_str(&json(&findings(), &[])).expect("valid JSON");
         assert_eq!(value["findings"][0]["id"], "vague-outcome");
         assert_eq!(value["findings"][0]["level"], "warning");
         assert_eq!(value["findings"][1]["id"], "error");

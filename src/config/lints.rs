@@ -100,7 +100,24 @@ pub const LINTS: &[Lint] = &[
         problem: "a role measured in pilots, demos, roadmaps and stakeholder meetings is held to activity the business mistakes for progress, not to a real operating outcome",
         fix: "state the result the activity is for: a metric moved or a system in production and used, e.g. \"First use case in production, handling time down 10% in the pilot unit\"",
     },
+    Lint {
+        id: "allow-without-reason",
+        default: Warn,
+        problem: "a waiver without a reason silences a finding for good: the next reader cannot tell a considered exception from a warning someone wanted gone",
+        fix: "give the waiver its reason: `allow: {tool-soup: \"one polyglot platform team\"}`",
+    },
+    Lint {
+        id: "not-ready",
+        default: Deny,
+        problem: "an open search with unanswered intake questions hires into a vague mandate: strong candidates walk and weak fits stay; the search should pause until the answers are clear",
+        fix: "answer the question in the brief, or set `status: planned` until it can be answered",
+    },
 ];
+
+/// Lints a brief cannot waive for itself: waiving them would defeat them (a waiver of
+/// `allow-without-reason` silences the reasons' check; one of `not-ready` the readiness
+/// gate). A site can still set their level in `site.yaml`.
+pub const UNWAIVABLE: &[&str] = &["allow-without-reason", "not-ready"];
 
 pub fn lint_ids() -> impl Iterator<Item = &'static str> {
     LINTS.iter().map(|l| l.id)

@@ -440,9 +440,12 @@ pub fn resolve(
         |f| &f.red_flags,
     );
     let tags = m.list("tags", w.tags.as_ref(), w.tags_more.as_ref(), |f| &f.tags);
-    let allow = m.list("allow", w.allow.as_ref(), w.allow_more.as_ref(), |f| {
-        &f.allow
-    });
+    let allow = m.list(
+        "allow",
+        w.allow.as_ref().map(|a| &a.0),
+        w.allow_more.as_ref().map(|a| &a.0),
+        |f| &f.allow,
+    );
     let reports_to = m.value("reports_to", w.reports_to.as_ref(), |f| {
         f.reports_to.clone()
     });
@@ -832,6 +835,87 @@ mod tests {
             [
                 "content/plan/claims.md:5:1 both `tools` and `tools+` are set | `tools:` replaces the inherited value and `tools+:` appends to it: keep one"
             ]
+        );
+    }
+
+    #[test]
+    fn waivers_take_a_map_of_reasons_or_a_list_and_append_with_allow_plus() {
+        let content = load(&[
+            archetype(
+                "head-of-ai",
+                "allow:\n  tool-soup: \"One polyglot platform team\"\n  missing-probes:\n",
+            ),
+            derived(
+                "plan/claims.md",
+                "Claims",
+                "extends: head-of-ai\nallow+: [bundled-role]\n",
+            ),
+        ])
+        .expect("loads");
+        let waivers = |slug: &str| -> Vec<(String, usize, usize, String)> {
+            role(&content, slug)
+                .front
+                .allow
+                .iter()
+                .map(|w| {
+                    let at = crate::content::role::position(&w.lint.referenced);
+                    (
+                        w.lint.value.clone(),
+                        at.line,
+                        at.column,
+                        w.reason_text().to_string(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            waivers("head-of-ai"),
+            [
+                (
+                    "tool-soup".to_string(),
+                    21,
+                    3,
+                    "One polyglot platform team".to_string()
+                ),
+                ("missing-probes".to_string(), 22, 3, String::new()),
+            ]
+        );
+        let claims = waivers("claims");
+        assert_eq!(claims.len(), 3, "{claims:?}");
+        assert_eq!(
+            claims[2],
+            ("bundled-role".to_string(), 4, 10, String::new())
+        );
+        let claims_role = role(&content, "claims");
+        assert_eq!(
+            display_path(&claims_role.source_of_item("allow", 0).file),
+            "content/roles/head-of-ai.md"
+        );
+        assert_eq!(
+            display_path(&claims_role.source_of_item("allow", 2).file),
+            "content/plan/claims.md"
+        );
+    }
+
+    #[test]
+    fn waivers_of_unknown_or_unwaivable_lints_are_errors() {
+        let found = problems(&[archetype(
+            "head-of-ai",
+            "allow: {tool-sop: \"One platform team\", not-ready: \"Board decides later\"}\n",
+        )]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].contains("unknown lint `tool-sop` | did you mean `tool-soup`?"),
+            "{found:?}"
+        );
+        assert!(
+            found[1].contains("`not-ready` cannot be waived in a brief"),
+            "{found:?}"
+        );
+        let text = problems(&[archetype("head-of-ai", "allow: tool-soup\n")]);
+        assert!(
+            text[0].contains("`allow` must be a map of lint id"),
+            "{text:?}"
         );
     }
 }

@@ -131,14 +131,14 @@ pub struct WrittenFront {
     #[serde(default)]
     #[schemars(with = "Option<u32>", range(min = 1))]
     pub headcount: Option<Spanned<u32>>,
-    /// Lints deliberately allowed for this brief.
+    /// Lints this brief waives, each with its reason, e.g.
+    /// `{tool-soup: "One polyglot platform team"}`. A plain list of lint ids still works,
+    /// with an `allow-without-reason` warning per entry.
     #[serde(default)]
-    #[schemars(with = "Option<Vec<String>>")]
-    pub allow: Option<Vec<Spanned<String>>>,
-    /// Lints added to the inherited `allow`.
+    pub allow: Option<Allow>,
+    /// Waivers added to the inherited `allow`.
     #[serde(default, rename = "allow+")]
-    #[schemars(with = "Option<Vec<String>>")]
-    pub allow_more: Option<Vec<Spanned<String>>>,
+    pub allow_more: Option<Allow>,
     /// Drafts are left out of the site unless `--drafts` is given. Never inherited.
     #[serde(default)]
     pub draft: bool,
@@ -227,8 +227,88 @@ pub struct RoleFront {
     pub tags: Vec<Spanned<String>>,
     pub status: Status,
     pub headcount: Option<u32>,
-    pub allow: Vec<Spanned<String>>,
+    pub allow: Vec<Waiver>,
     pub draft: bool,
+}
+
+/// One lint a brief waives, and the reason it gives (none in the list form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiver {
+    pub lint: Spanned<String>,
+    pub reason: Option<Spanned<String>>,
+}
+
+impl Waiver {
+    /// The reason as written, or "" when none is given.
+    pub fn reason_text(&self) -> &str {
+        self.reason.as_ref().map_or("", |r| r.value.as_str())
+    }
+}
+
+/// `allow:` as written: a map of lint id to the reason the brief waives it, or a plain list
+/// of lint ids (without reasons). Either way, the waivers in the order written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Allow(pub Vec<Waiver>);
+
+impl<'de> Deserialize<'de> for Allow {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AllowVisitor;
+        impl<'de> serde::de::Visitor<'de> for AllowVisitor {
+            type Value = Allow;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(ALLOW_EXPECTED)
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Allow, A::Error> {
+                let mut waivers = Vec::new();
+                while let Some(lint) = seq.next_element::<Spanned<String>>()? {
+                    waivers.push(Waiver { lint, reason: None });
+                }
+                Ok(Allow(waivers))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Allow, A::Error> {
+                let mut waivers = Vec::new();
+                while let Some(lint) = map.next_key::<Spanned<String>>()? {
+                    let reason = map.next_value::<Option<Spanned<String>>>()?;
+                    waivers.push(Waiver { lint, reason });
+                }
+                Ok(Allow(waivers))
+            }
+        }
+        deserializer.deserialize_any(AllowVisitor)
+    }
+}
+
+/// What `allow:` takes, in the words of a parse error ("`allow` must be ...").
+pub const ALLOW_EXPECTED: &str = "a map of lint id to the reason (`tool-soup: \"one polyglot platform team\"`) or a list of lint ids";
+
+/// The shape `gen schema` gives `allow:` (the lint ids are filled in from the catalog).
+impl schemars::JsonSchema for Allow {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Allow".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Lints this brief waives: a map of lint id to the reason, or a list of lint ids (each warned as `allow-without-reason`).",
+            "anyOf": [
+                {
+                    "type": "object",
+                    "propertyNames": {"type": "string"},
+                    "additionalProperties": {"type": ["string", "null"]}
+                },
+                {"type": "array", "items": {"type": "string"}}
+            ]
+        })
+    }
 }
 
 /// Capabilities by weight: primary ones the role owns, secondary ones it contributes to.
@@ -543,18 +623,31 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
         }
     }
     let lints: Vec<&str> = crate::config::lints::lint_ids().collect();
-    for allowed in [&front.allow, &front.allow_more]
+    for waiver in [&front.allow, &front.allow_more]
         .into_iter()
         .flatten()
-        .flatten()
+        .flat_map(|a| &a.0)
     {
-        if !lints.contains(&allowed.value.as_str()) {
-            problems.push(unknown_name(source, allowed, "lint", &lints).with_help(
-                match did_you_mean(&allowed.value, lints.iter().copied()) {
+        let lint = &waiver.lint;
+        if !lints.contains(&lint.value.as_str()) {
+            problems.push(unknown_name(source, lint, "lint", &lints).with_help(
+                match did_you_mean(&lint.value, lints.iter().copied()) {
                     Some(close) => format!("did you mean `{close}`?"),
                     None => format!("the lints are: {}", lints.join(", ")),
                 },
             ));
+        } else if crate::config::lints::UNWAIVABLE.contains(&lint.value.as_str()) {
+            problems.push(
+                source
+                    .diagnostic(
+                        position(&lint.referenced),
+                        format!("`{}` cannot be waived in a brief", lint.value),
+                    )
+                    .with_help(format!(
+                        "answer what it asks for; a site that must relax it sets its level under `lints:` in site.yaml (`{}: warn`)",
+                        lint.value
+                    )),
+            );
         }
     }
     for tag in [&front.tags, &front.tags_more]

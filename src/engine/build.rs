@@ -39,7 +39,8 @@ pub struct Build {
     statics: BTreeMap<String, Vec<u8>>,
     /// The whole site as it would be written.
     pub files: SiteFiles,
-    /// Lint findings below the deny level (warnings), shown on the health page.
+    /// What the health page shows: lint findings below the deny level (warnings) and the
+    /// findings briefs waived (`Diagnostic::waived`), in file order.
     pub findings: Vec<Diagnostic>,
     /// Edits seen since the last good build (kept when a rebuild fails).
     pending: ChangeSet,
@@ -317,7 +318,21 @@ impl Build {
         for (path, bytes) in &self.statics {
             sink.write(path, bytes.clone())?;
         }
-        let mut rebuild = self.keep(sink.take(), matches!(plan.pages, Selection::Only(_)));
+        let replaced: Vec<&str> = plan
+            .pages
+            .only()
+            .into_iter()
+            .flatten()
+            .filter_map(|key| match key {
+                PageKey::Taxonomy(taxonomy) => Some(taxonomy.path()),
+                _ => None,
+            })
+            .collect();
+        let mut rebuild = self.keep(
+            sink.take(),
+            matches!(plan.pages, Selection::Only(_)),
+            &replaced,
+        );
         rebuild.pages_rendered = pages_rendered;
         self.pages_written += sink.written();
         if !streaming {
@@ -464,8 +479,20 @@ impl Build {
 
     /// Make `files` (what a render laid out, when it was kept in memory) part of the site:
     /// with a partial plan only the pages laid out again change, the rest stays as is.
-    fn keep(&mut self, files: SiteFiles, partial: bool) -> Rebuild {
+    /// `replaced`: folders laid out again whole (a taxonomy's), whose files not laid out
+    /// this time are gone (a tag no brief uses any more).
+    fn keep(&mut self, files: SiteFiles, partial: bool, replaced: &[&str]) -> Rebuild {
         if partial {
+            let removed: Vec<String> = self
+                .files
+                .keys()
+                .filter(|p| replaced.iter().any(|folder| p.starts_with(folder)))
+                .filter(|p| !files.contains_key(*p))
+                .cloned()
+                .collect();
+            for path in &removed {
+                self.files.remove(path);
+            }
             // Only changed pages, compared in place: copying a 30,000-file map would cost
             // more than the rebuild of one page.
             let changed: SiteFiles = files
@@ -477,6 +504,7 @@ impl Build {
             }
             Rebuild {
                 changed,
+                removed,
                 ..Rebuild::default()
             }
         } else {
@@ -571,6 +599,7 @@ fn same_findings(a: &[Diagnostic], b: &[Diagnostic]) -> bool {
             d.code,
             d.message.clone(),
             d.help.clone(),
+            d.waived().cloned(),
         )
     };
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
@@ -629,12 +658,13 @@ struct BodyChanges {
     anchors: bool,
 }
 
-/// The warnings among `findings`, or the errors as the build's failure.
+/// The warnings and waived findings among `findings`, or the errors as the build's
+/// failure (a waived finding never fails it, whatever its level).
 fn without_errors(findings: &LintFindings) -> Result<Vec<Diagnostic>, Error> {
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = findings
         .all()
         .into_iter()
-        .partition(|f| f.severity == Severity::Error);
+        .partition(|f| f.severity == Severity::Error && f.waived().is_none());
     if errors.is_empty() {
         Ok(warnings)
     } else {

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use crate::content::Content;
 use crate::content::guide::Guide;
-use crate::content::role::Role;
+use crate::content::role::{Role, Waiver};
+use crate::playbook::readiness::unanswered;
 use crate::render::site_views::Taxonomy;
 use crate::render::{PageKey, Shows};
 use crate::slug::slugify;
@@ -300,6 +301,7 @@ impl<'a> FrontChange<'a> {
                 Shows::Hiring,
                 Shows::Summary,
                 Shows::Outcome,
+                Shows::Intake,
                 Shows::Everything,
             ],
             read_across_briefs: true,
@@ -321,6 +323,7 @@ impl<'a> FrontChange<'a> {
             (Shows::Hiring, !same(&b.hire_after, &a.hire_after)),
             (Shows::Summary, b.summary.value != a.summary.value),
             (Shows::Outcome, b.outcome.value != a.outcome.value),
+            (Shows::Intake, unanswered(before) != unanswered(after)),
         ]
         .into_iter()
         .filter_map(|(what, moved)| moved.then_some(what))
@@ -329,7 +332,7 @@ impl<'a> FrontChange<'a> {
         .chain([Shows::Everything])
         .collect();
         let read_across_briefs = changed.iter().any(|c| LINTS_ACROSS_BRIEFS_READ.contains(c))
-            || !same(&b.allow, &a.allow);
+            || !same_waivers(&b.allow, &a.allow);
         FrontChange {
             before,
             changed,
@@ -394,6 +397,11 @@ fn pages_showing_role(
         if joined_or_left {
             // The index's counts and the terms it joined and left: the whole taxonomy.
             pages.insert(PageKey::Taxonomy(taxonomy));
+            // Tag pages come and go with the tags briefs use (archetypes and capabilities
+            // are the vocabulary's): the sitemap lists them.
+            if taxonomy == Taxonomy::Tags {
+                pages.insert(PageKey::Sitemap);
+            }
             continue;
         }
         for term in terms {
@@ -422,6 +430,13 @@ fn pages_showing_role(
 
 fn same(a: &[Spanned<String>], b: &[Spanned<String>]) -> bool {
     a.iter().map(|s| &s.value).eq(b.iter().map(|s| &s.value))
+}
+
+/// The same lints waived for the same reasons (where they are written does not matter: the
+/// lints across briefs point elsewhere).
+fn same_waivers(a: &[Waiver], b: &[Waiver]) -> bool {
+    let key = |w: &'_ Waiver| (w.lint.value.clone(), w.reason_text().to_string());
+    a.iter().map(key).eq(b.iter().map(key))
 }
 
 /// The pages laid out by the page templates in `templates` (names like `role.html`).
@@ -541,7 +556,52 @@ mod tests {
     }
 
     #[test]
-    fn a_tag_edit_lays_out_the_tag_taxonomy() {
+    fn an_intake_answer_or_a_status_renders_the_health_page() {
+        let text = brief("Architect", "architect", &["lead"]);
+        for edited in [
+            text.replacen("\n---\n", "\nreports_to: Head of AI\n---\n", 1),
+            text.replacen(
+                "\n---\n",
+                "\nconstraints: [Claims data stays in the EU]\n---\n",
+                1,
+            ),
+            text.replacen("\n---\n", "\nstatus: open\n---\n", 1),
+        ] {
+            assert_ne!(text, edited);
+            let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", edited.clone())]));
+            let pages = plan.pages.only().cloned().unwrap_or_default();
+            assert!(pages.contains(&PageKey::Health), "{edited}: {pages:?}");
+        }
+    }
+
+    #[test]
+    fn a_new_reason_for_a_waiver_runs_the_lints_across_briefs_again() {
+        let text = brief("Architect", "architect", &["lead"]);
+        let waive = |reason: &str| {
+            text.replacen(
+                "\n---\n",
+                &format!("\nallow: {{late-governance: \"{reason}\"}}\n---\n"),
+                1,
+            )
+        };
+        let before = site(&[("roles/arch.md", waive("Governance sits with the group CRO"))]);
+        let after = site(&[(
+            "roles/arch.md",
+            waive("The group CRO reviews every release"),
+        )]);
+        assert!(plan_content(&before, &after).across_briefs);
+        let moved = site(&[(
+            "roles/arch.md",
+            waive("Governance sits with the group CRO").replacen("title:", "\ntitle:", 1),
+        )]);
+        assert!(
+            !plan_content(&before, &moved).across_briefs,
+            "the same waivers, a line lower"
+        );
+    }
+
+    #[test]
+    fn a_tag_edit_lays_out_the_tag_taxonomy_and_the_sitemap() {
         let text = brief("Architect", "architect", &["lead"]);
         let edited = text.replacen("\n---\n", "\ntags: [platform]\n---\n", 1);
         assert_ne!(text, edited);
@@ -550,6 +610,10 @@ mod tests {
         assert!(
             pages.contains(&PageKey::Taxonomy(Taxonomy::Tags)),
             "{pages:?}"
+        );
+        assert!(
+            pages.contains(&PageKey::Sitemap),
+            "a new tag has a new page: {pages:?}"
         );
         assert!(!pages.contains(&PageKey::Matrix), "{pages:?}");
     }

@@ -83,9 +83,39 @@ impl Site {
 /// too (without a lint id). A site without errors is then laid out in memory, and the links
 /// of every page checked against the files it would write.
 pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>, Error> {
+    Ok(check_site_with(root, options, CheckOptions::default())?.findings)
+}
+
+/// What `gen check` holds the site to beyond the lints' levels.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    /// `--ready`: open briefs must answer every intake question (`not-ready`).
+    pub ready: bool,
+}
+
+/// What `gen check` found.
+#[derive(Debug, Clone, Default)]
+pub struct CheckReport {
+    /// The findings that count, in file order.
+    pub findings: Vec<Diagnostic>,
+    /// The findings briefs waived (`allow:`), each with its reason, in file order.
+    pub waived: Vec<Diagnostic>,
+}
+
+/// `gen check` with `checks`: the findings that count and those briefs waived.
+pub fn check_site_with(
+    root: &Path,
+    options: &LoadOptions,
+    checks: CheckOptions,
+) -> Result<CheckReport, Error> {
     let site = match Site::load(root, options) {
         Ok(site) => site,
-        Err(Error::Site(problems)) => return Ok(problems.0),
+        Err(Error::Site(problems)) => {
+            return Ok(CheckReport {
+                findings: problems.0,
+                waived: Vec::new(),
+            });
+        }
         Err(other) => return Err(other),
     };
     let links = markdown::link_index(&site.config, &site.content);
@@ -94,14 +124,22 @@ pub fn check_site(root: &Path, options: &LoadOptions) -> Result<Vec<Diagnostic>,
         .into_iter()
         .collect();
     let link_problems = playbook::lints::link_problems(&site.content, &markdown, &links, None);
-    let mut findings =
-        playbook::lints::check(&site.config, &site.content, &markdown, link_problems.0);
-    if findings.iter().all(|f| f.severity != Severity::Error) {
-        let laid_out = check_laid_out(&site, options, &findings)?;
-        findings.extend(laid_out);
-        playbook::lints::sort(&mut findings);
+    let mut found =
+        playbook::lints::check_all(&site.config, &site.content, &markdown, link_problems.0);
+    // Laid out only when it can be: a site with errors is not built.
+    if found
+        .iter()
+        .all(|f| f.severity != Severity::Error || f.waived().is_some())
+    {
+        let laid_out = check_laid_out(&site, options, &found)?;
+        found.extend(laid_out);
     }
-    Ok(findings)
+    if checks.ready {
+        found.extend(playbook::lints::not_ready(&site.config, &site.content));
+    }
+    playbook::lints::sort(&mut found);
+    let (findings, waived) = playbook::lints::split_waived(found);
+    Ok(CheckReport { findings, waived })
 }
 
 /// The problems of `site` that show only once it is laid out: template errors, and links that
@@ -174,7 +212,7 @@ pub fn build_site(
         pages: build.page_count(),
         files: build.pages_written,
         elapsed: started.elapsed(),
-        warnings: build.findings,
+        warnings: playbook::lints::split_waived(build.findings).0,
         notes,
     })
 }

@@ -4,6 +4,7 @@
 pub mod graph;
 pub mod lints;
 pub mod matrix;
+pub mod readiness;
 pub mod sequence;
 pub mod staffing;
 

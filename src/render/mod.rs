@@ -223,12 +223,17 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 Ok(vec![self.laid_out(path, html)])
             }
             PageKey::NotFound => self.one("404.html".into(), "404.html", "path", &"404.html"),
-            PageKey::Health => self.one(
-                format!("{}index.html", views::HEALTH_PATH),
-                "health.html",
-                "groups",
-                &views.health(self.findings),
-            ),
+            PageKey::Health => {
+                let mut context = Context::new();
+                context.insert("groups", &views.health(self.findings));
+                context.insert("waivers", &views.waivers(self.findings));
+                context.insert("readiness", &views.readiness());
+                Ok(vec![self.page(
+                    format!("{}index.html", views::HEALTH_PATH),
+                    "health.html",
+                    &context,
+                )?])
+            }
             PageKey::Matrix => self.one(
                 format!("{}index.html", site_views::MATRIX_PATH),
                 "matrix.html",

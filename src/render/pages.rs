@@ -49,6 +49,9 @@ pub enum Shows {
     Hiring,
     Summary,
     Outcome,
+    /// The answers to the intake questions (`playbook::readiness`): whether the brief is
+    /// ready to open a search.
+    Intake,
     /// Every field of every brief (`roles.json`, the whole-playbook page).
     Everything,
     /// The lint findings (listed, or counted).
@@ -100,8 +103,9 @@ const NOT_FOUND: PageKind = PageKind {
 const HEALTH: PageKind = PageKind {
     templates: &["health.html"],
     folder: Some(HEALTH_PATH),
-    // Findings are listed under their brief's title.
-    shows: &[Title, Findings],
+    // Findings are listed under their brief's title; the readiness table shows each team
+    // brief's title, status and unanswered intake questions.
+    shows: &[Title, Status, Intake, Findings],
 };
 const MATRIX: PageKind = PageKind {
     templates: &["matrix.html"],

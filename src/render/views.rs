@@ -447,7 +447,39 @@ pub const HEALTH_PATH: &str = "health/";
 #[derive(Debug, Serialize)]
 pub struct HealthSummary {
     pub url: String,
+    /// Findings that count (below the deny level: a build with errors has no site).
     pub warnings: usize,
+    /// Findings briefs waived, each with its reason on the health page.
+    pub waived: usize,
+}
+
+/// A finding a brief waived, as the health page lists it.
+#[derive(Debug, Serialize)]
+pub struct WaiverView<'a> {
+    /// The brief that waived it (a finding on an inherited value names the file that wrote
+    /// the value; the waiver is the inheriting brief's).
+    pub brief: Option<Link>,
+    pub file: String,
+    pub line: usize,
+    pub id: &'a str,
+    /// The message the finding would have had.
+    pub message: &'a str,
+    /// The level it would have had.
+    pub level: Severity,
+    /// The brief's reason; `None` when it gave none (the list form, or a placeholder).
+    pub reason: Option<&'a str>,
+}
+
+/// Whether one team brief answers every intake question (`gen check --ready`).
+#[derive(Debug, Serialize)]
+pub struct ReadinessRow {
+    pub brief: Link,
+    pub status: Status,
+    /// Open briefs are held to it by `gen check --ready`.
+    pub gated: bool,
+    pub ready: bool,
+    /// The questions left unanswered, in a few words each ("success at 12 months").
+    pub unanswered: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -469,14 +501,53 @@ pub struct FindingGroup<'a> {
 }
 
 impl<'a> Views<'a> {
+    /// `findings`: what the health page shows, waived findings among them.
     pub fn health_summary(&self, findings: &[Diagnostic]) -> HealthSummary {
+        let waived = findings.iter().filter(|f| f.waived().is_some()).count();
         HealthSummary {
             url: self.url(HEALTH_PATH),
-            warnings: findings.len(),
+            warnings: findings.len() - waived,
+            waived,
         }
     }
 
-    /// Findings grouped by file, in file order, each group linked to its page.
+    /// The findings briefs waived, in file order, each with the brief and its reason.
+    pub fn waivers(&self, findings: &'a [Diagnostic]) -> Vec<WaiverView<'a>> {
+        findings
+            .iter()
+            .filter_map(|f| Some((f, f.waived()?)))
+            .map(|(f, waived)| WaiverView {
+                brief: self.content.role(&waived.brief).map(|r| self.role_link(r)),
+                file: crate::diagnostic::display_path(&f.file),
+                line: f.position.line,
+                id: f.code.unwrap_or("error"),
+                message: &f.message,
+                level: f.severity,
+                reason: Some(waived.reason.as_str()).filter(|r| !r.is_empty()),
+            })
+            .collect()
+    }
+
+    /// Each team brief (by title) and the intake questions it leaves unanswered.
+    pub fn readiness(&self) -> Vec<ReadinessRow> {
+        let mut team = self.content.team();
+        team.sort_by(|a, b| (a.title(), &a.slug).cmp(&(b.title(), &b.slug)));
+        team.into_iter()
+            .map(|role| {
+                let gaps = crate::playbook::readiness::unanswered(role);
+                ReadinessRow {
+                    brief: self.role_link(role),
+                    status: role.front.status,
+                    gated: crate::playbook::readiness::gated(self.config, role),
+                    ready: gaps.is_empty(),
+                    unanswered: gaps.iter().map(|g| g.question.label()).collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// Findings that count (waived ones are `waivers`), grouped by file, in file order,
+    /// each group linked to its page.
     pub fn health(&self, findings: &'a [Diagnostic]) -> Vec<FindingGroup<'a>> {
         let mut pages: std::collections::HashMap<&std::path::Path, Link> =
             std::collections::HashMap::new();
@@ -491,7 +562,7 @@ impl<'a> Views<'a> {
             pages.insert(guide.source.file.as_path(), link);
         }
         let mut groups: Vec<FindingGroup<'a>> = Vec::new();
-        for finding in findings {
+        for finding in findings.iter().filter(|f| f.waived().is_none()) {
             let file = crate::diagnostic::display_path(&finding.file);
             if groups.last().is_none_or(|g| g.file != file) {
                 let page = pages.get(finding.file.as_path()).cloned();

@@ -129,6 +129,32 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
             ),
         );
     }
+    for (i, waiver) in front.allow.iter().enumerate() {
+        let reason = waiver.reason_text().trim();
+        if !is_placeholder(reason) {
+            continue;
+        }
+        let message = if reason.is_empty() {
+            format!("`{}` is waived without a reason", waiver.lint.value)
+        } else {
+            format!(
+                "`{}` is waived with a placeholder for a reason (`{reason}`)",
+                waiver.lint.value
+            )
+        };
+        add(
+            "allow-without-reason",
+            role.diagnostic_at(
+                role.source_of_item("allow", i),
+                position(&waiver.lint.referenced),
+                message,
+            )
+            .with_help(format!(
+                "say why this brief is the exception, in the map form: `allow: {{{}: \"<the reason>\"}}`",
+                waiver.lint.value
+            )),
+        );
+    }
     found
 }
 

@@ -7,12 +7,14 @@ mod coverage;
 mod hiring;
 mod links;
 mod outcome;
+mod ready;
 
 use body::empty_sections;
 use brief::check_role;
 use coverage::{few, unowned_capabilities};
 use hiring::{hire_cycles, late_governance, unknown_roles};
 pub use links::link_problems;
+pub use ready::not_ready;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -21,9 +23,10 @@ use crate::config::{Config, LintLevel};
 use crate::content::Content;
 use crate::content::role::{Role, position};
 use crate::content::source::SourceFile;
-use crate::diagnostic::{Diagnostic, Position, Severity};
+use crate::diagnostic::{Diagnostic, Position, Severity, Waived};
 use crate::markdown::MarkdownCache;
 use crate::playbook::graph::HiringGraph;
+use crate::playbook::readiness::is_placeholder;
 
 pub use crate::config::lints::{LINTS, Lint, LintLimits, lint_ids};
 
@@ -31,23 +34,38 @@ fn lint(id: &str) -> &'static Lint {
     LINTS.iter().find(|l| l.id == id).unwrap_or(&LINTS[0])
 }
 
-/// The level of `id` for `role` (if any): `allow:` in the brief, then `site.yaml`, then the
-/// lint's default.
-fn level(config: &Config, role: Option<&Role>, id: &str) -> LintLevel {
-    if role.is_some_and(|r| r.front.allow.iter().any(|a| a.value == id)) {
-        return LintLevel::Allow;
-    }
+/// The level of `id` from `site.yaml`, or the lint's default.
+fn level(config: &Config, id: &str) -> LintLevel {
     config.lints.get(id).copied().unwrap_or(lint(id).default)
 }
 
-/// A finding, or nothing when the lint is allowed where it applies.
+/// How `role` waives `id`: its reason ("" when it gives none, or only a placeholder), or
+/// `None` when it does not waive it.
+fn waiver(role: Option<&Role>, id: &str) -> Option<Waived> {
+    let role = role?;
+    let mut waivers = role.front.allow.iter().filter(|w| w.lint.value == id);
+    let first = waivers.next()?;
+    let given = |w: &&crate::content::role::Waiver| !is_placeholder(w.reason_text());
+    let reason = std::iter::once(first)
+        .chain(waivers)
+        .find(given)
+        .map_or("", |w| w.reason_text());
+    Some(Waived {
+        brief: role.slug.clone(),
+        reason: reason.trim().to_string(),
+    })
+}
+
+/// A finding, or nothing when `site.yaml` turns the lint off. A finding the brief waives
+/// (`allow:`) is kept, marked with the brief's reason, so it can be listed; it does not
+/// count.
 fn finding(
     config: &Config,
     role: Option<&Role>,
     id: &'static str,
     mut d: Diagnostic,
 ) -> Option<Diagnostic> {
-    let severity = match level(config, role, id) {
+    let severity = match level(config, id) {
         LintLevel::Allow => return None,
         LintLevel::Warn => Severity::Warning,
         LintLevel::Deny => Severity::Error,
@@ -60,6 +78,7 @@ fn finding(
     d.severity = severity;
     d.code = Some(id);
     d.help = Some(help);
+    d.set_waived(waiver(role, id));
     Some(d)
 }
 
@@ -85,8 +104,19 @@ fn at_value(
     role.diagnostic_at(role.source_of(key), position(location), message)
 }
 
-/// Every finding of every lint over the site, allowed ones left out, in file order.
+/// Every finding of every lint over the site that counts (neither turned off in `site.yaml`
+/// nor waived by its brief), in file order.
 pub fn check(
+    config: &Config,
+    content: &Content,
+    markdown: &MarkdownCache,
+    link_problems: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    split_waived(check_all(config, content, markdown, link_problems)).0
+}
+
+/// Every finding of every lint over the site, waived ones too, in file order.
+pub fn check_all(
     config: &Config,
     content: &Content,
     markdown: &MarkdownCache,
@@ -106,6 +136,11 @@ pub fn check(
     );
     sort(&mut found);
     found
+}
+
+/// The findings that count, and those their brief waived (each in the order given).
+pub fn split_waived(found: Vec<Diagnostic>) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    found.into_iter().partition(|d| d.waived().is_none())
 }
 
 /// Findings in file order, as every report shows them.
@@ -721,13 +756,206 @@ Text.
             .lints
             .insert("vague-outcome".into(), LintLevel::Allow);
         assert!(run(&vague, &strict).is_empty());
-        let allowed = with(
+        let waived = with(
             &vague,
             "roles/eng.md",
             "tools: [Python]",
-            "tools: [Python]\nallow: [vague-outcome]",
+            "tools: [Python]\nallow: {vague-outcome: \"The outcome is set by the claims programme board\"}",
         );
-        assert!(run(&allowed, &config()).is_empty(), "allow: in the brief");
+        assert!(run(&waived, &config()).is_empty(), "allow: in the brief");
+    }
+
+    /// Every finding, waived ones too, as (id, line, waiver reason).
+    fn all(
+        pages: &[(&'static str, String)],
+        config: &Config,
+    ) -> Vec<(String, usize, Option<String>)> {
+        let content = content(pages);
+        let links = crate::markdown::link_index(config, &content);
+        let markdown: MarkdownCache = crate::markdown::scan_markdown(&content, &links)
+            .into_iter()
+            .collect();
+        check_all(config, &content, &markdown, vec![])
+            .into_iter()
+            .map(|d| {
+                (
+                    d.code.unwrap_or("?").to_string(),
+                    d.position.line,
+                    d.waived().map(|w| w.reason.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_waived_finding_is_kept_with_its_reason_and_does_not_count() {
+        let soup = with(
+            &team(),
+            "roles/arch.md",
+            "tools: [Python]",
+            "tools: [Python, SQL, Spark, Airflow, dbt, Kafka, Terraform, Kubernetes, Go]\nallow:\n  tool-soup: \"One polyglot platform team runs ingestion, serving and evals\"",
+        );
+        assert_eq!(
+            all(&soup, &config()),
+            [(
+                "tool-soup".to_string(),
+                20,
+                Some("One polyglot platform team runs ingestion, serving and evals".to_string())
+            )]
+        );
+        assert!(
+            run(&soup, &config()).is_empty(),
+            "a waived finding does not count"
+        );
+        // The list form waives too, without a reason: each entry is warned.
+        let listed = with(
+            &soup,
+            "roles/arch.md",
+            "allow:\n  tool-soup: \"One polyglot platform team runs ingestion, serving and evals\"",
+            "allow: [tool-soup]",
+        );
+        assert_eq!(
+            all(&listed, &config()),
+            [
+                ("tool-soup".to_string(), 20, Some(String::new())),
+                ("allow-without-reason".to_string(), 21, None),
+            ]
+        );
+        // Turned off in site.yaml, the lint finds nothing to waive.
+        let mut off = config();
+        off.lints.insert("tool-soup".into(), LintLevel::Allow);
+        assert!(all(&soup, &off).is_empty());
+        // A waived deny finding does not fail the check either.
+        let mut strict = config();
+        strict.lints.insert("tool-soup".into(), LintLevel::Deny);
+        assert!(run(&soup, &strict).is_empty());
+        assert_eq!(
+            all(&soup, &strict)[0].2.as_deref(),
+            Some("One polyglot platform team runs ingestion, serving and evals")
+        );
+    }
+
+    #[test]
+    fn allow_without_reason_flags_lists_and_empty_reasons_and_spares_real_ones() {
+        let arch = "roles/arch.md";
+        let at = "tools: [Python]";
+        // (allow as written, flagged)
+        let cases: &[(&str, bool)] = &[
+            ("allow: [missing-probes]", true),
+            ("allow:\n  - missing-probes", true),
+            ("allow: {missing-probes: \"\"}", true),
+            ("allow: {missing-probes: }", true),
+            ("allow: {missing-probes: TODO}", true),
+            ("allow: {missing-probes: \"TBD\"}", true),
+            ("allow: {missing-probes: \"TBD: ask the CTO\"}", true),
+            ("allow: {missing-probes: \"-\"}", true),
+            (
+                "allow: {missing-probes: \"Probes live in the panel pack the claims director owns\"}",
+                false,
+            ),
+            (
+                "allow:\n  missing-probes: Internal transfer; no external interviews",
+                false,
+            ),
+            (
+                "allow: {missing-probes: \"Tbd-free: the panel pack is final\"}",
+                false,
+            ),
+        ];
+        for (allow, flagged_expected) in cases {
+            let pages = with(&team(), arch, at, &format!("{at}\n{allow}"));
+            let found = flagged(&pages, "allow-without-reason");
+            let expected: &[&str] = if *flagged_expected {
+                &["content/roles/arch.md"]
+            } else {
+                &[]
+            };
+            assert_eq!(found, expected, "{allow}");
+        }
+        // At the entry, in the file that wrote it.
+        let pages = with(
+            &team(),
+            arch,
+            at,
+            &format!("{at}\nallow:\n  missing-probes: \"Why\"\n  tool-soup: TODO"),
+        );
+        let lines: Vec<usize> = ids(&pages)
+            .into_iter()
+            .filter(|(id, _, _)| id == "allow-without-reason")
+            .map(|(_, _, line)| line)
+            .collect();
+        assert_eq!(lines, [23]);
+    }
+
+    #[test]
+    fn not_ready_names_each_unanswered_question_of_open_briefs_only() {
+        let ready =
+            "reports_to: Head of AI\nconstraints: [Claims data stays in the EU]\nstatus: open";
+        let open = with(
+            &team(),
+            "roles/eng.md",
+            "tools: [Python]",
+            &format!("tools: [Python]\n{ready}"),
+        );
+        let gaps = |pages: &[(&'static str, String)], config: &Config| -> Vec<(String, usize)> {
+            not_ready(config, &content(pages))
+                .iter()
+                .map(|d| (d.message.clone(), d.position.line))
+                .collect()
+        };
+        assert_eq!(gaps(&open, &config()), [], "every question answered");
+        let fuzzy = with(
+            &open,
+            "roles/eng.md",
+            "reports_to: Head of AI\nconstraints: [Claims data stays in the EU]",
+            "constraints: [TBD]",
+        );
+        let fuzzy = with(&fuzzy, "roles/eng.md", "  12m: [Metric moved]\n", "");
+        assert_eq!(
+            gaps(&fuzzy, &config()),
+            [
+                (
+                    "not ready to open: `success` states nothing at 12 months (how will success be measured after 12 months?)".to_string(),
+                    15
+                ),
+                (
+                    "not ready to open: `constraints` holds a placeholder (`TBD`) (what systems, data constraints and governance requirements shape the job?)".to_string(),
+                    20
+                ),
+                (
+                    "not ready to open: `reports_to` is not answered (who does this role report to?)".to_string(),
+                    1
+                ),
+            ]
+        );
+        let found = not_ready(&config(), &content(&fuzzy));
+        assert!(
+            found
+                .iter()
+                .all(|d| d.severity == Severity::Error && d.code == Some("not-ready"))
+        );
+        assert!(
+            found[2]
+                .help
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("answer the question in the brief, or set `status: planned`"),
+            "{:?}",
+            found[2].help
+        );
+        // Planned and filled briefs are not gated, nor any in the library view.
+        for status in ["planned", "filled"] {
+            let other = with(
+                &fuzzy,
+                "roles/eng.md",
+                "status: open",
+                &format!("status: {status}"),
+            );
+            assert_eq!(gaps(&other, &config()), [], "{status}");
+        }
+        let mut library = config();
+        library.archetypes_only = true;
+        assert_eq!(gaps(&fuzzy, &library), []);
     }
 
     #[test]
