@@ -266,7 +266,7 @@ fn the_schema_rejects_what_the_parser_rejects() {
         (
             "bad interface",
             "hire_after: [head-of-ai]",
-            "hire_after: [head-of-ai]\ninterfaces:\n  finance: with the CFO",
+            "hire_after: [head-of-ai]\ninterfaces:\n  produkt: with the CPO",
         ),
     ];
     for (name, from, to) in cases {

@@ -110,6 +110,21 @@ pub struct LintLimits {
     /// More tools than this make tool soup.
     #[serde(default = "default_max_tools")]
     pub max_tools: usize,
+    /// More capabilities than this, primary and secondary together, make a bundled role.
+    #[serde(default = "default_max_capabilities")]
+    pub max_capabilities: usize,
+    /// Decisions and summary, or the responsibilities in the body, that span more areas of
+    /// work than this make a bundled role.
+    #[serde(default = "default_max_areas")]
+    pub max_areas: usize,
+}
+
+fn default_max_capabilities() -> usize {
+    5
+}
+
+fn default_max_areas() -> usize {
+    4
 }
 
 fn default_max_primary() -> usize {
@@ -125,6 +140,8 @@ impl Default for LintLimits {
         LintLimits {
             max_primary_capabilities: default_max_primary(),
             max_tools: default_max_tools(),
+            max_capabilities: default_max_capabilities(),
+            max_areas: default_max_areas(),
         }
     }
 }

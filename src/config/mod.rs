@@ -2,6 +2,7 @@
 //! checked against (capabilities, archetypes, lint levels).
 
 pub mod lints;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -51,6 +52,22 @@ pub struct Config {
     /// The text of `site.yaml`, for messages that point into it.
     #[serde(skip)]
     pub source: Option<Arc<str>>,
+    /// Areas of work besides the capabilities (vendor selection, hiring), for `bundled-role`.
+    #[serde(default = "vocabulary::default_areas")]
+    pub areas: Vec<vocabulary::Area>,
+    /// Which capability is governance and which archetype builds, for the governance lints;
+    /// `governance()` gives the defaults when the section is left out.
+    #[serde(default)]
+    pub governance: Option<vocabulary::Governance>,
+    /// The interfaces a brief states: the required ones and the optional ones.
+    #[serde(default)]
+    pub interfaces: vocabulary::InterfaceVocabulary,
+    /// Groups of competing vendors, for `tool-soup`.
+    #[serde(default = "vocabulary::default_vendor_groups")]
+    pub vendor_groups: Vec<vocabulary::VendorGroup>,
+    /// The keywords of every area, indexed once per site.
+    #[serde(skip)]
+    area_index: std::sync::OnceLock<Arc<vocabulary::AreaIndex>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -59,6 +76,10 @@ pub struct Capability {
     pub key: String,
     pub name: String,
     pub description: String,
+    /// Words and phrases that show this capability in a decision or responsibility (for
+    /// `bundled-role`); the built-in list of the shipped keys when left out. Not shown by templates: every page's context would carry them.
+    #[serde(default, skip_serializing)]
+    pub keywords: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -193,6 +214,7 @@ impl Config {
                 .with_source(source.clone()),
             ));
         }
+        self.validate_vocabulary(file, source)?;
         if !(self.base_url.starts_with('/') || self.base_url.contains("://")) {
             return Err(fail(
                 "base_url",
@@ -201,6 +223,21 @@ impl Config {
             ));
         }
         Ok(())
+    }
+
+    /// The areas of work (capabilities, then `areas:`) with their keywords, indexed.
+    pub fn area_index(&self) -> &vocabulary::AreaIndex {
+        self.area_index
+            .get_or_init(|| Arc::new(vocabulary::AreaIndex::new(self)))
+    }
+
+    /// The governance capability and the builder archetype (`governance:`, or the defaults:
+    /// `security-compliance` and `builder`, which a site without them simply never matches).
+    pub fn governance(&self) -> std::borrow::Cow<'_, vocabulary::Governance> {
+        match &self.governance {
+            Some(written) => std::borrow::Cow::Borrowed(written),
+            None => std::borrow::Cow::Owned(vocabulary::Governance::default()),
+        }
     }
 
     pub fn capability_keys(&self) -> impl Iterator<Item = &str> {

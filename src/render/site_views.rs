@@ -197,7 +197,7 @@ pub struct RoleData<'a> {
     pub decisions: &'a [String],
     pub owns_after_launch: &'a [String],
     pub capabilities: CapabilityData<'a>,
-    pub interfaces: &'a crate::content::role::Interfaces,
+    pub interfaces: InterfacesData<'a>,
     pub success: &'a crate::content::role::Success,
     pub reports_to: Option<&'a str>,
     pub hire_after: Vec<&'a str>,
@@ -213,6 +213,22 @@ pub struct RoleData<'a> {
     pub brief_md: String,
     pub brief_txt: String,
     pub source: String,
+}
+
+/// A brief's interfaces in `roles.json`: every name of site.yaml's vocabulary, in its order,
+/// `null` when the brief states nothing for it, so the fields are the same for every brief.
+#[derive(Debug)]
+pub struct InterfacesData<'a>(pub Vec<(&'a str, Option<&'a str>)>);
+
+impl Serialize for InterfacesData<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, text) in &self.0 {
+            map.serialize_entry(key, text)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -590,7 +606,13 @@ impl<'a> Views<'a> {
                     .map(|c| c.value.as_str())
                     .collect(),
             },
-            interfaces: &front.interfaces,
+            interfaces: InterfacesData(
+                self.config
+                    .interfaces
+                    .keys()
+                    .map(|key| (key, front.interfaces.get(key)))
+                    .collect(),
+            ),
             success: &front.success.value,
             reports_to: front.reports_to.as_deref(),
             hire_after: front.hire_after.iter().map(|h| h.value.as_str()).collect(),

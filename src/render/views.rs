@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::config::vocabulary::InterfaceVocabulary;
 use crate::config::{Archetype, Capability, Config};
 use crate::content::Content;
 use crate::content::guide::Guide;
-use crate::content::role::{Role, Status};
+use crate::content::role::{Interfaces, Role, Status};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::TocEntry;
 use crate::render::brief_cache::BriefCaches;
@@ -50,7 +51,7 @@ pub struct NameRef<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct LabeledText<'a> {
-    pub label: &'a str,
+    pub label: String,
     pub text: &'a str,
 }
 
@@ -278,6 +279,21 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// The interfaces a brief states, in the order of site.yaml's vocabulary, labelled.
+    pub fn interfaces(&self, interfaces: &'a Interfaces) -> Vec<LabeledText<'a>> {
+        self.config
+            .interfaces
+            .keys()
+            .filter_map(|key| {
+                let text = interfaces.get(key).filter(|t| !t.trim().is_empty());
+                text.map(|text| LabeledText {
+                    label: InterfaceVocabulary::label(key),
+                    text,
+                })
+            })
+            .collect()
+    }
+
     fn capability_refs(&self, keys: &'a [serde_saphyr::Spanned<String>]) -> Vec<NameRef<'a>> {
         keys.iter()
             .filter_map(|k| self.config.capability(&k.value))
@@ -346,12 +362,7 @@ impl<'a> Views<'a> {
             owns_after_launch: &front.owns_after_launch,
             primary: self.capability_refs(&front.capabilities.primary),
             secondary: self.capability_refs(&front.capabilities.secondary),
-            interfaces: front
-                .interfaces
-                .stated()
-                .into_iter()
-                .map(|(label, text)| LabeledText { label, text })
-                .collect(),
+            interfaces: self.interfaces(&front.interfaces),
             success: front
                 .success
                 .value

@@ -73,17 +73,13 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
             ),
         );
     }
-    let interfaces = &front.interfaces;
-    let unstated: Vec<&str> = [
-        ("product", &interfaces.product),
-        ("data", &interfaces.data),
-        ("security", &interfaces.security),
-        ("it", &interfaces.it),
-    ]
-    .into_iter()
-    .filter(|(_, text)| text.as_deref().is_none_or(|t| t.trim().is_empty()))
-    .map(|(name, _)| name)
-    .collect();
+    let unstated: Vec<&str> = config
+        .interfaces
+        .required
+        .iter()
+        .map(String::as_str)
+        .filter(|key| !front.interfaces.states(key))
+        .collect();
     if !unstated.is_empty() {
         add(
             "missing-interface",
