@@ -107,7 +107,6 @@ pub fn default_keywords(capability: &str) -> Option<&'static [&'static str]> {
             "model development",
             "modeling",
             "modelling",
-            "modeling approach",
             "train",
             "training data",
             "fine-tune",
@@ -121,18 +120,14 @@ pub fn default_keywords(capability: &str) -> Option<&'static [&'static str]> {
         ],
         "prompt-eval" => &[
             "prompt",
-            "prompt engineering",
             "eval",
             "evaluation",
-            "eval suite",
-            "eval gate",
             "guardrail",
             "red-teaming",
             "hallucination",
             "golden set",
         ],
         "data-engineering" => &[
-            "data pipeline",
             "pipeline",
             "etl",
             "elt",
@@ -143,13 +138,11 @@ pub fn default_keywords(capability: &str) -> Option<&'static [&'static str]> {
             "lineage",
             "data platform",
             "data engineering",
-            "rag pipeline",
         ],
         "platform-mlops" => &[
             "mlops",
             "llmops",
             "deployment",
-            "deployment path",
             "ci/cd",
             "monitoring",
             "observability",
@@ -190,7 +183,6 @@ pub fn default_keywords(capability: &str) -> Option<&'static [&'static str]> {
             "change management",
             "adoption",
             "adopt",
-            "adopts",
             "enablement",
             "upskilling",
             "workflow change",
@@ -714,6 +706,46 @@ mod tests {
         // Both sides of a comparison go through `words`, so "status" meets "statu" only
         // as itself; a double `s` is no plural.
         assert_eq!(words("process status ops"), ["process", "statu", "ops"]);
+    }
+
+    /// The shipped site.yaml spells the built-in lists out for editing: they must agree.
+    #[test]
+    fn the_shipped_site_yaml_states_the_built_in_defaults() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/site.yaml"))
+            .expect("site.yaml");
+        let config = Config::parse(&text, Path::new("site.yaml")).expect("valid");
+        for capability in &config.capabilities {
+            let built_in = default_keywords(&capability.key).map(strings);
+            assert_eq!(capability.keywords, built_in, "{}", capability.key);
+        }
+        let pairs = |areas: &[Area]| -> Vec<(String, Vec<String>)> {
+            areas
+                .iter()
+                .map(|a| (a.key.clone(), a.keywords.clone()))
+                .collect()
+        };
+        assert_eq!(pairs(&config.areas), pairs(&default_areas()));
+        let groups = |groups: &[VendorGroup]| -> Vec<(String, Vec<String>)> {
+            groups
+                .iter()
+                .map(|g| (g.name.clone(), g.vendors.clone()))
+                .collect()
+        };
+        assert_eq!(
+            groups(&config.vendor_groups),
+            groups(&default_vendor_groups())
+        );
+        let defaults = Governance::default();
+        let written = config.governance.as_ref().expect("written");
+        assert_eq!(
+            (&written.capability, &written.builder_archetype),
+            (&defaults.capability, &defaults.builder_archetype)
+        );
+        let interfaces = InterfaceVocabulary::default();
+        assert_eq!(
+            (&config.interfaces.required, &config.interfaces.optional),
+            (&interfaces.required, &interfaces.optional)
+        );
     }
 
     #[test]

@@ -10,24 +10,8 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
     let mut add =
         |id: &'static str, d: Diagnostic| found.extend(finding(config, Some(role), id, d));
 
-    let primary = &front.capabilities.primary;
-    if primary.len() > limits.max_primary_capabilities {
-        let names: Vec<&str> = primary.iter().map(|c| c.value.as_str()).collect();
-        add(
-            "bundled-role",
-            role
-                .diagnostic_at(
-                    role.source_of_item("capabilities.primary", 0),
-                    position(&primary[0].referenced),
-                    format!(
-                        "bundled role: {} primary capabilities ({}); the limit is {}",
-                        primary.len(),
-                        names.join(", "),
-                        limits.max_primary_capabilities
-                    ),
-                )
-                .with_help("split the brief: keep the capabilities this role leads and give the rest to the briefs that should own them"),
-        );
+    for d in bundled(config, role, limits) {
+        add("bundled-role", d);
     }
     if !is_measurable(&front.outcome.value) {
         add(
@@ -119,6 +103,86 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
         );
     }
     found
+}
+
+/// A bundled role, read from the front matter: too many capabilities (at the capability
+/// list), and decisions and summary that reach into too many areas of work (at `decisions`).
+fn bundled(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnostic> {
+    use crate::playbook::breadth::{capability_bundle, decision_areas, describe};
+    let mut found = Vec::new();
+    if let Some(bundle) = capability_bundle(role, limits) {
+        let caps = &role.front.capabilities;
+        let (key, first) = match caps.primary.first() {
+            Some(first) => ("capabilities.primary", first),
+            None => ("capabilities.secondary", &caps.secondary[0]),
+        };
+        let message = if bundle.primary_over {
+            format!(
+                "bundled role: {} primary capabilities ({}); the limit is {}",
+                bundle.primary.len(),
+                bundle.primary.join(", "),
+                limits.max_primary_capabilities
+            )
+        } else {
+            format!(
+                "bundled role: {} capabilities ({} primary: {}; {} secondary: {}); the limit is {} in all",
+                bundle.primary.len() + bundle.secondary.len(),
+                bundle.primary.len(),
+                bundle.primary.join(", "),
+                bundle.secondary.len(),
+                bundle.secondary.join(", "),
+                limits.max_capabilities
+            )
+        };
+        found.push(
+            role.diagnostic_at(role.source_of_item(key, 0), position(&first.referenced), message)
+                .with_help("split the brief: keep the capabilities this role leads and give the rest to the briefs that should own them"),
+        );
+    }
+    let areas = decision_areas(config, role);
+    if areas.len() > limits.max_areas {
+        found.push(
+            at_key(
+                role,
+                "decisions",
+                format!(
+                    "bundled role: its decisions and summary span {} areas of work: {}; the limit is {}",
+                    areas.len(),
+                    describe(&areas),
+                    limits.max_areas
+                ),
+            )
+            .with_help(areas_help(config, role, &areas)),
+        );
+    }
+    found
+}
+
+/// What to move out of a brief whose decisions span too many areas: the areas outside its
+/// own capabilities, which other briefs should own.
+fn areas_help(config: &Config, role: &Role, areas: &[crate::playbook::breadth::AreaHit]) -> String {
+    let caps = &role.front.capabilities;
+    let held = |area: usize| {
+        config.capabilities.get(area).is_some_and(|c| {
+            caps.primary
+                .iter()
+                .chain(&caps.secondary)
+                .any(|k| k.value == c.key)
+        })
+    };
+    let elsewhere: Vec<&str> = areas
+        .iter()
+        .filter(|a| !held(a.area))
+        .map(|a| a.name)
+        .collect();
+    if elsewhere.is_empty() {
+        "split the brief: keep the decisions of the areas this role leads and give the others to the briefs that own them".to_string()
+    } else {
+        format!(
+            "give the decisions about {} to the briefs that own that work (or write those briefs), and keep the ones this role leads",
+            crate::playbook::breadth::and_list(&elsewhere)
+        )
+    }
 }
 
 /// Words that make an outcome measurable besides digits: amounts, fractions, months.

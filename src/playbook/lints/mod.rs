@@ -7,7 +7,7 @@ mod coverage;
 mod hiring;
 mod links;
 
-use body::empty_sections;
+use body::{bundled_responsibilities, empty_sections};
 use brief::check_role;
 pub use brief::is_measurable;
 use coverage::{few, unowned_capabilities};
@@ -38,6 +38,11 @@ fn level(config: &Config, role: Option<&Role>, id: &str) -> LintLevel {
         return LintLevel::Allow;
     }
     config.lints.get(id).copied().unwrap_or(lint(id).default)
+}
+
+/// Whether the lint `id` is allowed for `role` (by its `allow:` or by site.yaml).
+pub fn is_allowed(config: &Config, role: &Role, id: &str) -> bool {
+    level(config, Some(role), id) == LintLevel::Allow
 }
 
 /// A finding, or nothing when the lint is allowed where it applies.
@@ -137,9 +142,10 @@ pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic
     found
 }
 
-/// The findings of the lints that read bodies (empty sections, and the broken links in
-/// `link_problems`), by file: every page, or the pages in `only` (content paths), each
-/// present even when it has none, so a caller can replace a page's earlier findings.
+/// The findings of the lints that read bodies (empty sections, bundled responsibilities,
+/// and the broken links in `link_problems`), by file: every page, or the pages in `only`
+/// (content paths), each present even when it has none, so a caller can replace a page's
+/// earlier findings.
 pub fn check_bodies(
     config: &Config,
     content: &Content,
@@ -154,10 +160,11 @@ pub fn check_bodies(
     let mut found: HashMap<PathBuf, Vec<Diagnostic>> = pages
         .par_iter()
         .map(|&(role, source, body_offset)| {
-            (
-                source.file.clone(),
-                empty_sections(config, role, source, body_offset, markdown),
-            )
+            let mut found = empty_sections(config, role, source, body_offset, markdown);
+            found.extend(
+                role.and_then(|r| bundled_responsibilities(config, r, body_offset, markdown)),
+            );
+            (source.file.clone(), found)
         })
         .collect();
     let roles: HashMap<&Path, &Role> = pages
@@ -342,6 +349,24 @@ Text.
                 "primary: [applied-ml, prompt-eval]",
                 "primary: [applied-ml, prompt-eval, product, data-engineering]",
                 "primary: [applied-ml, prompt-eval, product]",
+            ),
+            (
+                "bundled-role",
+                "primary: [applied-ml, prompt-eval]",
+                "primary: [applied-ml, prompt-eval]\n  secondary: [data-engineering, platform-mlops, product, architecture]",
+                "primary: [applied-ml, prompt-eval]\n  secondary: [data-engineering, platform-mlops, product]",
+            ),
+            (
+                "bundled-role",
+                "decisions: [Which use cases ship]",
+                "decisions:\n  - The company's AI strategy and where we invest first\n  - The target architecture for every AI system we build\n  - Which vendors, models and partners we buy from\n  - Hiring and building the AI team\n  - AI governance, risk and compliance policy\n  - How the business adopts AI, including change management",
+                "decisions:\n  - Which use cases move from pilot to production, and which stop\n  - The order of the roadmap, and what is cut when capacity is short\n  - Team structure and hiring order for the AI team\n  - Whether to build, buy or use a partner for each component of a use case",
+            ),
+            (
+                "bundled-role",
+                "## About\n\nText.\n",
+                "## Responsibilities\n\n- Define and own the AI strategy and roadmap\n- Select and manage AI vendors and partners\n- Hire and lead a team of ML engineers\n- Own AI governance, risk and compliance\n- Lead change management across the business\n",
+                "## How it fits\n\n- Agrees the AI strategy with the CAIO\n- Uses the vendors the platform lead selected\n- Interviews ML engineers with the Head of AI\n- Brings designs to the governance owner\n- Briefs the change lead before each rollout\n\n## Responsibilities\n\n- Build and ship the claims triage model\n- Keep the eval suite green on every release\n- Join the on-call rotation for the model service\n",
             ),
             (
                 "vague-outcome",
@@ -593,6 +618,39 @@ Text.
             "tools: [Python]\nallow: [vague-outcome]",
         );
         assert!(run(&allowed, &config()).is_empty(), "allow: in the brief");
+    }
+
+    #[test]
+    fn bundled_roles_name_the_areas_they_span() {
+        let unicorn = with(
+            &team(),
+            "roles/lead.md",
+            "decisions: [Which use cases ship]",
+            "decisions:\n  - Set the AI strategy and roadmap\n  - Define the architecture of every AI system\n  - Select and manage AI vendors (build vs buy)\n  - Recruit and build the team\n  - Own AI governance and compliance\n  - Lead change management and adoption",
+        );
+        let found = run(&unicorn, &config());
+        let bundled: Vec<&Diagnostic> = found
+            .iter()
+            .filter(|d| d.code == Some("bundled-role"))
+            .collect();
+        assert_eq!(bundled.len(), 1, "{found:?}");
+        assert_eq!(
+            bundled[0].message,
+            "bundled role: its decisions and summary span 7 areas of work: Leadership (\"strategy\"), Product (\"roadmap\"), Architecture (\"architecture\"), Vendor selection (\"vendor\"), Hiring (\"recruit\"), Security & Compliance (\"governance\"), Change Management (\"change management\"); the limit is 4"
+        );
+        assert_eq!(bundled[0].position.line, 6, "at `decisions:`");
+        let help = bundled[0].help.as_deref().unwrap_or("");
+        assert!(
+            help.starts_with("give the decisions about Architecture, Vendor selection, Hiring and Security & Compliance to the briefs that own that work"),
+            "the lead holds leadership, product and change management: {help}"
+        );
+        let mut loose = config();
+        loose.lint_limits.max_areas = 7;
+        assert!(
+            run(&unicorn, &loose)
+                .iter()
+                .all(|d| d.code != Some("bundled-role"))
+        );
     }
 
     #[test]
