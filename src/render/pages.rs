@@ -49,6 +49,9 @@ pub enum Shows {
     Hiring,
     Summary,
     Outcome,
+    /// Whether the brief is bundled (`bundled-role`, from its capabilities, decisions and
+    /// summary): the staffing view does not count it, and the matrix marks it.
+    Bundled,
     /// Every field of every brief (`roles.json`, the whole-playbook page).
     Everything,
     /// The lint findings (listed, or counted).
@@ -90,6 +93,7 @@ const HOME: PageKind = PageKind {
         Outcome,
         Archetype,
         Findings,
+        Bundled,
     ],
 };
 const NOT_FOUND: PageKind = PageKind {
@@ -106,7 +110,7 @@ const HEALTH: PageKind = PageKind {
 const MATRIX: PageKind = PageKind {
     templates: &["matrix.html"],
     folder: Some(MATRIX_PATH),
-    shows: &[Title, Archetype, Status, Capabilities],
+    shows: &[Title, Archetype, Status, Capabilities, Bundled],
 };
 const SEQUENCE: PageKind = PageKind {
     templates: &["sequence.html"],

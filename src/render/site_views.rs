@@ -73,6 +73,8 @@ pub struct MatrixRow<'a> {
     pub role: Link,
     pub archetype: &'a str,
     pub status: Status,
+    /// A bundled brief (`bundled-role`): it holds capabilities without staffing them.
+    pub bundled: bool,
     pub cells: Vec<Hold>,
 }
 
@@ -111,7 +113,10 @@ pub struct StaffingRow<'a> {
     pub url: String,
     pub state: Staffing,
     pub label: &'static str,
+    /// The briefs that count, then the bundled ones (marked, not counted).
     pub holders: Vec<Holder>,
+    /// Said beside the state when bundled briefs hold the capability too.
+    pub note: Option<&'static str>,
 }
 
 /// A team brief holding a capability as primary, with where its hiring stands.
@@ -121,6 +126,8 @@ pub struct Holder {
     pub url: String,
     pub status: Status,
     pub headcount: Option<u32>,
+    /// A bundled brief: listed, but it does not staff the capability.
+    pub bundled: bool,
 }
 
 /// The team plan on the home page: the staffing summary and the plan's briefs.
@@ -298,6 +305,7 @@ impl<'a> Views<'a> {
                     role: self.role_link(role),
                     archetype: self.archetype_name(role),
                     status: role.front.status,
+                    bundled: crate::playbook::breadth::is_bundled(self.config, role),
                     cells,
                 })
                 .collect(),
@@ -329,14 +337,22 @@ impl<'a> Views<'a> {
                     url: self.url(&Taxonomy::Capabilities.term_path(&row.capability.key)),
                     state: row.state,
                     label: row.state.label(),
+                    note: (!row.bundled.is_empty()).then_some(if row.holders.is_empty() {
+                        "held only by bundled briefs, which do not count"
+                    } else {
+                        "bundled briefs do not count"
+                    }),
                     holders: row
                         .holders
                         .iter()
-                        .map(|r| Holder {
+                        .map(|r| (r, false))
+                        .chain(row.bundled.iter().map(|r| (r, true)))
+                        .map(|(r, bundled)| Holder {
                             title: r.title().to_string(),
                             url: self.url(&role_path(&r.slug)),
                             status: r.front.status,
                             headcount: r.front.headcount,
+                            bundled,
                         })
                         .collect(),
                 })
