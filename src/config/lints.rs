@@ -74,7 +74,7 @@ pub const LINTS: &[Lint] = &[
         id: "late-governance",
         default: Warn,
         problem: "governance that arrives after the builders is review after the fact, when changes cost most",
-        fix: "put the governance owner in the `hire_after` chain of every builder role",
+        fix: "put the team's governance owner in the `hire_after` chain of every builder role, and open its search before theirs",
     },
     Lint {
         id: "broken-link",
@@ -93,6 +93,12 @@ pub const LINTS: &[Lint] = &[
         default: Warn,
         problem: "without probes for proof of delivery, interviews reward fluency over shipped systems",
         fix: "add `interview_probes:` that ask for a production system the candidate owned and what broke",
+    },
+    Lint {
+        id: "no-governance-owner",
+        default: Warn,
+        problem: "builders hired with nobody owning governance ship systems that risk, security and compliance review after launch, when changes cost most",
+        fix: "add a brief that holds the governance capability as primary, and hire it before the builders",
     },
 ];
 

@@ -11,7 +11,7 @@ use body::{bundled_responsibilities, empty_sections};
 use brief::check_role;
 pub use brief::is_measurable;
 use coverage::{few, unowned_capabilities};
-use hiring::{hire_cycles, late_governance, unknown_roles};
+use hiring::{hire_cycles, late_governance, no_governance_owner, unknown_roles};
 pub use links::link_problems;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -118,8 +118,8 @@ pub fn check_brief(config: &Config, role: &Role) -> Vec<Diagnostic> {
     check_role(config, role, &config.lint_limits)
 }
 
-/// The findings of the lints that read front matter across briefs (the hiring graph and
-/// the capability coverage).
+/// The findings of the lints that read front matter across briefs (the hiring graph,
+/// governance and the capability coverage).
 pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic> {
     let graph = HiringGraph::new(content);
     let ((mut found, cycles), (late, unowned)) = rayon::join(
@@ -131,7 +131,11 @@ pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic
         },
         || {
             rayon::join(
-                || late_governance(config, &graph),
+                || {
+                    let mut found = late_governance(config, content, &graph);
+                    found.extend(no_governance_owner(config, content));
+                    found
+                },
                 || unowned_capabilities(config, content),
             )
         },
@@ -592,6 +596,213 @@ Text.
         let mut late_found = flagged(&late, "late-governance");
         late_found.dedup();
         assert_eq!(late_found, ["content/roles/gov.md"]);
+    }
+
+    fn messages_of(pages: &[(&'static str, String)], id: &str) -> Vec<String> {
+        run(pages, &config())
+            .iter()
+            .filter(|d| d.code == Some(id))
+            .map(|d| format!("{} {}", display(&d.file), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn late_governance_names_the_missing_owners_in_a_sentence() {
+        let one = with(
+            &team(),
+            "roles/eng.md",
+            "hire_after: [arch, gov]",
+            "hire_after: [arch]",
+        );
+        assert_eq!(
+            messages_of(&one, "late-governance"),
+            [
+                "content/roles/eng.md late governance: this builder can be hired before governance is in place (Governance is not in its hiring chain)"
+            ]
+        );
+        let mut two = one.clone();
+        two.push((
+            "roles/risk.md",
+            full("Risk Lead", "manager", "security-compliance", "lead"),
+        ));
+        assert_eq!(
+            messages_of(&two, "late-governance"),
+            [
+                "content/roles/eng.md late governance: this builder can be hired before governance is in place (neither Governance nor Risk Lead is in its hiring chain)"
+            ]
+        );
+    }
+
+    /// A team plan beside the library: the claims lead, its governance owner and a builder.
+    fn plan() -> Vec<(&'static str, String)> {
+        let mut pages = team();
+        pages.extend([
+            (
+                "plan/claims-lead.md",
+                full(
+                    "Claims Lead",
+                    "manager",
+                    "leadership, product, change-management",
+                    "",
+                )
+                .replace("tools: [Python]", "tools: [Python]\nstatus: filled"),
+            ),
+            (
+                "plan/claims-platform.md",
+                full(
+                    "Claims Platform",
+                    "architect",
+                    "architecture, platform-mlops, data-engineering",
+                    "claims-lead",
+                )
+                .replace("tools: [Python]", "tools: [Python]\nstatus: filled"),
+            ),
+            (
+                "plan/claims-gov.md",
+                full(
+                    "Claims Governance",
+                    "manager",
+                    "security-compliance",
+                    "claims-lead",
+                )
+                .replace("tools: [Python]", "tools: [Python]\nstatus: open"),
+            ),
+            (
+                "plan/claims-eng.md",
+                full(
+                    "Claims Engineer",
+                    "builder",
+                    "applied-ml, prompt-eval",
+                    "claims-platform, claims-gov",
+                )
+                .replace("tools: [Python]", "tools: [Python]\nstatus: open"),
+            ),
+        ]);
+        pages
+    }
+
+    #[test]
+    fn governance_is_judged_within_the_team() {
+        assert_eq!(ids(&plan()), vec![], "the plan is clean");
+        // A library governance brief in a team builder's chain does not count...
+        let outside = with(
+            &plan(),
+            "plan/claims-eng.md",
+            "hire_after: [claims-platform, claims-gov]",
+            "hire_after: [claims-platform, gov]",
+        );
+        let found = run(&outside, &config());
+        let late: Vec<&Diagnostic> = found
+            .iter()
+            .filter(|d| d.code == Some("late-governance"))
+            .collect();
+        assert_eq!(late.len(), 1, "{found:?}");
+        assert_eq!(display(&late[0].file), "content/plan/claims-eng.md");
+        assert!(
+            late[0]
+                .message
+                .contains("(Claims Governance is not in its hiring chain)")
+        );
+        // ...and the help names the team's owner, never the library's.
+        let help = late[0].help.as_deref().unwrap_or("");
+        assert!(
+            help.starts_with("add `claims-gov` to `hire_after`"),
+            "{help}"
+        );
+        assert!(!help.contains("`gov`"), "{help}");
+    }
+
+    #[test]
+    fn a_builder_hired_while_governance_is_only_planned_is_late() {
+        let planned_governance = with(
+            &plan(),
+            "plan/claims-gov.md",
+            "status: open",
+            "status: planned",
+        );
+        assert_eq!(
+            messages_of(&planned_governance, "late-governance"),
+            [
+                "content/plan/claims-eng.md late governance: this builder is being hired (`status: open`) while the governance owner (Claims Governance) is still planned"
+            ]
+        );
+        let found = run(&planned_governance, &config());
+        let late = found
+            .iter()
+            .find(|d| d.code == Some("late-governance"))
+            .expect("finding");
+        assert_eq!(late.position.line, 21, "at `status:`");
+        assert!(
+            late.help
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("open the governance search first (`status: open` in `claims-gov`)")
+        );
+        // Both planned: the plan has not started, and the order in `hire_after` is right.
+        let both_planned = with(
+            &planned_governance,
+            "plan/claims-eng.md",
+            "status: open",
+            "status: planned",
+        );
+        assert!(flagged(&both_planned, "late-governance").is_empty());
+        // The library view ignores statuses.
+        let mut library = config();
+        library.archetypes_only = true;
+        assert!(
+            run(&planned_governance, &library)
+                .iter()
+                .all(|d| d.code != Some("late-governance"))
+        );
+    }
+
+    #[test]
+    fn builders_with_nobody_owning_governance() {
+        let no_owner = with(
+            &plan(),
+            "plan/claims-gov.md",
+            "primary: [security-compliance]",
+            "primary: [leadership]",
+        );
+        let found = run(&no_owner, &config());
+        let missing: Vec<&Diagnostic> = found
+            .iter()
+            .filter(|d| d.code == Some("no-governance-owner"))
+            .collect();
+        assert_eq!(missing.len(), 1, "{found:?}");
+        assert_eq!(
+            missing[0].message,
+            "no governance owner: the team plan (content/plan/) has builders (Claims Engineer) and no brief that holds `security-compliance` (Security & Compliance) as primary"
+        );
+        assert_eq!(display(&missing[0].file), "content/plan/claims-eng.md");
+        assert_eq!(missing[0].position.line, 3, "at `archetype:`");
+        assert!(missing[0].help.as_deref().unwrap_or("").starts_with(
+            "add a governance owner to the team plan, e.g. `gen new role \"Governance\" --from gov`"
+        ));
+        assert!(
+            flagged(&no_owner, "late-governance").is_empty(),
+            "one finding for one gap"
+        );
+        // No builders yet: nothing is built without governance.
+        let no_builders = with(
+            &no_owner,
+            "plan/claims-eng.md",
+            "archetype: builder",
+            "archetype: architect",
+        );
+        assert!(flagged(&no_builders, "no-governance-owner").is_empty());
+        // The governance capability is named in site.yaml.
+        let mut renamed = config();
+        renamed.governance = Some(crate::config::vocabulary::Governance {
+            capability: "leadership".into(),
+            builder_archetype: "builder".into(),
+        });
+        assert!(
+            run(&no_owner, &renamed)
+                .iter()
+                .all(|d| d.code != Some("no-governance-owner")),
+            "Claims Governance holds leadership"
+        );
     }
 
     #[test]
