@@ -49,8 +49,8 @@ pub const LINTS: &[Lint] = &[
     Lint {
         id: "tool-soup",
         default: Warn,
-        problem: "a long tool list reads as a wish list and filters for keyword-matching, not for delivery",
-        fix: "keep the tools the role really uses in its first year, up to the configured limit",
+        problem: "a long tool list, or competing vendors required together, reads as a wish list and filters for keyword-matching, not for delivery",
+        fix: "keep the tools the role really uses in its first year, up to the configured limit (each tool an entry joins counts: \"Python, SQL and Spark\" is three)",
     },
     Lint {
         id: "unknown-role",

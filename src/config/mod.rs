@@ -68,6 +68,9 @@ pub struct Config {
     /// The keywords of every area, indexed once per site.
     #[serde(skip)]
     area_index: std::sync::OnceLock<Arc<vocabulary::AreaIndex>>,
+    /// The vendors of `vendor_groups`, indexed once per site.
+    #[serde(skip)]
+    vendor_index: std::sync::OnceLock<Arc<vocabulary::VendorIndex>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -229,6 +232,12 @@ impl Config {
     pub fn area_index(&self) -> &vocabulary::AreaIndex {
         self.area_index
             .get_or_init(|| Arc::new(vocabulary::AreaIndex::new(self)))
+    }
+
+    /// The vendors of `vendor_groups` by their words.
+    pub fn vendor_index(&self) -> &vocabulary::VendorIndex {
+        self.vendor_index
+            .get_or_init(|| Arc::new(vocabulary::VendorIndex::new(self)))
     }
 
     /// The governance capability and the builder archetype (`governance:`, or the defaults:

@@ -599,6 +599,51 @@ impl AreaIndex {
     }
 }
 
+/// The vendors of every group, by their words, for finding them in a tool list.
+#[derive(Debug, Clone, Default)]
+pub struct VendorIndex {
+    /// Each vendor: its group (an index into `vendor_groups`), its name and its words.
+    vendors: Vec<(usize, String, Vec<String>)>,
+}
+
+impl VendorIndex {
+    pub fn new(config: &Config) -> VendorIndex {
+        let vendors = config
+            .vendor_groups
+            .iter()
+            .enumerate()
+            .flat_map(|(group, g)| g.vendors.iter().map(move |v| (group, v.clone(), words(v))))
+            .filter(|(_, _, words)| !words.is_empty())
+            .collect();
+        VendorIndex { vendors }
+    }
+
+    /// The first vendor named in `text` (from `words`), the longest where names overlap
+    /// ("Google Cloud" before "Google"): its group and name.
+    pub fn first_vendor(&self, text: &[String]) -> Option<(usize, &str)> {
+        (0..text.len()).find_map(|at| {
+            self.vendors
+                .iter()
+                .filter(|(_, _, words)| text[at..].starts_with(words))
+                .max_by_key(|(_, _, words)| words.len())
+                .map(|(group, name, _)| (*group, name.as_str()))
+        })
+    }
+
+    /// Vendor names that hold a joiner ("Weights & Biases"): a tool list is not split
+    /// inside them.
+    pub fn joined_names(&self) -> impl Iterator<Item = &str> {
+        self.vendors
+            .iter()
+            .map(|(_, name, _)| name.as_str())
+            .filter(|name| {
+                [",", "/", " and ", " & ", " or "]
+                    .iter()
+                    .any(|j| name.contains(j))
+            })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ pub mod lints;
 pub mod matrix;
 pub mod sequence;
 pub mod staffing;
+pub mod tools;
 
 use std::sync::Arc;
 

@@ -78,19 +78,8 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
             )),
         );
     }
-    if front.tools.len() > limits.max_tools {
-        add(
-            "tool-soup",
-            at_key(
-                role,
-                "tools",
-                format!(
-                    "tool soup: {} tools listed; the limit is {}",
-                    front.tools.len(),
-                    limits.max_tools
-                ),
-            ),
-        );
+    for d in tool_soup(config, role, limits) {
+        add("tool-soup", d);
     }
     if front.interview_probes.is_empty() {
         add(
@@ -153,6 +142,60 @@ fn bundled(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnostic>
                 ),
             )
             .with_help(areas_help(config, role, &areas)),
+        );
+    }
+    found
+}
+
+/// Tool soup: more tools than the limit, counting each tool an entry joins ("Python, SQL
+/// and Spark" is three), and competing vendors required together ("AWS, Azure and GCP").
+fn tool_soup(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnostic> {
+    use crate::playbook::tools::{competing, count};
+    let tools = &role.front.tools;
+    let mut found = Vec::new();
+    let n = count(tools, config);
+    if n > limits.max_tools {
+        let entries = if n == tools.len() {
+            String::new()
+        } else {
+            format!(" in {} entries", tools.len())
+        };
+        found.push(at_key(
+            role,
+            "tools",
+            format!(
+                "tool soup: {n} tools listed{entries}; the limit is {}",
+                limits.max_tools
+            ),
+        ));
+    }
+    let groups = competing(tools, config);
+    if let Some(first) = groups.first() {
+        let named: Vec<String> = groups
+            .iter()
+            .map(|g| {
+                let vendors: Vec<&str> = g.vendors.iter().map(String::as_str).collect();
+                format!(
+                    "{} ({})",
+                    crate::playbook::breadth::and_list(&vendors),
+                    g.group
+                )
+            })
+            .collect();
+        found.push(
+            at_key(
+                role,
+                "tools",
+                format!(
+                    "tool soup: competing vendors required together: {}",
+                    named.join("; ")
+                ),
+            )
+            .with_help(format!(
+                "name the one the team runs on (e.g. `{}`), or say that any will do with \"or\" (`{}`)",
+                first.vendors[0],
+                first.vendors[..2].join(" or ")
+            )),
         );
     }
     found

@@ -399,8 +399,20 @@ Text.
             (
                 "tool-soup",
                 "tools: [Python]",
-                "tools: [a, b, c, d, e, f, g, h, i]",
-                "tools: [a, b, c, d, e, f, g, h]",
+                "tools: [Python, SQL, Spark, Airflow, dbt, Kafka, Docker, Kubernetes, Terraform]",
+                "tools: [Python, SQL, Spark, Airflow, dbt, Kafka, Docker, Kubernetes]",
+            ),
+            (
+                "tool-soup",
+                "tools: [Python]",
+                "tools: [Python, SQL and Spark, AWS/Azure/GCP, Docker & Kubernetes, Terraform]",
+                "tools: [Python, SQL and Spark, AWS, Docker & Kubernetes, Terraform or equivalent]",
+            ),
+            (
+                "tool-soup",
+                "tools: [Python]",
+                "tools: [Python, \"OpenAI, Anthropic, Google and Mistral\"]",
+                "tools: [Python, OpenAI or Anthropic, PyTorch or TensorFlow]",
             ),
             (
                 "missing-probes",
@@ -806,6 +818,23 @@ Text.
     }
 
     #[test]
+    fn tool_soup_says_how_many_tools_and_which_vendors_compete() {
+        let soup = with(
+            &team(),
+            "roles/eng.md",
+            "tools: [Python]",
+            "tools: [Python, SQL and Spark, PyTorch, TensorFlow, Kubernetes, AWS, Azure and GCP]",
+        );
+        assert_eq!(
+            messages_of(&soup, "tool-soup"),
+            [
+                "content/roles/eng.md tool soup: 9 tools listed in 7 entries; the limit is 8",
+                "content/roles/eng.md tool soup: competing vendors required together: AWS, Azure and GCP (clouds); PyTorch and TensorFlow (deep learning frameworks)"
+            ]
+        );
+    }
+
+    #[test]
     fn levels_come_from_site_yaml_and_allow() {
         let vague = with(
             &team(),
@@ -903,7 +932,7 @@ Text.
             derived(
                 "plan/claims.md",
                 "Claims",
-                "extends: head-of-ai\nallow: [missing-probes]\ntools+: [a, b, c, d, e, f, g, h]\n",
+                "extends: head-of-ai\nallow: [missing-probes]\ntools+: [SQL, Spark, Airflow, dbt, Kafka, Docker, Kubernetes, Terraform]\n",
             ),
         ];
         let pages: Vec<(&str, String)> =
