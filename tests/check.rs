@@ -163,7 +163,7 @@ fn build_prints_warnings_and_the_health_page_lists_them() {
     copy_dir(&repo().join("themes"), &root.join("themes"));
     gen_in(root).arg("build").assert().success().stderr(
         predicate::str::contains("vague-outcome").and(predicate::str::contains(
-            "11 warnings (see the Playbook health page)",
+            "12 warnings (see the Playbook health page)",
         )),
     );
     let health = read(root, "public/health/index.html");
@@ -177,7 +177,7 @@ fn build_prints_warnings_and_the_health_page_lists_them() {
         health.contains("href=\"/roles/director-of-ai/\""),
         "findings link to the brief"
     );
-    assert!(read(root, "public/index.html").contains("11 findings to review"));
+    assert!(read(root, "public/index.html").contains("12 findings to review"));
 }
 
 #[test]
