@@ -254,7 +254,7 @@ impl Sim<'_> {
             14..=16 => {
                 // The fields the overviews and term pages show, one at a time.
                 let path = self.pick_role();
-                let (prefix, line) = match self.rng.below(6) {
+                let (prefix, line) = match self.rng.below(7) {
                     0 => ("tags:", format!("tags: [t{}, shared]", n % 3)),
                     1 => (
                         "  primary:",
@@ -274,6 +274,15 @@ impl Sim<'_> {
                     4 => (
                         "outcome:",
                         format!("outcome: Cut handling cost by {n}% within 6 months."),
+                    ),
+                    // Makes the brief bundled, or not: the staffing view changes.
+                    5 => (
+                        "summary:",
+                        [
+                            format!("summary: Owns AI strategy, architecture, vendor selection, hiring and governance {n}."),
+                            format!("summary: Runs claims triage {n}."),
+                        ][n % 2]
+                            .clone(),
                     ),
                     _ => ("reports_to:", format!("reports_to: Person {n}")),
                 };

@@ -406,8 +406,10 @@ fn pages_showing_role(
         ),
     ] {
         if joined_or_left {
-            // The index's counts and the terms it joined and left: the whole taxonomy.
+            // The index's counts and the terms it joined and left: the whole taxonomy, and
+            // the sitemap, which lists a term that is new (or gone).
             pages.insert(PageKey::Taxonomy(taxonomy));
+            pages.insert(PageKey::Sitemap);
             continue;
         }
         for term in terms {
