@@ -700,6 +700,46 @@ mod tests {
         assert_eq!(scanned.anchor_refs, full.anchor_refs);
         assert_eq!(scanned.problems, full.problems);
         assert_eq!(scanned.empty_sections, full.empty_sections);
+        assert_eq!(scanned.list_items, full.list_items);
+    }
+
+    #[test]
+    fn top_level_list_items_know_their_heading() {
+        let body = "- before
+
+## Responsibilities
+
+- Own the **roadmap**
+  - nested
+- Hire the team
+
+## Next
+
+1. one
+";
+        let r = scan(body, "x.md", &index());
+        let items: Vec<(&str, Option<&str>)> = r
+            .list_items
+            .iter()
+            .map(|i| {
+                (
+                    body[i.range.clone()].trim_end(),
+                    i.heading.map(|h| r.toc[h].title.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("- before", None),
+                (
+                    "- Own the **roadmap**\n  - nested",
+                    Some("Responsibilities")
+                ),
+                ("- Hire the team", Some("Responsibilities")),
+                ("1. one", Some("Next")),
+            ]
+        );
     }
 
     #[test]
