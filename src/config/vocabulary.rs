@@ -91,6 +91,7 @@ pub fn default_keywords(capability: &str) -> Option<&'static [&'static str]> {
         ],
         "architecture" => &[
             "architecture",
+            "architect",
             "architectural",
             "system design",
             "solution design",

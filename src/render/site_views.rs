@@ -305,7 +305,7 @@ impl<'a> Views<'a> {
                     role: self.role_link(role),
                     archetype: self.archetype_name(role),
                     status: role.front.status,
-                    bundled: crate::playbook::breadth::is_bundled(self.config, role),
+                    bundled: self.is_bundled(role),
                     cells,
                 })
                 .collect(),
@@ -317,7 +317,7 @@ impl<'a> Views<'a> {
         if self.config.archetypes_only {
             return None;
         }
-        let rows = staffing::site_staffing(self.config, self.content);
+        let rows = staffing::classify(self.config, &self.content.team(), |r| self.is_bundled(r));
         Some(StaffingView {
             summary: staffing::summary(&rows),
             url: format!("{}#staffing", self.url(MATRIX_PATH)),

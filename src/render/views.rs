@@ -152,6 +152,9 @@ pub struct Views<'a> {
     derived: std::sync::OnceLock<std::collections::HashMap<String, Vec<Arc<Role>>>>,
     /// Each brief's tags as slugs, in brief order, made on first use.
     tag_slugs: std::sync::OnceLock<Vec<Vec<String>>>,
+    /// The slugs of the bundled briefs, judged once per render (the staffing view, its
+    /// summary and the matrix rows all ask).
+    bundled: std::sync::OnceLock<std::collections::HashSet<String>>,
     /// Values made from each brief, kept from earlier renders.
     pub caches: Option<&'a BriefCaches>,
 }
@@ -167,6 +170,7 @@ impl<'a> Views<'a> {
             lookups: std::sync::atomic::AtomicUsize::new(0),
             derived: std::sync::OnceLock::new(),
             tag_slugs: std::sync::OnceLock::new(),
+            bundled: std::sync::OnceLock::new(),
             caches: None,
         }
     }
@@ -199,6 +203,21 @@ impl<'a> Views<'a> {
             index
         });
         index.get(slug).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `role` is a bundled brief (`bundled-role`, from its front matter).
+    pub fn is_bundled(&self, role: &Role) -> bool {
+        self.bundled
+            .get_or_init(|| {
+                use rayon::prelude::*;
+                self.content
+                    .roles
+                    .par_iter()
+                    .filter(|r| crate::playbook::breadth::is_bundled(self.config, r))
+                    .map(|r| r.slug.clone())
+                    .collect()
+            })
+            .contains(&role.slug)
     }
 
     /// Each brief's tags as slugs, in the order of `content.roles`.
