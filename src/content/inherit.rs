@@ -521,7 +521,7 @@ mod tests {
             derived(
                 "plan/claims.md",
                 "Head of AI, Claims",
-                "extends: head-of-ai\noutcome: Cut claims handling time by 30% in 12 months.\ntools: [SQL]\ninterfaces+:\n  it: With IT operations.\n",
+                "extends: head-of-ai\noutcome: Cut claims handling time by 30% in 12 months.\ntools: [SQL]\ninterfaces+:\n  it: With IT operations.\n  legal: With the DPO.\n",
             ),
         ])
         .expect("loads");
@@ -535,6 +535,22 @@ mod tests {
         assert_eq!(front.red_flags, ["Talks only about demos"]);
         assert_eq!(front.interfaces.get("product"), Some("With the CPO."));
         assert_eq!(front.interfaces.get("it"), Some("With IT operations."));
+        assert_eq!(
+            front.interfaces.get("legal"),
+            Some("With the DPO."),
+            "added"
+        );
+        let names: Vec<&str> = front
+            .interfaces
+            .0
+            .iter()
+            .map(|i| i.key.value.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["product", "data", "it", "legal"],
+            "the inherited ones stay"
+        );
         let primary: Vec<&str> = front
             .capabilities
             .primary
