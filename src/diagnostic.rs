@@ -243,6 +243,11 @@ pub fn did_you_mean<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    // "IT" for `it`: the same name in other letters' case is the closest of all.
+    if let Some(same) = candidates.iter().find(|c| c.eq_ignore_ascii_case(wrong)) {
+        return Some(same);
+    }
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(wrong, c), c))

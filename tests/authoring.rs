@@ -97,7 +97,8 @@ fn new_role_passes_validation_and_is_never_overwritten() {
         "decisions:",
         "owns_after_launch:",
         "capabilities:",
-        "interfaces:",
+        "interfaces:\n  product: \"\"\n  data: \"\"\n  security: \"\"\n  it: \"\"\n",
+        "also\n# possible: operations, hr, legal, finance.",
         "success:",
         "hire_after:",
         "constraints:",
@@ -286,7 +287,7 @@ fn the_schema_rejects_what_the_parser_rejects() {
         (
             "bad interface",
             "hire_after: [head-of-ai]",
-            "hire_after: [head-of-ai]\ninterfaces:\n  finance: with the CFO",
+            "hire_after: [head-of-ai]\ninterfaces:\n  produkt: with the CPO",
         ),
     ];
     for (name, from, to) in cases {

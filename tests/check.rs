@@ -164,7 +164,7 @@ fn build_prints_warnings_and_the_health_page_lists_them() {
     copy_dir(&repo().join("themes"), &root.join("themes"));
     gen_in(root).arg("build").assert().success().stderr(
         predicate::str::contains("vague-outcome").and(predicate::str::contains(
-            "12 warnings (see the Playbook health page)",
+            "13 warnings (see the Playbook health page)",
         )),
     );
     let health = read(root, "public/health/index.html");
@@ -178,7 +178,7 @@ fn build_prints_warnings_and_the_health_page_lists_them() {
         health.contains("href=\"/roles/director-of-ai/\""),
         "findings link to the brief"
     );
-    assert!(read(root, "public/index.html").contains("12 findings to review"));
+    assert!(read(root, "public/index.html").contains("13 findings to review"));
 }
 
 #[test]
@@ -332,7 +332,7 @@ fn a_waiver_with_a_reason_is_clean_and_listed_with_its_reason() {
     assert_eq!(output.status.code(), Some(0), "{text}");
     assert!(
         text.ends_with(&format!(
-            "waived (allowed by their brief, not counted)\n  {file}:12:1  tool-soup  tool soup: 9 tools listed; the limit is 8\n      reason: {REASON}\n\n0 errors, 0 warnings in 0 files; 1 waived\n"
+            "waived (allowed by their brief, not counted)\n  {file}:12:1  tool-soup  tool soup: 11 tools listed in 9 entries; the limit is 8\n      reason: {REASON}\n\n0 errors, 0 warnings in 0 files; 1 waived\n"
         )),
         "{text}"
     );
@@ -355,7 +355,7 @@ fn a_waiver_with_a_reason_is_clean_and_listed_with_its_reason() {
     for part in [
         "<code class=\"lint-id\">tool-soup</code>",
         "<a href=\"/roles/claims-platform-lead/\">Claims AI Platform Lead</a>",
-        "tool soup: 9 tools listed; the limit is 8",
+        "tool soup: 11 tools listed in 9 entries; the limit is 8",
         &format!("Reason:</span> {REASON}"),
     ] {
         assert!(section.contains(part), "{part} in {section}");

@@ -269,9 +269,9 @@ impl Sim<'_> {
                     self.pick_role()
                 };
                 let field = if in_plan {
-                    2 + self.rng.below(7)
+                    2 + self.rng.below(8)
                 } else {
-                    self.rng.below(9)
+                    self.rng.below(10)
                 };
                 let (prefix, line) = match field {
                     0 => ("tags:", format!("tags: [t{}, shared]", n % 3)),
@@ -316,9 +316,18 @@ impl Sim<'_> {
                             _ => "constraints: []".to_string(),
                         },
                     ),
-                    _ => (
+                    8 => (
                         "reports_to:",
                         ["reports_to: TBD", "reports_to: Head of AI"][n % 2].to_string(),
+                    ),
+                    // Makes the brief bundled, or not: the staffing view changes.
+                    _ => (
+                        "summary:",
+                        [
+                            format!("summary: Owns AI strategy, architecture, vendor selection, hiring and governance {n}."),
+                            format!("summary: Runs claims triage {n}."),
+                        ][n % 2]
+                            .clone(),
                     ),
                 };
                 set_or_add_line(root, &path, prefix, &line);

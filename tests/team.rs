@@ -183,6 +183,56 @@ fn the_staffing_view_classifies_the_team_and_the_library_view_hides_it() {
 }
 
 #[test]
+fn a_bundled_brief_is_marked_and_does_not_staff_what_it_holds() {
+    let site = plan_site();
+    let root = site.path();
+    // A filled "Head of Everything": its decisions reach into six areas of work.
+    write(
+        root,
+        "content/plan/everything.md",
+        "---\ntitle: Head of Everything\nextends: head-of-ai\ndecisions:\n  - The company's AI strategy and where we invest first\n  - The target architecture for every AI system we build\n  - Which vendors, models and partners we buy from\n  - Hiring and building the AI team\n  - AI governance, risk and compliance policy\n  - How the business adopts AI, including change management\ncapabilities:\n  primary: [security-compliance, architecture]\nstatus: filled\n---\n\nText.\n",
+    );
+    gen_in(root).arg("build").assert().success();
+    let matrix = read(root, "public/matrix/index.html");
+    let row = |name: &str| {
+        let start = matrix
+            .find(&format!(">{name}</a></th>"))
+            .unwrap_or_else(|| panic!("staffing row {name}"));
+        let end = matrix[start..].find("</tr>").expect("row end") + start;
+        matrix[start..end].to_string()
+    };
+    let governance = row("Security &amp; Compliance");
+    assert!(governance.contains("unowned"), "{governance}");
+    assert!(
+        governance.contains("held only by bundled briefs, which do not count"),
+        "{governance}"
+    );
+    assert!(
+        governance.contains(">Head of Everything</a> <span class=\"holder-status\">(filled)</span> <span class=\"bundled-mark\""),
+        "the holder is listed with its mark: {governance}"
+    );
+    assert!(
+        governance.contains(">bundled</span>"),
+        "in words: {governance}"
+    );
+    // Leadership stays staffed by the claims lead, who is not bundled.
+    let leadership = row("Leadership");
+    assert!(leadership.contains("staffed"), "{leadership}");
+    assert!(!leadership.contains("bundled"), "{leadership}");
+    let home = read(root, "public/index.html");
+    assert!(
+        home.contains("2 of 9 capabilities staffed; 1 being hired; 6 unowned"),
+        "the bundled brief adds nothing to the summary: {home}"
+    );
+    let output = gen_in(root).arg("check").output().expect("check");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        report.contains("bundled role: its decisions and summary span 7 areas of work"),
+        "{report}"
+    );
+}
+
+#[test]
 fn planned_only_capabilities_are_warned_differently_once_hiring_started() {
     let site = plan_site();
     let root = site.path();

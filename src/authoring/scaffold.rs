@@ -175,6 +175,8 @@ pub fn new_role(
         "capabilities",
         &config.capability_keys().collect::<Vec<_>>(),
     );
+    context.insert("interfaces", &config.interfaces.required);
+    context.insert("optional_interfaces", &config.interfaces.optional);
     context.insert(
         "schema_path",
         &format!("../../{}", crate::authoring::schema::SCHEMA_FILE),

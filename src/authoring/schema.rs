@@ -5,6 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::config::Config;
+use crate::config::vocabulary::InterfaceVocabulary;
 use crate::content::role::{REQUIRED, WrittenFront};
 
 /// File name `gen init` writes the schema to, at the site root.
@@ -61,11 +62,44 @@ pub fn role_schema(config: &Config) -> Value {
             capability_lists[list]["uniqueItems"] = json!(true);
         }
     }
+    if let Some(interfaces) = schema.pointer_mut("/$defs/Interfaces") {
+        *interfaces = interfaces_schema(config);
+    }
     schema["description"] = json!(format!(
         "Front matter of a role brief in {} (content/roles/<slug>.md), as `gen` reads it.",
         config.title
     ));
     schema
+}
+
+/// `interfaces` as site.yaml names them: each a sentence, any other name rejected.
+fn interfaces_schema(config: &Config) -> Value {
+    let vocabulary = &config.interfaces;
+    let properties: serde_json::Map<String, Value> = vocabulary
+        .keys()
+        .map(|key| {
+            let required = vocabulary.required.iter().any(|r| r == key);
+            let description = format!(
+                "How the role works with {}{}",
+                InterfaceVocabulary::label(key),
+                if required {
+                    " (every brief should say: `missing-interface`)"
+                } else {
+                    ""
+                }
+            );
+            (
+                key.to_string(),
+                json!({"type": ["string", "null"], "description": description}),
+            )
+        })
+        .collect();
+    json!({
+        "type": "object",
+        "description": "How the role works with each team: interface name (site.yaml `interfaces`) to one sentence.",
+        "properties": properties,
+        "additionalProperties": false
+    })
 }
 
 pub fn role_schema_text(config: &Config) -> String {
@@ -132,6 +166,18 @@ mod tests {
             "the readiness gate cannot be waived"
         );
         assert_eq!(waivers[1]["items"]["enum"].as_array(), Some(by_reason));
+        let interfaces = &schema["$defs"]["Interfaces"];
+        assert_eq!(interfaces["additionalProperties"], false);
+        let names: Vec<&String> = interfaces["properties"]
+            .as_object()
+            .expect("interface names")
+            .keys()
+            .collect();
+        assert_eq!(
+            names.len(),
+            8,
+            "required and optional interfaces of site.yaml: {names:?}"
+        );
         for (key, property) in schema["properties"].as_object().expect("properties") {
             assert!(
                 property.get("description").is_some(),

@@ -49,8 +49,8 @@ pub const LINTS: &[Lint] = &[
     Lint {
         id: "tool-soup",
         default: Warn,
-        problem: "a long tool list reads as a wish list and filters for keyword-matching, not for delivery",
-        fix: "keep the tools the role really uses in its first year, up to the configured limit",
+        problem: "a long tool list, or competing vendors required together, reads as a wish list and filters for keyword-matching, not for delivery",
+        fix: "keep the tools the role really uses in its first year, up to the configured limit (each tool an entry joins counts: \"Python, SQL and Spark\" is three)",
     },
     Lint {
         id: "unknown-role",
@@ -74,7 +74,7 @@ pub const LINTS: &[Lint] = &[
         id: "late-governance",
         default: Warn,
         problem: "governance that arrives after the builders is review after the fact, when changes cost most",
-        fix: "put the governance owner in the `hire_after` chain of every builder role",
+        fix: "put the team's governance owner in the `hire_after` chain of every builder role, and open its search before theirs",
     },
     Lint {
         id: "broken-link",
@@ -112,6 +112,12 @@ pub const LINTS: &[Lint] = &[
         problem: "an open search with unanswered intake questions hires into a vague mandate: strong candidates walk and weak fits stay; the search should pause until the answers are clear",
         fix: "answer the question in the brief, or set `status: planned` until it can be answered",
     },
+    Lint {
+        id: "no-governance-owner",
+        default: Warn,
+        problem: "builders hired with nobody owning governance ship systems that risk, security and compliance review after launch, when changes cost most",
+        fix: "add a brief that holds the governance capability as primary, and hire it before the builders",
+    },
 ];
 
 /// Lints a brief cannot waive for itself: waiving them would defeat them (a waiver of
@@ -133,6 +139,21 @@ pub struct LintLimits {
     /// More tools than this make tool soup.
     #[serde(default = "default_max_tools")]
     pub max_tools: usize,
+    /// More capabilities than this, primary and secondary together, make a bundled role.
+    #[serde(default = "default_max_capabilities")]
+    pub max_capabilities: usize,
+    /// Decisions and summary, or the responsibilities in the body, that span more areas of
+    /// work than this make a bundled role.
+    #[serde(default = "default_max_areas")]
+    pub max_areas: usize,
+}
+
+fn default_max_capabilities() -> usize {
+    5
+}
+
+fn default_max_areas() -> usize {
+    4
 }
 
 fn default_max_primary() -> usize {
@@ -148,6 +169,8 @@ impl Default for LintLimits {
         LintLimits {
             max_primary_capabilities: default_max_primary(),
             max_tools: default_max_tools(),
+            max_capabilities: default_max_capabilities(),
+            max_areas: default_max_areas(),
         }
     }
 }

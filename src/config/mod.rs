@@ -2,6 +2,7 @@
 //! checked against (capabilities, archetypes, lint levels).
 
 pub mod lints;
+pub mod vocabulary;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -53,6 +54,25 @@ pub struct Config {
     /// The text of `site.yaml`, for messages that point into it.
     #[serde(skip)]
     pub source: Option<Arc<str>>,
+    /// Areas of work besides the capabilities (vendor selection, hiring), for `bundled-role`.
+    #[serde(default = "vocabulary::default_areas")]
+    pub areas: Vec<vocabulary::Area>,
+    /// Which capability is governance and which archetype builds, for the governance lints;
+    /// `governance()` gives the defaults when the section is left out.
+    #[serde(default)]
+    pub governance: Option<vocabulary::Governance>,
+    /// The interfaces a brief states: the required ones and the optional ones.
+    #[serde(default)]
+    pub interfaces: vocabulary::InterfaceVocabulary,
+    /// Groups of competing vendors, for `tool-soup`.
+    #[serde(default = "vocabulary::default_vendor_groups")]
+    pub vendor_groups: Vec<vocabulary::VendorGroup>,
+    /// The keywords of every area, indexed once per site.
+    #[serde(skip)]
+    area_index: std::sync::OnceLock<Arc<vocabulary::AreaIndex>>,
+    /// The vendors of `vendor_groups`, indexed once per site.
+    #[serde(skip)]
+    vendor_index: std::sync::OnceLock<Arc<vocabulary::VendorIndex>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -64,10 +84,14 @@ pub struct Capability {
     /// Where the key is written in site.yaml, for messages about this capability.
     #[serde(skip)]
     pub key_at: Position,
+    /// Words and phrases that show this capability in a decision or responsibility (for
+    /// `bundled-role`); the built-in list of the shipped keys when left out. Not shown by templates: every page's context would carry them.
+    #[serde(default, skip_serializing)]
+    pub keywords: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(from = "WrittenEntry")]
+#[serde(try_from = "WrittenEntry")]
 pub struct Archetype {
     pub key: String,
     pub name: String,
@@ -85,6 +109,9 @@ struct WrittenEntry {
     key: Spanned<String>,
     name: String,
     description: String,
+    /// Capabilities only: an archetype with keywords is refused.
+    #[serde(default)]
+    keywords: Option<Vec<String>>,
 }
 
 impl From<WrittenEntry> for Capability {
@@ -94,18 +121,24 @@ impl From<WrittenEntry> for Capability {
             key: entry.key.value,
             name: entry.name,
             description: entry.description,
+            keywords: entry.keywords,
         }
     }
 }
 
-impl From<WrittenEntry> for Archetype {
-    fn from(entry: WrittenEntry) -> Self {
-        Archetype {
+impl TryFrom<WrittenEntry> for Archetype {
+    type Error = &'static str;
+
+    fn try_from(entry: WrittenEntry) -> Result<Self, Self::Error> {
+        if entry.keywords.is_some() {
+            return Err("archetypes take no `keywords` (capabilities do)");
+        }
+        Ok(Archetype {
             key_at: crate::yaml::position(&entry.key.referenced),
             key: entry.key.value,
             name: entry.name,
             description: entry.description,
-        }
+        })
     }
 }
 
@@ -229,6 +262,7 @@ impl Config {
             };
             return Err(fail(at, format!("unknown lint `{id}` in `lints`"), &help));
         }
+        self.validate_vocabulary(file, source)?;
         if !(self.base_url.starts_with('/') || self.base_url.contains("://")) {
             return Err(fail(
                 value_at(&keys, "base_url"),
@@ -243,6 +277,27 @@ impl Config {
     /// file when it is not written.
     pub fn value_position(&self, key: &str) -> Position {
         value_at(&KeySpans::of(self.source.as_deref().unwrap_or("")), key)
+    }
+
+    /// The areas of work (capabilities, then `areas:`) with their keywords, indexed.
+    pub fn area_index(&self) -> &vocabulary::AreaIndex {
+        self.area_index
+            .get_or_init(|| Arc::new(vocabulary::AreaIndex::new(self)))
+    }
+
+    /// The vendors of `vendor_groups` by their words.
+    pub fn vendor_index(&self) -> &vocabulary::VendorIndex {
+        self.vendor_index
+            .get_or_init(|| Arc::new(vocabulary::VendorIndex::new(self)))
+    }
+
+    /// The governance capability and the builder archetype (`governance:`, or the defaults:
+    /// `security-compliance` and `builder`, which a site without them simply never matches).
+    pub fn governance(&self) -> std::borrow::Cow<'_, vocabulary::Governance> {
+        match &self.governance {
+            Some(written) => std::borrow::Cow::Borrowed(written),
+            None => std::borrow::Cow::Owned(vocabulary::Governance::default()),
+        }
     }
 
     pub fn capability_keys(&self) -> impl Iterator<Item = &str> {

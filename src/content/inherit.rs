@@ -8,8 +8,8 @@ use serde_saphyr::Spanned;
 
 use crate::content::front_matter;
 use crate::content::role::{
-    Capabilities, Interfaces, MEASURE_KEYS, Origins, REQUIRED, Role, RoleFront, Success,
-    WrittenFront, measure_key, position,
+    Capabilities, MEASURE_KEYS, Origins, REQUIRED, Role, RoleFront, Success, WrittenFront,
+    measure_key, position,
 };
 use crate::content::source::SourceFile;
 use crate::diagnostic::{Diagnostic, Position, did_you_mean, display_path};
@@ -333,16 +333,6 @@ fn append_success(inherited: &Success, more: &Success) -> Success {
     }
 }
 
-/// `interfaces+`: the interfaces stated replace the inherited ones of the same name.
-fn append_interfaces(inherited: &Interfaces, more: &Interfaces) -> Interfaces {
-    Interfaces {
-        product: more.product.clone().or_else(|| inherited.product.clone()),
-        data: more.data.clone().or_else(|| inherited.data.clone()),
-        security: more.security.clone().or_else(|| inherited.security.clone()),
-        it: more.it.clone().or_else(|| inherited.it.clone()),
-    }
-}
-
 /// The resolved front matter of the brief `written` in `source`, over `parent` if any.
 pub fn resolve(
     w: &WrittenFront,
@@ -385,7 +375,7 @@ pub fn resolve(
     };
     let interfaces = match (&w.interfaces, &w.interfaces_more, parent) {
         (Some(own), _, _) => own.clone(),
-        (None, Some(more), Some(p)) => append_interfaces(&p.front.interfaces, more),
+        (None, Some(more), Some(p)) => p.front.interfaces.with(more),
         _ => m
             .value("interfaces", None, |f| Some(f.interfaces.clone()))
             .unwrap_or_default(),
@@ -566,7 +556,7 @@ mod tests {
             derived(
                 "plan/claims.md",
                 "Head of AI, Claims",
-                "extends: head-of-ai\noutcome: Cut claims handling time by 30% in 12 months.\ntools: [SQL]\ninterfaces+:\n  it: With IT operations.\n",
+                "extends: head-of-ai\noutcome: Cut claims handling time by 30% in 12 months.\ntools: [SQL]\ninterfaces+:\n  it: With IT operations.\n  legal: With the DPO.\n",
             ),
         ])
         .expect("loads");
@@ -578,8 +568,24 @@ mod tests {
         assert!(front.outcome.value.starts_with("Cut claims"), "overridden");
         assert_eq!(front.tools, ["SQL"], "a list replaces the inherited one");
         assert_eq!(front.red_flags, ["Talks only about demos"]);
-        assert_eq!(front.interfaces.product.as_deref(), Some("With the CPO."));
-        assert_eq!(front.interfaces.it.as_deref(), Some("With IT operations."));
+        assert_eq!(front.interfaces.get("product"), Some("With the CPO."));
+        assert_eq!(front.interfaces.get("it"), Some("With IT operations."));
+        assert_eq!(
+            front.interfaces.get("legal"),
+            Some("With the DPO."),
+            "added"
+        );
+        let names: Vec<&str> = front
+            .interfaces
+            .0
+            .iter()
+            .map(|i| i.key.value.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["product", "data", "it", "legal"],
+            "the inherited ones stay"
+        );
         let primary: Vec<&str> = front
             .capabilities
             .primary

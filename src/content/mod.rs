@@ -798,12 +798,55 @@ mod tests {
                 "title: Data Engineer\nslug: Data_Eng",
                 "3:7 the slug `Data_Eng` is not a valid slug",
             ),
+            (
+                "decisions: [Schema changes]",
+                "decisions: [Schema changes]\ninterfaces:\n  product: With the CPO.\n  finanse: With the CFO.",
+                "9:3 unknown interface `finanse`",
+            ),
         ];
         for (from, to, expected) in cases {
             let text = BRIEF.replacen(from, to, 1);
             let found = messages(parse("roles/data-engineer.md", &text));
             assert!(found.iter().any(|m| m == expected), "{to}: {found:?}");
         }
+    }
+
+    #[test]
+    fn interfaces_are_checked_against_the_vocabulary_of_site_yaml() {
+        let text = BRIEF.replacen(
+            "decisions: [Schema changes]",
+            "decisions: [Schema changes]\ninterfaces:\n  it: With IT.\n  finance: With the CFO.\n  finanse: x\n  IT: y",
+            1,
+        );
+        let Err(problems) = parse("roles/data-engineer.md", &text) else {
+            panic!("`finanse` is no interface");
+        };
+        let helps: Vec<&str> = problems.iter().filter_map(|p| p.help.as_deref()).collect();
+        assert_eq!(
+            helps,
+            [
+                "did you mean `finance`? (interface names are set in site.yaml)",
+                "did you mean `it`? (interface names are set in site.yaml)"
+            ],
+            "optional interfaces are allowed"
+        );
+        let stated = BRIEF.replacen(
+            "decisions: [Schema changes]",
+            "decisions: [Schema changes]\ninterfaces:\n  legal: With the DPO.\n  it: With IT.",
+            1,
+        );
+        let Ok(Some(Page::Role(role))) = parse("roles/data-engineer.md", &stated) else {
+            panic!("valid interfaces");
+        };
+        let keys: Vec<&str> = role
+            .front
+            .interfaces
+            .0
+            .iter()
+            .map(|i| i.key.value.as_str())
+            .collect();
+        assert_eq!(keys, ["legal", "it"], "in the order written");
+        assert_eq!(role.front.interfaces.get("it"), Some("With IT."));
     }
 
     #[test]

@@ -66,7 +66,8 @@ pub struct WrittenFront {
     /// Capabilities added to the inherited primary and secondary lists.
     #[serde(default, rename = "capabilities+")]
     pub capabilities_more: Option<Capabilities>,
-    /// How the role fits with product, data, security and IT.
+    /// How the role fits with product, data, security, IT and the other teams site.yaml
+    /// names under `interfaces`.
     #[serde(default)]
     pub interfaces: Option<Interfaces>,
     /// Interfaces stated here replace the inherited ones of the same name; the others stay.
@@ -325,36 +326,87 @@ pub struct Capabilities {
     pub secondary: Vec<Spanned<String>>,
 }
 
-/// How the role fits with the rest of the company.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Interfaces {
-    /// How the role works with product management.
-    #[serde(default)]
-    pub product: Option<String>,
-    /// How the role works with the data owners and platform.
-    #[serde(default)]
-    pub data: Option<String>,
-    /// How the role works with security, risk and compliance.
-    #[serde(default)]
-    pub security: Option<String>,
-    /// How the role works with IT operations.
-    #[serde(default)]
-    pub it: Option<String>,
+/// How the role fits with the rest of the company: one sentence per team it works with,
+/// keyed by the interface names of site.yaml (`interfaces.required` and `.optional`), in
+/// the order written. Names are checked against that vocabulary by `check`.
+#[derive(Debug, Clone, Default)]
+pub struct Interfaces(pub Vec<Interface>);
+
+/// One stated interface: the team's name as written, and how the role works with it.
+#[derive(Debug, Clone)]
+pub struct Interface {
+    pub key: Spanned<String>,
+    pub text: Option<String>,
 }
 
 impl Interfaces {
-    /// The stated interfaces in a fixed reading order, with their labels.
-    pub fn stated(&self) -> Vec<(&'static str, &str)> {
-        [
-            ("Product", &self.product),
-            ("Data", &self.data),
-            ("Security", &self.security),
-            ("IT", &self.it),
-        ]
-        .into_iter()
-        .filter_map(|(label, text)| text.as_deref().map(|t| (label, t)))
-        .collect()
+    /// What the brief says about the interface `key`, if anything.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|i| i.key.value == key)
+            .and_then(|i| i.text.as_deref())
+    }
+
+    /// Whether the interface `key` is stated with some text.
+    pub fn states(&self, key: &str) -> bool {
+        self.get(key).is_some_and(|t| !t.trim().is_empty())
+    }
+
+    /// `interfaces+`: the interfaces of `more` replace the ones of the same name here; the
+    /// others stay, in their place, and new ones follow.
+    pub fn with(&self, more: &Interfaces) -> Interfaces {
+        let mut merged = self.clone();
+        for interface in &more.0 {
+            match merged
+                .0
+                .iter_mut()
+                .find(|i| i.key.value == interface.key.value)
+            {
+                Some(existing) => *existing = interface.clone(),
+                None => merged.0.push(interface.clone()),
+            }
+        }
+        merged
+    }
+}
+
+impl<'de> Deserialize<'de> for Interfaces {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = Interfaces;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map of interface names (product, data, security, it, ...) to one sentence each")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Interfaces, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((key, text)) = map.next_entry::<Spanned<String>, Option<String>>()? {
+                    entries.push(Interface { key, text });
+                }
+                Ok(Interfaces(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
+}
+
+/// The schema of `interfaces`: a map of names to sentences; `gen schema` lists the names
+/// site.yaml allows.
+impl schemars::JsonSchema for Interfaces {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Interfaces".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "description": "How the role works with each team: interface name (site.yaml `interfaces`) to one sentence.",
+            "additionalProperties": {"type": ["string", "null"]}
+        })
     }
 }
 
@@ -564,6 +616,22 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
         for key in caps.primary.iter().chain(&caps.secondary) {
             if config.capability(&key.value).is_none() {
                 problems.push(unknown_name(source, key, "capability", &capabilities));
+            }
+        }
+    }
+    let interfaces: Vec<&str> = config.interfaces.keys().collect();
+    for stated in [&front.interfaces, &front.interfaces_more]
+        .into_iter()
+        .flatten()
+    {
+        for interface in &stated.0 {
+            if !config.interfaces.is_known(&interface.key.value) {
+                problems.push(unknown_name(
+                    source,
+                    &interface.key,
+                    "interface",
+                    &interfaces,
+                ));
             }
         }
     }

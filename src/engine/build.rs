@@ -261,7 +261,7 @@ impl Build {
                 &self.pending.content,
             )?
         };
-        let content_plan = plan::plan_content(&self.content, &content);
+        let content_plan = plan::plan_content(&self.config, &self.content, &content);
         self.stages.lap("load and parse");
         if content_plan.pages == Selection::All && content_plan.markdown == Selection::All {
             // Pages were added, removed or moved: the same full render as a clean build.

@@ -4,9 +4,11 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
+use crate::config::Config;
 use crate::content::Content;
 use crate::content::guide::Guide;
 use crate::content::role::{Role, Waiver};
+use crate::playbook::breadth::is_bundled;
 use crate::playbook::readiness::unanswered;
 use crate::render::site_views::Taxonomy;
 use crate::render::{PageKey, Shows};
@@ -139,7 +141,7 @@ fn front_of(text: &str, body_offset: usize) -> &str {
 
 /// Compare the content before and after an edit. Pages are matched by source path; a page
 /// added, removed or moved changes every address, so everything is rendered again.
-pub fn plan_content(old: &Content, new: &Content) -> Plan {
+pub fn plan_content(config: &Config, old: &Content, new: &Content) -> Plan {
     // After an edit of a few pages, both lists hold the same pages in the same order: pair
     // them by position, without hashing ten thousand paths twice.
     let same_order = old.roles.len() == new.roles.len()
@@ -157,7 +159,7 @@ pub fn plan_content(old: &Content, new: &Content) -> Plan {
     if same_order {
         let mut plan = Plan::default();
         for (before, role) in old.roles.iter().zip(&new.roles) {
-            if !plan_role(&mut plan, old, new, before, role) {
+            if !plan_role(&mut plan, config, old, new, before, role) {
                 return Plan::everything();
             }
         }
@@ -194,7 +196,7 @@ pub fn plan_content(old: &Content, new: &Content) -> Plan {
     let mut plan = Plan::default();
     for role in &new.roles {
         let before = old_roles[role.source.content_path.as_str()];
-        if !plan_role(&mut plan, old, new, before, role) {
+        if !plan_role(&mut plan, config, old, new, before, role) {
             return Plan::everything();
         }
     }
@@ -208,7 +210,14 @@ pub fn plan_content(old: &Content, new: &Content) -> Plan {
 }
 
 /// Add what an edit of one brief needs to `plan`; `false` when it moved the brief's page.
-fn plan_role(plan: &mut Plan, old: &Content, new: &Content, before: &Role, role: &Role) -> bool {
+fn plan_role(
+    plan: &mut Plan,
+    config: &Config,
+    old: &Content,
+    new: &Content,
+    before: &Role,
+    role: &Role,
+) -> bool {
     if before.source.same_text(&role.source) {
         return true;
     }
@@ -224,7 +233,7 @@ fn plan_role(plan: &mut Plan, old: &Content, new: &Content, before: &Role, role:
     if front_of(&before.source.text, before.body_offset)
         != front_of(&role.source.text, role.body_offset)
     {
-        let change = FrontChange::between(before, role);
+        let change = FrontChange::between(config, before, role);
         plan.pages
             .union(Selection::Only(pages_showing_role(old, new, role, &change)));
         plan.fronts.insert(role.source.content_path.clone());
@@ -302,13 +311,14 @@ impl<'a> FrontChange<'a> {
                 Shows::Summary,
                 Shows::Outcome,
                 Shows::Intake,
+                Shows::Bundled,
                 Shows::Everything,
             ],
             read_across_briefs: true,
         }
     }
 
-    fn between(before: &'a Role, after: &Role) -> FrontChange<'a> {
+    fn between(config: &Config, before: &'a Role, after: &Role) -> FrontChange<'a> {
         let (b, a) = (&before.front, &after.front);
         let changed: Vec<Shows> = [
             (Shows::Title, b.title.value != a.title.value),
@@ -323,7 +333,14 @@ impl<'a> FrontChange<'a> {
             (Shows::Hiring, !same(&b.hire_after, &a.hire_after)),
             (Shows::Summary, b.summary.value != a.summary.value),
             (Shows::Outcome, b.outcome.value != a.outcome.value),
-            (Shows::Intake, unanswered(before) != unanswered(after)),
+            (
+                Shows::Intake,
+                unanswered(config, before) != unanswered(config, after),
+            ),
+            (
+                Shows::Bundled,
+                is_bundled(config, before) != is_bundled(config, after),
+            ),
         ]
         .into_iter()
         .filter_map(|(what, moved)| moved.then_some(what))
@@ -395,13 +412,10 @@ fn pages_showing_role(
         ),
     ] {
         if joined_or_left {
-            // The index's counts and the terms it joined and left: the whole taxonomy.
+            // The index's counts and the terms it joined and left: the whole taxonomy, and
+            // the sitemap, which lists a term that is new (or gone).
             pages.insert(PageKey::Taxonomy(taxonomy));
-            // Tag pages come and go with the tags briefs use (archetypes and capabilities
-            // are the vocabulary's): the sitemap lists them.
-            if taxonomy == Taxonomy::Tags {
-                pages.insert(PageKey::Sitemap);
-            }
+            pages.insert(PageKey::Sitemap);
             continue;
         }
         for term in terms {
@@ -453,7 +467,7 @@ pub fn pages_using(templates: &BTreeSet<String>, content: &Content) -> Selection
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::testing::{brief, content};
+    use crate::content::testing::{brief, config, content};
 
     fn site(overrides: &[(&str, String)]) -> Content {
         let mut pages: Vec<(&str, String)> = vec![
@@ -485,13 +499,16 @@ mod tests {
 
     #[test]
     fn nothing_changed_plans_nothing() {
-        assert_eq!(plan_content(&site(&[]), &site(&[])), Plan::default());
+        assert_eq!(
+            plan_content(&config(), &site(&[]), &site(&[])),
+            Plan::default()
+        );
     }
 
     #[test]
     fn a_body_edit_renders_its_page_and_the_whole_playbook_page() {
         let edited = format!("{}More text.\n", brief("Architect", "architect", &["lead"]));
-        let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", edited)]));
+        let plan = plan_content(&config(), &site(&[]), &site(&[("roles/arch.md", edited)]));
         assert_eq!(plan.pages, only(&[role("arch"), PageKey::Print]));
         assert_eq!(
             plan.markdown,
@@ -503,7 +520,7 @@ mod tests {
     fn a_front_matter_edit_renders_the_pages_that_show_it() {
         // A title is on every overview, its term pages and its hiring neighbours' pages.
         let renamed = brief("Chief Architect", "architect", &["lead"]);
-        let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", renamed)]));
+        let plan = plan_content(&config(), &site(&[]), &site(&[("roles/arch.md", renamed)]));
         assert_eq!(
             plan.pages,
             only(&[
@@ -540,7 +557,7 @@ mod tests {
         let text = brief("Architect", "architect", &["lead"]);
         let edited = text.replacen("summary:", "summary: Reworded.", 1);
         assert_ne!(text, edited);
-        let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", edited)]));
+        let plan = plan_content(&config(), &site(&[]), &site(&[("roles/arch.md", edited)]));
         assert_eq!(
             plan.pages,
             only(&[
@@ -568,7 +585,11 @@ mod tests {
             text.replacen("\n---\n", "\nstatus: open\n---\n", 1),
         ] {
             assert_ne!(text, edited);
-            let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", edited.clone())]));
+            let plan = plan_content(
+                &config(),
+                &site(&[]),
+                &site(&[("roles/arch.md", edited.clone())]),
+            );
             let pages = plan.pages.only().cloned().unwrap_or_default();
             assert!(pages.contains(&PageKey::Health), "{edited}: {pages:?}");
         }
@@ -589,14 +610,40 @@ mod tests {
             "roles/arch.md",
             waive("The group CRO reviews every release"),
         )]);
-        assert!(plan_content(&before, &after).across_briefs);
+        assert!(plan_content(&config(), &before, &after).across_briefs);
         let moved = site(&[(
             "roles/arch.md",
             waive("Governance sits with the group CRO").replacen("title:", "\ntitle:", 1),
         )]);
         assert!(
-            !plan_content(&before, &moved).across_briefs,
+            !plan_content(&config(), &before, &moved).across_briefs,
             "the same waivers, a line lower"
+        );
+    }
+
+    #[test]
+    fn a_decisions_edit_that_bundles_the_brief_lays_out_the_staffing_pages() {
+        let text = brief("Architect", "architect", &["lead"]);
+        let focused = text.replacen(
+            "decisions: [D]",
+            "decisions: [The integration pattern for each system]",
+            1,
+        );
+        let plan = plan_content(&config(), &site(&[]), &site(&[("roles/arch.md", focused)]));
+        assert!(
+            !plan.pages.only().expect("some").contains(&PageKey::Matrix),
+            "still one area of work: the matrix is unchanged"
+        );
+        let unicorn = text.replacen(
+            "decisions: [D]",
+            "decisions: [AI strategy, architecture, vendor selection, hiring and governance]",
+            1,
+        );
+        let plan = plan_content(&config(), &site(&[]), &site(&[("roles/arch.md", unicorn)]));
+        let pages = plan.pages.only().expect("some");
+        assert!(
+            pages.contains(&PageKey::Matrix) && pages.contains(&PageKey::Home),
+            "now bundled: the staffing view and its summary change: {pages:?}"
         );
     }
 
@@ -605,7 +652,7 @@ mod tests {
         let text = brief("Architect", "architect", &["lead"]);
         let edited = text.replacen("\n---\n", "\ntags: [platform]\n---\n", 1);
         assert_ne!(text, edited);
-        let plan = plan_content(&site(&[]), &site(&[("roles/arch.md", edited)]));
+        let plan = plan_content(&config(), &site(&[]), &site(&[("roles/arch.md", edited)]));
         let pages = plan.pages.only().cloned().unwrap_or_default();
         assert!(
             pages.contains(&PageKey::Taxonomy(Taxonomy::Tags)),
@@ -629,7 +676,7 @@ mod tests {
         let renamed = brief("Chief Architect", "architect", &["lead"]);
         let mut edited = plan_pages.to_vec();
         edited.push(("roles/arch.md", renamed));
-        let plan = plan_content(&site(&plan_pages), &site(&edited));
+        let plan = plan_content(&config(), &site(&plan_pages), &site(&edited));
         let pages = plan.pages.only().cloned().unwrap_or_default();
         for page in [role("arch"), role("claims"), role("motor"), PageKey::Home] {
             assert!(pages.contains(&page), "{page:?} missing from {pages:?}");
@@ -643,7 +690,7 @@ mod tests {
     #[test]
     fn hire_after_edits_cover_old_and_new_targets() {
         let moved = brief("Engineer", "builder", &["other"]);
-        let plan = plan_content(&site(&[]), &site(&[("roles/eng.md", moved)]));
+        let plan = plan_content(&config(), &site(&[]), &site(&[("roles/eng.md", moved)]));
         assert_eq!(
             plan.pages,
             only(&[
@@ -660,12 +707,22 @@ mod tests {
     #[test]
     fn added_removed_and_moved_pages_render_everything() {
         let added = site(&[("roles/new.md", brief("New", "builder", &[]))]);
-        assert_eq!(plan_content(&site(&[]), &added), Plan::everything());
-        assert_eq!(plan_content(&added, &site(&[])), Plan::everything());
+        assert_eq!(
+            plan_content(&config(), &site(&[]), &added),
+            Plan::everything()
+        );
+        assert_eq!(
+            plan_content(&config(), &added, &site(&[])),
+            Plan::everything()
+        );
         let reslugged =
             brief("Other", "builder", &[]).replace("title: Other", "title: Other\nslug: renamed");
         assert_eq!(
-            plan_content(&site(&[]), &site(&[("roles/other.md", reslugged)])),
+            plan_content(
+                &config(),
+                &site(&[]),
+                &site(&[("roles/other.md", reslugged)])
+            ),
             Plan::everything()
         );
     }
@@ -676,14 +733,14 @@ mod tests {
             "guides/start.md",
             "---\ntitle: Start\n---\nHello again\n".into(),
         )]);
-        let plan = plan_content(&site(&[]), &body);
+        let plan = plan_content(&config(), &site(&[]), &body);
         assert_eq!(
             plan.pages,
             only(&[PageKey::Guide("guides/start.md".into())])
         );
         let title = site(&[("guides/start.md", "---\ntitle: Begin\n---\nHello\n".into())]);
         assert_eq!(
-            plan_content(&site(&[]), &title).pages,
+            plan_content(&config(), &site(&[]), &title).pages,
             Selection::All,
             "nav shows guide titles"
         );

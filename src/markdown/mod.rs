@@ -124,6 +124,14 @@ pub struct AnchorRef {
     pub offset: usize,
 }
 
+/// An item of a top-level list: where it is in the body (nested lists included), and the
+/// heading it sits under (an index into `toc`), if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListItem {
+    pub range: std::ops::Range<usize>,
+    pub heading: Option<usize>,
+}
+
 #[derive(Debug, Default)]
 pub struct RenderedMarkdown {
     pub html: String,
@@ -134,6 +142,8 @@ pub struct RenderedMarkdown {
     pub problems: Vec<(usize, LinkProblem)>,
     /// Headings with nothing under them: (byte offset in the body, heading text).
     pub empty_sections: Vec<(usize, String)>,
+    /// The items of top-level lists (the bullets of a responsibilities section), in order.
+    pub list_items: Vec<ListItem>,
     /// Whether `html` was rendered (`render`), or only the findings (`scan`).
     pub has_html: bool,
 }
@@ -295,6 +305,7 @@ fn process(
     let mut sections = Sections::default();
     let mut heading_offset = 0;
     let mut depth = 0usize;
+    let mut lists = 0usize;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         // Any block outside a heading counts as content of the open sections.
@@ -309,6 +320,16 @@ fn process(
             Event::End(TagEnd::Heading(_)) => {}
             Event::End(_) => depth = depth.saturating_sub(1),
             Event::Html(_) | Event::Rule if depth == 0 => sections.content(),
+            _ => {}
+        }
+        // Top-level list items, with the heading they sit under.
+        match &event {
+            Event::Start(Tag::List(_)) => lists += 1,
+            Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
+            Event::Start(Tag::Item) if lists == 1 => out.list_items.push(ListItem {
+                range: range.clone(),
+                heading: out.toc.len().checked_sub(1),
+            }),
             _ => {}
         }
         let event = match event {
@@ -679,6 +700,46 @@ mod tests {
         assert_eq!(scanned.anchor_refs, full.anchor_refs);
         assert_eq!(scanned.problems, full.problems);
         assert_eq!(scanned.empty_sections, full.empty_sections);
+        assert_eq!(scanned.list_items, full.list_items);
+    }
+
+    #[test]
+    fn top_level_list_items_know_their_heading() {
+        let body = "- before
+
+## Responsibilities
+
+- Own the **roadmap**
+  - nested
+- Hire the team
+
+## Next
+
+1. one
+";
+        let r = scan(body, "x.md", &index());
+        let items: Vec<(&str, Option<&str>)> = r
+            .list_items
+            .iter()
+            .map(|i| {
+                (
+                    body[i.range.clone()].trim_end(),
+                    i.heading.map(|h| r.toc[h].title.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("- before", None),
+                (
+                    "- Own the **roadmap**\n  - nested",
+                    Some("Responsibilities")
+                ),
+                ("- Hire the team", Some("Responsibilities")),
+                ("1. one", Some("Next")),
+            ]
+        );
     }
 
     #[test]

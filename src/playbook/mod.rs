@@ -1,12 +1,14 @@
 //! What the domain adds over a plain site: how briefs group and sequence. Pure functions
 //! over the loaded content (no disk, no clock), so every rule is testable on its own.
 
+pub mod breadth;
 pub mod graph;
 pub mod lints;
 pub mod matrix;
 pub mod readiness;
 pub mod sequence;
 pub mod staffing;
+pub mod tools;
 
 use std::sync::Arc;
 

@@ -98,16 +98,13 @@ pub struct Gap {
     pub why: String,
 }
 
-/// The interfaces every brief must state.
-const REQUIRED_INTERFACES: [&str; 4] = ["product", "data", "security", "it"];
-
 /// The intake questions `role` leaves unanswered (missing, empty or a placeholder), in the
 /// order of `Question::ALL`. Empty when the brief is ready.
-pub fn unanswered(role: &Role) -> Vec<Gap> {
+pub fn unanswered(config: &Config, role: &Role) -> Vec<Gap> {
     Question::ALL
         .into_iter()
         .filter_map(|question| {
-            gap(role, question).map(|why| Gap {
+            gap(config, role, question).map(|why| Gap {
                 question,
                 why: why.to_string(),
             })
@@ -121,7 +118,7 @@ pub fn gated(config: &Config, role: &Role) -> bool {
     !config.archetypes_only && role.front.status == Status::Open
 }
 
-fn gap(role: &Role, question: Question) -> Option<String> {
+fn gap(config: &Config, role: &Role, question: Question) -> Option<String> {
     let front = &role.front;
     let horizon = |measures: &Option<Vec<Spanned<String>>>, words: &str| match measures.as_deref() {
         None | Some([]) => Some(format!("states nothing at {words}")),
@@ -139,7 +136,7 @@ fn gap(role: &Role, question: Question) -> Option<String> {
             .primary
             .is_empty()
             .then(|| "names no primary capability".to_string()),
-        Question::Interfaces => interfaces_gap(role),
+        Question::Interfaces => interfaces_gap(config, role),
         Question::Success90d => horizon(&front.success.value.days_90, "90 days"),
         Question::Success6m => horizon(&front.success.value.months_6, "6 months"),
         Question::Success12m => horizon(&front.success.value.months_12, "12 months"),
@@ -174,19 +171,14 @@ fn placeholder_in(items: &[String]) -> Option<String> {
         })
 }
 
-fn interfaces_gap(role: &Role) -> Option<String> {
+fn interfaces_gap(config: &Config, role: &Role) -> Option<String> {
     let interfaces = &role.front.interfaces;
-    let texts = [
-        &interfaces.product,
-        &interfaces.data,
-        &interfaces.security,
-        &interfaces.it,
-    ];
-    let unstated: Vec<&str> = REQUIRED_INTERFACES
+    let unstated: Vec<&str> = config
+        .interfaces
+        .required
         .iter()
-        .zip(texts)
-        .filter(|(_, text)| text.as_deref().is_none_or(is_placeholder))
-        .map(|(name, _)| *name)
+        .map(String::as_str)
+        .filter(|name| interfaces.get(name).is_none_or(is_placeholder))
         .collect();
     (!unstated.is_empty()).then(|| format!("states no fit with {}", unstated.join(", ")))
 }
@@ -237,7 +229,7 @@ pub fn is_placeholder(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::testing::{archetype, content, derived};
+    use crate::content::testing::{archetype, config, content, derived};
 
     #[test]
     fn placeholders_are_stand_ins_not_answers() {
@@ -321,7 +313,7 @@ Body.
 
     fn gaps(text: &str) -> Vec<(Question, String)> {
         let content = content(&[("plan/claims-ml.md", text.to_string())]);
-        unanswered(&content.roles[0])
+        unanswered(&config(), &content.roles[0])
             .into_iter()
             .map(|g| (g.question, g.why))
             .collect()
@@ -415,7 +407,10 @@ Body.
         );
         let content = content(&[(parent_path.as_str(), parent), (path.as_str(), text)]);
         let claims = content.role("claims-ml").expect("derived");
-        let questions: Vec<Question> = unanswered(claims).iter().map(|g| g.question).collect();
+        let questions: Vec<Question> = unanswered(&config(), claims)
+            .iter()
+            .map(|g| g.question)
+            .collect();
         assert_eq!(
             questions,
             [Question::Success12m, Question::Constraints],

@@ -1,6 +1,7 @@
 //! Staffing: for each capability of the vocabulary, whether the team has it staffed (a filled
 //! brief holds it as primary), is hiring for it (an open one does, none filled), only plans
-//! it (held by planned briefs alone), or leaves it unowned. Pure.
+//! it (held by planned briefs alone), or leaves it unowned. A bundled brief (one person asked
+//! for several jobs) is listed but not counted: it does not staff what it holds. Pure.
 
 use serde::Serialize;
 
@@ -43,7 +44,10 @@ impl Staffing {
 pub struct CapabilityStaffing<'a> {
     pub capability: &'a Capability,
     pub state: Staffing,
+    /// The briefs whose holding counts: `state` is read from them.
     pub holders: Vec<&'a Role>,
+    /// Bundled briefs that hold it too, in the same order: listed, not counted.
+    pub bundled: Vec<&'a Role>,
 }
 
 /// Whether the site reads statuses: not in the library view (`archetypes_only`), and only
@@ -52,20 +56,32 @@ pub fn statuses_in_use(config: &Config, team: &[&Role]) -> bool {
     !config.archetypes_only && team.iter().any(|r| r.front.status != Status::Planned)
 }
 
-/// Every capability of the vocabulary, in its order, classified over `team`.
-pub fn classify<'a>(config: &'a Config, team: &[&'a Role]) -> Vec<CapabilityStaffing<'a>> {
+/// Every capability of the vocabulary, in its order, classified over `team`; the briefs
+/// `is_bundled` picks hold their capabilities without staffing them.
+pub fn classify<'a>(
+    config: &'a Config,
+    team: &[&'a Role],
+    is_bundled: impl Fn(&Role) -> bool,
+) -> Vec<CapabilityStaffing<'a>> {
+    let bundled_flags: Vec<bool> = team.iter().map(|r| is_bundled(r)).collect();
     config
         .capabilities
         .iter()
         .map(|capability| {
-            let mut holders: Vec<&Role> = team
-                .iter()
-                .filter(|r| r.holds_primary(&capability.key))
-                .copied()
-                .collect();
-            holders.sort_by(|a, b| {
-                (rank(a.front.status), a.title()).cmp(&(rank(b.front.status), b.title()))
-            });
+            let (mut holders, mut bundled): (Vec<&Role>, Vec<&Role>) = (Vec::new(), Vec::new());
+            for (role, is_bundled) in team.iter().zip(&bundled_flags) {
+                if role.holds_primary(&capability.key) {
+                    match is_bundled {
+                        false => holders.push(role),
+                        true => bundled.push(role),
+                    }
+                }
+            }
+            for list in [&mut holders, &mut bundled] {
+                list.sort_by(|a, b| {
+                    (rank(a.front.status), a.title()).cmp(&(rank(b.front.status), b.title()))
+                });
+            }
             let state = match holders.first().map(|r| r.front.status) {
                 None => Staffing::Unowned,
                 Some(Status::Filled) => Staffing::Staffed,
@@ -76,6 +92,7 @@ pub fn classify<'a>(config: &'a Config, team: &[&'a Role]) -> Vec<CapabilityStaf
                 capability,
                 state,
                 holders,
+                bundled,
             }
         })
         .collect()
@@ -89,9 +106,12 @@ fn rank(status: Status) -> u8 {
     }
 }
 
-/// The site's team, classified.
+/// The site's team, classified; bundled briefs (as `bundled-role` reads their front
+/// matter) are not counted.
 pub fn site_staffing<'a>(config: &'a Config, content: &'a Content) -> Vec<CapabilityStaffing<'a>> {
-    classify(config, &content.team())
+    classify(config, &content.team(), |r| {
+        crate::playbook::breadth::is_bundled(config, r)
+    })
 }
 
 /// How many capabilities are in each state, in `Staffing::ALL` order.
@@ -243,6 +263,80 @@ mod tests {
         let mut library = config.clone();
         library.archetypes_only = true;
         assert!(!statuses_in_use(&library, &team));
+    }
+
+    #[test]
+    fn bundled_briefs_are_listed_but_do_not_staff_what_they_hold() {
+        let unicorn_decisions = "decisions:\n  - The AI strategy and roadmap\n  - The target architecture\n  - Which vendors we buy from\n  - Hiring the AI team\n  - AI governance and compliance\n";
+        let content = content(&[
+            (
+                "plan/everything.md",
+                brief(
+                    "Head of Everything",
+                    "leadership, architecture, product, change-management",
+                    "filled",
+                ),
+            ),
+            ("plan/lead.md", brief("Lead", "leadership", "open")),
+            (
+                "plan/broad.md",
+                brief("Broad Lead", "security-compliance", "filled")
+                    .replace("decisions: [D]\n", unicorn_decisions),
+            ),
+            (
+                "plan/allowed.md",
+                brief(
+                    "Allowed",
+                    "data-engineering, platform-mlops, applied-ml, prompt-eval",
+                    "filled",
+                )
+                .replace("status: filled", "status: filled\nallow: [bundled-role]"),
+            ),
+        ]);
+        let config = config();
+        let rows = site_staffing(&config, &content);
+        let titles = |roles: &[&Role]| -> Vec<String> {
+            roles.iter().map(|r| r.title().to_string()).collect()
+        };
+        let cases = [
+            // A bundled filled brief does not staff; the open one beside it counts.
+            (
+                "leadership",
+                Staffing::Hiring,
+                vec!["Lead"],
+                vec!["Head of Everything"],
+            ),
+            // Held only by a bundled brief (too many primary capabilities): unowned.
+            (
+                "architecture",
+                Staffing::Unowned,
+                vec![],
+                vec!["Head of Everything"],
+            ),
+            // Bundled by its decisions (five areas of work), not its capabilities.
+            (
+                "security-compliance",
+                Staffing::Unowned,
+                vec![],
+                vec!["Broad Lead"],
+            ),
+            // `allow: [bundled-role]` is a deliberate choice: it counts.
+            (
+                "data-engineering",
+                Staffing::Staffed,
+                vec!["Allowed"],
+                vec![],
+            ),
+        ];
+        for (key, state, holders, bundled) in cases {
+            let row = state_of(&rows, key);
+            assert_eq!(row.state, state, "{key}");
+            assert_eq!(titles(&row.holders), holders, "{key}");
+            assert_eq!(titles(&row.bundled), bundled, "{key}");
+        }
+        // The lint's classification counts everyone: bundling is another lint's finding.
+        let counted = classify(&config, &content.team(), |_| false);
+        assert_eq!(state_of(&counted, "architecture").state, Staffing::Staffed);
     }
 
     #[test]

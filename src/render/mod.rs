@@ -310,6 +310,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 let folder = role_path(slug);
                 let mut context = Context::new();
                 context.insert("role", &views.role_data(role));
+                context.insert("interfaces", &views.interfaces(&role.front.interfaces));
                 let markdown = self.page(format!("{folder}brief.md"), "brief.md.tera", &context)?;
                 let text = self.page(format!("{folder}brief.txt"), "brief.txt.tera", &context)?;
                 let md = body(&role.source, role.body());

@@ -52,6 +52,9 @@ pub enum Shows {
     /// The answers to the intake questions (`playbook::readiness`): whether the brief is
     /// ready to open a search.
     Intake,
+    /// Whether the brief is bundled (`bundled-role`, from its capabilities, decisions and
+    /// summary): the staffing view does not count it, and the matrix marks it.
+    Bundled,
     /// Every field of every brief (`roles.json`, the whole-playbook page).
     Everything,
     /// The lint findings (listed, or counted).
@@ -93,6 +96,7 @@ const HOME: PageKind = PageKind {
         Outcome,
         Archetype,
         Findings,
+        Bundled,
     ],
 };
 const NOT_FOUND: PageKind = PageKind {
@@ -110,7 +114,7 @@ const HEALTH: PageKind = PageKind {
 const MATRIX: PageKind = PageKind {
     templates: &["matrix.html"],
     folder: Some(MATRIX_PATH),
-    shows: &[Title, Archetype, Status, Capabilities],
+    shows: &[Title, Archetype, Status, Capabilities, Bundled],
 };
 const SEQUENCE: PageKind = PageKind {
     templates: &["sequence.html"],

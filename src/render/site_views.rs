@@ -73,6 +73,8 @@ pub struct MatrixRow<'a> {
     pub role: Link,
     pub archetype: &'a str,
     pub status: Status,
+    /// A bundled brief (`bundled-role`): it holds capabilities without staffing them.
+    pub bundled: bool,
     pub cells: Vec<Hold>,
 }
 
@@ -111,7 +113,10 @@ pub struct StaffingRow<'a> {
     pub url: String,
     pub state: Staffing,
     pub label: &'static str,
+    /// The briefs that count, then the bundled ones (marked, not counted).
     pub holders: Vec<Holder>,
+    /// Said beside the state when bundled briefs hold the capability too.
+    pub note: Option<&'static str>,
 }
 
 /// A team brief holding a capability as primary, with where its hiring stands.
@@ -121,6 +126,8 @@ pub struct Holder {
     pub url: String,
     pub status: Status,
     pub headcount: Option<u32>,
+    /// A bundled brief: listed, but it does not staff the capability.
+    pub bundled: bool,
 }
 
 /// The team plan on the home page: the staffing summary and the plan's briefs.
@@ -197,7 +204,7 @@ pub struct RoleData<'a> {
     pub decisions: &'a [String],
     pub owns_after_launch: &'a [String],
     pub capabilities: CapabilityData<'a>,
-    pub interfaces: &'a crate::content::role::Interfaces,
+    pub interfaces: InterfacesData<'a>,
     pub success: &'a crate::content::role::Success,
     pub reports_to: Option<&'a str>,
     pub hire_after: Vec<&'a str>,
@@ -213,6 +220,22 @@ pub struct RoleData<'a> {
     pub brief_md: String,
     pub brief_txt: String,
     pub source: String,
+}
+
+/// A brief's interfaces in `roles.json`: every name of site.yaml's vocabulary, in its order,
+/// `null` when the brief states nothing for it, so the fields are the same for every brief.
+#[derive(Debug)]
+pub struct InterfacesData<'a>(pub Vec<(&'a str, Option<&'a str>)>);
+
+impl Serialize for InterfacesData<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, text) in &self.0 {
+            map.serialize_entry(key, text)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -282,6 +305,7 @@ impl<'a> Views<'a> {
                     role: self.role_link(role),
                     archetype: self.archetype_name(role),
                     status: role.front.status,
+                    bundled: self.is_bundled(role),
                     cells,
                 })
                 .collect(),
@@ -293,7 +317,7 @@ impl<'a> Views<'a> {
         if self.config.archetypes_only {
             return None;
         }
-        let rows = staffing::site_staffing(self.config, self.content);
+        let rows = staffing::classify(self.config, &self.content.team(), |r| self.is_bundled(r));
         Some(StaffingView {
             summary: staffing::summary(&rows),
             url: format!("{}#staffing", self.url(MATRIX_PATH)),
@@ -313,14 +337,22 @@ impl<'a> Views<'a> {
                     url: self.url(&Taxonomy::Capabilities.term_path(&row.capability.key)),
                     state: row.state,
                     label: row.state.label(),
+                    note: (!row.bundled.is_empty()).then_some(if row.holders.is_empty() {
+                        "held only by bundled briefs, which do not count"
+                    } else {
+                        "bundled briefs do not count"
+                    }),
                     holders: row
                         .holders
                         .iter()
-                        .map(|r| Holder {
+                        .map(|r| (r, false))
+                        .chain(row.bundled.iter().map(|r| (r, true)))
+                        .map(|(r, bundled)| Holder {
                             title: r.title().to_string(),
                             url: self.url(&role_path(&r.slug)),
                             status: r.front.status,
                             headcount: r.front.headcount,
+                            bundled,
                         })
                         .collect(),
                 })
@@ -590,7 +622,13 @@ impl<'a> Views<'a> {
                     .map(|c| c.value.as_str())
                     .collect(),
             },
-            interfaces: &front.interfaces,
+            interfaces: InterfacesData(
+                self.config
+                    .interfaces
+                    .keys()
+                    .map(|key| (key, front.interfaces.get(key)))
+                    .collect(),
+            ),
             success: &front.success.value,
             reports_to: front.reports_to.as_deref(),
             hire_after: front.hire_after.iter().map(|h| h.value.as_str()).collect(),

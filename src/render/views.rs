@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::config::vocabulary::InterfaceVocabulary;
 use crate::config::{Archetype, Capability, Config};
 use crate::content::Content;
 use crate::content::guide::Guide;
-use crate::content::role::{Role, Status};
+use crate::content::role::{Interfaces, Role, Status};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::TocEntry;
 use crate::render::brief_cache::BriefCaches;
@@ -50,7 +51,7 @@ pub struct NameRef<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct LabeledText<'a> {
-    pub label: &'a str,
+    pub label: String,
     pub text: &'a str,
 }
 
@@ -153,6 +154,9 @@ pub struct Views<'a> {
     derived: std::sync::OnceLock<std::collections::HashMap<String, Vec<Arc<Role>>>>,
     /// Each brief's tags as slugs, in brief order, made on first use.
     tag_slugs: std::sync::OnceLock<Vec<Vec<String>>>,
+    /// The slugs of the bundled briefs, judged once per render (the staffing view, its
+    /// summary and the matrix rows all ask).
+    bundled: std::sync::OnceLock<std::collections::HashSet<String>>,
     /// Values made from each brief, kept from earlier renders.
     pub caches: Option<&'a BriefCaches>,
 }
@@ -168,6 +172,7 @@ impl<'a> Views<'a> {
             lookups: std::sync::atomic::AtomicUsize::new(0),
             derived: std::sync::OnceLock::new(),
             tag_slugs: std::sync::OnceLock::new(),
+            bundled: std::sync::OnceLock::new(),
             caches: None,
         }
     }
@@ -200,6 +205,21 @@ impl<'a> Views<'a> {
             index
         });
         index.get(slug).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `role` is a bundled brief (`bundled-role`, from its front matter).
+    pub fn is_bundled(&self, role: &Role) -> bool {
+        self.bundled
+            .get_or_init(|| {
+                use rayon::prelude::*;
+                self.content
+                    .roles
+                    .par_iter()
+                    .filter(|r| crate::playbook::breadth::is_bundled(self.config, r))
+                    .map(|r| r.slug.clone())
+                    .collect()
+            })
+            .contains(&role.slug)
     }
 
     /// Each brief's tags as slugs, in the order of `content.roles`.
@@ -288,6 +308,21 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// The interfaces a brief states, in the order of site.yaml's vocabulary, labelled.
+    pub fn interfaces(&self, interfaces: &'a Interfaces) -> Vec<LabeledText<'a>> {
+        self.config
+            .interfaces
+            .keys()
+            .filter_map(|key| {
+                let text = interfaces.get(key).filter(|t| !t.trim().is_empty());
+                text.map(|text| LabeledText {
+                    label: InterfaceVocabulary::label(key),
+                    text,
+                })
+            })
+            .collect()
+    }
+
     fn capability_refs(&self, keys: &'a [serde_saphyr::Spanned<String>]) -> Vec<NameRef<'a>> {
         keys.iter()
             .filter_map(|k| self.config.capability(&k.value))
@@ -356,12 +391,7 @@ impl<'a> Views<'a> {
             owns_after_launch: &front.owns_after_launch,
             primary: self.capability_refs(&front.capabilities.primary),
             secondary: self.capability_refs(&front.capabilities.secondary),
-            interfaces: front
-                .interfaces
-                .stated()
-                .into_iter()
-                .map(|(label, text)| LabeledText { label, text })
-                .collect(),
+            interfaces: self.interfaces(&front.interfaces),
             success: front
                 .success
                 .value
@@ -534,7 +564,7 @@ impl<'a> Views<'a> {
         team.sort_by(|a, b| (a.title(), &a.slug).cmp(&(b.title(), &b.slug)));
         team.into_iter()
             .map(|role| {
-                let gaps = crate::playbook::readiness::unanswered(role);
+                let gaps = crate::playbook::readiness::unanswered(self.config, role);
                 ReadinessRow {
                     brief: self.role_link(role),
                     status: role.front.status,

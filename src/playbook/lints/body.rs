@@ -1,4 +1,5 @@
-//! The lints of a page's body: headings with nothing under them.
+//! The lints of a page's body: headings with nothing under them, and responsibilities that
+//! reach into too many areas of work.
 
 use super::*;
 
@@ -21,4 +22,41 @@ pub(super) fn empty_sections(
             finding(config, role, "empty-section", d)
         })
         .collect()
+}
+
+/// A brief whose responsibilities (the bullets under "Responsibilities", "What you'll do"…)
+/// reach into more areas of work than the limit: the job ad bundles several jobs.
+pub(super) fn bundled_responsibilities(
+    config: &Config,
+    role: &Role,
+    body_offset: usize,
+    markdown: &MarkdownCache,
+) -> Option<Diagnostic> {
+    use crate::playbook::breadth::{areas, describe, responsibilities};
+    let md = markdown.get(&role.source.content_path)?;
+    let (heading, bullets) = responsibilities(role.body(), &md.list_items, &md.toc)?;
+    let hits = areas(config.area_index(), bullets.iter().map(String::as_str));
+    let limit = config.lint_limits.max_areas;
+    if hits.len() <= limit {
+        return None;
+    }
+    let title = &md.toc[heading].title;
+    let offset = md
+        .list_items
+        .iter()
+        .find(|item| item.heading == Some(heading))
+        .map_or(0, |item| item.range.start);
+    let at = crate::markdown::file_position(&role.source.text, body_offset, offset);
+    let d = role
+        .source
+        .diagnostic(
+            at,
+            format!(
+                "bundled role: the responsibilities under \"{title}\" span {} areas of work: {}; the limit is {limit}",
+                hits.len(),
+                describe(&hits)
+            ),
+        )
+        .with_help("cut the responsibilities to the areas this role leads, and write the others into the briefs that own them");
+    finding(config, Some(role), "bundled-role", d)
 }

@@ -11,24 +11,8 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
     let mut add =
         |id: &'static str, d: Diagnostic| found.extend(finding(config, Some(role), id, d));
 
-    let primary = &front.capabilities.primary;
-    if primary.len() > limits.max_primary_capabilities {
-        let names: Vec<&str> = primary.iter().map(|c| c.value.as_str()).collect();
-        add(
-            "bundled-role",
-            role
-                .diagnostic_at(
-                    role.source_of_item("capabilities.primary", 0),
-                    position(&primary[0].referenced),
-                    format!(
-                        "bundled role: {} primary capabilities ({}); the limit is {}",
-                        primary.len(),
-                        names.join(", "),
-                        limits.max_primary_capabilities
-                    ),
-                )
-                .with_help("split the brief: keep the capabilities this role leads and give the rest to the briefs that should own them"),
-        );
+    for d in bundled(config, role, limits) {
+        add("bundled-role", d);
     }
     let lacks = outcome::read(&front.outcome.value).missing();
     if !lacks.is_empty() {
@@ -80,17 +64,13 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
             ),
         );
     }
-    let interfaces = &front.interfaces;
-    let unstated: Vec<&str> = [
-        ("product", &interfaces.product),
-        ("data", &interfaces.data),
-        ("security", &interfaces.security),
-        ("it", &interfaces.it),
-    ]
-    .into_iter()
-    .filter(|(_, text)| text.as_deref().is_none_or(|t| t.trim().is_empty()))
-    .map(|(name, _)| name)
-    .collect();
+    let unstated: Vec<&str> = config
+        .interfaces
+        .required
+        .iter()
+        .map(String::as_str)
+        .filter(|key| !front.interfaces.states(key))
+        .collect();
     if !unstated.is_empty() {
         add(
             "missing-interface",
@@ -105,19 +85,8 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
             )),
         );
     }
-    if front.tools.len() > limits.max_tools {
-        add(
-            "tool-soup",
-            at_key(
-                role,
-                "tools",
-                format!(
-                    "tool soup: {} tools listed; the limit is {}",
-                    front.tools.len(),
-                    limits.max_tools
-                ),
-            ),
-        );
+    for d in tool_soup(config, role, limits) {
+        add("tool-soup", d);
     }
     if front.interview_probes.is_empty() {
         add(
@@ -156,6 +125,140 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
         );
     }
     found
+}
+
+/// A bundled role, read from the front matter: too many capabilities (at the capability
+/// list), and decisions and summary that reach into too many areas of work (at `decisions`).
+fn bundled(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnostic> {
+    use crate::playbook::breadth::{capability_bundle, decision_areas, describe};
+    let mut found = Vec::new();
+    if let Some(bundle) = capability_bundle(role, limits) {
+        let caps = &role.front.capabilities;
+        let (key, first) = match caps.primary.first() {
+            Some(first) => ("capabilities.primary", first),
+            None => ("capabilities.secondary", &caps.secondary[0]),
+        };
+        let message = if bundle.primary_over {
+            format!(
+                "bundled role: {} primary capabilities ({}); the limit is {}",
+                bundle.primary.len(),
+                bundle.primary.join(", "),
+                limits.max_primary_capabilities
+            )
+        } else {
+            format!(
+                "bundled role: {} capabilities ({} primary: {}; {} secondary: {}); the limit is {} in all",
+                bundle.primary.len() + bundle.secondary.len(),
+                bundle.primary.len(),
+                bundle.primary.join(", "),
+                bundle.secondary.len(),
+                bundle.secondary.join(", "),
+                limits.max_capabilities
+            )
+        };
+        found.push(
+            role.diagnostic_at(role.source_of_item(key, 0), position(&first.referenced), message)
+                .with_help("split the brief: keep the capabilities this role leads and give the rest to the briefs that should own them"),
+        );
+    }
+    let areas = decision_areas(config, role);
+    if areas.len() > limits.max_areas {
+        found.push(
+            at_key(
+                role,
+                "decisions",
+                format!(
+                    "bundled role: its decisions and summary span {} areas of work: {}; the limit is {}",
+                    areas.len(),
+                    describe(&areas),
+                    limits.max_areas
+                ),
+            )
+            .with_help(areas_help(config, role, &areas)),
+        );
+    }
+    found
+}
+
+/// Tool soup: more tools than the limit, counting each tool an entry joins ("Python, SQL
+/// and Spark" is three), and competing vendors required together ("AWS, Azure and GCP").
+fn tool_soup(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnostic> {
+    use crate::playbook::tools::{competing, count};
+    let tools = &role.front.tools;
+    let mut found = Vec::new();
+    let n = count(tools, config);
+    if n > limits.max_tools {
+        let entries = if n == tools.len() {
+            String::new()
+        } else {
+            format!(" in {} entries", tools.len())
+        };
+        found.push(at_key(
+            role,
+            "tools",
+            format!(
+                "tool soup: {n} tools listed{entries}; the limit is {}",
+                limits.max_tools
+            ),
+        ));
+    }
+    let groups = competing(tools, config);
+    if let Some(first) = groups.first() {
+        let named: Vec<String> = groups
+            .iter()
+            .map(|g| {
+                let vendors: Vec<&str> = g.vendors.iter().map(String::as_str).collect();
+                format!(
+                    "{} ({})",
+                    crate::playbook::breadth::and_list(&vendors),
+                    g.group
+                )
+            })
+            .collect();
+        found.push(
+            at_key(
+                role,
+                "tools",
+                format!(
+                    "tool soup: competing vendors required together: {}",
+                    named.join("; ")
+                ),
+            )
+            .with_help(format!(
+                "name the one the team runs on (e.g. `{}`), or say that any will do with \"or\" (`{}`)",
+                first.vendors[0],
+                first.vendors[..2].join(" or ")
+            )),
+        );
+    }
+    found
+}
+
+/// What to move out of a brief whose decisions span too many areas: the areas outside its
+/// own capabilities, which other briefs should own.
+fn areas_help(config: &Config, role: &Role, areas: &[crate::playbook::breadth::AreaHit]) -> String {
+    let caps = &role.front.capabilities;
+    let held = |area: usize| {
+        config.capabilities.get(area).is_some_and(|c| {
+            caps.primary
+                .iter()
+                .chain(&caps.secondary)
+                .any(|k| k.value == c.key)
+        })
+    };
+    let elsewhere: Vec<&str> = areas
+        .iter()
+        .filter(|a| !held(a.area))
+        .map(|a| a.name)
+        .collect();
+    if elsewhere.is_empty() {
+        "split the brief: keep the decisions of the areas this role leads and give the others to the briefs that own them".to_string()
+    } else {
+        format!(
+            "give the decisions about {} to the briefs that own that work (or write those briefs), and keep the ones this role leads",
+            crate::playbook::breadth::and_list(&elsewhere)
+        )
+    }
 }
 
 /// "a", "a and b", "a, b and c".

@@ -21,7 +21,8 @@ pub(super) fn unowned_capabilities(config: &Config, content: &Content) -> Vec<Di
     let plan = content.has_plan();
     let file = Path::new(crate::config::CONFIG_FILE);
     let text = config.source.clone().unwrap_or_default();
-    staffing::classify(config, &team)
+    // Every holder counts here: a bundled brief is `bundled-role`'s finding, not this one's.
+    staffing::classify(config, &team, |_| false)
         .into_iter()
         .filter_map(|row| {
             let capability = row.capability;

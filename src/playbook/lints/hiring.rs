@@ -128,54 +128,216 @@ pub(super) fn walk(
     done[at] = true;
 }
 
-const GOVERNANCE: &str = "security-compliance";
-const BUILDER: &str = "builder";
+/// The briefs the governance lints compare: the team (`content/plan/` when it has briefs),
+/// and, beside a team plan, the archetype library on its own. A builder's governance owner
+/// must come from its own group: a library brief in a team builder's `hire_after` does not
+/// put governance in place for the team.
+#[derive(Clone, Copy)]
+enum Group {
+    Everyone,
+    Plan,
+    Library,
+}
+
+impl Group {
+    fn of(content: &Content) -> &'static [Group] {
+        if content.has_plan() {
+            &[Group::Plan, Group::Library]
+        } else {
+            &[Group::Everyone]
+        }
+    }
+
+    fn has(self, role: &Role) -> bool {
+        match self {
+            Group::Everyone => true,
+            Group::Plan => role.in_plan(),
+            Group::Library => !role.in_plan(),
+        }
+    }
+}
+
+/// "X is not", "neither X nor Y is", "none of X, Y, Z and more is": who is not in a
+/// hiring chain, as one sentence reads.
+fn none_of(titles: &[&str]) -> String {
+    match titles {
+        [one] => format!("{one} is not"),
+        [a, b] => format!("neither {a} nor {b} is"),
+        _ => format!("none of {} is", few(titles)),
+    }
+}
 
 /// Governance must be in place before the builders: every builder's hiring chain includes a
-/// governance owner, and no governance owner waits for a builder.
-pub(super) fn late_governance(config: &Config, graph: &HiringGraph) -> Vec<Diagnostic> {
-    let governance: Vec<&Role> = graph
-        .roles
-        .iter()
-        .copied()
-        .filter(|r| r.holds_primary(GOVERNANCE))
-        .collect();
-    if governance.is_empty() {
-        return Vec::new();
-    }
-    let is_builder = |r: &Role| r.front.archetype.value == BUILDER;
-    let is_governance = |r: &Role| r.holds_primary(GOVERNANCE);
-    let titles: Vec<&str> = governance.iter().map(|g| g.title()).collect();
-    let mut governance_before = vec![None; graph.roles.len()];
-    let mut builders_before = vec![None; graph.roles.len()];
+/// governance owner of its own group, no governance owner waits for a builder, and (once
+/// statuses are in use) no builder is open or filled while every governance owner of the
+/// team is still planned.
+pub(super) fn late_governance(
+    config: &Config,
+    content: &Content,
+    graph: &HiringGraph,
+) -> Vec<Diagnostic> {
+    let roles = config.governance();
+    let is_builder = |r: &Role| r.front.archetype.value == roles.builder_archetype;
+    let is_governance = |r: &Role| r.holds_primary(&roles.capability);
     let mut found = Vec::new();
-    for (i, role) in graph.roles.iter().enumerate() {
-        if is_builder(role) && !graph.any_earlier(i, &is_governance, &mut governance_before) {
-            let d = at_key(
+    for &group in Group::of(content) {
+        let governance: Vec<&Role> = graph
+            .roles
+            .iter()
+            .copied()
+            .filter(|r| group.has(r) && is_governance(r))
+            .collect();
+        if governance.is_empty() {
+            // No governance owner at all is `no-governance-owner`'s finding.
+            continue;
+        }
+        let governance_here = |r: &Role| is_governance(r) && group.has(r);
+        let builder_here = |r: &Role| is_builder(r) && group.has(r);
+        let titles: Vec<&str> = governance.iter().map(|g| g.title()).collect();
+        let mut governance_before = vec![None; graph.roles.len()];
+        let mut builders_before = vec![None; graph.roles.len()];
+        for (i, role) in graph.roles.iter().enumerate() {
+            if !group.has(role) {
+                continue;
+            }
+            if is_builder(role) && !graph.any_earlier(i, &governance_here, &mut governance_before) {
+                let d = at_key(
                     role,
                     "hire_after",
                     format!(
-                        "late governance: this builder can be hired before governance is in place ({} is not in its hiring chain)",
-                        few(&titles)
+                        "late governance: this builder can be hired before governance is in place ({} in its hiring chain)",
+                        none_of(&titles)
                     ),
                 )
-                .with_help(format!("add `{}` to `hire_after`, directly or through an earlier hire", governance[0].slug));
-            found.extend(finding(config, Some(role), "late-governance", d));
-        }
-        if is_governance(role) && graph.any_earlier(i, &is_builder, &mut builders_before) {
-            let builders: Vec<&str> = graph
-                .earlier_matching(i, &is_builder, 4)
-                .iter()
-                .map(|r| r.title())
-                .collect();
-            let d = at_key(
+                .with_help(format!(
+                    "add `{}` to `hire_after`, directly or through an earlier hire",
+                    governance[0].slug
+                ));
+                found.extend(finding(config, Some(role), "late-governance", d));
+            }
+            if is_governance(role) && graph.any_earlier(i, &builder_here, &mut builders_before) {
+                let builders: Vec<&str> = graph
+                    .earlier_matching(i, &builder_here, 4)
+                    .iter()
+                    .map(|r| r.title())
+                    .collect();
+                let d = at_key(
                     role,
                     "hire_after",
-                    format!("late governance: the governance owner waits for builder roles ({})", few(&builders)),
+                    format!(
+                        "late governance: the governance owner waits for builder roles ({})",
+                        few(&builders)
+                    ),
                 )
                 .with_help("hire governance before the builders: remove builder roles from this brief's hiring chain");
-            found.extend(finding(config, Some(role), "late-governance", d));
+                found.extend(finding(config, Some(role), "late-governance", d));
+            }
         }
     }
+    found.extend(hired_before_governance(config, content));
     found
+}
+
+/// Builders of the team open or filled while every governance owner of the team is still
+/// planned: the plan says governance comes first, the statuses say it does not.
+fn hired_before_governance(config: &Config, content: &Content) -> Vec<Diagnostic> {
+    use crate::content::role::Status;
+    let roles = config.governance();
+    let team = content.team();
+    if !crate::playbook::staffing::statuses_in_use(config, &team) {
+        return Vec::new();
+    }
+    let governance: Vec<&Role> = team
+        .iter()
+        .copied()
+        .filter(|r| r.holds_primary(&roles.capability))
+        .collect();
+    if governance.is_empty() || governance.iter().any(|g| g.front.status != Status::Planned) {
+        return Vec::new();
+    }
+    let titles: Vec<&str> = governance.iter().map(|g| g.title()).collect();
+    let owners = match titles.as_slice() {
+        [one] => format!("the governance owner ({one}) is"),
+        _ => format!("every governance owner ({}) is", few(&titles)),
+    };
+    team.iter()
+        .filter(|r| r.front.archetype.value == roles.builder_archetype)
+        .filter_map(|role| {
+            let state = match role.front.status {
+                Status::Planned => return None,
+                Status::Open => "being hired (`status: open`)",
+                Status::Filled => "hired (`status: filled`)",
+            };
+            let d = at_key(
+                role,
+                "status",
+                format!("late governance: this builder is {state} while {owners} still planned"),
+            )
+            .with_help(format!(
+                "open the governance search first (`status: open` in `{}`), or keep this brief `planned` until then",
+                governance[0].slug
+            ));
+            finding(config, Some(role), "late-governance", d)
+        })
+        .collect()
+}
+
+/// A team with builders and nobody who owns governance: the systems get built and reviewed
+/// after the fact, if at all. Reported once, on the team's first builder.
+pub(super) fn no_governance_owner(config: &Config, content: &Content) -> Vec<Diagnostic> {
+    let roles = config.governance();
+    let Some(capability) = config.capability(&roles.capability) else {
+        return Vec::new();
+    };
+    let team = content.team();
+    if team.iter().any(|r| r.holds_primary(&capability.key)) {
+        return Vec::new();
+    }
+    let builders: Vec<&Role> = team
+        .iter()
+        .copied()
+        .filter(|r| r.front.archetype.value == roles.builder_archetype)
+        .collect();
+    let Some(first) = builders.first() else {
+        return Vec::new();
+    };
+    let titles: Vec<&str> = builders.iter().take(4).map(|r| r.title()).collect();
+    let library_owner = content
+        .roles
+        .iter()
+        .find(|r| !r.in_plan() && r.holds_primary(&capability.key));
+    let help = match (content.has_plan(), library_owner) {
+        (true, Some(owner)) => format!(
+            "add a governance owner to the team plan, e.g. `gen new role \"{}\" --from {}`, and put it in the builders' `hire_after`",
+            owner.title(),
+            owner.slug
+        ),
+        (true, None) => format!(
+            "add a brief to content/plan/ that holds `{}` as primary, and put it in the builders' `hire_after`",
+            capability.key
+        ),
+        (false, _) => format!(
+            "add a brief that holds `{}` as primary, and put it in the builders' `hire_after`",
+            capability.key
+        ),
+    };
+    let team_name = if content.has_plan() {
+        "the team plan (content/plan/)"
+    } else {
+        "the team"
+    };
+    let d = at_key(
+        first,
+        "archetype",
+        format!(
+            "no governance owner: {team_name} has builders ({}) and no brief that holds `{}` ({}) as primary",
+            few(&titles),
+            capability.key,
+            capability.name
+        ),
+    )
+    .with_help(help);
+    finding(config, Some(first), "no-governance-owner", d)
+        .into_iter()
+        .collect()
 }

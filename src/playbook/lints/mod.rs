@@ -9,10 +9,10 @@ mod links;
 mod outcome;
 mod ready;
 
-use body::empty_sections;
+use body::{bundled_responsibilities, empty_sections};
 use brief::check_role;
 use coverage::{few, unowned_capabilities};
-use hiring::{hire_cycles, late_governance, unknown_roles};
+use hiring::{hire_cycles, late_governance, no_governance_owner, unknown_roles};
 pub use links::link_problems;
 pub use ready::not_ready;
 
@@ -37,6 +37,11 @@ fn lint(id: &str) -> &'static Lint {
 /// The level of `id` from `site.yaml`, or the lint's default.
 fn level(config: &Config, id: &str) -> LintLevel {
     config.lints.get(id).copied().unwrap_or(lint(id).default)
+}
+
+/// Whether the lint `id` is off for `role`: waived by its `allow:`, or allowed in site.yaml.
+pub fn is_allowed(config: &Config, role: &Role, id: &str) -> bool {
+    level(config, id) == LintLevel::Allow || waiver(Some(role), id).is_some()
 }
 
 /// How `role` waives `id`: its reason ("" when it gives none, or only a placeholder), or
@@ -154,8 +159,8 @@ pub fn check_brief(config: &Config, role: &Role) -> Vec<Diagnostic> {
     check_role(config, role, &config.lint_limits)
 }
 
-/// The findings of the lints that read front matter across briefs (the hiring graph and
-/// the capability coverage).
+/// The findings of the lints that read front matter across briefs (the hiring graph,
+/// governance and the capability coverage).
 pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic> {
     let graph = HiringGraph::new(content);
     let ((mut found, cycles), (late, unowned)) = rayon::join(
@@ -167,7 +172,11 @@ pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic
         },
         || {
             rayon::join(
-                || late_governance(config, &graph),
+                || {
+                    let mut found = late_governance(config, content, &graph);
+                    found.extend(no_governance_owner(config, content));
+                    found
+                },
                 || unowned_capabilities(config, content),
             )
         },
@@ -178,9 +187,10 @@ pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic
     found
 }
 
-/// The findings of the lints that read bodies (empty sections, and the broken links in
-/// `link_problems`), by file: every page, or the pages in `only` (content paths), each
-/// present even when it has none, so a caller can replace a page's earlier findings.
+/// The findings of the lints that read bodies (empty sections, bundled responsibilities,
+/// and the broken links in `link_problems`), by file: every page, or the pages in `only`
+/// (content paths), each present even when it has none, so a caller can replace a page's
+/// earlier findings.
 pub fn check_bodies(
     config: &Config,
     content: &Content,
@@ -195,10 +205,11 @@ pub fn check_bodies(
     let mut found: HashMap<PathBuf, Vec<Diagnostic>> = pages
         .par_iter()
         .map(|&(role, source, body_offset)| {
-            (
-                source.file.clone(),
-                empty_sections(config, role, source, body_offset, markdown),
-            )
+            let mut found = empty_sections(config, role, source, body_offset, markdown);
+            found.extend(
+                role.and_then(|r| bundled_responsibilities(config, r, body_offset, markdown)),
+            );
+            (source.file.clone(), found)
         })
         .collect();
     let roles: HashMap<&Path, &Role> = pages
@@ -385,6 +396,24 @@ Text.
                 "primary: [applied-ml, prompt-eval, product]",
             ),
             (
+                "bundled-role",
+                "primary: [applied-ml, prompt-eval]",
+                "primary: [applied-ml, prompt-eval]\n  secondary: [data-engineering, platform-mlops, product, architecture]",
+                "primary: [applied-ml, prompt-eval]\n  secondary: [data-engineering, platform-mlops, product]",
+            ),
+            (
+                "bundled-role",
+                "decisions: [Which use cases ship]",
+                "decisions:\n  - The company's AI strategy and where we invest first\n  - The target architecture for every AI system we build\n  - Which vendors, models and partners we buy from\n  - Hiring and building the AI team\n  - AI governance, risk and compliance policy\n  - How the business adopts AI, including change management",
+                "decisions:\n  - Which use cases move from pilot to production, and which stop\n  - The order of the roadmap, and what is cut when capacity is short\n  - Team structure and hiring order for the AI team\n  - Whether to build, buy or use a partner for each component of a use case",
+            ),
+            (
+                "bundled-role",
+                "## About\n\nText.\n",
+                "## Responsibilities\n\n- Define and own the AI strategy and roadmap\n- Select and manage AI vendors and partners\n- Hire and lead a team of ML engineers\n- Own AI governance, risk and compliance\n- Lead change management across the business\n",
+                "## How it fits\n\n- Agrees the AI strategy with the CAIO\n- Uses the vendors the platform lead selected\n- Interviews ML engineers with the Head of AI\n- Brings designs to the governance owner\n- Briefs the change lead before each rollout\n\n## Responsibilities\n\n- Build and ship the claims triage model\n- Keep the eval suite green on every release\n- Join the on-call rotation for the model service\n",
+            ),
+            (
                 "vague-outcome",
                 "outcome: Cut claims handling time by 30% within 12 months.",
                 "outcome: Improve service operations with AI.",
@@ -417,8 +446,20 @@ Text.
             (
                 "tool-soup",
                 "tools: [Python]",
-                "tools: [a, b, c, d, e, f, g, h, i]",
-                "tools: [a, b, c, d, e, f, g, h]",
+                "tools: [Python, SQL, Spark, Airflow, dbt, Kafka, Docker, Kubernetes, Terraform]",
+                "tools: [Python, SQL, Spark, Airflow, dbt, Kafka, Docker, Kubernetes]",
+            ),
+            (
+                "tool-soup",
+                "tools: [Python]",
+                "tools: [Python, SQL and Spark, AWS/Azure/GCP, Docker & Kubernetes, Terraform]",
+                "tools: [Python, SQL and Spark, AWS, Docker & Kubernetes, Terraform or equivalent]",
+            ),
+            (
+                "tool-soup",
+                "tools: [Python]",
+                "tools: [Python, \"OpenAI, Anthropic, Google and Mistral\"]",
+                "tools: [Python, OpenAI or Anthropic, PyTorch or TensorFlow]",
             ),
             (
                 "missing-probes",
@@ -739,6 +780,230 @@ Text.
         assert_eq!(late_found, ["content/roles/gov.md"]);
     }
 
+    fn messages_of(pages: &[(&'static str, String)], id: &str) -> Vec<String> {
+        run(pages, &config())
+            .iter()
+            .filter(|d| d.code == Some(id))
+            .map(|d| format!("{} {}", display(&d.file), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn late_governance_names_the_missing_owners_in_a_sentence() {
+        let one = with(
+            &team(),
+            "roles/eng.md",
+            "hire_after: [arch, gov]",
+            "hire_after: [arch]",
+        );
+        assert_eq!(
+            messages_of(&one, "late-governance"),
+            [
+                "content/roles/eng.md late governance: this builder can be hired before governance is in place (Governance is not in its hiring chain)"
+            ]
+        );
+        let mut two = one.clone();
+        two.push((
+            "roles/risk.md",
+            full("Risk Lead", "manager", "security-compliance", "lead"),
+        ));
+        assert_eq!(
+            messages_of(&two, "late-governance"),
+            [
+                "content/roles/eng.md late governance: this builder can be hired before governance is in place (neither Governance nor Risk Lead is in its hiring chain)"
+            ]
+        );
+    }
+
+    /// A team plan beside the library: the claims lead, its governance owner and a builder.
+    fn plan() -> Vec<(&'static str, String)> {
+        let mut pages = team();
+        pages.extend([
+            (
+                "plan/claims-lead.md",
+                full(
+                    "Claims Lead",
+                    "manager",
+                    "leadership, product, change-management",
+                    "",
+                )
+                .replace("tools: [Python]", "tools: [Python]\nstatus: filled"),
+            ),
+            (
+                "plan/claims-platform.md",
+                full(
+                    "Claims Platform",
+                    "architect",
+                    "architecture, platform-mlops, data-engineering",
+                    "claims-lead",
+                )
+                .replace("tools: [Python]", "tools: [Python]\nstatus: filled"),
+            ),
+            (
+                "plan/claims-gov.md",
+                full(
+                    "Claims Governance",
+                    "manager",
+                    "security-compliance",
+                    "claims-lead",
+                )
+                .replace("tools: [Python]", "tools: [Python]\nstatus: open"),
+            ),
+            (
+                "plan/claims-eng.md",
+                full(
+                    "Claims Engineer",
+                    "builder",
+                    "applied-ml, prompt-eval",
+                    "claims-platform, claims-gov",
+                )
+                .replace("tools: [Python]", "tools: [Python]\nstatus: open"),
+            ),
+        ]);
+        pages
+    }
+
+    #[test]
+    fn governance_is_judged_within_the_team() {
+        assert_eq!(ids(&plan()), vec![], "the plan is clean");
+        // A library governance brief in a team builder's chain does not count...
+        let outside = with(
+            &plan(),
+            "plan/claims-eng.md",
+            "hire_after: [claims-platform, claims-gov]",
+            "hire_after: [claims-platform, gov]",
+        );
+        let found = run(&outside, &config());
+        let late: Vec<&Diagnostic> = found
+            .iter()
+            .filter(|d| d.code == Some("late-governance"))
+            .collect();
+        assert_eq!(late.len(), 1, "{found:?}");
+        assert_eq!(display(&late[0].file), "content/plan/claims-eng.md");
+        assert!(
+            late[0]
+                .message
+                .contains("(Claims Governance is not in its hiring chain)")
+        );
+        // ...and the help names the team's owner, never the library's.
+        let help = late[0].help.as_deref().unwrap_or("");
+        assert!(
+            help.starts_with("add `claims-gov` to `hire_after`"),
+            "{help}"
+        );
+        assert!(!help.contains("`gov`"), "{help}");
+    }
+
+    #[test]
+    fn a_builder_hired_while_governance_is_only_planned_is_late() {
+        let planned_governance = with(
+            &plan(),
+            "plan/claims-gov.md",
+            "status: open",
+            "status: planned",
+        );
+        assert_eq!(
+            messages_of(&planned_governance, "late-governance"),
+            [
+                "content/plan/claims-eng.md late governance: this builder is being hired (`status: open`) while the governance owner (Claims Governance) is still planned"
+            ]
+        );
+        let found = run(&planned_governance, &config());
+        let late = found
+            .iter()
+            .find(|d| d.code == Some("late-governance"))
+            .expect("finding");
+        assert_eq!(late.position.line, 21, "at `status:`");
+        assert!(
+            late.help
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("open the governance search first (`status: open` in `claims-gov`)")
+        );
+        // Both planned: the plan has not started, and the order in `hire_after` is right.
+        let both_planned = with(
+            &planned_governance,
+            "plan/claims-eng.md",
+            "status: open",
+            "status: planned",
+        );
+        assert!(flagged(&both_planned, "late-governance").is_empty());
+        // The library view ignores statuses.
+        let mut library = config();
+        library.archetypes_only = true;
+        assert!(
+            run(&planned_governance, &library)
+                .iter()
+                .all(|d| d.code != Some("late-governance"))
+        );
+    }
+
+    #[test]
+    fn builders_with_nobody_owning_governance() {
+        let no_owner = with(
+            &plan(),
+            "plan/claims-gov.md",
+            "primary: [security-compliance]",
+            "primary: [leadership]",
+        );
+        let found = run(&no_owner, &config());
+        let missing: Vec<&Diagnostic> = found
+            .iter()
+            .filter(|d| d.code == Some("no-governance-owner"))
+            .collect();
+        assert_eq!(missing.len(), 1, "{found:?}");
+        assert_eq!(
+            missing[0].message,
+            "no governance owner: the team plan (content/plan/) has builders (Claims Engineer) and no brief that holds `security-compliance` (Security & Compliance) as primary"
+        );
+        assert_eq!(display(&missing[0].file), "content/plan/claims-eng.md");
+        assert_eq!(missing[0].position.line, 3, "at `archetype:`");
+        assert!(missing[0].help.as_deref().unwrap_or("").starts_with(
+            "add a governance owner to the team plan, e.g. `gen new role \"Governance\" --from gov`"
+        ));
+        assert!(
+            flagged(&no_owner, "late-governance").is_empty(),
+            "one finding for one gap"
+        );
+        // No builders yet: nothing is built without governance.
+        let no_builders = with(
+            &no_owner,
+            "plan/claims-eng.md",
+            "archetype: builder",
+            "archetype: architect",
+        );
+        assert!(flagged(&no_builders, "no-governance-owner").is_empty());
+        // The governance capability is named in site.yaml.
+        let mut renamed = config();
+        renamed.governance = Some(crate::config::vocabulary::Governance {
+            capability: "leadership".into(),
+            builder_archetype: "builder".into(),
+        });
+        assert!(
+            run(&no_owner, &renamed)
+                .iter()
+                .all(|d| d.code != Some("no-governance-owner")),
+            "Claims Governance holds leadership"
+        );
+    }
+
+    #[test]
+    fn tool_soup_says_how_many_tools_and_which_vendors_compete() {
+        let soup = with(
+            &team(),
+            "roles/eng.md",
+            "tools: [Python]",
+            "tools: [Python, SQL and Spark, PyTorch, TensorFlow, Kubernetes, AWS, Azure and GCP]",
+        );
+        assert_eq!(
+            messages_of(&soup, "tool-soup"),
+            [
+                "content/roles/eng.md tool soup: 9 tools listed in 7 entries; the limit is 8",
+                "content/roles/eng.md tool soup: competing vendors required together: AWS, Azure and GCP (clouds); PyTorch and TensorFlow (deep learning frameworks)"
+            ]
+        );
+    }
+
     #[test]
     fn levels_come_from_site_yaml_and_allow() {
         let vague = with(
@@ -959,6 +1224,39 @@ Text.
     }
 
     #[test]
+    fn bundled_roles_name_the_areas_they_span() {
+        let unicorn = with(
+            &team(),
+            "roles/lead.md",
+            "decisions: [Which use cases ship]",
+            "decisions:\n  - Set the AI strategy and roadmap\n  - Define the architecture of every AI system\n  - Select and manage AI vendors (build vs buy)\n  - Recruit and build the team\n  - Own AI governance and compliance\n  - Lead change management and adoption",
+        );
+        let found = run(&unicorn, &config());
+        let bundled: Vec<&Diagnostic> = found
+            .iter()
+            .filter(|d| d.code == Some("bundled-role"))
+            .collect();
+        assert_eq!(bundled.len(), 1, "{found:?}");
+        assert_eq!(
+            bundled[0].message,
+            "bundled role: its decisions and summary span 7 areas of work: Leadership (\"strategy\"), Product (\"roadmap\"), Architecture (\"architecture\"), Vendor selection (\"vendor\"), Hiring (\"recruit\"), Security & Compliance (\"governance\"), Change Management (\"change management\"); the limit is 4"
+        );
+        assert_eq!(bundled[0].position.line, 6, "at `decisions:`");
+        let help = bundled[0].help.as_deref().unwrap_or("");
+        assert!(
+            help.starts_with("give the decisions about Architecture, Vendor selection, Hiring and Security & Compliance to the briefs that own that work"),
+            "the lead holds leadership, product and change management: {help}"
+        );
+        let mut loose = config();
+        loose.lint_limits.max_areas = 7;
+        assert!(
+            run(&unicorn, &loose)
+                .iter()
+                .all(|d| d.code != Some("bundled-role"))
+        );
+    }
+
+    #[test]
     fn limits_are_configurable() {
         let mut loose = config();
         loose.lint_limits.max_primary_capabilities = 4;
@@ -1000,7 +1298,7 @@ Text.
             derived(
                 "plan/claims.md",
                 "Claims",
-                "extends: head-of-ai\nallow: [missing-probes]\ntools+: [a, b, c, d, e, f, g, h]\n",
+                "extends: head-of-ai\nallow: [missing-probes]\ntools+: [SQL, Spark, Airflow, dbt, Kafka, Docker, Kubernetes, Terraform]\n",
             ),
         ];
         let pages: Vec<(&str, String)> =

@@ -12,7 +12,7 @@ pub fn not_ready(config: &Config, content: &Content) -> Vec<Diagnostic> {
         .iter()
         .filter(|role| readiness::gated(config, role))
         .flat_map(|role| {
-            readiness::unanswered(role)
+            readiness::unanswered(config, role)
                 .into_iter()
                 .filter_map(|gap| finding(config, Some(role), "not-ready", at_gap(role, &gap)))
                 .collect::<Vec<_>>()
