@@ -2,6 +2,7 @@
 //! checked against (capabilities, archetypes, lint levels).
 
 pub mod lints;
+pub mod signals;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -51,6 +52,19 @@ pub struct Config {
     /// The text of `site.yaml`, for messages that point into it.
     #[serde(skip)]
     pub source: Option<Arc<str>>,
+    /// Technologies and the year each became public: a brief cannot ask for more years
+    /// with one than it has existed (`impossible-experience`).
+    #[serde(default = "signals::default_technologies")]
+    pub technologies: Vec<signals::Technology>,
+    /// Archetype key to the title words that contradict it (`title-archetype`); the
+    /// built-in signals when left out (see `Config::title_signals`).
+    #[serde(default)]
+    pub title_signals: Option<BTreeMap<String, signals::TitleSignals>>,
+    /// The year the build runs in, for the lints that compare with today; not in
+    /// `site.yaml`: the engine sets it from the clock, tests set a fixed year, and those
+    /// lints stay silent without it.
+    #[serde(skip)]
+    pub build_year: Option<i32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -193,6 +207,9 @@ impl Config {
                 .with_source(source.clone()),
             ));
         }
+        if let Some(problem) = self.unknown_title_signal(file, source) {
+            return Err(problem);
+        }
         if !(self.base_url.starts_with('/') || self.base_url.contains("://")) {
             return Err(fail(
                 "base_url",
@@ -201,6 +218,45 @@ impl Config {
             ));
         }
         Ok(())
+    }
+
+    /// A `title_signals` key that names no archetype.
+    fn unknown_title_signal(&self, file: &Path, source: &Arc<str>) -> Option<Box<Diagnostic>> {
+        let known: Vec<&str> = self.archetype_keys().collect();
+        let key = self
+            .title_signals
+            .as_ref()?
+            .keys()
+            .find(|k| !known.contains(&k.as_str()))?;
+        let section = source.lines().position(|l| l.starts_with("title_signals:"));
+        let line = source
+            .lines()
+            .enumerate()
+            .skip(section.unwrap_or(0))
+            .find(|(_, l)| l.trim_start().starts_with(&format!("{key}:")))
+            .map_or(1, |(i, _)| i + 1);
+        let help = match crate::diagnostic::did_you_mean(key, known.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("the archetypes are: {}", known.join(", ")),
+        };
+        Some(Box::new(
+            Diagnostic::new(
+                file,
+                Position::new(line, 3),
+                format!("unknown archetype `{key}` in `title_signals`"),
+            )
+            .with_help(help)
+            .with_source(source.clone()),
+        ))
+    }
+
+    /// The title words that contradict `archetype`: `site.yaml`'s, or the built-in ones
+    /// (for the archetypes the site has).
+    pub fn title_signals(&self, archetype: &str) -> Option<&signals::TitleSignals> {
+        self.title_signals
+            .as_ref()
+            .unwrap_or_else(|| signals::built_in_title_signals())
+            .get(archetype)
     }
 
     pub fn capability_keys(&self) -> impl Iterator<Item = &str> {

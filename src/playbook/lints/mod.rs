@@ -4,8 +4,14 @@
 mod body;
 mod brief;
 mod coverage;
+mod experience;
 mod hiring;
 mod links;
+mod placeholder;
+mod probes;
+mod reporting;
+mod text;
+mod title;
 
 use body::empty_sections;
 use brief::check_role;
@@ -110,7 +116,38 @@ pub fn sort(found: &mut [Diagnostic]) {
 /// The findings of the lints that read one brief's front matter: they change only with it,
 /// so a rebuild keeps those of the briefs it did not touch.
 pub fn check_brief(config: &Config, role: &Role) -> Vec<Diagnostic> {
-    check_role(config, role, &config.lint_limits)
+    let mut found = check_role(config, role, &config.lint_limits);
+    found.extend(check_wording(config, role));
+    found
+}
+
+/// The lints of what a brief's front matter says: placeholders, impossible experience,
+/// trivia probes and dosage, a title against its archetype, unsettled reporting lines.
+fn check_wording(config: &Config, role: &Role) -> Vec<Diagnostic> {
+    let mut found = placeholder::front_placeholders(config, role);
+    found.extend(experience::front_experience(config, role));
+    found.extend(probes::trivia_probes(config, role));
+    found.extend(probes::missing_dosage(config, role));
+    found.extend(title::title_archetype(config, role));
+    found.extend(reporting::unsettled_reporting(config, role));
+    found
+}
+
+/// The lints of what a page's body says: placeholders and impossible experience.
+fn body_wording(
+    config: &Config,
+    role: Option<&Role>,
+    source: &SourceFile,
+    body_offset: usize,
+    markdown: &MarkdownCache,
+) -> Vec<Diagnostic> {
+    let Some(md) = markdown.get(&source.content_path) else {
+        return Vec::new();
+    };
+    let body = text::Body::new(source, body_offset, md, role.is_none());
+    let mut found = placeholder::body_placeholders(config, role, &body);
+    found.extend(experience::body_experience(config, role, &body));
+    found
 }
 
 /// The findings of the lints that read front matter across briefs (the hiring graph and
@@ -137,7 +174,7 @@ pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic
     found
 }
 
-/// The findings of the lints that read bodies (empty sections, and the broken links in
+/// The findings of the lints that read bodies (empty sections, wording, and the broken links in
 /// `link_problems`), by file: every page, or the pages in `only` (content paths), each
 /// present even when it has none, so a caller can replace a page's earlier findings.
 pub fn check_bodies(
@@ -154,10 +191,9 @@ pub fn check_bodies(
     let mut found: HashMap<PathBuf, Vec<Diagnostic>> = pages
         .par_iter()
         .map(|&(role, source, body_offset)| {
-            (
-                source.file.clone(),
-                empty_sections(config, role, source, body_offset, markdown),
-            )
+            let mut page = empty_sections(config, role, source, body_offset, markdown);
+            page.extend(body_wording(config, role, source, body_offset, markdown));
+            (source.file.clone(), page)
         })
         .collect();
     let roles: HashMap<&Path, &Role> = pages
@@ -225,7 +261,7 @@ success:
   12m: [Metric moved]
 hire_after: [{hire_after}]
 tools: [Python]
-interview_probes: [What broke after launch?]
+interview_probes: [What broke after launch?, How many systems have you been on call for?]
 ---
 
 ## About
@@ -375,7 +411,7 @@ Text.
             ),
             (
                 "missing-probes",
-                "interview_probes: [What broke after launch?]",
+                "interview_probes: [What broke after launch?, How many systems have you been on call for?]",
                 "interview_probes: []",
                 "interview_probes: [Which pager alert did you fix?]",
             ),

@@ -1,0 +1,333 @@
+//! `placeholder`: text nobody wrote yet (TODO, TBD, N/A, "...", lorem ipsum, "[insert
+//! ...]"), the guidance of `gen new role` left as it was, and boilerplate that names nobody
+//! ("works closely with", "various stakeholders"), in a brief's front matter and in any
+//! page's body. On an open brief the finding is an error: the search is live.
+
+use super::text::{Body, FieldText, at_text, find_words, front_texts, is_word_at};
+use super::*;
+use crate::content::role::Status;
+
+/// What kind of unwritten text was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A marker that stands for text to come: TODO, TBD, "...".
+    Marker,
+    /// The guidance of the `gen new` scaffolds (themes/default/archetypes/).
+    Guidance,
+    /// A phrase that fills the space where a name and a decision belong.
+    Boilerplate,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct Found {
+    /// Bytes into the text.
+    at: usize,
+    kind: Kind,
+    /// The words found, as written.
+    words: String,
+}
+
+/// Values that are nothing but a placeholder.
+const WHOLE: &[&str] = &[
+    "-", "--", "—", "–", "?", "??", "???", "...", "…", "n/a", "na", "tbd", "tbc", "tba", "todo",
+    "x", "xx", "xxx",
+];
+
+/// Markers written in capitals; `todo` in lower case is a word ("a todo app") unless a
+/// colon follows it.
+const CAPITAL_MARKERS: &[&str] = &["TODO", "FIXME", "TBD", "TBC", "TBA"];
+
+/// Words that open a bracketed placeholder: "[insert team name]", "<your company>".
+const BRACKET_WORDS: &[&str] = &[
+    "insert",
+    "add",
+    "enter",
+    "fill",
+    "your",
+    "company",
+    "client",
+    "placeholder",
+    "describe",
+];
+
+/// The guidance `gen new role` and `gen new role --from` write (after "TODO: "), lower
+/// case and without the final full stop. A test keeps it in step with the scaffolds.
+const GUIDANCE: &[&str] = &[
+    "one sentence on what this role is for",
+    "the business outcome this hire drives, with its target and date",
+    "a decision this role owns",
+    "what must be true after 90 days",
+    "what must be true after 6 months",
+    "what must be true after 12 months",
+    "the problem this hire solves, and why now",
+    "what the person does first, and what they hand over by day 90",
+    "who they work with in product, data, security and it, and who decides what",
+    "the systems and failures to ask about",
+    "the profiles that look right on paper and are not",
+    "this team's outcome, with its target and date",
+    "a decision specific to this team",
+    "what is different in this company (systems, data, regulation, who is already in seat), and why",
+    "one sentence on what this page is for",
+    "write the page",
+];
+
+/// Phrases that stand where a name, a decision and an owner belong.
+const BOILERPLATE: &[&str] = &[
+    "works closely with",
+    "work closely with",
+    "working closely with",
+    "partners closely with",
+    "partners with stakeholders",
+    "partner with stakeholders",
+    "partnering with stakeholders",
+    "liaises with",
+    "liaise with",
+    "liaising with",
+    "collaborates cross-functionally",
+    "collaborate cross-functionally",
+    "collaborating cross-functionally",
+    "various stakeholders",
+    "relevant stakeholders",
+    "key stakeholders",
+    "all stakeholders",
+];
+
+/// Every placeholder in `text`, in order.
+fn placeholders(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    let trimmed = text.trim();
+    if WHOLE.contains(&trimmed.to_lowercase().as_str()) {
+        found.push(Found {
+            at: text.len() - text.trim_start().len(),
+            kind: Kind::Marker,
+            words: trimmed.to_string(),
+        });
+        return found;
+    }
+    let mut add = |at: usize, kind: Kind, len: usize| {
+        found.push(Found {
+            at,
+            kind,
+            words: text[at..at + len].to_string(),
+        })
+    };
+    for marker in CAPITAL_MARKERS {
+        for (at, _) in text.match_indices(marker) {
+            if is_word_at(text, at, marker.len()) {
+                add(at, Kind::Marker, marker.len());
+            }
+        }
+    }
+    for at in find_words(text, "todo:") {
+        if !text[at..].starts_with("TODO") {
+            add(at, Kind::Marker, 4);
+        }
+    }
+    for at in find_words(text, "n/a") {
+        if !text[at + 3..].starts_with('-') {
+            add(at, Kind::Marker, 3);
+        }
+    }
+    for (at, len) in runs_of_x(text) {
+        add(at, Kind::Marker, len);
+    }
+    for at in find_words(text, "lorem ipsum") {
+        add(at, Kind::Marker, "lorem ipsum".len());
+    }
+    for (at, len) in bracketed(text) {
+        add(at, Kind::Marker, len);
+    }
+    let lower = text.to_lowercase();
+    for guidance in GUIDANCE {
+        // Lower-casing may move offsets in non-ASCII text: such a match is shown at the start.
+        if let Some(at) = lower.find(guidance) {
+            let at = if text.is_char_boundary(at) { at } else { 0 };
+            let len = guidance.len().min(text.len() - at);
+            let len = (0..=len)
+                .rev()
+                .find(|l| text.is_char_boundary(at + l))
+                .unwrap_or(0);
+            add(at, Kind::Guidance, len);
+        }
+    }
+    for phrase in BOILERPLATE {
+        for at in find_words(text, phrase) {
+            add(at, Kind::Boilerplate, phrase.len());
+        }
+    }
+    found.sort_by_key(|f| f.at);
+    found.dedup_by_key(|f| f.at);
+    found
+}
+
+/// "XXX", "xx%": runs of two or more x standing alone.
+fn runs_of_x(text: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches!(bytes[i], b'x' | b'X') {
+            let start = i;
+            while i < bytes.len() && matches!(bytes[i], b'x' | b'X') {
+                i += 1;
+            }
+            if i - start >= 2 && is_word_at(text, start, i - start) {
+                runs.push((start, i - start));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+/// "[insert team]", "<your company>", "{company name}": brackets around an instruction to
+/// whoever fills the brief in; a Markdown link (`[add it](x.md)`) is not one.
+fn bracketed(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for (at, open) in text.char_indices() {
+        let close = match open {
+            '[' => ']',
+            '<' => '>',
+            '{' => '}',
+            _ => continue,
+        };
+        let inner = text[at + 1..].trim_start_matches(open).trim_start();
+        let Some(end) = inner.find(close) else {
+            continue;
+        };
+        if inner[..end].contains('\n') {
+            continue;
+        }
+        let first = inner[..end]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !BRACKET_WORDS.contains(&first.as_str()) {
+            continue;
+        }
+        let after_close = &inner[end + 1..];
+        if open == '[' && (after_close.starts_with('(') || after_close.starts_with('[')) {
+            continue;
+        }
+        let len = text.len() - at - after_close.len();
+        found.push((at, len));
+    }
+    found
+}
+
+/// The message and help of a finding of `kind`, about `words` in `place`.
+fn explain(kind: Kind, words: &str, place: &str) -> (String, &'static str) {
+    match kind {
+        Kind::Marker => (
+            format!("placeholder \"{words}\" in {place}"),
+            "write the real text, or leave the key out until it is known",
+        ),
+        Kind::Guidance => (
+            format!("the scaffold's guidance \"{words}\" is still in {place}"),
+            "replace the guidance `gen new` wrote with this brief's own answer",
+        ),
+        Kind::Boilerplate => (
+            format!("boilerplate \"{words}\" in {place}: it names nobody and no decision"),
+            "name the team or person, what you decide together and who has the final say, e.g. \"Agrees acceptance criteria with the CPO, who decides the release date\"",
+        ),
+    }
+}
+
+/// Whether a finding on `role` is an error whatever the site's level: an open search must
+/// not post a placeholder. The library view ignores statuses.
+fn is_open(config: &Config, role: Option<&Role>) -> bool {
+    !config.archetypes_only && role.is_some_and(|r| r.front.status == Status::Open)
+}
+
+/// A finding of `placeholder`, raised to an error on an open brief unless allowed.
+fn raise(config: &Config, role: Option<&Role>, d: Diagnostic) -> Option<Diagnostic> {
+    let mut d = finding(config, role, "placeholder", d)?;
+    if is_open(config, role) && d.severity == Severity::Warning {
+        d.severity = Severity::Error;
+        d.help = d
+            .help
+            .map(|h| format!("{h}; this brief is open (`status: open`), so it is an error"));
+    }
+    Some(d)
+}
+
+/// Placeholders in the texts of a brief's front matter, each at its item.
+pub(super) fn front_placeholders(config: &Config, role: &Role) -> Vec<Diagnostic> {
+    front_texts(role)
+        .iter()
+        .flat_map(|text| {
+            placeholders(text.value)
+                .into_iter()
+                .filter_map(move |f| front_finding(config, role, text, &f))
+        })
+        .collect()
+}
+
+fn front_finding(config: &Config, role: &Role, text: &FieldText, f: &Found) -> Option<Diagnostic> {
+    let (message, help) = explain(f.kind, &f.words, &format!("`{}`", text.key));
+    raise(
+        config,
+        Some(role),
+        at_text(role, text, f.at, message).with_help(help),
+    )
+}
+
+/// Placeholders in a page's body: never in code; on guides, never in quotes.
+pub(super) fn body_placeholders(
+    config: &Config,
+    role: Option<&Role>,
+    body: &Body,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut line_start = 0;
+    for line in body.text.split_inclusive('\n') {
+        let (prose, prose_at) = line_prose(line);
+        for f in placeholders(prose) {
+            let at = line_start + prose_at + f.at;
+            if !body.is_own_words(at) {
+                continue;
+            }
+            let (message, help) = explain(f.kind, &f.words, "the body");
+            let d = body.diagnostic(at, message).with_help(help);
+            found.extend(raise(config, role, d));
+        }
+        line_start += line.len();
+    }
+    found
+}
+
+/// A body line without its block markers (`> `, `- `, `1. `, `# `): the words a reader sees,
+/// and where they start in the line.
+fn line_prose(line: &str) -> (&str, usize) {
+    let mut rest = line.trim_end_matches(['\n', '\r']);
+    loop {
+        let trimmed = rest.trim_start();
+        let next = trimmed
+            .strip_prefix("> ")
+            .or_else(|| trimmed.strip_prefix("- "))
+            .or_else(|| trimmed.strip_prefix("* "))
+            .or_else(|| trimmed.strip_prefix("+ "))
+            .or_else(|| trimmed.strip_prefix('#').map(|r| r.trim_start_matches('#')))
+            .or_else(|| {
+                let digits = trimmed.len()
+                    - trimmed
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .len();
+                (digits > 0)
+                    .then(|| trimmed[digits..].strip_prefix(". "))
+                    .flatten()
+            });
+        match next {
+            Some(next) if next.len() < rest.len() => rest = next,
+            _ => break,
+        }
+    }
+    (rest, offset_in(line, rest))
+}
+
+/// Where `part` (a slice of `line`) starts in it.
+fn offset_in(line: &str, part: &str) -> usize {
+    part.as_ptr() as usize - line.as_ptr() as usize
+}
