@@ -12,6 +12,8 @@ mod probes;
 mod reporting;
 mod text;
 mod title;
+#[cfg(test)]
+mod wording_tests;
 
 use body::empty_sections;
 use brief::check_role;
