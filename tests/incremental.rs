@@ -130,7 +130,12 @@ impl Sim<'_> {
                 write(
                     root,
                     &path,
-                    &format!("{text}\nParagraph {n} with [a link](@/guides/start.md).\n"),
+                    // Every third one leaves a placeholder, a finding whose level follows
+                    // the brief's status.
+                    &format!(
+                        "{text}\n{}Paragraph {n} with [a link](@/guides/start.md).\n",
+                        if n.is_multiple_of(3) { "TODO: " } else { "" }
+                    ),
                 );
                 changes.content.insert(PathBuf::from(&path));
                 format!("body edit of {path}")
@@ -275,7 +280,11 @@ impl Sim<'_> {
                         "outcome:",
                         format!("outcome: Cut handling cost by {n}% within 6 months."),
                     ),
-                    _ => ("reports_to:", format!("reports_to: Person {n}")),
+                    // Alternatives are an unsettled line, a finding on open briefs.
+                    _ => (
+                        "reports_to:",
+                        format!("reports_to: Person {n}{}", [" or CTO", ""][n % 2]),
+                    ),
                 };
                 set_or_add_line(root, &path, prefix, &line);
                 changes.content.insert(PathBuf::from(&path));

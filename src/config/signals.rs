@@ -169,3 +169,50 @@ mod tests {
         assert_eq!(config.title_signals, Some(default_title_signals()));
     }
 }
+
+#[cfg(test)]
+mod validation_tests {
+    use crate::config::Config;
+    use std::path::Path;
+
+    const MINIMAL: &str = "title: T\ncapabilities:\n  - {key: a, name: A, description: d}\narchetypes:\n  - {key: builder, name: Builder, description: d}\n  - {key: lead, name: Lead, description: d}\n";
+
+    #[test]
+    fn title_signals_name_archetypes_of_the_site() {
+        let text = format!("{MINIMAL}title_signals:\n  bulder:\n    words: [Head]\n");
+        let err = Config::parse(&text, Path::new("site.yaml")).expect_err("unknown archetype");
+        assert_eq!(err.message, "unknown archetype `bulder` in `title_signals`");
+        assert_eq!(err.help.as_deref(), Some("did you mean `builder`?"));
+        assert_eq!(err.position.line, 8);
+    }
+
+    #[test]
+    fn the_built_in_signals_apply_to_the_archetypes_a_site_has() {
+        // No executive-operator here: the built-in signals for it are not an error.
+        let config = Config::parse(MINIMAL, Path::new("site.yaml")).expect("valid");
+        assert!(config.title_signals("builder").is_some());
+        assert!(config.title_signals("lead").is_none());
+        let text = format!("{MINIMAL}title_signals:\n  lead:\n    words: [Engineer]\n");
+        let config = Config::parse(&text, Path::new("site.yaml")).expect("valid");
+        assert!(
+            config.title_signals("builder").is_none(),
+            "the site's own table replaces the built-in one"
+        );
+        assert_eq!(
+            config.title_signals("lead").map(|s| s.words.clone()),
+            Some(vec!["Engineer".to_string()])
+        );
+    }
+
+    #[test]
+    fn technologies_default_and_parse() {
+        let config = Config::parse(MINIMAL, Path::new("site.yaml")).expect("valid");
+        assert_eq!(config.technologies, super::default_technologies());
+        let text = format!(
+            "{MINIMAL}technologies:\n  - {{name: Acme Agents, aliases: [AA], released: 2025}}\n"
+        );
+        let config = Config::parse(&text, Path::new("site.yaml")).expect("valid");
+        assert_eq!(config.technologies.len(), 1);
+        assert_eq!(config.technologies[0].released, 2025);
+    }
+}

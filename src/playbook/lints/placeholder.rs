@@ -3,7 +3,7 @@
 //! ("works closely with", "various stakeholders"), in a brief's front matter and in any
 //! page's body. On an open brief the finding is an error: the search is live.
 
-use super::text::{Body, FieldText, at_text, find_words, front_texts, is_word_at};
+use super::text::{Body, FieldText, at_text, front_texts, is_word_at};
 use super::*;
 use crate::content::role::Status;
 
@@ -33,12 +33,9 @@ const WHOLE: &[&str] = &[
     "x", "xx", "xxx",
 ];
 
-/// Markers written in capitals; `todo` in lower case is a word ("a todo app") unless a
-/// colon follows it.
-const CAPITAL_MARKERS: &[&str] = &["TODO", "FIXME"];
-
-/// Markers in any case: no word of prose is spelt so.
-const MARKERS: &[&str] = &["tbd", "tbc", "tba", "lorem ipsum"];
+/// Markers in any case: no word of prose is spelt so. TODO and FIXME count in capitals
+/// only ("a todo app" is prose), or before a colon; so do runs of x ("XX%") and "N/A".
+const MARKERS: &[&str] = &["tbd", "tbc", "tba"];
 
 /// Words that open a bracketed placeholder: "[insert team name]", "<your company>".
 const BRACKET_WORDS: &[&str] = &[
@@ -101,95 +98,137 @@ fn first_placeholder(text: &str) -> Option<Found> {
     placeholders(text).into_iter().next()
 }
 
-/// Every placeholder in `text`, in order.
+/// Every placeholder in `text`, in order: one walk over its words (a body has thousands
+/// of lines, so each pattern is tried only where a word starts).
 fn placeholders(text: &str) -> Vec<Found> {
-    let mut found = Vec::new();
     let trimmed = text.trim();
-    if WHOLE.contains(&trimmed.to_lowercase().as_str()) {
-        found.push(Found {
-            at: text.len() - text.trim_start().len(),
-            kind: Kind::Marker,
-            words: trimmed.to_string(),
-        });
-        return found;
+    let lead = text.len() - text.trim_start().len();
+    if WHOLE.iter().any(|w| trimmed.eq_ignore_ascii_case(w)) {
+        return vec![found(text, lead, trimmed.len(), Kind::Marker)];
     }
-    let mut add = |at: usize, kind: Kind, len: usize| {
-        found.push(Found {
-            at,
-            kind,
-            words: text[at..at + len].to_string(),
-        })
-    };
-    for marker in CAPITAL_MARKERS {
-        for (at, _) in text.match_indices(marker) {
-            if is_word_at(text, at, marker.len()) {
-                add(at, Kind::Marker, marker.len());
-            }
+    let mut all = Vec::new();
+    all.extend(guidance(text));
+    for (at, end) in word_spans(text) {
+        if let Some((len, kind)) = placeholder_at(text, at, end) {
+            all.push(found(text, at, len, kind));
         }
     }
-    for at in find_words(text, "todo:") {
-        if !text[at..].starts_with("TODO") {
-            add(at, Kind::Marker, 4);
-        }
+    if text.contains(['[', '<', '{']) {
+        all.extend(
+            bracketed(text)
+                .into_iter()
+                .map(|(at, len)| found(text, at, len, Kind::Marker)),
+        );
     }
-    for at in find_words(text, "n/a") {
-        if !text[at + 3..].starts_with('-') {
-            add(at, Kind::Marker, 3);
-        }
-    }
-    for (at, len) in runs_of_x(text) {
-        add(at, Kind::Marker, len);
-    }
-    for marker in MARKERS {
-        for at in find_words(text, marker) {
-            add(at, Kind::Marker, marker.len());
-        }
-    }
-    for (at, len) in bracketed(text) {
-        add(at, Kind::Marker, len);
-    }
-    let lower = text.to_lowercase();
-    for guidance in GUIDANCE {
-        // Lower-casing may move offsets in non-ASCII text: such a match is shown at the start.
-        if let Some(at) = lower.find(guidance) {
-            let at = if text.is_char_boundary(at) { at } else { 0 };
-            let len = guidance.len().min(text.len() - at);
-            let len = (0..=len)
-                .rev()
-                .find(|l| text.is_char_boundary(at + l))
-                .unwrap_or(0);
-            add(at, Kind::Guidance, len);
-        }
-    }
-    for phrase in BOILERPLATE {
-        for at in find_words(text, phrase) {
-            add(at, Kind::Boilerplate, phrase.len());
-        }
-    }
-    found.sort_by_key(|f| f.at);
-    found.dedup_by_key(|f| f.at);
-    found
+    all.sort_by_key(|f| f.at);
+    all.dedup_by_key(|f| f.at);
+    all
 }
 
-/// "XXX", "xx%": runs of two or more x standing alone.
-fn runs_of_x(text: &str) -> Vec<(usize, usize)> {
-    let mut runs = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if matches!(bytes[i], b'x' | b'X') {
-            let start = i;
-            while i < bytes.len() && matches!(bytes[i], b'x' | b'X') {
-                i += 1;
-            }
-            if i - start >= 2 && is_word_at(text, start, i - start) {
-                runs.push((start, i - start));
-            }
-        } else {
-            i += 1;
-        }
+fn found(text: &str, at: usize, len: usize, kind: Kind) -> Found {
+    Found {
+        at,
+        kind,
+        words: text[at..at + len].to_string(),
     }
-    runs
+}
+
+/// (start, end) of each run of letters and digits.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    // The character at `i` and its length; ASCII without decoding.
+    let at = move |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (word, len) = at(i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (word, len) = at(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        Some((start, i))
+    })
+}
+
+/// A placeholder starting with the word `text[at..end]`: its length and kind.
+fn placeholder_at(text: &str, at: usize, end: usize) -> Option<(usize, Kind)> {
+    let word = &text[at..end];
+    let first = word.as_bytes()[0].to_ascii_lowercase();
+    // Every placeholder word starts with one of these: most words are out at once.
+    if !b"tfxnlwpcvrka".contains(&first) {
+        return None;
+    }
+    let rest = &text[end..];
+    let marker = word == "TODO"
+        || word == "FIXME"
+        || (word.eq_ignore_ascii_case("todo") && rest.starts_with(':'))
+        || MARKERS.iter().any(|m| word.eq_ignore_ascii_case(m))
+        || (word.len() >= 2 && word.bytes().all(|b| b == b'x' || b == b'X'));
+    if marker {
+        return Some((word.len(), Kind::Marker));
+    }
+    if word.eq_ignore_ascii_case("n")
+        && rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case("/a"))
+        && !rest[2..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+    {
+        return Some((3, Kind::Marker));
+    }
+    let phrase_at = |phrase: &str| {
+        text.get(at..at + phrase.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(phrase))
+            && is_word_at(text, at, phrase.len())
+    };
+    if word.eq_ignore_ascii_case("lorem") && phrase_at("lorem ipsum") {
+        return Some(("lorem ipsum".len(), Kind::Marker));
+    }
+    BOILERPLATE
+        .iter()
+        .filter(|p| p.as_bytes()[0] == first)
+        .find(|p| phrase_at(p))
+        .map(|p| (p.len(), Kind::Boilerplate))
+}
+
+/// The scaffold's guidance, when it is what `text` says: alone, after "TODO:", or before
+/// a full stop ("write the page. Link to briefs...").
+fn guidance(text: &str) -> Option<Found> {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    let skip = rest
+        .get(..5)
+        .filter(|m| m.eq_ignore_ascii_case("todo:"))
+        .map_or(0, |_| 5);
+    let at = start + skip + (rest[skip..].len() - rest[skip..].trim_start().len());
+    let said = text[at..].trim_end();
+    let first = said.as_bytes().first()?.to_ascii_lowercase();
+    GUIDANCE
+        .iter()
+        .filter(|g| g.as_bytes()[0] == first)
+        .find(|g| {
+            said.get(..g.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(g))
+                && matches!(said[g.len()..].chars().next(), None | Some('.' | '"'))
+        })
+        .map(|g| found(text, at, g.len(), Kind::Guidance))
 }
 
 /// "[insert team]", "<your company>", "{company name}": brackets around an instruction to
@@ -273,8 +312,7 @@ pub(super) fn front_placeholders(config: &Config, role: &Role) -> Vec<Diagnostic
     front_texts(role)
         .iter()
         .flat_map(|text| {
-            first_placeholder(text.value)
-                .and_then(|f| front_finding(config, role, text, &f))
+            first_placeholder(text.value).and_then(|f| front_finding(config, role, text, &f))
         })
         .collect()
 }
@@ -374,9 +412,15 @@ mod tests {
             ("…", marker("…")),
             ("Cut handling time by XX% by Q?", marker("XX")),
             ("Lorem ipsum dolor sit amet", marker("Lorem ipsum")),
-            ("Owns the [insert system name] roadmap", marker("[insert system name]")),
+            (
+                "Owns the [insert system name] roadmap",
+                marker("[insert system name]"),
+            ),
             ("Works with <your data team>", marker("<your data team>")),
-            ("Partners with {{company}} leadership", marker("{{company}}")),
+            (
+                "Partners with {{company}} leadership",
+                marker("{{company}}"),
+            ),
             ("FIXME: the numbers", marker("FIXME")),
             (
                 "Works closely with product and engineering",
@@ -400,7 +444,10 @@ mod tests {
             ),
             (
                 "one sentence on what this role is for.",
-                vec![(Kind::Guidance, "one sentence on what this role is for".into())],
+                vec![(
+                    Kind::Guidance,
+                    "one sentence on what this role is for".into(),
+                )],
             ),
         ];
         for (text, expected) in cases {
@@ -449,7 +496,10 @@ mod tests {
                 let guidance = guidance.trim_end_matches('.');
                 // The page scaffold goes on with an example after the first sentence.
                 let guidance = guidance.split(". ").next().unwrap_or(guidance);
-                assert!(GUIDANCE.contains(&guidance), "{guidance:?} is not in GUIDANCE");
+                assert!(
+                    GUIDANCE.contains(&guidance),
+                    "{guidance:?} is not in GUIDANCE"
+                );
                 let kinds: Vec<Kind> = placeholders(guidance).iter().map(|f| f.kind).collect();
                 assert_eq!(kinds, [Kind::Guidance], "{guidance:?}");
                 seen += 1;

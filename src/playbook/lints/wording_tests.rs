@@ -169,13 +169,22 @@ fn placeholders_are_errors_on_open_briefs_unless_allowed() {
     assert_eq!(found(&todo, &library), one("placeholder", at, Warning));
     let mut warn = in_2026();
     warn.lints.insert("placeholder".into(), LintLevel::Warn);
-    assert_eq!(found(&todo, &warn), one("placeholder", at, Error), "warn is the default");
+    assert_eq!(
+        found(&todo, &warn),
+        one("placeholder", at, Error),
+        "warn is the default"
+    );
     let mut allow = in_2026();
     allow.lints.insert("placeholder".into(), LintLevel::Allow);
     assert_eq!(found(&todo, &allow), vec![]);
     let allowed_here: Vec<(&str, String)> = todo
         .iter()
-        .map(|(p, t)| (*p, t.replace("status: open", "status: open\nallow: [placeholder]")))
+        .map(|(p, t)| {
+            (
+                *p,
+                t.replace("status: open", "status: open\nallow: [placeholder]"),
+            )
+        })
         .collect();
     assert_eq!(found(&allowed_here, &in_2026()), vec![]);
 }
@@ -189,7 +198,11 @@ fn bodies_of_briefs_are_read_outside_code() {
     assert_eq!(
         found(&body, &in_2026()),
         vec![
-            ("placeholder".to_string(), "content/roles/eng.md:31:1".to_string(), Error),
+            (
+                "placeholder".to_string(),
+                "content/roles/eng.md:31:1".to_string(),
+                Error
+            ),
             (
                 "impossible-experience".to_string(),
                 "content/roles/eng.md:39:16".to_string(),
@@ -220,7 +233,11 @@ We once asked for 10 years of prompt engineering ourselves.
     assert_eq!(
         found(&pages, &in_2026()),
         vec![
-            ("placeholder".to_string(), "content/guides/bad.md:11:1".to_string(), Warning),
+            (
+                "placeholder".to_string(),
+                "content/guides/bad.md:11:1".to_string(),
+                Warning
+            ),
             (
                 "impossible-experience".to_string(),
                 "content/guides/bad.md:13:19".to_string(),
@@ -241,9 +258,17 @@ fn experience_needs_the_year_of_the_build() {
     in_2024.build_year = Some(2024);
     assert_eq!(
         found(&asks, &in_2024),
-        one("impossible-experience", "content/roles/eng.md:20:27", Warning)
+        one(
+            "impossible-experience",
+            "content/roles/eng.md:20:27",
+            Warning
+        )
     );
-    assert_eq!(found(&asks, &in_2026()), vec![], "7 years of LLMs fit by 2026");
+    assert_eq!(
+        found(&asks, &in_2026()),
+        vec![],
+        "7 years of LLMs fit by 2026"
+    );
 }
 
 #[test]
@@ -254,14 +279,20 @@ fn technologies_come_from_site_yaml() {
     );
     assert_eq!(found(&asks, &in_2026()), vec![]);
     let mut config = in_2026();
-    config.technologies.push(crate::config::signals::Technology {
-        name: "Acme Agents".into(),
-        aliases: vec![],
-        released: 2024,
-    });
+    config
+        .technologies
+        .push(crate::config::signals::Technology {
+            name: "Acme Agents".into(),
+            aliases: vec![],
+            released: 2024,
+        });
     assert_eq!(
         found(&asks, &config),
-        one("impossible-experience", "content/roles/eng.md:20:27", Warning)
+        one(
+            "impossible-experience",
+            "content/roles/eng.md:20:27",
+            Warning
+        )
     );
 }
 
@@ -296,9 +327,10 @@ fn unsettled_reporting_only_on_open_briefs() {
 
 #[test]
 fn inherited_texts_are_found_in_the_parent() {
-    let parent = BRIEF
-        .replace("status: open\n", "")
-        .replace("reports_to: Claims AI Platform Lead", "reports_to: Head of AI or CTO");
+    let parent = BRIEF.replace("status: open\n", "").replace(
+        "reports_to: Claims AI Platform Lead",
+        "reports_to: Head of AI or CTO",
+    );
     let child = "---\ntitle: Claims ML Engineer\nextends: eng\ninterview_probes+: [Where do you see AI in five years?]\nstatus: open\n---\nWhy.\n";
     let pages = vec![
         ("roles/eng.md", parent),
