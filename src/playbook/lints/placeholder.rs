@@ -108,12 +108,12 @@ fn placeholders(text: &str) -> Vec<Found> {
     }
     let mut all = Vec::new();
     all.extend(guidance(text));
-    for (at, end) in word_spans(text) {
+    let brackets = each_word(text, |at, end| {
         if let Some((len, kind)) = placeholder_at(text, at, end) {
             all.push(found(text, at, len, kind));
         }
-    }
-    if text.contains(['[', '<', '{']) {
+    });
+    if brackets {
         all.extend(
             bracketed(text)
                 .into_iter()
@@ -133,11 +133,12 @@ fn found(text: &str, at: usize, len: usize, kind: Kind) -> Found {
     }
 }
 
-/// (start, end) of each run of letters and digits.
-fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// Calls `word(start, end)` for each run of letters and digits, and says whether the text
+/// between them opens a bracket (`[`, `<`, `{`): one pass for both.
+fn each_word(text: &str, mut word: impl FnMut(usize, usize)) -> bool {
     let bytes = text.as_bytes();
-    // The character at `i` and its length; ASCII without decoding.
-    let at = move |i: usize| -> (bool, usize) {
+    // Whether the character at `i` is a letter or digit, and its length; ASCII undecoded.
+    let at = |i: usize| -> (bool, usize) {
         match bytes[i] {
             b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
             _ => text[i..]
@@ -146,28 +147,27 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                 .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
         }
     };
+    let mut brackets = false;
     let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let (word, len) = at(i);
-            if word {
-                break;
-            }
+    while i < bytes.len() {
+        let (is_word, len) = at(i);
+        if !is_word {
+            brackets |= matches!(bytes[i], b'[' | b'<' | b'{');
             i += len;
-        }
-        if i >= bytes.len() {
-            return None;
+            continue;
         }
         let start = i;
+        i += len;
         while i < bytes.len() {
-            let (word, len) = at(i);
-            if !word {
+            let (is_word, len) = at(i);
+            if !is_word {
                 break;
             }
             i += len;
         }
-        Some((start, i))
-    })
+        word(start, i);
+    }
+    brackets
 }
 
 /// A placeholder starting with the word `text[at..end]`: its length and kind.
@@ -201,9 +201,15 @@ fn placeholder_at(text: &str, at: usize, end: usize) -> Option<(usize, Kind)> {
     if word.eq_ignore_ascii_case("lorem") && phrase_at("lorem ipsum") {
         return Some(("lorem ipsum".len(), Kind::Marker));
     }
+    // A phrase can start here only if its first word is this word.
+    let opens = |p: &&&str| {
+        p.as_bytes().get(word.len()) == Some(&b' ')
+            && p.get(..word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
     BOILERPLATE
         .iter()
-        .filter(|p| p.as_bytes()[0] == first)
+        .filter(opens)
         .find(|p| phrase_at(p))
         .map(|p| (p.len(), Kind::Boilerplate))
 }
