@@ -128,6 +128,17 @@ impl Diagnostic {
     }
 }
 
+/// The widest column a snippet is drawn for. miette pads the caret out to the column with a
+/// format width, which Rust caps at 65,535 (a wider one panics), and a snippet thousands of
+/// characters wide helps nobody: the message still names line and column.
+const MAX_SNIPPET_COLUMN: usize = 10_000;
+
+impl Diagnostic {
+    fn snippet_fits(&self) -> bool {
+        self.position.column <= MAX_SNIPPET_COLUMN
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -162,10 +173,16 @@ impl miette::Diagnostic for Diagnostic {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
+        if !self.snippet_fits() {
+            return None;
+        }
         self.source().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.snippet_fits() {
+            return None;
+        }
         let offset = self.byte_offset()?;
         let label = LabeledSpan::new_with_span(Some("here".to_string()), (offset, 0));
         Some(Box::new(std::iter::once(label)))
@@ -283,6 +300,18 @@ pub fn stderr_has_color() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_finding_far_along_a_long_line_is_reported_without_a_snippet() {
+        let line = format!("{}x", "- ".repeat(50_000));
+        let d = Diagnostic::new("content/a.md", Position::new(1, 100_001), "far")
+            .with_source(Arc::from(line.as_str()));
+        let mut out = String::new();
+        miette::GraphicalReportHandler::new()
+            .render_report(&mut out, &d)
+            .expect("renders");
+        assert!(out.contains("far"), "{out}");
+    }
 
     #[test]
     fn positions_count_lines_and_characters() {

@@ -245,10 +245,13 @@ fn ready_fails_on_an_open_brief_that_leaves_intake_questions_unanswered() {
         "content/plan/claims-data-engineer.md",
         FUZZY_OPEN_BRIEF,
     );
-    // Without --ready, gen check is unchanged: the gaps are not errors.
+    // Without --ready, the gaps are not `not-ready` errors; its placeholders are errors of
+    // their own on an open brief (`placeholder`).
     let plain = gen_in(root).arg("check").output().expect("runs");
-    assert_eq!(plain.status.code(), Some(0));
-    assert!(!String::from_utf8_lossy(&plain.stdout).contains("not-ready"));
+    let text = String::from_utf8_lossy(&plain.stdout);
+    assert_eq!(plain.status.code(), Some(1), "{text}");
+    assert!(!text.contains("not-ready"), "{text}");
+    assert!(text.contains("error  placeholder"), "{text}");
     let file = "content/plan/claims-data-engineer.md";
     gen_in(root)
         .args(["check", "--ready"])
@@ -264,7 +267,8 @@ fn ready_fails_on_an_open_brief_that_leaves_intake_questions_unanswered() {
             .and(predicate::str::contains(format!(
                 "{file}:8:1  error  not-ready  not ready to open: `reports_to` is a placeholder (`TBD`) (who does this role report to?)"
             )))
-            .and(predicate::str::contains("3 errors")),
+            // And the two placeholders, errors of their own on an open brief.
+            .and(predicate::str::contains("5 errors")),
         );
     let output = gen_in(root)
         .args(["check", "--ready", "--format", "json"])
@@ -291,8 +295,16 @@ fn ready_fails_on_an_open_brief_that_leaves_intake_questions_unanswered() {
         &FUZZY_OPEN_BRIEF.replace("status: open", "status: planned"),
     );
     gen_in(root).args(["check", "--ready"]).assert().code(0);
-    // The health page says which questions are open, in words.
+    // The health page says which questions are open, in words (built with placeholders
+    // allowed: on an open brief they would fail the build).
     write(root, file, FUZZY_OPEN_BRIEF);
+    let config = std::fs::read_to_string(root.join("site.yaml")).expect("site.yaml");
+    assert!(config.contains("  placeholder: warn\n"));
+    write(
+        root,
+        "site.yaml",
+        &config.replace("  placeholder: warn\n", "  placeholder: allow\n"),
+    );
     gen_in(root).arg("build").assert().success();
     let health = read(root, "public/health/index.html");
     assert!(

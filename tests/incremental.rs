@@ -137,7 +137,12 @@ impl Sim<'_> {
                 write(
                     root,
                     &path,
-                    &format!("{text}\nParagraph {n} with [a link](@/guides/start.md).\n"),
+                    // Every third one leaves a placeholder, a finding whose level follows
+                    // the brief's status.
+                    &format!(
+                        "{text}\n{}Paragraph {n} with [a link](@/guides/start.md).\n",
+                        if n.is_multiple_of(3) { "TODO: " } else { "" }
+                    ),
                 );
                 changes.content.insert(PathBuf::from(&path));
                 format!("body edit of {path}")
@@ -294,7 +299,11 @@ impl Sim<'_> {
                         "outcome:",
                         format!("outcome: Cut handling cost by {n}% within 6 months."),
                     ),
-                    5 => ("reports_to:", format!("reports_to: Person {n}")),
+                    // Alternatives are an unsettled line, a finding on open briefs.
+                    5 => (
+                        "reports_to:",
+                        format!("reports_to: Person {n}{}", [" or CTO", ""][n % 2]),
+                    ),
                     // Waivers (the health page lists each with its reason) and intake answers
                     // (its readiness table).
                     6 => (

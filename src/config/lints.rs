@@ -118,6 +118,42 @@ pub const LINTS: &[Lint] = &[
         problem: "builders hired with nobody owning governance ship systems that risk, security and compliance review after launch, when changes cost most",
         fix: "add a brief that holds the governance capability as primary, and hire it before the builders",
     },
+    Lint {
+        id: "placeholder",
+        default: Warn,
+        problem: "a brief with TODOs, \"TBD\" or boilerplate such as \"works closely with stakeholders\" tells candidates the role is not thought through; on an open brief (`status: open`) it is an error unless the site allows the lint, since the search is live",
+        fix: "write the real text, or leave the key out until it is known",
+    },
+    Lint {
+        id: "impossible-experience",
+        default: Warn,
+        problem: "asking for more years with a technology than it has existed filters out honest candidates and rewards inflated CVs",
+        fix: "ask for what the years were meant to prove, counted in systems and releases (the technologies and their release years are `technologies:` in site.yaml)",
+    },
+    Lint {
+        id: "trivia-probe",
+        default: Warn,
+        problem: "a probe that asks for an opinion, a prediction or a definition rewards fluency about AI, not evidence of having shipped it",
+        fix: "ask about a system the candidate ran: what broke, what they changed, what the numbers were",
+    },
+    Lint {
+        id: "missing-dosage",
+        default: Warn,
+        problem: "experience is dosage, not credentials: without a probe that counts systems, releases or years on call, a CV's titles stand in for reps",
+        fix: "add a probe that asks how many, how often or for how long, e.g. \"How many production AI systems have you been on call for?\"",
+    },
+    Lint {
+        id: "title-archetype",
+        default: Warn,
+        problem: "candidates read the title first: a builder brief titled like a manager (or an executive brief titled like an engineer) attracts the wrong people",
+        fix: "retitle the brief for the job it describes, or change `archetype` (the words are `title_signals:` in site.yaml)",
+    },
+    Lint {
+        id: "unsettled-reporting",
+        default: Warn,
+        problem: "reporting lines that are still alternatives mean the team's shape is not decided; an open search that cannot say who the hire answers to loses strong candidates",
+        fix: "settle `reports_to` to one manager before the search opens; a dotted line to a second one is fine",
+    },
 ];
 
 /// Lints a brief cannot waive for itself: waiving them would defeat them (a waiver of

@@ -2,6 +2,7 @@
 //! checked against (capabilities, archetypes, lint levels).
 
 pub mod lints;
+pub mod signals;
 pub mod vocabulary;
 
 use std::collections::BTreeMap;
@@ -73,6 +74,19 @@ pub struct Config {
     /// The vendors of `vendor_groups`, indexed once per site.
     #[serde(skip)]
     vendor_index: std::sync::OnceLock<Arc<vocabulary::VendorIndex>>,
+    /// Technologies and the year each became public: a brief cannot ask for more years
+    /// with one than it has existed (`impossible-experience`).
+    #[serde(default = "signals::default_technologies")]
+    pub technologies: Vec<signals::Technology>,
+    /// Archetype key to the title words that contradict it (`title-archetype`); the
+    /// built-in signals when left out (see `Config::title_signals`).
+    #[serde(default)]
+    pub title_signals: Option<BTreeMap<String, signals::TitleSignals>>,
+    /// The year the build runs in, for the lints that compare with today; not in
+    /// `site.yaml`: the engine sets it from the clock, tests set a fixed year, and those
+    /// lints stay silent without it.
+    #[serde(skip)]
+    pub build_year: Option<i32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -263,6 +277,9 @@ impl Config {
             return Err(fail(at, format!("unknown lint `{id}` in `lints`"), &help));
         }
         self.validate_vocabulary(file, source)?;
+        if let Some(problem) = self.unknown_title_signal(file, source) {
+            return Err(problem);
+        }
         if !(self.base_url.starts_with('/') || self.base_url.contains("://")) {
             return Err(fail(
                 value_at(&keys, "base_url"),
@@ -298,6 +315,42 @@ impl Config {
             Some(written) => std::borrow::Cow::Borrowed(written),
             None => std::borrow::Cow::Owned(vocabulary::Governance::default()),
         }
+    }
+
+    /// A `title_signals` key that names no archetype.
+    fn unknown_title_signal(&self, file: &Path, source: &Arc<str>) -> Option<Box<Diagnostic>> {
+        let known: Vec<&str> = self.archetype_keys().collect();
+        let key = self
+            .title_signals
+            .as_ref()?
+            .keys()
+            .find(|k| !known.contains(&k.as_str()))?;
+        let at = KeySpans::of(source)
+            .get("title_signals")
+            .and_then(|section| section.keys.get(key))
+            .map_or(Position::START, |written| written.at);
+        let help = match crate::diagnostic::did_you_mean(key, known.iter().copied()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("the archetypes are: {}", known.join(", ")),
+        };
+        Some(Box::new(
+            Diagnostic::new(
+                file,
+                at,
+                format!("unknown archetype `{key}` in `title_signals`"),
+            )
+            .with_help(help)
+            .with_source(source.clone()),
+        ))
+    }
+
+    /// The title words that contradict `archetype`: `site.yaml`'s, or the built-in ones
+    /// (for the archetypes the site has).
+    pub fn title_signals(&self, archetype: &str) -> Option<&signals::TitleSignals> {
+        self.title_signals
+            .as_ref()
+            .unwrap_or_else(|| signals::built_in_title_signals())
+            .get(archetype)
     }
 
     pub fn capability_keys(&self) -> impl Iterator<Item = &str> {

@@ -6,6 +6,7 @@ pub mod guide;
 pub mod inherit;
 pub mod role;
 pub mod source;
+pub mod spans;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};

@@ -280,5 +280,48 @@ pub fn read_config(root: &Path) -> Result<Config, Error> {
         Diagnostic::new(CONFIG_FILE, Position::START, "site.yaml is not valid UTF-8")
             .with_help("save it as UTF-8")
     })?;
-    Ok(Config::parse(&text, Path::new(CONFIG_FILE)).map_err(|d| *d)?)
+    let mut config = Config::parse(&text, Path::new(CONFIG_FILE)).map_err(|d| *d)?;
+    config.build_year = Some(build_year());
+    Ok(config)
+}
+
+/// The year the build runs in: from `SOURCE_DATE_EPOCH` when set (reproducible builds fix
+/// it, and so do tests), otherwise from the clock.
+fn build_year() -> i32 {
+    let from_env = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok());
+    let seconds = from_env.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    });
+    year_of(seconds)
+}
+
+/// The civil (UTC) year of a Unix time, by the days-to-civil algorithm of H. Hinnant.
+fn year_of(unix_seconds: i64) -> i32 {
+    let z = unix_seconds.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let january_or_february = month_index >= 10;
+    (year_of_era + era * 400 + i64::from(january_or_february)) as i32
+}
+
+#[cfg(test)]
+mod year_tests {
+    use super::year_of;
+
+    #[test]
+    fn years_of_unix_times() {
+        assert_eq!(year_of(0), 1970);
+        assert_eq!(year_of(1_767_225_599), 2025); // 2025-12-31T23:59:59Z
+        assert_eq!(year_of(1_767_225_600), 2026); // 2026-01-01T00:00:00Z
+        assert_eq!(year_of(951_782_400), 2000); // 2000-02-29
+        assert_eq!(year_of(-1), 1969);
+    }
 }

@@ -144,6 +144,10 @@ pub struct RenderedMarkdown {
     pub empty_sections: Vec<(usize, String)>,
     /// The items of top-level lists (the bullets of a responsibilities section), in order.
     pub list_items: Vec<ListItem>,
+    /// Byte ranges in the body of code spans and code blocks, and of block quotes: text
+    /// shown as written or quoted, which the lints of prose read differently.
+    pub code: Vec<std::ops::Range<usize>>,
+    pub quotes: Vec<std::ops::Range<usize>>,
     /// Whether `html` was rendered (`render`), or only the findings (`scan`).
     pub has_html: bool,
 }
@@ -308,6 +312,11 @@ fn process(
     let mut lists = 0usize;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => out.code.push(range.clone()),
+            Event::Start(Tag::BlockQuote(_)) => out.quotes.push(range.clone()),
+            _ => {}
+        }
         // Any block outside a heading counts as content of the open sections.
         match &event {
             Event::Start(Tag::Heading { .. }) => heading_offset = range.start,
@@ -638,6 +647,16 @@ mod tests {
         for (from, dest, expected) in cases {
             assert_eq!(&resolve_link(from, dest), expected, "{dest} from {from}");
         }
+    }
+
+    #[test]
+    fn code_and_quotes_are_located() {
+        let body = "Say `TODO` here.\n\n> A quoted TBD.\n\n```\nTODO\n```\n\n    indented\n";
+        let r = scan(body, "guides/a.md", &index());
+        let code: Vec<&str> = r.code.iter().map(|c| &body[c.clone()]).collect();
+        assert_eq!(code, ["`TODO`", "```\nTODO\n```", "indented\n"]);
+        let quotes: Vec<&str> = r.quotes.iter().map(|q| &body[q.clone()]).collect();
+        assert_eq!(quotes, ["> A quoted TBD.\n"]);
     }
 
     #[test]

@@ -4,10 +4,18 @@
 mod body;
 mod brief;
 mod coverage;
+mod experience;
 mod hiring;
 mod links;
 mod outcome;
+mod placeholder;
+mod probes;
 mod ready;
+mod reporting;
+mod text;
+mod title;
+#[cfg(test)]
+mod wording_tests;
 
 use body::{bundled_responsibilities, empty_sections};
 use brief::check_role;
@@ -156,7 +164,38 @@ pub fn sort(found: &mut [Diagnostic]) {
 /// The findings of the lints that read one brief's front matter: they change only with it,
 /// so a rebuild keeps those of the briefs it did not touch.
 pub fn check_brief(config: &Config, role: &Role) -> Vec<Diagnostic> {
-    check_role(config, role, &config.lint_limits)
+    let mut found = check_role(config, role, &config.lint_limits);
+    found.extend(check_wording(config, role));
+    found
+}
+
+/// The lints of what a brief's front matter says: placeholders, impossible experience,
+/// trivia probes and dosage, a title against its archetype, unsettled reporting lines.
+fn check_wording(config: &Config, role: &Role) -> Vec<Diagnostic> {
+    let mut found = placeholder::front_placeholders(config, role);
+    found.extend(experience::front_experience(config, role));
+    found.extend(probes::trivia_probes(config, role));
+    found.extend(probes::missing_dosage(config, role));
+    found.extend(title::title_archetype(config, role));
+    found.extend(reporting::unsettled_reporting(config, role));
+    found
+}
+
+/// The lints of what a page's body says: placeholders and impossible experience.
+fn body_wording(
+    config: &Config,
+    role: Option<&Role>,
+    source: &SourceFile,
+    body_offset: usize,
+    markdown: &MarkdownCache,
+) -> Vec<Diagnostic> {
+    let Some(md) = markdown.get(&source.content_path) else {
+        return Vec::new();
+    };
+    let body = text::Body::new(source, body_offset, md, role.is_none());
+    let mut found = placeholder::body_placeholders(config, role, &body);
+    found.extend(experience::body_experience(config, role, &body));
+    found
 }
 
 /// The findings of the lints that read front matter across briefs (the hiring graph,
@@ -188,9 +227,9 @@ pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic
 }
 
 /// The findings of the lints that read bodies (empty sections, bundled responsibilities,
-/// and the broken links in `link_problems`), by file: every page, or the pages in `only`
-/// (content paths), each present even when it has none, so a caller can replace a page's
-/// earlier findings.
+/// wording, and the broken links in `link_problems`), by file: every page, or the pages in
+/// `only` (content paths), each present even when it has none, so a caller can replace a
+/// page's earlier findings.
 pub fn check_bodies(
     config: &Config,
     content: &Content,
@@ -209,6 +248,7 @@ pub fn check_bodies(
             found.extend(
                 role.and_then(|r| bundled_responsibilities(config, r, body_offset, markdown)),
             );
+            found.extend(body_wording(config, role, source, body_offset, markdown));
             (source.file.clone(), found)
         })
         .collect();
@@ -277,7 +317,7 @@ success:
   12m: [Metric moved]
 hire_after: [{hire_after}]
 tools: [Python]
-interview_probes: [What broke after launch?]
+interview_probes: [What broke after launch?, How many systems have you been on call for?]
 ---
 
 ## About
@@ -463,7 +503,7 @@ Text.
             ),
             (
                 "missing-probes",
-                "interview_probes: [What broke after launch?]",
+                "interview_probes: [What broke after launch?, How many systems have you been on call for?]",
                 "interview_probes: []",
                 "interview_probes: [Which pager alert did you fix?]",
             ),
