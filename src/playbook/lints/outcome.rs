@@ -642,9 +642,10 @@ const CHANGE_NOUNS: &[&str] = &[
 const METRICS: &[&str] = &[
     "cost", "costs", "spend", "revenue", "margin", "margins", "churn", "nps", "csat",
     "satisfaction", "retention", "conversion", "accuracy", "precision", "recall", "latency",
-    "throughput", "backlog", "turnaround", "errors", "incidents", "defects", "resolution",
-    "adoption", "usage", "uptime", "availability", "savings", "fte", "ftes", "sla", "aht",
-    "p95", "p99", "lead-time", "cycle-time", "metric", "metrics", "kpi",
+    "throughput", "backlog", "turnaround", "error", "errors", "incidents", "defects",
+    "resolution", "adoption", "usage", "uptime", "availability", "savings", "fte", "ftes",
+    "sla", "aht", "p95", "p99", "lead-time", "cycle-time", "metric", "metrics", "kpi", "mape",
+    "straight-through",
 ];
 /// "handling time", "error rate", "share of claims": a metric named by its qualifier.
 const METRIC_HEADS: &[&str] = &["time", "times", "rate", "rates", "share", "ratio", "score"];
@@ -1183,6 +1184,20 @@ mod tests {
         (
             "Three pilots launched to reduce handling time",
             Measure::Activity("a pilot"),
+        ),
+        // A metric held at its target is a result ("forecast error", "straight-through
+        // processing": metrics of forecasting and of document automation).
+        (
+            "Forecast error at 12% MAPE or below across all categories",
+            Measure::Result,
+        ),
+        (
+            "60% straight-through processing across all suppliers",
+            Measure::Result,
+        ),
+        (
+            "Error budget agreed with the product team",
+            Measure::Milestone,
         ),
     ];
 

@@ -86,10 +86,18 @@ const BOILERPLATE: &[&str] = &[
     "collaborates cross-functionally",
     "collaborate cross-functionally",
     "collaborating cross-functionally",
+    "collaborate with cross-functional teams",
+    "collaborates with cross-functional teams",
+    "collaborating with cross-functional teams",
+    "work with cross-functional teams",
+    "works with cross-functional teams",
+    "working with cross-functional teams",
     "various stakeholders",
     "relevant stakeholders",
     "key stakeholders",
     "all stakeholders",
+    "senior stakeholders",
+    "business stakeholders",
 ];
 
 /// The first placeholder in `text`: one finding per item or line is enough to send the
@@ -175,7 +183,7 @@ fn placeholder_at(text: &str, at: usize, end: usize) -> Option<(usize, Kind)> {
     let word = &text[at..end];
     let first = word.as_bytes()[0].to_ascii_lowercase();
     // Every placeholder word starts with one of these: most words are out at once.
-    if !b"tfxnlwpcvrka".contains(&first) {
+    if !b"tfxnlwpcvrkasb".contains(&first) {
         return None;
     }
     let rest = &text[end..];
@@ -449,6 +457,21 @@ mod tests {
                 vec![(Kind::Boilerplate, "various stakeholders".into())],
             ),
             (
+                "Collaborate with cross-functional teams to embed AI into every product",
+                vec![(
+                    Kind::Boilerplate,
+                    "Collaborate with cross-functional teams".into(),
+                )],
+            ),
+            (
+                "Present the AI roadmap to senior stakeholders",
+                vec![(Kind::Boilerplate, "senior stakeholders".into())],
+            ),
+            (
+                "Engage business stakeholders to identify AI opportunities",
+                vec![(Kind::Boilerplate, "business stakeholders".into())],
+            ),
+            (
                 "one sentence on what this role is for.",
                 vec![(
                     Kind::Guidance,
@@ -473,6 +496,8 @@ mod tests {
             "Agrees acceptance criteria with the CPO, who decides the release date",
             "Works through the CISO's team so AI controls extend existing policy",
             "Cross-functional alignment on priorities and budget",
+            "Runs the cross-functional team of claims handlers and engineers",
+            "Hires a senior engineer before the business case is signed",
             "Stakeholder meetings will fill much of the first quarter",
             "A 10x cheaper pipeline; the box is [x] checked",
             "See [add a reviewer](@/guides/how-to-read.md)",
