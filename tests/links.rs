@@ -245,3 +245,112 @@ fn gen_check_finds_no_broken_link_in_the_shipped_playbook_or_the_awkward_site() 
         assert_eq!(code, Some(0), "{}: {findings:#?}", root.display());
     }
 }
+
+/// The keys of the shipped vocabulary, as `(folder, key)`: every one has its page.
+const VOCABULARY: [(&str, &str); 13] = [
+    ("archetypes", "executive-operator"),
+    ("archetypes", "manager"),
+    ("archetypes", "architect"),
+    ("archetypes", "builder"),
+    ("capabilities", "leadership"),
+    ("capabilities", "architecture"),
+    ("capabilities", "applied-ml"),
+    ("capabilities", "prompt-eval"),
+    ("capabilities", "data-engineering"),
+    ("capabilities", "platform-mlops"),
+    ("capabilities", "security-compliance"),
+    ("capabilities", "product"),
+    ("capabilities", "change-management"),
+];
+
+/// A company's own playbook: `gen init`, every shipped brief deleted, and one brief of its
+/// own (the corpus's governance lead). The temporary folder and the site's root in it.
+fn own_playbook() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("playbook");
+    gen_in(dir.path()).arg("init").arg(&root).assert().success();
+    for folder in ["content/roles", "content/plan"] {
+        let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "md") {
+                std::fs::remove_file(&path).expect("delete a shipped brief");
+            }
+        }
+    }
+    let brief = read(
+        &repo().join("tests/fixtures/bad-briefs"),
+        "content/roles/ai-governance-lead.md",
+    );
+    write(&root, "content/roles/ai-governance-lead.md", &brief);
+    (dir, root)
+}
+
+#[test]
+fn the_guides_survive_replacing_the_shipped_briefs() {
+    let (_dir, root) = own_playbook();
+    assert_eq!(
+        std::fs::read_dir(root.join("content/roles"))
+            .expect("roles")
+            .count(),
+        1,
+        "one brief of the company's own"
+    );
+    gen_in(&root).args(["build", "--quiet"]).assert().success();
+    // Every term of the vocabulary has its page, held by a brief or not: the guides'
+    // links by key lead there.
+    for (folder, key) in VOCABULARY {
+        let page = format!("public/{folder}/{key}/index.html");
+        assert!(root.join(&page).is_file(), "{page}");
+    }
+    let unheld = read(&root, "public/capabilities/applied-ml/index.html");
+    assert!(
+        unheld.contains("No brief holds this capability as primary"),
+        "{unheld}"
+    );
+    let guide = read(&root, "public/guides/director-of-ai-trap/index.html");
+    for href in [
+        "/capabilities/security-compliance/",
+        "/archetypes/builder/",
+        "/capabilities/",
+    ] {
+        assert!(guide.contains(&format!("href=\"{href}\"")), "{href}");
+    }
+    let (_, findings) = check_json(&root, &["--deny-warnings"]);
+    assert_eq!(
+        broken_link_findings(&findings),
+        Vec::<&serde_json::Value>::new()
+    );
+    assert_every_link_leads_to_a_file(&root);
+}
+
+#[test]
+fn a_link_to_a_term_by_a_key_site_yaml_lacks_is_a_broken_link() {
+    let (_dir, root) = own_playbook();
+    let guide = read(&root, "content/guides/intake-questions.md");
+    let typo = guide.replacen("@/archetypes/builder)", "@/archetypes/bulder)", 1);
+    assert_ne!(
+        typo, guide,
+        "the intake guide links to the builder archetype"
+    );
+    write(&root, "content/guides/intake-questions.md", &typo);
+    let (code, findings) = check_json(&root, &[]);
+    assert_eq!(code, Some(1), "{findings:#?}");
+    let broken = broken_link_findings(&findings);
+    assert_eq!(broken.len(), 1, "{broken:#?}");
+    assert_eq!(broken[0]["file"], "content/guides/intake-questions.md");
+    assert_eq!(
+        broken[0]["message"],
+        "broken link `@/archetypes/bulder`: site.yaml has no archetype `bulder`"
+    );
+    assert!(
+        broken[0]["help"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("did you mean `@/archetypes/builder`?")),
+        "{}",
+        broken[0]
+    );
+    gen_in(&root).args(["build", "--quiet"]).assert().code(1);
+}

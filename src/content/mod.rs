@@ -7,6 +7,7 @@ pub mod inherit;
 pub mod role;
 pub mod source;
 pub mod spans;
+pub mod taxonomy;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};

@@ -12,19 +12,55 @@ use std::collections::{BTreeSet, HashMap};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::content::taxonomy::Taxonomy;
 use crate::diagnostic::{Position, position_of};
 use crate::slug::slugify;
 use highlight::Highlighter;
 
-/// Every page's address, by its path below `content/` (`roles/caio.md`).
+/// Every page's address, by its path below `content/` (`roles/caio.md`), and the address of
+/// each term of site.yaml's vocabulary by key (`capabilities/security-compliance`).
 #[derive(Debug, Default, Clone)]
 pub struct LinkIndex {
     urls: HashMap<String, String>,
+    /// The vocabularies whose terms links name by key, each with its keys: a guide that
+    /// links to the governance capability, not to one brief, survives the briefs being
+    /// replaced.
+    vocabularies: Vec<(Taxonomy, Vec<String>)>,
 }
 
 impl LinkIndex {
     pub fn insert(&mut self, content_path: impl Into<String>, url: impl Into<String>) {
         self.urls.insert(content_path.into(), url.into());
+    }
+
+    /// Makes `@/<taxonomy>/<key>` link to the page of each of `keys`, and `@/<taxonomy>/` to
+    /// the taxonomy's index (`base_path` is the site's path, e.g. `/playbook/`).
+    pub fn insert_vocabulary(&mut self, taxonomy: Taxonomy, keys: Vec<String>, base_path: &str) {
+        let folder = taxonomy.path();
+        self.insert(folder.trim_end_matches('/'), format!("{base_path}{folder}"));
+        for key in &keys {
+            self.insert(
+                format!("{folder}{key}"),
+                format!("{base_path}{}", taxonomy.term_path(key)),
+            );
+        }
+        self.vocabularies.push((taxonomy, keys));
+    }
+
+    /// The vocabulary `content_path` names a term of, the key as written and the
+    /// vocabulary's keys: `capabilities/security` → (capabilities, `security`, …). `None`
+    /// for a page (`….md`) or a path outside the vocabularies' folders.
+    pub fn vocabulary_term<'p>(
+        &self,
+        content_path: &'p str,
+    ) -> Option<(Taxonomy, &'p str, &[String])> {
+        if content_path.ends_with(".md") {
+            return None;
+        }
+        self.vocabularies.iter().find_map(|(taxonomy, keys)| {
+            let key = content_path.strip_prefix(taxonomy.path())?;
+            (!key.contains('/')).then_some((*taxonomy, key, keys.as_slice()))
+        })
     }
 
     pub fn url(&self, content_path: &str) -> Option<&str> {
@@ -676,6 +712,60 @@ mod tests {
         assert!(r.problems.is_empty());
         assert_eq!(r.anchor_refs.len(), 1);
         assert_eq!(r.anchor_refs[0].anchor, "q1");
+    }
+
+    #[test]
+    fn vocabulary_terms_link_by_key() {
+        let mut links = index();
+        links.insert_vocabulary(
+            Taxonomy::Capabilities,
+            vec!["security-compliance".into(), "product".into()],
+            "/playbook/",
+        );
+        links.insert_vocabulary(Taxonomy::Archetypes, vec!["builder".into()], "/playbook/");
+        let body = "[Governance](@/capabilities/security-compliance), [builders](@/archetypes/builder/), \
+            [every capability](@/capabilities/), [anchored](@/archetypes/builder#briefs), \
+            [a typo](@/capabilities/security) and [a page](@/capabilities/product.md).";
+        let r = render(body, "guides/a.md", &links, to(RawHtml::Allow));
+        for href in [
+            "/playbook/capabilities/security-compliance/",
+            "/playbook/archetypes/builder/",
+            "/playbook/capabilities/",
+            "/playbook/archetypes/builder/#briefs",
+        ] {
+            assert!(
+                r.html.contains(&format!("href=\"{href}\"")),
+                "{href} in {}",
+                r.html
+            );
+        }
+        let missing: Vec<&str> = r
+            .problems
+            .iter()
+            .map(|(_, p)| match p {
+                LinkProblem::MissingPage { content_path, .. } => content_path.as_str(),
+                LinkProblem::OutsideContent { dest } => dest.as_str(),
+            })
+            .collect();
+        assert_eq!(
+            missing,
+            ["capabilities/security", "capabilities/product.md"]
+        );
+        // A key names a term; a page's path, a deeper path or another folder does not.
+        assert_eq!(
+            links
+                .vocabulary_term("capabilities/security")
+                .map(|(t, key, _)| (t, key)),
+            Some((Taxonomy::Capabilities, "security"))
+        );
+        for path in [
+            "capabilities/product.md",
+            "capabilities/a/b",
+            "guides/security",
+            "tags/x",
+        ] {
+            assert!(links.vocabulary_term(path).is_none(), "{path}");
+        }
     }
 
     #[test]

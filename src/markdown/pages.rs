@@ -11,11 +11,13 @@ use crate::config::Config;
 use crate::content::Content;
 use crate::content::role::role_path;
 use crate::content::source::SourceFile;
+use crate::content::taxonomy::Taxonomy;
 
 /// Rendered bodies by content path (`roles/caio.md`).
 pub type MarkdownCache = HashMap<String, Arc<RenderedMarkdown>>;
 
-/// Every page's address by its source path, for links written as source paths.
+/// Every page's address by its source path, for links written as source paths, and every
+/// archetype's and capability's page by key (`@/archetypes/builder`).
 pub fn link_index(config: &Config, content: &Content) -> LinkIndex {
     let base_path = config.base_path();
     let mut links = LinkIndex::default();
@@ -31,6 +33,12 @@ pub fn link_index(config: &Config, content: &Content) -> LinkIndex {
             format!("{base_path}{}", guide.path),
         );
     }
+    // Every key of the vocabulary has its page, held by a brief or not, so these links
+    // hold while site.yaml keeps the key. Tags come and go with the briefs: not linkable.
+    let archetypes = config.archetypes.iter().map(|a| a.key.clone()).collect();
+    links.insert_vocabulary(Taxonomy::Archetypes, archetypes, &base_path);
+    let capabilities = config.capabilities.iter().map(|c| c.key.clone()).collect();
+    links.insert_vocabulary(Taxonomy::Capabilities, capabilities, &base_path);
     links
 }
 

@@ -24,38 +24,7 @@ pub const SEQUENCE_PATH: &str = "sequence/";
 pub const ROLES_JSON: &str = "roles.json";
 pub const SEARCH_INDEX: &str = "search-index.js";
 
-/// The three taxonomies: archetypes, capabilities and tags.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Taxonomy {
-    Archetypes,
-    Capabilities,
-    Tags,
-}
-
-impl Taxonomy {
-    pub const ALL: [Taxonomy; 3] = [Taxonomy::Archetypes, Taxonomy::Capabilities, Taxonomy::Tags];
-
-    pub fn path(self) -> &'static str {
-        match self {
-            Taxonomy::Archetypes => "archetypes/",
-            Taxonomy::Capabilities => "capabilities/",
-            Taxonomy::Tags => "tags/",
-        }
-    }
-
-    /// The folder of a term's page below the site root.
-    pub fn term_path(self, key: &str) -> String {
-        format!("{}{key}/", self.path())
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Taxonomy::Archetypes => "Archetypes",
-            Taxonomy::Capabilities => "Capabilities",
-            Taxonomy::Tags => "Tags",
-        }
-    }
-}
+pub use crate::content::taxonomy::Taxonomy;
 
 #[derive(Debug, Serialize)]
 pub struct MatrixColumn<'a> {

@@ -30,6 +30,11 @@ pub fn link_problems(
         let at = |offset: usize| crate::markdown::file_position(&source.text, body_offset, offset);
         for (offset, problem) in &md.problems {
             let d = match problem {
+                LinkProblem::MissingPage { dest, content_path }
+                    if let Some((message, help)) = unknown_term(links, dest, content_path) =>
+                {
+                    source.diagnostic(at(*offset), message).with_help(help)
+                }
                 LinkProblem::MissingPage { dest, content_path } => {
                     let help = match did_you_mean(content_path, links.paths()) {
                         Some(close) => format!("did you mean `@/{close}`?"),
@@ -88,4 +93,24 @@ pub fn link_problems(
         }
     }
     problems
+}
+
+/// The message and help of a link to a term of site.yaml's vocabulary by a key it does
+/// not have (`@/capabilities/security`): the closest key, or failing one every key.
+fn unknown_term(links: &LinkIndex, dest: &str, content_path: &str) -> Option<(String, String)> {
+    let (taxonomy, key, keys) = links.vocabulary_term(content_path)?;
+    let folder = taxonomy.path();
+    let help = match did_you_mean(key, keys.iter().map(String::as_str)) {
+        Some(close) => format!("did you mean `@/{folder}{close}`?"),
+        None => format!(
+            "the {} of site.yaml: {}",
+            taxonomy.title().to_lowercase(),
+            keys.join(", ")
+        ),
+    };
+    let message = format!(
+        "broken link `{dest}`: site.yaml has no {} `{key}`",
+        taxonomy.noun()
+    );
+    Some((message, help))
 }

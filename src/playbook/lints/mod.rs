@@ -525,6 +525,12 @@ Text.
                 "Text with [a link](nowhere.md).\n",
                 "Text with [a link](lead.md).\n",
             ),
+            (
+                "broken-link",
+                "Text.\n",
+                "Hired after [the governance owner](@/capabilities/governance).\n",
+                "Hired after [the governance owner](@/capabilities/security-compliance).\n",
+            ),
         ];
         for (id, from, bad, close) in cases {
             let flagged_bad = flagged(&with(&team(), eng, from, bad), id);
@@ -549,6 +555,41 @@ Text.
             .filter(|d| d.code == Some(id))
             .map(|d| (d.position.line, d.position.column, d.message))
             .collect()
+    }
+
+    #[test]
+    fn a_link_to_a_term_by_an_unknown_key_names_the_vocabulary() {
+        let cases = [
+            (
+                "Ask [the governance owner](@/capabilities/security).",
+                "broken link `@/capabilities/security`: site.yaml has no capability `security`",
+                "did you mean `@/capabilities/security-compliance`?",
+            ),
+            (
+                "Hire [a wizard](@/archetypes/wizard#briefs) first.",
+                "broken link `@/archetypes/wizard#briefs`: site.yaml has no archetype `wizard`",
+                "the archetypes of site.yaml: executive-operator, manager, architect, builder",
+            ),
+        ];
+        for (body, message, help) in cases {
+            let found: Vec<Diagnostic> = run(
+                &with(&team(), "roles/eng.md", "## About\n\nText.\n", body),
+                &config(),
+            )
+            .into_iter()
+            .filter(|d| d.code == Some("broken-link"))
+            .collect();
+            assert_eq!(found.len(), 1, "{body}: {found:?}");
+            assert_eq!(found[0].message, message);
+            assert!(
+                found[0]
+                    .help
+                    .as_deref()
+                    .is_some_and(|h| h.starts_with(help)),
+                "{:?}",
+                found[0].help
+            );
+        }
     }
 
     #[test]
