@@ -645,7 +645,7 @@ const METRICS: &[&str] = &[
     "throughput", "backlog", "turnaround", "error", "errors", "incidents", "defects",
     "resolution", "adoption", "usage", "uptime", "availability", "savings", "fte", "ftes",
     "sla", "aht", "p95", "p99", "lead-time", "cycle-time", "metric", "metrics", "kpi", "mape",
-    "straight-through",
+    "straight-through", "acceptance", "accepting",
 ];
 /// "handling time", "error rate", "share of claims": a metric named by its qualifier.
 const METRIC_HEADS: &[&str] = &["time", "times", "rate", "rates", "share", "ratio", "score"];
@@ -1199,6 +1199,17 @@ mod tests {
             "Error budget agreed with the product team",
             Measure::Milestone,
         ),
+        // Suggestions accepted by the people they are for is adoption, held at a target; a
+        // design accepted by a board is a milestone.
+        (
+            "Agents accepting at least 40% of suggestions across all enterprise customers",
+            Measure::Result,
+        ),
+        (
+            "Suggestion acceptance above 35% in the pilot team",
+            Measure::Result,
+        ),
+        ("Design accepted by the board", Measure::Milestone),
     ];
 
     #[test]
