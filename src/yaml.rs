@@ -4,9 +4,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::Deserialize;
-use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Location, Spanned};
+use serde::de::DeserializeOwned;
+use serde_saphyr::Location;
 
 use crate::diagnostic::{Diagnostic, Position, did_you_mean};
 
@@ -88,7 +87,9 @@ impl KeySpans {
     /// The keys of `yaml`. A document that is not a map, or that the parser refuses, has none:
     /// positions are looked up in documents the typed parse has read, which reports the rest.
     pub fn of(yaml: &str) -> KeySpans {
-        serde_saphyr::from_str_with_options(yaml, options()).unwrap_or_default()
+        // Read from the parser's events, not through serde: a brief's findings ask for it
+        // once each, and building typed values of the whole document cost ten times more.
+        key_spans_from_events(yaml).unwrap_or_default()
     }
 
     pub fn get(&self, name: &str) -> Option<&KeySpan> {
@@ -111,69 +112,100 @@ impl KeySpans {
     }
 }
 
-impl<'de> Deserialize<'de> for KeySpans {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(KeySpansVisitor)
-    }
+/// One open collection while the events of a document are read.
+enum Frame {
+    Map {
+        keys: Vec<KeySpan>,
+        /// A key read, its value not yet.
+        key: Option<(String, Position)>,
+        /// A key whose value is the collection open above this frame: name, key, value.
+        open: Option<(String, Position, Position)>,
+    },
+    Seq,
 }
 
-/// Reads a map's keys and, through `Spanned`, where each key and value is; any other node
-/// (text, a list, nothing) has no keys.
-struct KeySpansVisitor;
-
-impl<'de> Visitor<'de> for KeySpansVisitor {
-    type Value = KeySpans;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("any YAML node")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeySpans, A::Error> {
-        let mut keys = Vec::new();
-        while let Some(name) = map.next_key::<Spanned<String>>()? {
-            let value = map.next_value::<Spanned<KeySpans>>()?;
-            keys.push(KeySpan {
-                name: name.value,
-                at: position(&name.referenced),
-                value_at: position(&value.referenced),
-                keys: value.value,
-            });
+/// The top-level keys of `yaml` from the parser's events (and the keys of maps below them),
+/// or `None` when the parser refuses the document or it is deeper or larger than the limits
+/// of `options`.
+fn key_spans_from_events(yaml: &str) -> Option<KeySpans> {
+    use serde_saphyr::granit_parser::{Event, Parser};
+    let at = |span: &serde_saphyr::granit_parser::Span| {
+        Position::new(span.start.line().max(1), span.start.col() + 1)
+    };
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut nodes = 0usize;
+    for event in Parser::new_from_str(yaml) {
+        let (event, span) = event.ok()?;
+        let here = at(&span);
+        match event {
+            Event::Scalar(..) | Event::Alias(_) => {
+                nodes += 1;
+                if let Some(Frame::Map { keys, key, .. }) = stack.last_mut() {
+                    match key.take() {
+                        None => {
+                            let name = match event {
+                                Event::Scalar(value, ..) => value.to_string(),
+                                _ => String::new(),
+                            };
+                            *key = Some((name, here));
+                        }
+                        Some((name, key_at)) => keys.push(KeySpan {
+                            name,
+                            at: key_at,
+                            value_at: here,
+                            keys: KeySpans::default(),
+                        }),
+                    }
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                nodes += 1;
+                if let Some(Frame::Map { key, open, .. }) = stack.last_mut() {
+                    // A collection as a key (rare YAML) has no name to find it by.
+                    let (name, key_at) = key.take().unwrap_or((String::new(), here));
+                    *open = Some((name, key_at, here));
+                }
+                stack.push(match event {
+                    Event::MappingStart(..) => Frame::Map {
+                        keys: Vec::new(),
+                        key: None,
+                        open: None,
+                    },
+                    _ => Frame::Seq,
+                });
+                if stack.len() > MAX_DEPTH {
+                    return None;
+                }
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                let done = stack.pop()?;
+                let inner = match done {
+                    Frame::Map { keys, .. } => KeySpans(keys),
+                    Frame::Seq => KeySpans::default(),
+                };
+                match stack.last_mut() {
+                    Some(Frame::Map { keys, open, .. }) => {
+                        if let Some((name, key_at, value_at)) = open.take() {
+                            keys.push(KeySpan {
+                                name,
+                                at: key_at,
+                                value_at,
+                                keys: inner,
+                            });
+                        }
+                    }
+                    Some(Frame::Seq) => {}
+                    // The document's own node: the top-level map.
+                    None => return Some(inner),
+                }
+            }
+            _ => {}
         }
-        Ok(KeySpans(keys))
+        if nodes > MAX_NODES {
+            return None;
+        }
     }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<KeySpans, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(KeySpans::default())
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<KeySpans, E> {
-        Ok(KeySpans::default())
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<KeySpans, E> {
-        Ok(KeySpans::default())
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<KeySpans, E> {
-        Ok(KeySpans::default())
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<KeySpans, E> {
-        Ok(KeySpans::default())
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<KeySpans, E> {
-        Ok(KeySpans::default())
-    }
-
-    fn visit_unit<E>(self) -> Result<KeySpans, E> {
-        Ok(KeySpans::default())
-    }
-
-    fn visit_none<E>(self) -> Result<KeySpans, E> {
-        Ok(KeySpans::default())
-    }
+    None
 }
 
 /// Where the value of the key written at `position` starts, at any depth.
