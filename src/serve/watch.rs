@@ -31,6 +31,13 @@ pub enum Kind {
 
 /// Editors' swap, backup, lock and temporary files, and hidden files.
 pub fn is_temporary(name: &str) -> bool {
+    is_hidden_or_backup(name)
+        // vim's write probe (`4913`): a file, never a folder of the site (`guides/2025/`).
+        || (!name.is_empty() && name.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Names of files and folders no page comes from: hidden, editors' swap and backup.
+fn is_hidden_or_backup(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')
@@ -38,7 +45,6 @@ pub fn is_temporary(name: &str) -> bool {
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
         || name.contains("___jb_")
-        || (!name.is_empty() && name.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// What a path below the site root feeds, if anything. `theme` is the theme in use.
@@ -50,7 +56,8 @@ pub fn classify(relative: &Path, theme: &str) -> Option<Kind> {
             _ => None,
         })
         .collect::<Option<Vec<&str>>>()?;
-    if parts.iter().any(|p| is_temporary(p)) {
+    let (name, folders) = parts.split_last()?;
+    if is_temporary(name) || folders.iter().any(|p| is_hidden_or_backup(p)) {
         return None;
     }
     match parts.as_slice() {
@@ -220,6 +227,10 @@ mod tests {
             ("content/roles/.#caio.md", None),
             ("content/roles/#caio.md#", None),
             ("content/roles/4913", None),
+            // A folder named with digits only is a folder of the site, not vim's probe.
+            ("content/guides/2025/review.md", Some(Kind::Content)),
+            ("content/guides/2025/4913", None),
+            ("content/.drafts/x.md", None),
             ("content/roles/caio.md.tmp", None),
             ("content/roles/caio.md___jb_tmp___", None),
             ("content/roles/picture.png", None),
