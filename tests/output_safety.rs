@@ -243,3 +243,37 @@ fn serve_writes_nothing_at_all() {
         "serve changed files other than the one edited"
     );
 }
+
+#[test]
+fn single_page_never_overwrites_a_file_gen_did_not_write() {
+    let site = small_site();
+    let root = site.path();
+    let brief = fs::read_dir(root.join("content/roles"))
+        .expect("briefs")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .expect("a brief");
+    let brief = brief
+        .strip_prefix(root)
+        .expect("inside the site")
+        .to_string_lossy()
+        .into_owned();
+    for source in ["site.yaml", brief.as_str()] {
+        let before = read(root, source);
+        gen_in(root)
+            .args(["build", "--quiet", "--single-page", source])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("is not a page gen wrote"));
+        assert_eq!(read(root, source), before, "{source} was changed");
+    }
+    // A page gen wrote is replaced, as a rebuild should.
+    for _ in 0..2 {
+        gen_in(root)
+            .args(["build", "--quiet", "--single-page", "playbook.html"])
+            .assert()
+            .success();
+    }
+    assert!(read(root, "playbook.html").contains("<html"));
+}

@@ -244,6 +244,20 @@ pub fn write_single_page(root: &Path, options: &LoadOptions, file: &Path) -> Res
             Some("--single-page takes a file name, e.g. playbook.html".to_string()),
         ));
     }
+    // Only a page gen wrote may be replaced: `--single-page site.yaml` must not turn the
+    // site's own files (or anyone's) into HTML.
+    if file.exists() && !written_by_gen(file) {
+        return Err(Error::usage(
+            format!(
+                "{} exists and is not a page gen wrote; it is left as it is",
+                file.display()
+            ),
+            Some(
+                "give --single-page a new file name (e.g. playbook.html), or delete the file first"
+                    .to_string(),
+            ),
+        ));
+    }
     let site = Site::load(root, options)?;
     let theme =
         theme::Theme::resolve(root, &site.config.theme).ok_or_else(|| site.theme_missing())?;
@@ -261,6 +275,16 @@ pub fn write_single_page(root: &Path, options: &LoadOptions, file: &Path) -> Res
         source,
         help: None,
     })
+}
+
+/// Whether `file` is a page gen wrote: its head names gen as its generator.
+fn written_by_gen(file: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(4096);
+    let read = std::fs::File::open(file).and_then(|f| f.take(4096).read_to_end(&mut head));
+    read.is_ok()
+        && String::from_utf8_lossy(&head)
+            .contains("<meta name=\"generator\" content=\"rolebook gen")
 }
 
 /// Read and check `site.yaml` of the site at `root`.
