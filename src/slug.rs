@@ -1,5 +1,9 @@
 //! Slugs: the URL-safe names of briefs, capabilities, archetypes and tags.
 
+/// The longest slug an address may hold, in bytes: each slug is a folder name, and file
+/// systems refuse names past 255 bytes (a tag's slug keeps its letters, several bytes each).
+pub const MAX_SLUG_BYTES: usize = 100;
+
 /// Lowercase ASCII letters, digits and single hyphens, not at either end.
 pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()

@@ -527,6 +527,21 @@ fn role_slug(
             "file name",
         ),
     };
+    if crate::slug::is_valid_slug(slug) && slug.len() > crate::slug::MAX_SLUG_BYTES {
+        return Err(source
+            .diagnostic(
+                at,
+                format!(
+                    "the {origin} `{}…` is {} characters long, too long for an address",
+                    &slug[..24],
+                    slug.len()
+                ),
+            )
+            .with_help(format!(
+                "shorten it to at most {} characters (a slug names the page's folder)",
+                crate::slug::MAX_SLUG_BYTES
+            )));
+    }
     if crate::slug::is_valid_slug(slug) {
         return Ok(slug.to_string());
     }

@@ -723,11 +723,27 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
         .flatten()
         .flatten()
     {
-        if crate::slug::slugify(&tag.value).is_empty() {
+        let slug = crate::slug::slugify(&tag.value);
+        if slug.is_empty() {
             problems.push(
                 source
                     .diagnostic(position(&tag.referenced), "a tag needs a letter or digit")
                     .with_help("tags are short words such as `leadership` or `delivery`"),
+            );
+        } else if slug.len() > crate::slug::MAX_SLUG_BYTES {
+            problems.push(
+                source
+                    .diagnostic(
+                        position(&tag.referenced),
+                        format!(
+                            "the tag is too long for an address: its page would be `tags/{}…/`",
+                            slug.chars().take(24).collect::<String>()
+                        ),
+                    )
+                    .with_help(format!(
+                        "tags are short words such as `leadership` or `delivery`; keep it under {} bytes",
+                        crate::slug::MAX_SLUG_BYTES
+                    )),
             );
         }
     }
