@@ -85,6 +85,23 @@ impl Diagnostic {
         self
     }
 
+    /// A copy fit for a terminal: its texts through `terminal_safe`, and the control
+    /// characters of its snippet blanked.
+    fn for_terminal(&self) -> Diagnostic {
+        let mut safe = self.clone();
+        safe.file = PathBuf::from(terminal_safe(&display_path(&self.file)).into_owned());
+        safe.message = terminal_safe(&self.message).into_owned();
+        safe.help = self.help.as_deref().map(|h| terminal_safe(h).into_owned());
+        if let Some(extra) = safe.extra.as_mut()
+            && let Some(source) = extra.source.as_mut()
+            && source.inner().chars().any(is_unsafe)
+        {
+            let blanked: Arc<str> = Arc::from(blank_controls(source.inner()));
+            *source = NamedSource::new(display_path(&safe.file), blanked);
+        }
+        safe
+    }
+
     pub fn with_source(mut self, source: Arc<str>) -> Self {
         let named = NamedSource::new(display_path(&self.file), source);
         self.extra.get_or_insert_default().source = Some(named);
@@ -285,10 +302,47 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], color: bool) -> String {
     .without_primary_span_start();
     let mut out = String::new();
     for diagnostic in diagnostics {
-        let _ = handler.render_report(&mut out, diagnostic);
+        let _ = handler.render_report(&mut out, &diagnostic.for_terminal());
         out.push('\n');
     }
     out
+}
+
+/// `text` as a terminal may show it: control characters (escape sequences that clear the
+/// screen, hide text or write the clipboard, from a brief or a file name) written out as
+/// `\u{1b}`; line breaks and tabs kept.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if is_unsafe(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// `text` with every control character but line ends and tabs blanked to `?`, byte for
+/// byte, so that positions into it still hold.
+fn blank_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if is_unsafe(c) && c != '\r' {
+                "?".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Colour on a terminal, never under `NO_COLOR`.

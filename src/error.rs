@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, render_diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, render_diagnostics, terminal_safe};
 use crate::output::OutputError;
 
 /// Everything that can stop a command, reported once by the CLI.
@@ -66,9 +66,10 @@ impl Error {
             }
             Error::Reported => {}
             other => {
-                out.push_str(&format!("error: {other}"));
+                // A path or message may hold a file name's control characters.
+                out.push_str(&terminal_safe(&format!("error: {other}")));
                 if let Some(help) = other.help() {
-                    out.push_str(&format!("\n  help: {help}"));
+                    out.push_str(&format!("\n  help: {}", terminal_safe(help)));
                 }
             }
         }

@@ -206,3 +206,38 @@ fn raw_html_escaped_shows_the_markup_as_text() {
     assert!(page.contains("&lt;b onclick="), "shown as text");
     assert!(page.contains("<h2 id=\"heading\">"));
 }
+
+/// Escape sequences written into a brief (clear the screen, OSC 52 clipboard writes, a bell)
+/// never reach the terminal raw: `check` and `build` write them out as `\u{1b}`.
+#[test]
+fn escape_sequences_in_a_brief_never_reach_the_terminal() {
+    let site = common::small_site();
+    let root = site.path();
+    let brief = "---\ntitle: \"Hostile \\e[2J\\e]52;c;SGVsbG8=\\a Engineer\"\narchetype: builder\nsummary: \"Hides text \\e[8m here.\"\noutcome: Improve things.\ndecisions: [Model choice]\nsuccess:\n  90d: [First model in staging]\n---\nBody.\n";
+    common::write(root, "content/roles/hostile.md", brief);
+    for args in [
+        vec!["check"],
+        vec!["check", "--format", "json"],
+        vec!["build"],
+    ] {
+        for no_color in [false, true] {
+            let mut command = common::gen_in(root);
+            command.args(&args);
+            if no_color {
+                command.env("NO_COLOR", "1");
+            }
+            let output = command.output().expect("runs");
+            for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+                let text = String::from_utf8_lossy(bytes);
+                assert!(
+                    !text.contains('\u{1b}') && !text.contains('\u{7}'),
+                    "{args:?} {stream} carries a raw control character: {text:?}"
+                );
+            }
+            if args == ["check"] {
+                let text = String::from_utf8_lossy(&output.stdout);
+                assert!(text.contains("\\u{1b}"), "{text}");
+            }
+        }
+    }
+}

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use rolebook::diagnostic::{Diagnostic, Severity, display_path};
+use rolebook::diagnostic::{Diagnostic, Severity, display_path, terminal_safe};
 
 #[derive(Debug, Serialize)]
 pub struct JsonFinding<'a> {
@@ -121,7 +121,7 @@ pub fn human(findings: &[Diagnostic], waived: &[Diagnostic], color: bool) -> Str
             if current.is_some() {
                 out.push('\n');
             }
-            out.push_str(&paint(&display_path(&f.file), "1", color));
+            out.push_str(&paint(&terminal_safe(&display_path(&f.file)), "1", color));
             out.push('\n');
             current = Some(&f.file);
         }
@@ -131,14 +131,14 @@ pub fn human(findings: &[Diagnostic], waived: &[Diagnostic], color: bool) -> Str
         };
         out.push_str(&format!(
             "  {}:{}:{}  {level}  {}  {}\n",
-            display_path(&f.file),
+            terminal_safe(&display_path(&f.file)),
             f.position.line,
             f.position.column,
             paint(f.code.unwrap_or("error"), "36", color),
-            f.message
+            terminal_safe(&f.message)
         ));
         if let Some(help) = &f.help {
-            out.push_str(&format!("      help: {help}\n"));
+            out.push_str(&format!("      help: {}\n", terminal_safe(help)));
         }
     }
     let s = summary(findings, waived);
@@ -170,15 +170,15 @@ fn human_waived(waived: &[Diagnostic], color: bool) -> String {
     for f in waived {
         out.push_str(&format!(
             "  {}:{}:{}  {}  {}\n",
-            display_path(&f.file),
+            terminal_safe(&display_path(&f.file)),
             f.position.line,
             f.position.column,
             paint(f.code.unwrap_or("error"), "36", color),
-            f.message
+            terminal_safe(&f.message)
         ));
         out.push_str(&format!(
             "      reason: {}\n",
-            reason(f).unwrap_or("none given")
+            terminal_safe(reason(f).unwrap_or("none given"))
         ));
     }
     out
