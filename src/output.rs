@@ -319,6 +319,9 @@ impl Staging {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".to_string());
         let lock = Lock::take(parent.join(format!(".{name}.lock")))?;
+        // Holding the lock, no other gen writes beside this output: staging folders left
+        // there are from builds that were killed.
+        remove_abandoned(&parent, &name);
         let unique = format!("{}-{}", std::process::id(), nanos());
         let dir = parent.join(format!(".{name}.new-{unique}"));
         fs::create_dir(&dir).map_err(io_error(&dir))?;
@@ -383,6 +386,45 @@ pub fn write_site(root: &Path, output: &Path, files: &SiteFiles) -> Result<(), O
         .par_iter()
         .try_for_each(|(path, bytes)| staging.write(path, bytes))?;
     staging.commit()
+}
+
+/// Remove the staging folders (`.<name>.new-<pid>-<time>`, `.<name>.old-<pid>-<time>`) that
+/// builds killed mid-way left beside the output `name` in `parent`. Only folders of exactly
+/// that form go: nothing else beside the output is touched.
+fn remove_abandoned(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        if is_staging_name(file_name, name)
+            && entry
+                .file_type()
+                .is_ok_and(|t| t.is_dir() && !t.is_symlink())
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether `file_name` is one of gen's staging folders for the output `name`.
+fn is_staging_name(file_name: &str, name: &str) -> bool {
+    let Some(rest) = file_name.strip_prefix(&format!(".{name}.")) else {
+        return false;
+    };
+    let Some(stamp) = rest
+        .strip_prefix("new-")
+        .or_else(|| rest.strip_prefix("old-"))
+    else {
+        return false;
+    };
+    let mut parts = stamp.split('-');
+    let digits =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    digits(parts.next()) && digits(parts.next()) && parts.next().is_none()
 }
 
 fn nanos() -> u128 {
@@ -482,6 +524,27 @@ fn swap_in(staging: &Path, target: &Path, old: &Path) -> Result<(), OutputError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_gen_staging_folders_are_abandoned_builds() {
+        for (file_name, is_staging) in [
+            (".public.new-4242-1733050000000000000", true),
+            (".public.old-4242-1733050000000000000", true),
+            (".public.new-4242", false),
+            (".public.new-notes", false),
+            (".public.new-4242-17x", false),
+            (".public.new-4242-1-2", false),
+            (".public.lock", false),
+            (".site.new-4242-1", false),
+            ("public", false),
+        ] {
+            assert_eq!(
+                is_staging_name(file_name, "public"),
+                is_staging,
+                "{file_name}"
+            );
+        }
+    }
 
     fn files(pairs: &[(&str, &str)]) -> SiteFiles {
         pairs

@@ -277,3 +277,22 @@ fn single_page_never_overwrites_a_file_gen_did_not_write() {
     }
     assert!(read(root, "playbook.html").contains("<html"));
 }
+
+#[test]
+fn a_build_removes_what_killed_builds_left_beside_the_output() {
+    let site = small_site();
+    let root = site.path();
+    let left = [".public.new-4242-1733050000", ".public.old-4242-1733050001"];
+    for folder in left {
+        fs::create_dir_all(root.join(folder).join("roles")).expect("mkdir");
+        fs::write(root.join(folder).join("index.html"), "half a site").expect("write");
+    }
+    // Not gen's: left alone.
+    fs::create_dir_all(root.join(".public.new-notes")).expect("mkdir");
+    gen_in(root).args(["build", "--quiet"]).assert().success();
+    for folder in left {
+        assert!(!root.join(folder).exists(), "{folder} is still there");
+    }
+    assert!(root.join(".public.new-notes").is_dir());
+    assert!(root.join("public/index.html").is_file());
+}
