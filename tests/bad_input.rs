@@ -126,6 +126,14 @@ fn generate(what: &str, root: &Path, outside: &Path) -> Result<Prepared, String>
             text.push('\n');
             engineer(text.into_bytes());
         }
+        // An error past column 65,535 (miette's snippet panicked drawing it).
+        "error-past-column-65535" => engineer(
+            format!(
+                "---\ntitle: {}: x\narchetype: builder\n---\nBody\n",
+                "a".repeat(70_000)
+            )
+            .into_bytes(),
+        ),
         "billion-laughs" => {
             let mut yaml = String::from("---\nlol0: &a0 \"lol\"\n");
             for i in 1..10 {
