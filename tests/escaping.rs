@@ -241,3 +241,41 @@ fn escape_sequences_in_a_brief_never_reach_the_terminal() {
         }
     }
 }
+
+/// With untrusted editors (`raw_html: escape` or `sanitize`), links and images keep only
+/// http, https, mailto and relative addresses, on the brief's page and the whole-playbook page.
+#[test]
+fn script_links_are_inert_where_editors_are_not_trusted() {
+    for mode in ["escape", "sanitize"] {
+        let site = common::small_site();
+        let root = site.path();
+        let config = std::fs::read_to_string(root.join("site.yaml")).expect("site.yaml");
+        common::write(
+            root,
+            "site.yaml",
+            &format!("{config}\nmarkdown:\n  raw_html: {mode}\n"),
+        );
+        let brief = common::read(root, "content/roles/engineer.md");
+        common::write(
+            root,
+            "content/roles/engineer.md",
+            &format!(
+                "{brief}\n[click](javascript:alert(1)) <javascript:alert(2)> [ref][x] ![i](vbscript:x)\n\n[x]: JAVASCRIPT:alert(3)\n"
+            ),
+        );
+        common::gen_in(root)
+            .args(["build", "--quiet"])
+            .assert()
+            .success();
+        for page in [
+            "public/roles/engineer/index.html",
+            "public/print/index.html",
+        ] {
+            let html = common::read(root, page).to_lowercase();
+            assert!(
+                !html.contains("=\"javascript:") && !html.contains("=\"vbscript:"),
+                "{mode}: a script address stays live on {page}"
+            );
+        }
+    }
+}

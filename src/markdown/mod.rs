@@ -124,6 +124,45 @@ pub fn resolve_link<'a>(from: &str, dest: &'a str) -> LinkTarget<'a> {
     }
 }
 
+/// The schemes a link or image may use where editors are not trusted (`raw_html: escape`
+/// or `sanitize`); addresses without a scheme (relative, `#anchors`) are allowed too.
+const SAFE_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// `dest`, or an empty address when the page's editors are not trusted and `dest` uses a
+/// scheme outside `SAFE_SCHEMES` (`javascript:`, `vbscript:`, `data:`): a click then goes
+/// nowhere instead of running a script.
+fn guarded<'a>(dest: CowStr<'a>, output: Output) -> CowStr<'a> {
+    let trusted = matches!(
+        output,
+        Output::FindingsOnly
+            | Output::Html(Html {
+                raw_html: RawHtml::Allow,
+                ..
+            })
+    );
+    if trusted || is_safe_destination(&dest) {
+        dest
+    } else {
+        CowStr::from("")
+    }
+}
+
+/// Whether `dest` has no scheme or a safe one. Browsers ignore tabs, line breaks and other
+/// control characters inside a scheme (`java\tscript:`), so those are dropped first.
+fn is_safe_destination(dest: &str) -> bool {
+    let cleaned: String = dest
+        .trim_start()
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect();
+    match cleaned.split_once(':') {
+        Some((scheme, _)) if has_scheme(&cleaned) => SAFE_SCHEMES
+            .iter()
+            .any(|safe| scheme.eq_ignore_ascii_case(safe)),
+        _ => true,
+    }
+}
+
 fn has_scheme(dest: &str) -> bool {
     match dest.split_once(':') {
         Some((scheme, _)) => {
@@ -395,11 +434,22 @@ fn process(
                 .map_or(dest_url, CowStr::from);
                 Event::Start(Tag::Link {
                     link_type,
-                    dest_url,
+                    dest_url: guarded(dest_url, output),
                     title,
                     id,
                 })
             }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: guarded(dest_url, output),
+                title,
+                id,
+            }),
             other => other,
         };
         match event {
@@ -617,6 +667,40 @@ pub fn file_position(text: &str, body_offset: usize, offset_in_body: usize) -> P
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn untrusted_modes_keep_only_safe_link_schemes() {
+        let body = "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) <javascript:alert(3)> \
+                    [c][r] ![d](javascript:alert(4)) [e](vbscript:msgbox) \
+                    [f](&#106;avascript:alert(5)) [g](<java\tscript:alert(6)>) \
+                    [ok](https://example.com/) [mail](mailto:a@example.com) [rel](../x/)\n\n\
+                    [r]: javascript:alert(7)\n";
+        for mode in [RawHtml::Escape, RawHtml::Sanitize] {
+            let html = render(body, "x.md", &index(), to(mode)).html;
+            let lower = html.to_lowercase();
+            // Shown as text is inert; as an address it would run.
+            for bad in ["javascript:", "vbscript:", "java\tscript", "&#106;"] {
+                assert!(
+                    !lower.contains(&format!("=\"{bad}")),
+                    "{mode:?}: {bad} in {html}"
+                );
+            }
+            assert_eq!(html.matches("href=\"\"").count(), 7, "{mode:?}: {html}");
+            assert!(html.contains("<img src=\"\""), "{mode:?}: {html}");
+            assert!(html.contains("href=\"https://example.com/\""), "{html}");
+            assert!(html.contains("href=\"mailto:a@example.com\""), "{html}");
+            assert!(html.contains("href=\"../x/\""), "{html}");
+        }
+        // Trusted editors (the default) keep what they wrote.
+        let html = render(
+            "[a](javascript:void(0))",
+            "x.md",
+            &index(),
+            to(RawHtml::Allow),
+        )
+        .html;
+        assert!(html.contains("javascript:void(0)"), "{html}");
+    }
 
     fn to(raw_html: RawHtml) -> Html<'static> {
         static HIGHLIGHTER: std::sync::OnceLock<Highlighter> = std::sync::OnceLock::new();
