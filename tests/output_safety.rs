@@ -296,3 +296,29 @@ fn a_build_removes_what_killed_builds_left_beside_the_output() {
     assert!(root.join(".public.new-notes").is_dir());
     assert!(root.join("public/index.html").is_file());
 }
+
+/// A `static/` or `templates/` folder, or a theme, linked to a folder outside the site is
+/// refused: a hostile commit of `static -> ~/.ssh` must not publish keys.
+#[cfg(unix)]
+#[test]
+fn folders_linked_from_outside_the_site_are_refused() {
+    let outside = tempfile::tempdir().expect("tempdir");
+    fs::write(outside.path().join("id_rsa"), "PRIVATE KEY").expect("write");
+    fs::write(outside.path().join("base.html"), "{{ 1 }}").expect("write");
+    for link in ["static", "templates", "themes/default"] {
+        let site = small_site();
+        let root = site.path();
+        let at = root.join(link);
+        if at.exists() {
+            fs::remove_dir_all(&at).expect("remove");
+        }
+        fs::create_dir_all(at.parent().expect("parent")).expect("mkdir");
+        std::os::unix::fs::symlink(outside.path(), &at).expect("symlink");
+        gen_in(root)
+            .args(["build", "--quiet"])
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("outside the site"));
+        assert!(!root.join("public/id_rsa").exists(), "{link}: published");
+    }
+}

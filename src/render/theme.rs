@@ -32,6 +32,24 @@ pub struct ThemeFile {
     pub bytes: Cow<'static, [u8]>,
 }
 
+/// Refuse a folder that resolves outside the site (`static -> ~/.ssh`, a theme folder linked
+/// from elsewhere): whatever is read from it would be published.
+fn inside_the_site(root: &Path, dir: &Path) -> std::io::Result<()> {
+    let site = std::fs::canonicalize(root)?;
+    let resolved = std::fs::canonicalize(dir)?;
+    if resolved.starts_with(&site) {
+        return Ok(());
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::PermissionDenied,
+        format!(
+            "{} resolves to {}, outside the site; gen reads nothing from outside the site folder (copy the files in instead of linking them)",
+            display_path(dir.strip_prefix(root).unwrap_or(dir)),
+            resolved.display()
+        ),
+    ))
+}
+
 impl Theme {
     /// The theme `name` of the site at `root`, if it exists.
     pub fn resolve(root: &Path, name: &str) -> Option<Theme> {
@@ -51,10 +69,14 @@ impl Theme {
         let mut files = Vec::new();
         match self {
             Theme::Folder(folder) => {
+                if folder.is_dir() {
+                    inside_the_site(root, folder)?;
+                }
                 let dir = folder.join(sub);
                 if !dir.is_dir() {
                     return Ok(files);
                 }
+                inside_the_site(root, &dir)?;
                 let walker = WalkDir::new(&dir)
                     .sort_by_file_name()
                     .into_iter()
