@@ -585,6 +585,11 @@ impl Build {
         self.links.as_ref()?.url(content_path).map(str::to_string)
     }
 
+    /// The text of every template the site was laid out with, by file.
+    pub fn template_sources(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.templates.sources()
+    }
+
     /// The changes waiting for a good build.
     pub fn pending(&self) -> &ChangeSet {
         &self.pending

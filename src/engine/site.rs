@@ -154,10 +154,7 @@ fn check_laid_out(
         Err(Error::Site(problems)) => return Ok(problems.0),
         Err(other) => return Err(other),
     };
-    let theme = theme::Theme::resolve(&site.root, &site.config.theme)
-        .ok_or_else(|| site.theme_missing())?;
-    let templates = render::templates::Templates::load(&site.root, &theme)?;
-    let sources: Vec<(&Path, &str)> = templates.sources().collect();
+    let sources: Vec<(&Path, &str)> = build.template_sources().collect();
     Ok(link_findings::broken_link_findings(
         &site.config,
         &site.content,
