@@ -268,6 +268,56 @@ fn renames_deletes_new_folders_and_atomic_saves() {
 }
 
 #[test]
+fn a_content_folder_deleted_and_made_again_is_watched_again() {
+    let site = small_site();
+    let root = site.path();
+    let server = start(root, &[]);
+    // A checkout that replaces the folder: the first files arrive, a rebuild runs, and more
+    // files arrive after it. The old folder's watch went with it.
+    std::fs::remove_dir_all(root.join("content")).expect("rm -r content");
+    write(root, "content/roles/head-of-ai.md", ROLE_A);
+    write(root, "content/roles/engineer.md", ROLE_B);
+    write(root, "content/guides/start.md", GUIDE);
+    write(root, "content/roles/first.md", &extra_role("Arrived First"));
+    eventually(&server, "/roles/first/", |r| {
+        r.body.contains("Arrived First")
+    });
+    write(root, "content/roles/extra.md", &extra_role("Arrived Later"));
+    eventually(&server, "/roles/extra/", |r| {
+        r.body.contains("Arrived Later")
+    });
+    write(
+        root,
+        "content/roles/extra.md",
+        &extra_role("Edited Afterwards"),
+    );
+    eventually(&server, "/roles/extra/", |r| {
+        r.body.contains("Edited Afterwards")
+    });
+}
+
+#[test]
+fn edits_follow_the_theme_site_yaml_names_while_serving() {
+    let site = small_site();
+    let root = site.path();
+    copy_dir(&root.join("themes/default"), &root.join("themes/house"));
+    let base = "themes/house/templates/base.html";
+    let marked = |mark: &str| {
+        read(root, base).replace(
+            "<footer class=\"site-footer\">",
+            &format!("<footer class=\"site-footer\"><p>{mark}</p>"),
+        )
+    };
+    write(root, base, &marked("House theme, first look"));
+    let server = start(root, &[]);
+    let config = read(root, "site.yaml").replace("theme: default", "theme: house");
+    write(root, "site.yaml", &config);
+    eventually(&server, "/", |r| r.body.contains("House theme, first look"));
+    write(root, base, &marked("House theme, edited"));
+    eventually(&server, "/", |r| r.body.contains("House theme, edited"));
+}
+
+#[test]
 fn traversal_attempts_never_read_outside_the_site() {
     let outer = tempfile::tempdir().expect("tempdir");
     std::fs::write(outer.path().join("secret.txt"), "TOP-SECRET-OUTSIDE").expect("secret");

@@ -89,9 +89,26 @@ fn assert_serves(
             None => return,
             Some(path) if Instant::now() > deadline => {
                 let (status, body) = served(server, Path::new(&path));
+                let body = String::from_utf8_lossy(&body);
+                let expected = clean
+                    .get(Path::new(&path))
+                    .map(|b| String::from_utf8_lossy(b).into_owned())
+                    .unwrap_or_default();
+                let differs: Vec<String> = body
+                    .lines()
+                    .zip(expected.lines())
+                    .enumerate()
+                    .filter(|(_, (got, want))| got != want)
+                    .take(5)
+                    .map(|(n, (got, want))| {
+                        format!("line {}:\n  served: {got}\n  clean:  {want}", n + 1)
+                    })
+                    .collect();
                 panic!(
-                    "{step}: {path} never matched the clean build; served {status}:\n{}",
-                    String::from_utf8_lossy(&body[..body.len().min(500)])
+                    "{step}: {path} never matched the clean build; served {status}, {} lines (clean {}):\n{}",
+                    body.lines().count(),
+                    expected.lines().count(),
+                    differs.join("\n")
                 );
             }
             Some(_) => std::thread::sleep(Duration::from_millis(200)),

@@ -230,9 +230,11 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     let loop_state = state.clone();
     std::thread::spawn(move || {
         while let Some(changes) = next_changes(&receiver) {
-            let _ = watcher.watch_new_folders();
+            let _ = watcher.watch_source_folders(&changes);
             let follow = single_page(&changes).and_then(|p| session.page_url(p));
-            match session.apply(changes.clone()) {
+            let outcome = session.apply(changes.clone());
+            follow_theme(&watcher, &session);
+            match outcome {
                 Outcome::Built(rebuild) => {
                     log_rebuild(&changes, &rebuild, options.timings);
                     let follow =
@@ -356,8 +358,10 @@ pub fn watch(
         if stop.load(Ordering::SeqCst) {
             break;
         }
-        let _ = watcher.watch_new_folders();
-        match session.apply(changes.clone()) {
+        let _ = watcher.watch_source_folders(&changes);
+        let outcome = session.apply(changes.clone());
+        follow_theme(&watcher, &session);
+        match outcome {
             Outcome::Built(rebuild) => {
                 let written = if rebuild.full || !output.join(output::MARKER).exists() {
                     write_all(root, output, session.build().map(|b| &b.files))
@@ -380,6 +384,13 @@ pub fn watch(
     }
     eprintln!("Stopped; {} is complete.", output.display());
     Ok(())
+}
+
+/// After a build, count the files of the theme `site.yaml` now names (it may have changed).
+fn follow_theme(watcher: &watch::Watcher, session: &Session) {
+    if let Some(build) = session.build() {
+        watcher.set_theme(&build.config.theme);
+    }
 }
 
 fn write_all(root: &Path, output: &Path, files: Option<&SiteFiles>) -> Result<(), Error> {

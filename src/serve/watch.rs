@@ -4,6 +4,7 @@
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
@@ -62,6 +63,8 @@ pub fn classify(relative: &Path, theme: &str) -> Option<Kind> {
     }
     match parts.as_slice() {
         [name] if *name == CONFIG_FILE => Some(Kind::Config),
+        // The whole themes folder added, removed or replaced: read everything again.
+        ["themes"] => Some(Kind::Config),
         ["content", rest @ ..] => {
             let last = rest.last().copied().unwrap_or("content");
             match last.rsplit_once('.') {
@@ -129,7 +132,11 @@ enum Inner {
 pub struct Watcher {
     inner: Inner,
     root: PathBuf,
+    /// The source folders watched.
     watched: Vec<PathBuf>,
+    /// The theme in use, read by the event handler: `site.yaml` may name another while
+    /// serving.
+    theme: Arc<RwLock<String>>,
 }
 
 impl Watcher {
@@ -142,7 +149,8 @@ impl Watcher {
         changes: Sender<ChangeSet>,
     ) -> notify::Result<Watcher> {
         let root = std::fs::canonicalize(root)?;
-        let (event_root, theme) = (root.clone(), theme.to_string());
+        let theme = Arc::new(RwLock::new(theme.to_string()));
+        let (event_root, handler_theme) = (root.clone(), theme.clone());
         let handler = move |result: DebounceEventResult| {
             let Ok(events) = result else {
                 return;
@@ -152,6 +160,10 @@ impl Watcher {
                 .into_iter()
                 .filter(|e| is_write(&e.event.kind))
                 .flat_map(|e| e.event.paths);
+            let theme = handler_theme
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone();
             let set = changes_from(&event_root, &theme, paths);
             if !set.is_empty() {
                 let _ = changes.send(set);
@@ -183,10 +195,20 @@ impl Watcher {
             inner,
             root,
             watched: Vec::new(),
+            theme,
         };
-        watcher.watch(watcher.root.clone(), RecursiveMode::NonRecursive)?;
-        watcher.watch_new_folders()?;
+        let root = watcher.root.clone();
+        watcher.watch(root, RecursiveMode::NonRecursive)?;
+        watcher.watch_source_folders(&ChangeSet::default())?;
         Ok(watcher)
+    }
+
+    /// The theme whose files count as templates and static files from now on.
+    pub fn set_theme(&self, theme: &str) {
+        let mut current = self.theme.write().unwrap_or_else(PoisonError::into_inner);
+        if *current != theme {
+            *current = theme.to_string();
+        }
     }
 
     fn watch(&mut self, path: PathBuf, mode: RecursiveMode) -> notify::Result<()> {
@@ -194,19 +216,39 @@ impl Watcher {
             Inner::Native(d) => d.watch(&path, mode)?,
             Inner::Poll(d) => d.watch(&path, mode)?,
         }
-        self.watched.push(path);
+        if !self.watched.contains(&path) {
+            self.watched.push(path);
+        }
         Ok(())
     }
 
-    /// Start watching source folders created since the last call (a new `templates/`).
+    fn unwatch(&mut self, path: &Path) {
+        // The folder's watch may already be gone with the folder: nothing to undo then.
+        let _ = match &mut self.inner {
+            Inner::Native(d) => d.unwatch(path),
+            Inner::Poll(d) => d.unwatch(path),
+        };
+    }
+
+    /// Watch the source folders made since the last call (a new `templates/`) or that
+    /// `changes` shows were made again (a `content/` deleted and checked out anew: its old
+    /// watch went with the old folder). The build that follows walks the folders `changes`
+    /// names, which finds the files written before the new watch began.
     /// The site root itself is watched only for `site.yaml` and such new folders, so a big
     /// `target/` or `public/` beside the sources costs nothing.
-    pub fn watch_new_folders(&mut self) -> notify::Result<()> {
+    pub fn watch_source_folders(&mut self, changes: &ChangeSet) -> notify::Result<()> {
         for name in WATCHED_DIRS {
             let dir = self.root.join(name);
-            if dir.is_dir() && !self.watched.contains(&dir) {
-                self.watch(dir, RecursiveMode::Recursive)?;
+            if !dir.is_dir() {
+                continue;
             }
+            if self.watched.contains(&dir) {
+                if !changes.paths().any(|path| path == Path::new(name)) && !changes.full {
+                    continue;
+                }
+                self.unwatch(&dir);
+            }
+            self.watch(dir, RecursiveMode::Recursive)?;
         }
         Ok(())
     }
@@ -240,6 +282,7 @@ mod tests {
             ("themes/default/templates/base.html", Some(Kind::Template)),
             ("themes/default/static/style.css", Some(Kind::Static)),
             ("themes/other/templates/base.html", None),
+            ("themes", Some(Kind::Config)),
             ("public/index.html", None),
             ("target/debug/gen", None),
             (".git/index", None),
