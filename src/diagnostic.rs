@@ -92,12 +92,16 @@ impl Diagnostic {
         safe.file = PathBuf::from(terminal_safe(&display_path(&self.file)).into_owned());
         safe.message = terminal_safe(&self.message).into_owned();
         safe.help = self.help.as_deref().map(|h| terminal_safe(h).into_owned());
+        // The snippet's title is the file name too.
         if let Some(extra) = safe.extra.as_mut()
             && let Some(source) = extra.source.as_mut()
-            && source.inner().chars().any(is_unsafe)
         {
-            let blanked: Arc<str> = Arc::from(blank_controls(source.inner()));
-            *source = NamedSource::new(display_path(&safe.file), blanked);
+            let text: Arc<str> = if source.inner().chars().any(is_unsafe) {
+                Arc::from(blank_controls(source.inner()))
+            } else {
+                source.inner().clone()
+            };
+            *source = NamedSource::new(display_path(&safe.file), text);
         }
         safe
     }
@@ -208,7 +212,14 @@ impl miette::Diagnostic for Diagnostic {
 
 /// Paths shown to users use `/` on every platform.
 pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    let text = path.to_string_lossy();
+    // Only Windows separates folders with `\`; elsewhere it is part of a name (and of the
+    // `\u{1b}` that `terminal_safe` writes for an escape character).
+    if std::path::MAIN_SEPARATOR == '\\' {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
 }
 
 /// All the problems of one run, reported together like a compiler does.

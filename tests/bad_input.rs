@@ -256,6 +256,34 @@ fn generate(what: &str, root: &Path, outside: &Path) -> Result<Prepared, String>
             std::os::unix::fs::symlink(outside.join("real"), root.join("linked"))
                 .map_err(|e| e.to_string())?;
         }
+        "static-outside" | "templates-outside" | "theme-outside" => {
+            // A hostile commit: `static -> ~/.ssh`, and the like for templates and the theme.
+            write(outside, "id_rsa", "PRIVATE KEY");
+            write(outside, "base.html", "{{ 1 }}");
+            let link = match what {
+                "static-outside" => root.join("static"),
+                "templates-outside" => root.join("templates"),
+                _ => root.join("themes/default"),
+            };
+            if link.exists() {
+                fs::remove_dir_all(&link).map_err(|e| e.to_string())?;
+            }
+            std::os::unix::fs::symlink(outside, &link).map_err(|e| e.to_string())?;
+        }
+        "escape-in-file-name" => {
+            // A page whose file name clears the screen and writes the clipboard when printed.
+            write(
+                root,
+                "content/roles/x\u{1b}[2J\u{1b}]52;c;cm0=\u{7}.md",
+                &role_b_with("archetype: builder", "archetype: bulder"),
+            );
+        }
+        "staging-litter" => {
+            // What killed builds leave beside the output: removed by the next build.
+            for folder in [".public.new-4242-1733050000", ".public.old-4242-1733050001"] {
+                write(&root.join(folder), "index.html", "half a site");
+            }
+        }
         "disk-full" => {
             // Pages bigger than the limit, so writing one fails midway through the build.
             engineer(format!("{ROLE_B}\n{}\n", "Long body text. ".repeat(20_000)).into_bytes());
