@@ -2,6 +2,7 @@
 //! checked against (capabilities, archetypes, lint levels).
 
 pub mod lints;
+pub mod posting;
 pub mod signals;
 pub mod vocabulary;
 
@@ -87,6 +88,16 @@ pub struct Config {
     /// lints stay silent without it.
     #[serde(skip)]
     pub build_year: Option<i32>,
+    /// The levels a brief's `level` names, each with a title and maybe a pay band.
+    #[serde(default)]
+    pub levels: Vec<posting::Level>,
+    /// Who is hiring, as a job post introduces it: name, address, about, benefits, the
+    /// equal-opportunity statement and where to apply.
+    #[serde(default)]
+    pub organization: Option<posting::Organization>,
+    /// The pay-transparency jurisdiction postings are written under by default.
+    #[serde(default)]
+    pub pay_transparency: posting::PayTransparency,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -277,6 +288,12 @@ impl Config {
             return Err(fail(at, format!("unknown lint `{id}` in `lints`"), &help));
         }
         self.validate_vocabulary(file, source)?;
+        if let Some(problem) = posting::problems(&self.levels, self.organization.as_ref())
+            .into_iter()
+            .next()
+        {
+            return Err(fail(problem.at, problem.message, &problem.help));
+        }
         if let Some(problem) = self.unknown_title_signal(file, source) {
             return Err(problem);
         }
@@ -367,6 +384,14 @@ impl Config {
 
     pub fn archetype(&self, key: &str) -> Option<&Archetype> {
         self.archetypes.iter().find(|a| a.key == key)
+    }
+
+    pub fn level_keys(&self) -> impl Iterator<Item = &str> {
+        self.levels.iter().map(|l| l.key.value.as_str())
+    }
+
+    pub fn level(&self, key: &str) -> Option<&posting::Level> {
+        self.levels.iter().find(|l| l.key.value == key)
     }
 
     /// The base URL with exactly one trailing slash.

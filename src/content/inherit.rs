@@ -439,6 +439,23 @@ pub fn resolve(
     let reports_to = m.value("reports_to", w.reports_to.as_ref(), |f| {
         f.reports_to.clone()
     });
+    let internal_notes = m.list(
+        "internal_notes",
+        w.internal_notes.as_ref(),
+        w.internal_notes_more.as_ref(),
+        |f| &f.internal_notes,
+    );
+    let level = m.value("level", w.level.as_ref(), |f| f.level.clone());
+    let location = m.list("location", w.location.as_ref(), None, |f| &f.location);
+    let remote = m.value("remote", w.remote.as_ref(), |f| f.remote.clone());
+    let work_model = m.value("work_model", w.work_model.as_ref(), |f| f.work_model);
+    let employment_type = m.value("employment_type", w.employment_type.as_ref(), |f| {
+        f.employment_type
+    });
+    let pay = m.value("pay", w.pay.as_ref(), |f| f.pay.clone());
+    let posting = m
+        .value("posting", w.posting.as_ref(), |f| Some(f.posting.clone()))
+        .unwrap_or_default();
 
     let missing: Vec<&str> = [
         archetype.is_none(),
@@ -483,6 +500,16 @@ pub fn resolve(
         headcount: w.headcount.as_ref().map(|h| h.value),
         allow,
         draft: w.draft,
+        internal_notes,
+        level,
+        location,
+        remote,
+        work_model,
+        employment_type,
+        pay,
+        // A closing date belongs to one search, like `status`.
+        valid_through: w.valid_through.clone(),
+        posting,
     };
     Ok((front, m.origins))
 }

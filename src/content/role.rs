@@ -143,11 +143,121 @@ pub struct WrittenFront {
     /// Drafts are left out of the site unless `--drafts` is given. Never inherited.
     #[serde(default)]
     pub draft: bool,
+    /// Notes for the hiring team that no job post shows: budget, politics, why now.
+    /// `constraints` are public; these are not.
+    #[serde(default)]
+    pub internal_notes: Option<Vec<String>>,
+    /// Notes added to the inherited ones.
+    #[serde(default, rename = "internal_notes+")]
+    pub internal_notes_more: Option<Vec<String>>,
+    /// The level of the job: a key of site.yaml's `levels`, whose pay band a post shows
+    /// when the brief has no `pay`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub level: Option<Spanned<String>>,
+    /// Where the job is done: towns, cities or countries, e.g. `[Utrecht, Netherlands]`.
+    #[serde(default)]
+    pub location: Option<Vec<String>>,
+    /// Where a remote candidate may work from.
+    #[serde(default)]
+    pub remote: Option<Remote>,
+    /// onsite, hybrid or remote.
+    #[serde(default)]
+    pub work_model: Option<WorkModel>,
+    /// full_time, part_time, contract, temporary or intern.
+    #[serde(default)]
+    pub employment_type: Option<EmploymentType>,
+    /// The pay range a post states; the level's band when left out.
+    #[serde(default)]
+    pub pay: Option<crate::config::posting::Pay>,
+    /// The last day applications are taken, as `YYYY-MM-DD`. Never inherited.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub valid_through: Option<Spanned<String>>,
+    /// What only the job post says: its opening paragraph and where to apply.
+    #[serde(default)]
+    pub posting: Option<PostingText>,
+}
+
+/// `remote:`: the regions a remote candidate may work from.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Remote {
+    /// Countries or regions, e.g. `[EU]` or `[Netherlands, Belgium]`.
+    pub regions: Vec<String>,
+}
+
+/// How the work is split between the office and elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum WorkModel {
+    Onsite,
+    Hybrid,
+    Remote,
+}
+
+impl WorkModel {
+    pub fn words(self) -> &'static str {
+        match self {
+            WorkModel::Onsite => "On site",
+            WorkModel::Hybrid => "Hybrid (part of the week in the office)",
+            WorkModel::Remote => "Remote",
+        }
+    }
+}
+
+/// The kind of contract, as schema.org's `employmentType` names them (FULL_TIME...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EmploymentType {
+    FullTime,
+    PartTime,
+    Contract,
+    Temporary,
+    Intern,
+}
+
+impl EmploymentType {
+    pub fn words(self) -> &'static str {
+        match self {
+            EmploymentType::FullTime => "Full-time",
+            EmploymentType::PartTime => "Part-time",
+            EmploymentType::Contract => "Contract",
+            EmploymentType::Temporary => "Temporary",
+            EmploymentType::Intern => "Internship",
+        }
+    }
+
+    /// schema.org's `employmentType` value: FULL_TIME, PART_TIME, CONTRACTOR, TEMPORARY, INTERN.
+    pub fn schema_org(self) -> &'static str {
+        match self {
+            EmploymentType::FullTime => "FULL_TIME",
+            EmploymentType::PartTime => "PART_TIME",
+            EmploymentType::Contract => "CONTRACTOR",
+            EmploymentType::Temporary => "TEMPORARY",
+            EmploymentType::Intern => "INTERN",
+        }
+    }
+}
+
+/// `posting:`: what only the job post says.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PostingText {
+    /// The post's opening, for candidates: why the role exists and what is interesting
+    /// about it (blank lines part paragraphs).
+    #[serde(default)]
+    pub intro: Option<String>,
+    /// Where to apply: a web address or an email address; site.yaml's
+    /// `organization.apply` when left out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub apply: Option<Spanned<String>>,
 }
 
 impl WrittenFront {
     /// Each `key+` written, with its plain twin: (key, written plainly, written with `+`).
-    pub fn appends(&self) -> [(&'static str, bool, bool); 12] {
+    pub fn appends(&self) -> [(&'static str, bool, bool); 13] {
         [
             (
                 "decisions",
@@ -197,6 +307,11 @@ impl WrittenFront {
             ),
             ("tags", self.tags.is_some(), self.tags_more.is_some()),
             ("allow", self.allow.is_some(), self.allow_more.is_some()),
+            (
+                "internal_notes",
+                self.internal_notes.is_some(),
+                self.internal_notes_more.is_some(),
+            ),
         ]
     }
 }
@@ -230,6 +345,15 @@ pub struct RoleFront {
     pub headcount: Option<u32>,
     pub allow: Vec<Waiver>,
     pub draft: bool,
+    pub internal_notes: Vec<String>,
+    pub level: Option<Spanned<String>>,
+    pub location: Vec<String>,
+    pub remote: Option<Remote>,
+    pub work_model: Option<WorkModel>,
+    pub employment_type: Option<EmploymentType>,
+    pub pay: Option<crate::config::posting::Pay>,
+    pub valid_through: Option<Spanned<String>>,
+    pub posting: PostingText,
 }
 
 /// One lint a brief waives, and the reason it gives (none in the list form).
@@ -665,6 +789,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
                 .with_help("headcount is how many people the plan hires into this brief: 1 or more (leave it out for 1)"),
         );
     }
+    problems.extend(check_posting(front, config, source));
     for (key, plain, more) in front.appends() {
         if !more {
             continue;
@@ -748,6 +873,84 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
         }
     }
     problems
+}
+
+/// Checks of the posting fields: the level against site.yaml, the pay range, the closing
+/// date and where to apply.
+fn check_posting(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let located = |p: crate::config::posting::ValueProblem| {
+        source.diagnostic(p.at, p.message).with_help(p.help)
+    };
+    if let Some(level) = &front.level {
+        if config.levels.is_empty() {
+            problems.push(
+                source
+                    .diagnostic(
+                        position(&level.referenced),
+                        format!("unknown level `{}`: site.yaml defines no `levels`", level.value),
+                    )
+                    .with_help("add `levels:` to site.yaml, each with `key` and `title` (and a `pay` band), or remove `level`"),
+            );
+        } else if config.level(&level.value).is_none() {
+            let levels: Vec<&str> = config.level_keys().collect();
+            problems.push(unknown_name(source, level, "level", &levels));
+        }
+    }
+    if let Some(pay) = &front.pay {
+        problems.extend(pay.problems("pay").into_iter().map(located));
+    }
+    if let Some(date) = &front.valid_through
+        && parse_date(&date.value).is_none()
+    {
+        problems.push(
+            source
+                .diagnostic(
+                    position(&date.referenced),
+                    format!("`valid_through` is `{}`, not a date", date.value),
+                )
+                .with_help(
+                    "write the last day applications are taken as YYYY-MM-DD, e.g. `2026-09-30`",
+                ),
+        );
+    }
+    if let Some(apply) = front.posting.as_ref().and_then(|p| p.apply.as_ref()) {
+        problems.extend(crate::config::posting::apply_problem("posting.apply", apply).map(located));
+    }
+    if let Some(remote) = &front.remote
+        && remote.regions.iter().all(|r| r.trim().is_empty())
+    {
+        let at = front_matter::keys(&source.text)
+            .get("remote")
+            .map_or(Position::START, |k| k.at);
+        problems.push(
+            source
+                .diagnostic(at, "`remote.regions` names no region")
+                .with_help("name where a remote candidate may work from, e.g. `regions: [EU]`"),
+        );
+    }
+    problems
+}
+
+/// A calendar date written `YYYY-MM-DD`: (year, month, day), or `None` when it is not one.
+pub fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = text.trim().splitn(3, '-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let month: u32 = month.parse().ok()?;
+    let day: u32 = day.parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some((year, month, day))
 }
 
 fn unknown_name(

@@ -83,7 +83,14 @@ const URL_ATTRIBUTES: [(&str, Use); 5] = [
 ];
 
 /// Fields of JSON files that hold addresses (`roles.json`).
-const JSON_URL_FIELDS: [&str; 3] = ["url", "brief_md", "brief_txt"];
+const JSON_URL_FIELDS: [&str; 6] = [
+    "url",
+    "brief_md",
+    "brief_txt",
+    "posting_html",
+    "posting_md",
+    "posting_txt",
+];
 
 /// Fragments every page has: the HTML standard scrolls to the top for `#top`.
 const BUILT_IN_FRAGMENTS: [&str; 1] = ["top"];

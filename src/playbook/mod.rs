@@ -5,6 +5,7 @@ pub mod breadth;
 pub mod graph;
 pub mod lints;
 pub mod matrix;
+pub mod posting;
 pub mod readiness;
 pub mod sequence;
 pub mod staffing;

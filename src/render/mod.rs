@@ -28,7 +28,7 @@ use templates::Templates;
 use views::{Views, role_path};
 
 use pages::page_paths;
-pub use pages::{PageKey, Shows, all_pages, split_taxonomies};
+pub use pages::{PageKey, ROLE_FILES, Shows, all_pages, split_taxonomies};
 
 pub const STATIC_DIR: &str = "static";
 
@@ -307,26 +307,43 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 let Some(role) = content.role(slug) else {
                     return Ok(Vec::new());
                 };
-                let folder = role_path(slug);
                 let mut context = Context::new();
                 context.insert("role", &views.role_data(role));
                 context.insert("interfaces", &views.interfaces(&role.front.interfaces));
-                let markdown = self.page(format!("{folder}brief.md"), "brief.md.tera", &context)?;
-                let text = self.page(format!("{folder}brief.txt"), "brief.txt.tera", &context)?;
+                let posting = views.posting(role);
+                context.insert("posting", &posting);
+                let mut files = Vec::with_capacity(ROLE_FILES.len() + 1);
+                for file in ROLE_FILES {
+                    let path = pages::role_file_path(slug, file.suffix);
+                    files.push(self.page(path, file.template, &context)?);
+                }
+                let text_of = |suffix: &str| {
+                    let path = pages::role_file_path(slug, suffix);
+                    files
+                        .iter()
+                        .find(|(p, _)| *p == path)
+                        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+                        .unwrap_or_default()
+                };
+                let link = |suffix| views.role_file(role, suffix);
+                let brief = views::BriefView {
+                    markdown: text_of("brief.md"),
+                    text: text_of("brief.txt"),
+                    markdown_url: link("brief.md").url,
+                    text_url: link("brief.txt").url,
+                    posting_text: text_of("posting.txt"),
+                    brief_files: ROLE_FILES[..2].iter().map(|f| link(f.suffix)).collect(),
+                    posting_files: ROLE_FILES[2..].iter().map(|f| link(f.suffix)).collect(),
+                };
                 let md = body(&role.source, role.body());
                 let mut page = Context::new();
                 page.insert("role", &views.role(role, &md.html, &md.toc));
-                page.insert(
-                    "brief",
-                    &views::BriefView {
-                        markdown: String::from_utf8_lossy(&markdown.1).into_owned(),
-                        text: String::from_utf8_lossy(&text.1).into_owned(),
-                        markdown_url: views.url(&format!("{folder}brief.md")),
-                        text_url: views.url(&format!("{folder}brief.txt")),
-                    },
-                );
-                let html = self.page(format!("{folder}index.html"), "role.html", &page)?;
-                Ok(vec![html, markdown, text])
+                page.insert("brief", &brief);
+                page.insert("posting", &posting);
+                let html =
+                    self.page(format!("{}index.html", role_path(slug)), "role.html", &page)?;
+                files.insert(0, html);
+                Ok(files)
             }
             PageKey::Guide(content_path) => {
                 let Some(guide) = content

@@ -30,7 +30,7 @@ pub enum PageKey {
     Sitemap,
     /// `search-index.js`: titles, summaries and headings.
     SearchIndex,
-    /// A brief's page and its `brief.md` and `brief.txt`, by slug.
+    /// A brief's page and the files beside it (`ROLE_FILES`), by slug.
     Role(String),
     /// By content path.
     Guide(String),
@@ -168,10 +168,57 @@ const SEARCH_INDEX_KIND: PageKind = PageKind {
         Headings,
     ],
 };
+/// A file written beside a brief's page, `<slug>.<suffix>`, from one template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleFile {
+    pub suffix: &'static str,
+    pub template: &'static str,
+}
+
+/// The renditions of a brief beside its page: the brief as a job-description template
+/// (internal fields left out), and the job post (`playbook::posting`: candidate-facing
+/// fields only).
+pub const ROLE_FILES: [RoleFile; 5] = [
+    RoleFile {
+        suffix: "brief.md",
+        template: "brief.md.tera",
+    },
+    RoleFile {
+        suffix: "brief.txt",
+        template: "brief.txt.tera",
+    },
+    RoleFile {
+        suffix: "posting.html",
+        template: "posting.html",
+    },
+    RoleFile {
+        suffix: "posting.md",
+        template: "posting.md.tera",
+    },
+    RoleFile {
+        suffix: "posting.txt",
+        template: "posting.txt.tera",
+    },
+];
+
+/// The path below the site root of the file `suffix` beside the page of brief `slug`:
+/// `roles/<slug>/<slug>.<suffix>`, so a download keeps the brief's name.
+pub fn role_file_path(slug: &str, suffix: &str) -> String {
+    format!("{}{slug}.{suffix}", role_path(slug))
+}
+
 /// A brief's page shows all of its own brief; of other briefs, the titles of the briefs
-/// next to it in the hiring order and of the briefs derived from it.
+/// next to it in the hiring order and of the briefs derived from it. The files beside it
+/// (`ROLE_FILES`) are laid out with it.
 const ROLE: PageKind = PageKind {
-    templates: &["role.html", "brief.md.tera", "brief.txt.tera"],
+    templates: &[
+        "role.html",
+        ROLE_FILES[0].template,
+        ROLE_FILES[1].template,
+        ROLE_FILES[2].template,
+        ROLE_FILES[3].template,
+        ROLE_FILES[4].template,
+    ],
     folder: None,
     shows: &[Title, Hiring],
 };

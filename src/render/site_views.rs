@@ -181,14 +181,34 @@ pub struct RoleData<'a> {
     pub tools: &'a [String],
     pub interview_probes: &'a [String],
     pub red_flags: &'a [String],
+    pub internal_notes: &'a [String],
     pub tags: Vec<&'a str>,
     pub status: Status,
     pub headcount: Option<u32>,
     /// The slug of the brief this one `extends`.
     pub extends: Option<&'a str>,
+    pub level: Option<&'a str>,
+    pub location: &'a [String],
+    pub remote: Option<&'a crate::content::role::Remote>,
+    pub work_model: Option<crate::content::role::WorkModel>,
+    pub employment_type: Option<crate::content::role::EmploymentType>,
+    pub pay: Option<&'a crate::config::posting::Pay>,
+    pub valid_through: Option<&'a str>,
+    pub posting: PostingData<'a>,
     pub brief_md: String,
     pub brief_txt: String,
+    /// The job post beside the page: standalone HTML, Markdown and plain text.
+    pub posting_html: String,
+    pub posting_md: String,
+    pub posting_txt: String,
     pub source: String,
+}
+
+/// `posting:` in `roles.json`.
+#[derive(Debug, Serialize)]
+pub struct PostingData<'a> {
+    pub intro: Option<&'a str>,
+    pub apply: Option<&'a str>,
 }
 
 /// A brief's interfaces in `roles.json`: every name of site.yaml's vocabulary, in its order,
@@ -565,6 +585,10 @@ impl<'a> Views<'a> {
         (path, view)
     }
 
+    fn role_file_permalink(&self, role: &Role, suffix: &str) -> String {
+        self.permalink(&crate::render::pages::role_file_path(&role.slug, suffix))
+    }
+
     pub fn role_data(&self, role: &'a Role) -> RoleData<'a> {
         let front = &role.front;
         let path = role_path(&role.slug);
@@ -605,12 +629,27 @@ impl<'a> Views<'a> {
             tools: &front.tools,
             interview_probes: &front.interview_probes,
             red_flags: &front.red_flags,
+            internal_notes: &front.internal_notes,
             tags: front.tags.iter().map(|t| t.value.as_str()).collect(),
             status: front.status,
             headcount: front.headcount,
             extends: front.extends.as_ref().map(|e| e.value.as_str()),
-            brief_md: self.permalink(&format!("{path}brief.md")),
-            brief_txt: self.permalink(&format!("{path}brief.txt")),
+            level: front.level.as_ref().map(|l| l.value.as_str()),
+            location: &front.location,
+            remote: front.remote.as_ref(),
+            work_model: front.work_model,
+            employment_type: front.employment_type,
+            pay: front.pay.as_ref(),
+            valid_through: front.valid_through.as_ref().map(|d| d.value.as_str()),
+            posting: PostingData {
+                intro: front.posting.intro.as_deref(),
+                apply: front.posting.apply.as_ref().map(|a| a.value.as_str()),
+            },
+            brief_md: self.role_file_permalink(role, "brief.md"),
+            brief_txt: self.role_file_permalink(role, "brief.txt"),
+            posting_html: self.role_file_permalink(role, "posting.html"),
+            posting_md: self.role_file_permalink(role, "posting.md"),
+            posting_txt: self.role_file_permalink(role, "posting.txt"),
             source: crate::diagnostic::display_path(&role.source.file),
         }
     }

@@ -98,6 +98,8 @@ pub struct RoleView<'a> {
     pub tools: &'a [String],
     pub interview_probes: &'a [String],
     pub red_flags: &'a [String],
+    /// Notes for the hiring team that no job post shows.
+    pub internal_notes: &'a [String],
     pub tags: Vec<&'a str>,
     /// Each tag with the address of its page, so templates need not make addresses.
     pub tag_links: Vec<Link>,
@@ -110,13 +112,38 @@ pub struct RoleView<'a> {
     pub toc: &'a [TocEntry],
 }
 
-/// The brief as a job description, for the copy buttons and downloads.
+/// The files beside a brief's page, for the copy buttons and downloads: the brief as a
+/// job-description template, and the job post.
 #[derive(Debug, Serialize)]
 pub struct BriefView {
     pub markdown: String,
     pub text: String,
     pub markdown_url: String,
     pub text_url: String,
+    /// The job post as plain text, for "Copy job post".
+    pub posting_text: String,
+    /// `<slug>.brief.md` and `<slug>.brief.txt`.
+    pub brief_files: Vec<FileLink>,
+    /// `<slug>.posting.html`, `.posting.md` and `.posting.txt`.
+    pub posting_files: Vec<FileLink>,
+}
+
+/// A file beside a brief's page: its name (`caio.posting.txt`), kind (`posting.txt`) and
+/// address.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileLink {
+    pub name: String,
+    pub kind: &'static str,
+    pub url: String,
+}
+
+/// A brief's job post for the templates: its candidate-facing fields (`Posting`) and its
+/// sections in reading order.
+#[derive(Debug, Serialize)]
+pub struct PostingView<'a> {
+    #[serde(flatten)]
+    pub posting: crate::playbook::posting::Posting<'a>,
+    pub sections: Vec<crate::playbook::posting::Section>,
 }
 
 #[derive(Debug, Serialize)]
@@ -420,6 +447,7 @@ impl<'a> Views<'a> {
             tools: &front.tools,
             interview_probes: &front.interview_probes,
             red_flags: &front.red_flags,
+            internal_notes: &front.internal_notes,
             tags: front.tags.iter().map(|t| t.value.as_str()).collect(),
             tag_links: front.tags.iter().map(|t| self.tag_link(&t.value)).collect(),
             status: front.status,
@@ -436,6 +464,24 @@ impl<'a> Views<'a> {
                 .collect(),
             content: html,
             toc,
+        }
+    }
+
+    /// The job post of `role`.
+    pub fn posting(&self, role: &'a Role) -> PostingView<'a> {
+        let posting = crate::playbook::posting::posting(self.config, role);
+        PostingView {
+            sections: posting.sections(),
+            posting,
+        }
+    }
+
+    /// The file `suffix` (`posting.txt`) beside the page of `role`.
+    pub fn role_file(&self, role: &Role, suffix: &'static str) -> FileLink {
+        FileLink {
+            name: format!("{}.{suffix}", role.slug),
+            kind: suffix,
+            url: self.url(&crate::render::pages::role_file_path(&role.slug, suffix)),
         }
     }
 
