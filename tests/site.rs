@@ -215,6 +215,12 @@ fn roles_json_has_every_brief_with_stable_fields() {
         "status",
         "brief_md",
         "brief_txt",
+        "posting_html",
+        "posting_md",
+        "posting_txt",
+        "internal_notes",
+        "level",
+        "pay",
         "source",
     ] {
         assert!(head.get(field).is_some(), "field {field}");
@@ -230,12 +236,24 @@ fn roles_json_has_every_brief_with_stable_fields() {
             .is_some_and(|a| !a.is_empty())
     );
     assert_eq!(head["status"], "planned");
+    assert_eq!(
+        head["brief_md"], "/roles/head-of-ai/head-of-ai.brief.md",
+        "renditions are named by slug"
+    );
+    assert_eq!(
+        head["posting_txt"],
+        "/roles/head-of-ai/head-of-ai.posting.txt"
+    );
 }
 
 #[test]
 fn briefs_come_as_markdown_and_plain_text_and_in_the_copy_buttons() {
     let (_out, public) = shipped();
-    let md = read(&public, "roles/head-of-ai/brief.md");
+    assert!(
+        !public.join("roles/head-of-ai/brief.md").exists(),
+        "no download is called brief.md"
+    );
+    let md = read(&public, "roles/head-of-ai/head-of-ai.brief.md");
     assert!(md.starts_with("# Head of AI\n"));
     for heading in [
         "## The outcome we are hiring for",
@@ -247,13 +265,90 @@ fn briefs_come_as_markdown_and_plain_text_and_in_the_copy_buttons() {
         assert!(md.contains(heading), "{heading}");
     }
     assert!(!md.contains("Interview"), "probes stay internal");
-    let txt = read(&public, "roles/head-of-ai/brief.txt");
+    let txt = read(&public, "roles/head-of-ai/head-of-ai.brief.txt");
     assert!(txt.starts_with("HEAD OF AI\n"));
     assert!(!txt.contains("**") && !txt.contains("## "));
     let page = read(&public, "roles/head-of-ai/index.html");
     assert!(page.contains("Copy as Markdown") && page.contains("Copy as plain text"));
     assert!(page.contains("<pre hidden id=\"brief-markdown\"># Head of AI"));
-    assert!(page.contains("href=\"/roles/head-of-ai/brief.md\" download"));
+    assert!(page.contains("href=\"/roles/head-of-ai/head-of-ai.brief.md\" download"));
+    // The job post: copied as text, opened as a page, downloaded as Markdown and text.
+    assert!(page.contains("Copy job post"));
+    assert!(page.contains("<pre hidden id=\"posting-text\">HEAD OF AI"));
+    assert!(page.contains("href=\"/roles/head-of-ai/head-of-ai.posting.html\""));
+    for kind in ["posting.md", "posting.txt"] {
+        assert!(
+            page.contains(&format!(
+                "href=\"/roles/head-of-ai/head-of-ai.{kind}\" download"
+            )),
+            "{kind}"
+        );
+    }
+}
+
+#[test]
+fn an_open_brief_of_the_worked_plan_posts_with_pay_place_and_the_insurer() {
+    let (_out, public) = shipped();
+    let txt = read(
+        &public,
+        "roles/claims-ml-engineer/claims-ml-engineer.posting.txt",
+    );
+    let headings: Vec<&str> = txt
+        .lines()
+        .filter(|l| {
+            !l.starts_with("- ")
+                && l.chars().all(|c| !c.is_lowercase())
+                && l.chars().any(char::is_alphabetic)
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "CLAIMS ML ENGINEER",
+            "WHAT THIS ROLE IS FOR",
+            "THE OUTCOME YOU WILL BE HIRED TO DELIVER",
+            "WHAT YOU WILL OWN",
+            "HOW YOU WILL KNOW IT IS WORKING",
+            "WHAT WE LOOK FOR",
+            "WHERE YOU WILL WORK AND WHAT YOU WILL EARN",
+            "ABOUT US",
+            "HOW TO APPLY",
+            "EQUAL OPPORTUNITY",
+        ]
+    );
+    for fact in [
+        "Nordhafen Versicherung",
+        "Location: Hamburg, Germany",
+        "Working pattern: Hybrid",
+        "Contract: Full-time",
+        "Pay: EUR 72,000–90,000 a year",
+        "Level: Senior",
+        "Applications close: 28 February 2027",
+    ] {
+        assert!(txt.contains(fact), "{fact} in\n{txt}");
+    }
+    // The eval engineer states its own range; the level's band applies to the other.
+    let eval = read(
+        &public,
+        "roles/claims-eval-engineer/claims-eval-engineer.posting.md",
+    );
+    assert!(
+        eval.contains("- **Pay:** EUR 68,000–84,000 a year"),
+        "{eval}"
+    );
+    let html = read(
+        &public,
+        "roles/claims-ml-engineer/claims-ml-engineer.posting.html",
+    );
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(!html.contains("<script") && !html.contains("<nav") && !html.contains("style=\""));
+    assert!(html.contains("<h2>What you will own</h2>"));
+    // The archetype library posts without pay.
+    let library = read(
+        &public,
+        "roles/applied-ml-engineer/applied-ml-engineer.posting.txt",
+    );
+    assert!(!library.contains("Pay:"), "{library}");
 }
 
 #[test]

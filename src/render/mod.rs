@@ -307,15 +307,22 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 let Some(role) = content.role(slug) else {
                     return Ok(Vec::new());
                 };
-                let mut context = Context::new();
-                context.insert("role", &views.role_data(role));
-                context.insert("interfaces", &views.interfaces(&role.front.interfaces));
+                let mut brief_context = Context::new();
+                brief_context.insert("role", &views.role_data(role));
+                brief_context.insert("interfaces", &views.interfaces(&role.front.interfaces));
+                // A post's templates see the post alone: no theme can show an internal field
+                // in it.
                 let posting = views.posting(role);
-                context.insert("posting", &posting);
+                let mut posting_context = Context::new();
+                posting_context.insert("posting", &posting);
                 let mut files = Vec::with_capacity(ROLE_FILES.len() + 1);
                 for file in ROLE_FILES {
                     let path = pages::role_file_path(slug, file.suffix);
-                    files.push(self.page(path, file.template, &context)?);
+                    let context = match file.made_from {
+                        pages::MadeFrom::Brief => &brief_context,
+                        pages::MadeFrom::Posting => &posting_context,
+                    };
+                    files.push(self.page(path, file.template, context)?);
                 }
                 let text_of = |suffix: &str| {
                     let path = pages::role_file_path(slug, suffix);

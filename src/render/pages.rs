@@ -173,6 +173,16 @@ const SEARCH_INDEX_KIND: PageKind = PageKind {
 pub struct RoleFile {
     pub suffix: &'static str,
     pub template: &'static str,
+    pub made_from: MadeFrom,
+}
+
+/// What a file beside a brief's page is laid out from: its template sees only that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MadeFrom {
+    /// The brief: `role` (its `roles.json` record) and `interfaces`.
+    Brief,
+    /// The job post: `posting` (`playbook::posting`), which holds no internal field.
+    Posting,
 }
 
 /// The renditions of a brief beside its page: the brief as a job-description template
@@ -182,22 +192,27 @@ pub const ROLE_FILES: [RoleFile; 5] = [
     RoleFile {
         suffix: "brief.md",
         template: "brief.md.tera",
+        made_from: MadeFrom::Brief,
     },
     RoleFile {
         suffix: "brief.txt",
         template: "brief.txt.tera",
+        made_from: MadeFrom::Brief,
     },
     RoleFile {
         suffix: "posting.html",
         template: "posting.html",
+        made_from: MadeFrom::Posting,
     },
     RoleFile {
         suffix: "posting.md",
         template: "posting.md.tera",
+        made_from: MadeFrom::Posting,
     },
     RoleFile {
         suffix: "posting.txt",
         template: "posting.txt.tera",
+        made_from: MadeFrom::Posting,
     },
 ];
 

@@ -1,0 +1,260 @@
+//! Job posts carry the candidate-facing fields of a brief and never an internal one. A site
+//! whose brief has a unique marker in every field is built with the real binary; every
+//! rendition of its post (the standalone HTML, Markdown and plain text, the text the "Copy
+//! job post" button copies, and the post a role page prints) holds each public marker and
+//! no internal one.
+
+mod common;
+
+use common::*;
+
+/// (field, marker): written into the brief or site.yaml below, shown to candidates.
+const PUBLIC: &[(&str, &str)] = &[
+    ("title", "Pubtitle Engineer"),
+    ("summary", "PubSummaryMarker"),
+    ("posting.intro", "PubIntroMarker"),
+    ("posting.apply", "pubapplymarker.example"),
+    ("reports_to", "PubReportsToMarker"),
+    ("outcome", "PubOutcomeMarker"),
+    ("decisions", "PubDecisionMarker"),
+    ("owns_after_launch", "PubOwnsMarker"),
+    ("interfaces.product", "PubProductMarker"),
+    ("interfaces.data", "PubDataMarker"),
+    ("interfaces.security", "PubSecurityMarker"),
+    ("interfaces.it", "PubItMarker"),
+    ("constraints", "PubConstraintMarker"),
+    ("success.90d", "Pub90dMarker"),
+    ("success.6m", "Pub6mMarker"),
+    ("success.12m", "Pub12mMarker"),
+    ("capabilities.primary", "PubPrimaryCapabilityMarker"),
+    ("capabilities.secondary", "PubSecondaryCapabilityMarker"),
+    ("level", "PubLevelTitleMarker"),
+    ("tools", "PubToolMarker"),
+    ("location", "PubLocationMarker"),
+    ("remote.regions", "PubRegionMarker"),
+    ("work_model", "Hybrid"),
+    ("employment_type", "Part-time"),
+    ("pay", "CHF 12,345–23,456 a month"),
+    ("valid_through", "19 July 2031"),
+    ("organization.name", "PubOrgNameMarker"),
+    ("organization.about", "PubAboutMarker"),
+    ("organization.benefits", "PubBenefitMarker"),
+    (
+        "organization.equal_opportunity",
+        "PubEqualOpportunityMarker",
+    ),
+];
+
+/// (field, marker): for the hiring team and the playbook only.
+const INTERNAL: &[(&str, &str)] = &[
+    ("slug", "internalslugmarker"),
+    ("extends", "internalparentmarker"),
+    ("extends (the parent's title)", "InternalParentTitleMarker"),
+    ("archetype", "InternalArchetypeMarker"),
+    ("hire_after", "internalhireaftermarker"),
+    ("hire_after (its title)", "InternalHireAfterTitleMarker"),
+    ("interview_probes", "InternalProbeMarker"),
+    ("red_flags", "InternalRedFlagMarker"),
+    ("internal_notes", "InternalNoteMarker"),
+    ("tags", "internaltagmarker"),
+    ("status", "being hired"),
+    ("headcount", "4242"),
+    ("allow", "InternalWaiverReasonMarker"),
+    ("body", "InternalBodyMarker"),
+];
+
+const BRIEF: &str = "---
+title: Pubtitle Engineer
+slug: internalslugmarker
+extends: internalparentmarker
+archetype: markerarch
+summary: PubSummaryMarker.
+posting:
+  intro: PubIntroMarker opens the post.
+  apply: https://pubapplymarker.example/apply
+reports_to: PubReportsToMarker
+outcome: Cut PubOutcomeMarker handling time by 30% within 12 months.
+decisions: [PubDecisionMarker]
+owns_after_launch: [PubOwnsMarker]
+interfaces:
+  product: PubProductMarker
+  data: PubDataMarker
+  security: PubSecurityMarker
+  it: PubItMarker
+constraints: [PubConstraintMarker]
+success:
+  90d: [Pub90dMarker]
+  6m: [Pub6mMarker in production]
+  12m: [Pub12mMarker in production]
+capabilities:
+  primary: [markerprimary]
+  secondary: [markersecondary]
+level: markerlevel
+tools: [PubToolMarker]
+location: [PubLocationMarker]
+remote: {regions: [PubRegionMarker]}
+work_model: hybrid
+employment_type: part_time
+pay: {min: 12345, max: 23456, currency: CHF, period: month}
+valid_through: 2031-07-19
+hire_after: [internalhireaftermarker]
+interview_probes: [InternalProbeMarker]
+red_flags: [InternalRedFlagMarker]
+internal_notes: [InternalNoteMarker]
+tags: [internaltagmarker]
+status: open
+headcount: 4242
+allow: {tool-soup: InternalWaiverReasonMarker}
+---
+
+## Notes
+
+InternalBodyMarker.
+";
+
+const PARENT: &str = "---
+title: InternalParentTitleMarker
+archetype: builder
+summary: S.
+outcome: Cut cost by 10% within 6 months.
+decisions: [D]
+success:
+  90d: [M]
+---
+";
+
+const HIRE_FIRST: &str = "---
+title: InternalHireAfterTitleMarker
+archetype: builder
+summary: S.
+outcome: Cut cost by 10% within 6 months.
+decisions: [D]
+success:
+  90d: [M]
+---
+";
+
+/// The repository's site.yaml with the markers' vocabulary and organization.
+fn site_yaml() -> String {
+    let shipped = read(&repo(), "site.yaml");
+    let shipped = &shipped[..shipped.find("\norganization:").expect("an organization")];
+    let shipped = shipped
+        .replacen(
+            "capabilities:\n",
+            "capabilities:\n  - {key: markerprimary, name: Marker primary, description: PubPrimaryCapabilityMarker.}\n  - {key: markersecondary, name: Marker secondary, description: PubSecondaryCapabilityMarker.}\n",
+            1,
+        )
+        .replacen(
+            "archetypes:\n",
+            "archetypes:\n  - {key: markerarch, name: InternalArchetypeMarker, description: InternalArchetypeMarker.}\n",
+            1,
+        )
+        .replacen(
+            "levels:\n",
+            "levels:\n  - {key: markerlevel, title: PubLevelTitleMarker}\n",
+            1,
+        );
+    format!(
+        "{shipped}
+organization:
+  name: PubOrgNameMarker
+  about: PubAboutMarker is who we are.
+  benefits: [PubBenefitMarker]
+  equal_opportunity: PubEqualOpportunityMarker welcomes everyone.
+  apply: jobs@example.com
+"
+    )
+}
+
+/// The text between `start` and the first `end` after it.
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} in the page"));
+    let rest = &text[from..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+#[test]
+fn every_rendition_of_a_post_has_every_public_field_and_no_internal_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(root, "site.yaml", &site_yaml());
+    copy_dir(&repo().join("themes"), &root.join("themes"));
+    write(root, "content/roles/marker.md", BRIEF);
+    write(root, "content/roles/internalparentmarker.md", PARENT);
+    write(root, "content/roles/internalhireaftermarker.md", HIRE_FIRST);
+    gen_in(root).arg("build").assert().success();
+    let public = root.join("public");
+    let folder = "roles/internalslugmarker";
+    let page = read(&public, &format!("{folder}/index.html"));
+    let renditions: Vec<(String, String)> = ["posting.html", "posting.md", "posting.txt"]
+        .iter()
+        .map(|kind| {
+            let name = format!("internalslugmarker.{kind}");
+            (name.clone(), read(&public, &format!("{folder}/{name}")))
+        })
+        .chain([
+            (
+                // What prints: the page's title, then the post.
+                "the role page's print of the post".to_string(),
+                format!(
+                    "{}{}",
+                    between(&page, "<h1>", "</h1>"),
+                    between(
+                        &page,
+                        "<section class=\"posting-print\"",
+                        "<section class=\"body\""
+                    )
+                ),
+            ),
+            (
+                "the text \"Copy job post\" copies".to_string(),
+                between(&page, "<pre hidden id=\"posting-text\">", "</pre>").to_string(),
+            ),
+        ])
+        .collect();
+    let mut problems = Vec::new();
+    for (rendition, text) in &renditions {
+        // The plain text writes headings and the title in capitals.
+        let text = text.to_lowercase();
+        for (field, marker) in PUBLIC {
+            if !text.contains(&marker.to_lowercase()) {
+                problems.push(format!("{rendition} lacks public `{field}` ({marker})"));
+            }
+        }
+        for (field, marker) in INTERNAL {
+            if text.contains(&marker.to_lowercase()) {
+                problems.push(format!("{rendition} shows internal `{field}` ({marker})"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The role page itself keeps the internal fields on screen, marked so print hides them.
+    for id in [
+        "brief-interview-probes",
+        "brief-red-flags",
+        "brief-internal-notes",
+        "brief-sequence",
+    ] {
+        assert!(
+            page.contains(&format!("<section class=\"internal\" id=\"{id}\">")),
+            "{id} is marked internal"
+        );
+    }
+    assert!(page.contains("InternalNoteMarker"), "shown on screen");
+}
+
+#[test]
+fn the_print_stylesheet_shows_only_the_post_on_a_role_page() {
+    let css = read(&repo(), "themes/default/static/style.css");
+    let print = between(&css, "@media print {", "\n}\n");
+    for rule in [
+        ".role > :not(.role-header):not(.posting-print)",
+        ".role-header > :not(h1)",
+        ".role .internal { display: none !important; }",
+        ".role > .posting-print[hidden] { display: block !important; }",
+    ] {
+        assert!(print.contains(rule), "{rule}");
+    }
+}
