@@ -286,6 +286,7 @@ fn explain(raw: &str, yaml: &str, position: Position) -> (String, Option<String>
     let expected = match raw {
         "expected sequence start" => Some("a list (`[a, b]` or lines starting with `- `)"),
         "expected string scalar" => Some("text"),
+        "invalid floating point" | "invalid integer" => Some("a number, such as `72000`"),
         "expected mapping start" | "expected map start" => Some("a map of `key: value` lines"),
         _ => None,
     };
