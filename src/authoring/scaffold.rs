@@ -67,11 +67,10 @@ pub fn init(dir: &Path, bare: bool, force: bool) -> Result<Written, Error> {
         ));
     }
     let mut files = Vec::new();
-    let site_yaml = if bare {
-        bare_config(SITE_YAML)
-    } else {
-        SITE_YAML.to_string()
-    };
+    // The shipped `organization:` is the worked plan's insurer, which a new site does not
+    // get: its posts say nothing about the organization until it writes its own.
+    let shipped = without_section(SITE_YAML, "organization");
+    let site_yaml = if bare { bare_config(&shipped) } else { shipped };
     let mut put = |relative: &str, bytes: &[u8]| -> Result<(), Error> {
         let path = dir.join(relative);
         write_new(&path, bytes, force)?;
@@ -96,6 +95,22 @@ pub fn init(dir: &Path, bare: bool, force: bool) -> Result<Written, Error> {
         crate::authoring::schema::role_schema_text(&config).as_bytes(),
     )?;
     Ok(Written { files })
+}
+
+/// `yaml` without the top-level key `key` and its value (the indented lines below it).
+fn without_section(yaml: &str, key: &str) -> String {
+    let mut kept = String::with_capacity(yaml.len());
+    let mut skipping = false;
+    for line in yaml.split_inclusive('\n') {
+        let top_level = !line.starts_with([' ', '\t', '#']) && !line.trim().is_empty();
+        if top_level {
+            skipping = line.starts_with(&format!("{key}:"));
+        }
+        if !skipping {
+            kept.push_str(line);
+        }
+    }
+    kept
 }
 
 /// A bare site links to briefs it does not have yet: those lints warn until they exist.
@@ -177,6 +192,7 @@ pub fn new_role(
     );
     context.insert("interfaces", &config.interfaces.required);
     context.insert("optional_interfaces", &config.interfaces.optional);
+    context.insert("levels", &config.level_keys().collect::<Vec<_>>());
     context.insert(
         "schema_path",
         &format!("../../{}", crate::authoring::schema::SCHEMA_FILE),
@@ -270,4 +286,22 @@ pub fn schema(root: &Path) -> Result<String, Error> {
     Ok(crate::authoring::schema::role_schema_text(&read_config(
         root,
     )?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_site_does_not_inherit_the_worked_plan_s_organization() {
+        let yaml = "title: T\norganization:\n  name: Insurer\n  about: |\n    Text.\n\n    More.\npay_transparency:\n  jurisdiction: eu\n";
+        assert_eq!(
+            without_section(yaml, "organization"),
+            "title: T\npay_transparency:\n  jurisdiction: eu\n"
+        );
+        let site = without_section(SITE_YAML, "organization");
+        assert!(SITE_YAML.contains("\norganization:"));
+        assert!(!site.contains("organization:\n") && site.contains("levels:"));
+        Config::parse(&site, Path::new("site.yaml")).expect("still valid");
+    }
 }

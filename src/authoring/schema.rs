@@ -22,6 +22,10 @@ pub fn role_schema(config: &Config) -> Value {
         .collect();
     if let Some(properties) = schema.get_mut("properties") {
         properties["archetype"]["enum"] = json!(archetypes);
+        let levels: Vec<&str> = config.level_keys().collect();
+        if !levels.is_empty() {
+            properties["level"]["enum"] = json!(levels);
+        }
         properties["headcount"]["minimum"] = json!(1);
     }
     // `allow:` is a map of lint id to the reason, or a list of lint ids.
@@ -150,6 +154,18 @@ mod tests {
         assert_eq!(
             schema["properties"]["archetype"]["enum"][0],
             "executive-operator"
+        );
+        assert_eq!(
+            schema["properties"]["level"]["enum"],
+            json!(["professional", "senior", "lead", "head"])
+        );
+        assert_eq!(
+            schema.pointer("/$defs/WorkModel/enum"),
+            Some(&json!(["onsite", "hybrid", "remote"]))
+        );
+        assert_eq!(
+            schema.pointer("/$defs/Pay/required"),
+            Some(&json!(["min", "max", "currency"]))
         );
         assert!(
             schema

@@ -155,7 +155,7 @@ pub struct WrittenFront {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub level: Option<Spanned<String>>,
-    /// Where the job is done: towns, cities or countries, e.g. `[Utrecht, Netherlands]`.
+    /// Where the job is done: towns, cities or countries, e.g. `["Hamburg, Germany"]`.
     #[serde(default)]
     pub location: Option<Vec<String>>,
     /// Where a remote candidate may work from.

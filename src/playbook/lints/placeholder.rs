@@ -69,6 +69,8 @@ const GUIDANCE: &[&str] = &[
     "what is different in this company (systems, data, regulation, who is already in seat), and why",
     "one sentence on what this page is for",
     "write the page",
+    "what the hiring team should know and candidates should not read",
+    "why the role exists and what is interesting about it, for candidates",
 ];
 
 /// Phrases that stand where a name, a decision and an owner belong.

@@ -47,6 +47,9 @@ pub(super) fn front_texts(role: &Role) -> Vec<FieldText<'_>> {
     push_items(&mut texts, "tools", &f.tools);
     push_items(&mut texts, "interview_probes", &f.interview_probes);
     push_items(&mut texts, "red_flags", &f.red_flags);
+    push_items(&mut texts, "internal_notes", &f.internal_notes);
+    push_items(&mut texts, "location", &f.location);
+    texts.extend(f.posting.intro.as_deref().map(|v| one("posting.intro", v)));
     for (i, tag) in f.tags.iter().enumerate() {
         texts.push(FieldText {
             key: "tags".into(),
