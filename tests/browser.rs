@@ -307,6 +307,25 @@ fn the_site_under_a_sub_path_searches_copies_links_and_stays_on_its_origin() {
         "the outcome is in the copied brief"
     );
 
+    // Copy job post: the post as plain text, with no internal field; the confirmation
+    // shows in its own group.
+    browser.click("button[data-copy=posting-text]");
+    browser.until(
+        "the job post's copy confirmation",
+        "return document.querySelector('.posting-actions .copy-status').textContent === 'Copied.'",
+    );
+    let post = browser.eval_async("var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('ERROR ' + e); })");
+    let post = post.as_str().expect("clipboard text");
+    assert!(post.starts_with("AI GOVERNANCE OWNER\n"), "{post}");
+    assert!(
+        post.contains("WHAT THIS ROLE IS FOR") && post.contains(outcome),
+        "{post}"
+    );
+    assert!(
+        !post.contains("Red flags") && !post.contains("RED FLAGS"),
+        "{post}"
+    );
+
     // Every link on the home page answers, and every page stays on its origin.
     browser.go(&url);
     let statuses = browser.eval_async(

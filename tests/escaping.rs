@@ -33,6 +33,9 @@ constraints: ['\"><script>alert(5)</script>']
 interview_probes: ['<script>alert(6)</script>?']
 red_flags: ['<marquee>flag</marquee>']
 hire_after: [head-of-ai]
+location: ['<img src=x onerror=alert(7)>']
+posting:
+  intro: '<details open ontoggle=alert(8)>'
 ---
 
 {body}
@@ -41,7 +44,7 @@ hire_after: [head-of-ai]
 }
 
 /// Raw markup that would run or restyle the page if it reached HTML unescaped.
-const RAW: [&str; 10] = [
+const RAW: [&str; 11] = [
     "<script>alert",
     "<img src=x",
     "<iframe",
@@ -52,6 +55,7 @@ const RAW: [&str; 10] = [
     "<marquee>",
     "<b>Model",
     "</script><script>",
+    "<details open",
 ];
 
 fn build(body: &str, raw_html: Option<&str>) -> tempfile::TempDir {
@@ -113,6 +117,7 @@ fn front_matter_strings_are_escaped_on_every_page_and_data_in_json() {
         "sequence/index.html",
         "archetypes/builder/index.html",
         "capabilities/applied-ml/index.html",
+        "roles/engineer/engineer.posting.html",
     ] {
         assert!(
             showing_title.iter().any(|p| p == page),
@@ -123,7 +128,7 @@ fn front_matter_strings_are_escaped_on_every_page_and_data_in_json() {
     // The copy buttons copy the text of hidden <pre> blocks: escaped there, so the copied
     // text is the title as written.
     let role = read(&public, "roles/engineer/index.html");
-    for id in ["brief-markdown", "brief-text"] {
+    for id in ["brief-markdown", "brief-text", "posting-text"] {
         let start = role
             .find(&format!("id=\"{id}\">"))
             .unwrap_or_else(|| panic!("{id} in the role page"));

@@ -585,6 +585,41 @@ mod tests {
     }
 
     #[test]
+    fn the_posting_sections_default_to_nothing_and_parse() {
+        let config = Config::parse(MINIMAL, Path::new("site.yaml")).expect("valid");
+        assert!(config.levels.is_empty() && config.organization.is_none());
+        assert_eq!(
+            config.pay_transparency.jurisdiction,
+            posting::Jurisdiction::None
+        );
+        let text = format!(
+            "{MINIMAL}levels:\n  - key: senior\n    title: Senior\n    pay: {{min: 60000, max: 70000.5, currency: EUR, period: month}}\norganization:\n  name: Acme\n  apply: mailto:jobs@acme.example\npay_transparency: {{jurisdiction: us-ca}}\n"
+        );
+        let config = Config::parse(&text, Path::new("site.yaml")).expect("valid");
+        let band = config
+            .level("senior")
+            .and_then(|l| l.pay.as_ref())
+            .expect("band");
+        assert_eq!(band.words(), "EUR 60,000–70,000.50 a month");
+        assert_eq!(config.organization.map(|o| o.name).as_deref(), Some("Acme"));
+        assert_eq!(
+            config.pay_transparency.jurisdiction,
+            posting::Jurisdiction::UsCa
+        );
+        let text = format!(
+            "{MINIMAL}levels:\n  - key: senior\n    title: Senior\n    pay:\n      min: 70000\n      max: 60000\n      currency: EUR\n"
+        );
+        let err = Config::parse(&text, Path::new("site.yaml")).expect_err("max below min");
+        assert_eq!(
+            (err.message.as_str(), err.position),
+            (
+                "`levels.senior.pay.max` (60,000) is below `levels.senior.pay.min` (70,000)",
+                Position::new(11, 12)
+            )
+        );
+    }
+
+    #[test]
     fn unknown_keys_suggest() {
         let text = format!("{MINIMAL}titel: x\n");
         let err = Config::parse(&text, Path::new("site.yaml")).expect_err("unknown");

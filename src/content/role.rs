@@ -977,3 +977,26 @@ fn unknown_name(
 pub fn role_path(slug: &str) -> String {
     format!("{}/{slug}/", crate::content::ROLES_DIR)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates_are_calendar_days_written_yyyy_mm_dd() {
+        assert_eq!(parse_date("2027-02-28"), Some((2027, 2, 28)));
+        assert_eq!(parse_date("2028-02-29"), Some((2028, 2, 29)), "a leap year");
+        for not_a_date in [
+            "2027-02-29",
+            "2100-02-29",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-9-30",
+            "30/09/2026",
+            "end of March",
+            "",
+        ] {
+            assert_eq!(parse_date(not_a_date), None, "{not_a_date}");
+        }
+    }
+}
