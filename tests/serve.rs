@@ -486,8 +486,10 @@ fn a_burst_of_changes_becomes_one_rebuild() {
         .filter(|l| l.starts_with("Rebuilt after"))
         .count();
     // The first file of a burst may arrive alone and go through at once; the rest wait for
-    // quiet and become one rebuild.
-    assert!(rebuilds <= 2, "{rebuilds} rebuilds for one burst:\n{log}");
+    // quiet and become one rebuild. On a loaded machine the writer itself can pause longer
+    // than the quiet time, splitting the burst: a handful of rebuilds for 200 files is the
+    // batching working, one per file (or close) is it broken.
+    assert!(rebuilds <= 10, "{rebuilds} rebuilds for one burst of 200 files:\n{log}");
 }
 
 #[test]
