@@ -255,7 +255,7 @@ async fn handle(State(state): State<Arc<LiveState>>, request: Request) -> Respon
     if !state.hosts.allows(host) {
         return refusal(
             StatusCode::FORBIDDEN,
-            "gen serve answers only requests for localhost, 127.0.0.1 and [::1] (or the host of --base-url): this one names another host.",
+            "gen serve answers only requests for localhost, 127.0.0.1 and [::1] (or the host of --base-url): this one names another host. To preview under another name, pass it with --base-url (http://NAME:PORT/).",
         );
     }
     let path = request.uri().path();
