@@ -239,9 +239,11 @@ fn request(rng: &mut Rng, port: u16) -> (Vec<u8>, bool) {
         bytes.extend_from_slice(b"hello0\r\n\r\n");
     }
     if wild && rng.chance(10) {
-        // A stray byte anywhere: control characters, invalid UTF-8.
+        // A stray byte anywhere: control characters, invalid UTF-8. A `\n` can end the
+        // head before `Host`, which then names no host at all: no longer foreign.
         let at = rng.below(bytes.len());
         bytes[at] = rng.pick(&[0u8, 0x0b, 0x7f, 0x80, 0xc0, 0xff, b' ', b'\n']);
+        return (bytes, false);
     }
     (bytes, foreign)
 }
