@@ -35,11 +35,22 @@ pub struct SiteArgs {
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
     /// Replace site.yaml's base_url (e.g. for a preview under another address)
-    #[arg(long)]
+    #[arg(long, value_parser = base_url_value)]
     pub base_url: Option<String>,
     /// Include pages marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+}
+
+/// `--base-url` is held to the rules of `base_url` in site.yaml.
+fn base_url_value(text: &str) -> Result<String, String> {
+    match rolebook::config::address::problem(text) {
+        None => Ok(text.to_string()),
+        Some(problem) => Err(format!(
+            "{problem}\n  help: {}",
+            rolebook::config::address::HELP
+        )),
+    }
 }
 
 impl SiteArgs {

@@ -1,6 +1,7 @@
 //! `site.yaml`: the site's title and address, its theme, and the vocabulary the briefs are
 //! checked against (capabilities, archetypes, lint levels).
 
+pub mod address;
 pub mod lints;
 pub mod posting;
 pub mod signals;
@@ -297,11 +298,11 @@ impl Config {
         if let Some(problem) = self.unknown_title_signal(file, source) {
             return Err(problem);
         }
-        if !(self.base_url.starts_with('/') || self.base_url.contains("://")) {
+        if let Some(problem) = address::problem(&self.base_url) {
             return Err(fail(
                 value_at(&keys, "base_url"),
-                format!("`base_url` is `{}`", self.base_url),
-                "use an absolute URL such as `https://wiki.example.com/playbook/` or a path such as `/playbook/`",
+                format!("`base_url` is `{}`: {problem}", self.base_url),
+                address::HELP,
             ));
         }
         Ok(())
@@ -501,7 +502,7 @@ mod tests {
         ),
         (
             "title: T\ncapabilities:\n  - {key: a, name: A, description: d}\narchetypes:\n  - {key: builder, name: B, description: d}\nbase_url: wiki.example.com\n",
-            "`base_url` is `wiki.example.com`",
+            "`base_url` is `wiki.example.com`: it is neither an absolute URL nor a path",
             (6, 11),
         ),
         // A missing top-level key points at the first key, even on line 1.

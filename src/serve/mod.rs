@@ -3,6 +3,8 @@
 //! browsers to reload. This module runs the loop that joins them, for `gen serve` and
 //! `gen watch`.
 
+pub mod guard;
+mod listen;
 mod restart;
 pub mod server;
 pub mod watch;
@@ -146,10 +148,12 @@ fn bind(address: IpAddr, port: u16) -> Result<TcpListener, Error> {
 
 /// `gen serve`: build, serve, watch, rebuild; runs until Ctrl-C.
 pub fn serve(options: ServeOptions) -> Result<(), Error> {
+    check_base_url(options.load.base_url.as_deref())?;
     let listener = bind(options.bind, restart::port().unwrap_or(options.port))?;
     let address = listener
         .local_addr()
         .map_err(|e| Error::usage(e.to_string(), None))?;
+    warn_if_reachable_from_the_network(address);
     restart::when_a_render_overruns(Some(address.port()));
     let config = crate::engine::site::read_config(&options.root).ok();
     // Served under the path of the base URL, so links and the live-reload socket work as
@@ -177,7 +181,14 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
         ),
         ..options.load.clone()
     };
-    let state = LiveState::new(base_path.clone(), options.follow);
+    let configured = options
+        .load
+        .base_url
+        .as_deref()
+        .or(config.as_ref().map(|c| c.base_url.as_str()))
+        .and_then(guard::host_of);
+    let hosts = guard::HostPolicy::for_bind(address.ip(), configured);
+    let state = LiveState::new(base_path.clone(), options.follow, hosts);
     let (sender, receiver) = mpsc::channel();
     let mut watcher =
         watch::Watcher::start(&options.root, &theme, options.poll, sender).map_err(|e| {
@@ -261,14 +272,35 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
             .map_err(|e| Error::usage(e.to_string(), None))?;
         let listener = tokio::net::TcpListener::from_std(listener)
             .map_err(|e| Error::usage(e.to_string(), None))?;
-        axum::serve(listener, server::router(state))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-                eprintln!("Stopped.");
-            })
-            .await
-            .map_err(|e| Error::usage(format!("the server stopped: {e}"), None))
+        listen::run(listener, server::router(state), async {
+            let _ = tokio::signal::ctrl_c().await;
+            eprintln!("Stopped.");
+        })
+        .await;
+        Ok(())
     })
+}
+
+/// The CLI checks `--base-url` already; this keeps library callers from routing on one
+/// that no browser can request.
+fn check_base_url(base_url: Option<&str>) -> Result<(), Error> {
+    match base_url.and_then(crate::config::address::problem) {
+        Some(problem) => Err(Error::usage(
+            format!("the base URL cannot be served: {problem}"),
+            Some(crate::config::address::HELP.to_string()),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Past loopback, anyone who can reach the port reads the playbook, drafts included, and
+/// the error overlays that quote the site's files.
+fn warn_if_reachable_from_the_network(address: SocketAddr) {
+    if !address.ip().is_loopback() {
+        eprintln!(
+            "Warning: listening on {address}, so anyone on the network who can reach this machine can read the playbook and the error overlays that quote its files. Leave out --bind to keep the preview to this machine."
+        );
+    }
 }
 
 /// The content file, when a change set is exactly one content file.

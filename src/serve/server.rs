@@ -7,16 +7,24 @@ use std::sync::{Arc, RwLock};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
-use axum::extract::{Request, State};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use tokio::sync::broadcast;
+use tokio::sync::{Semaphore, broadcast};
 
+use super::guard::{self, HostPolicy};
 use crate::output::SiteFiles;
 
 /// Below the base path; not a name a page can have (slugs have no underscores).
 pub const LIVE_PATH: &str = "__gen/live";
+
+/// The largest message or frame a live-reload socket takes. Browsers send nothing on it;
+/// without a cap each socket could buffer 64 MiB of an unfinished message.
+pub const LIVE_MESSAGE_LIMIT: usize = 64 * 1024;
+
+/// Live-reload sockets open at once: one per open tab, so far more than a person uses.
+pub const MAX_LIVE_SOCKETS: usize = 64;
 
 /// What browsers are told.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -41,20 +49,25 @@ pub struct Snapshot {
 }
 
 pub struct LiveState {
+    /// As browsers send it: non-ASCII characters percent-encoded.
     pub base_path: String,
     pub follow: bool,
     pub snapshot: RwLock<Snapshot>,
     pub events: broadcast::Sender<LiveMessage>,
+    pub hosts: HostPolicy,
+    live_sockets: Arc<Semaphore>,
 }
 
 impl LiveState {
-    pub fn new(base_path: String, follow: bool) -> Arc<LiveState> {
+    pub fn new(base_path: String, follow: bool, hosts: HostPolicy) -> Arc<LiveState> {
         let (events, _) = broadcast::channel(64);
         Arc::new(LiveState {
-            base_path,
+            base_path: encode_non_ascii(&base_path),
             follow,
             snapshot: RwLock::new(Snapshot::default()),
             events,
+            hosts,
+            live_sockets: Arc::new(Semaphore::new(MAX_LIVE_SOCKETS)),
         })
     }
 
@@ -171,13 +184,42 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
+/// `%xx` for every byte of a non-ASCII character: the path a browser sends for `path`.
+fn encode_non_ascii(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for byte in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// The live-reload client, inlined into served HTML.
 fn live_script(base_path: &str, follow: bool) -> String {
     let config = serde_json::json!({ "url": format!("{base_path}{LIVE_PATH}"), "follow": follow });
     format!(
         "<script data-gen-live>{}</script>",
-        include_str!("live.js").replace("__GEN_CONFIG__", &config.to_string())
+        include_str!("live.js").replace("__GEN_CONFIG__", &script_safe_json(&config))
     )
+}
+
+/// JSON that cannot end the `<script>` it sits in (`</script>`, `<!--`) nor break out of
+/// a JavaScript string: `<`, `>`, `&` and the two line separators are `\u` escapes, which
+/// can only occur inside JSON strings, where they mean the same characters.
+fn script_safe_json(value: &serde_json::Value) -> String {
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }
 
 pub fn overlay_html(text: &str) -> String {
@@ -199,26 +241,72 @@ pub fn inject(html: &[u8], script: &str, overlay: Option<&str>) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// Every request goes through one handler, which matches the base path itself: a route
+/// built from `base_url` would read `{…}` in it as route syntax.
 pub fn router(state: Arc<LiveState>) -> Router {
-    let live = format!("{}{LIVE_PATH}", state.base_path);
-    Router::new()
-        .route(&live, axum::routing::get(live_upgrade))
-        .fallback(handle)
-        .with_state(state)
-}
-
-async fn live_upgrade(State(state): State<Arc<LiveState>>, ws: WebSocketUpgrade) -> Response {
-    let events = state.events.subscribe();
-    let errors = state.snapshot.read().ok().and_then(|s| s.errors.clone());
-    ws.on_upgrade(move |socket| live_socket(socket, events, errors))
+    Router::new().fallback(handle).with_state(state)
 }
 
 async fn handle(State(state): State<Arc<LiveState>>, request: Request) -> Response {
-    let path = request.uri().path().to_string();
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .map(|h| h.to_str().unwrap_or("\u{fffd}"));
+    if !state.hosts.allows(host) {
+        return refusal(
+            StatusCode::FORBIDDEN,
+            "gen serve answers only requests for localhost, 127.0.0.1 and [::1] (or the host of --base-url): this one names another host. To preview under another name, pass it with --base-url (http://NAME:PORT/).",
+        );
+    }
+    let path = request.uri().path();
+    if path.strip_prefix(state.base_path.as_str()) == Some(LIVE_PATH) {
+        return live_upgrade(&state, request).await;
+    }
+    serve_file(&state, path)
+}
+
+fn refusal(status: StatusCode, text: &str) -> Response {
+    let mut response = (status, format!("{text}\n")).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+async fn live_upgrade(state: &Arc<LiveState>, request: Request) -> Response {
+    if !guard::same_origin(request.headers()) {
+        return refusal(
+            StatusCode::FORBIDDEN,
+            "the live-reload socket opens only from the preview's own pages.",
+        );
+    }
+    let Ok(slot) = state.live_sockets.clone().try_acquire_owned() else {
+        return refusal(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "too many live-reload connections are open; close some tabs of the preview.",
+        );
+    };
+    let (mut parts, _) = request.into_parts();
+    let ws = match WebSocketUpgrade::from_request_parts(&mut parts, state).await {
+        Ok(ws) => ws,
+        Err(rejection) => return rejection.into_response(),
+    };
+    let events = state.events.subscribe();
+    let errors = state.snapshot.read().ok().and_then(|s| s.errors.clone());
+    ws.max_message_size(LIVE_MESSAGE_LIMIT)
+        .max_frame_size(LIVE_MESSAGE_LIMIT)
+        .on_upgrade(move |socket| async move {
+            live_socket(socket, events, errors).await;
+            drop(slot);
+        })
+}
+
+fn serve_file(state: &LiveState, path: &str) -> Response {
     let Ok(snapshot) = state.snapshot.read() else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let resolved = resolve(&state.base_path, &path, |p| snapshot.files.contains_key(p));
+    let resolved = resolve(&state.base_path, path, |p| snapshot.files.contains_key(p));
     let script = live_script(&state.base_path, state.follow);
     let overlay = snapshot.errors.as_deref();
     let (status, key) = match resolved {
@@ -405,6 +493,33 @@ mod tests {
             String::from_utf8(html).expect("utf8"),
             "<html><body><p>x</p><div>o</div><script>s</script></body></html>"
         );
+    }
+
+    #[test]
+    fn the_live_script_config_cannot_close_its_script() {
+        let script = live_script("/a</script><script>alert(1)</script><!--&\u{2028}/", true);
+        let inner = script
+            .strip_prefix("<script data-gen-live>")
+            .and_then(|s| s.strip_suffix("</script>"))
+            .expect("one script element");
+        assert!(!inner.contains("</") && !inner.contains("<!--"));
+        let config = inner
+            .split_once("var config = ")
+            .and_then(|(_, rest)| rest.split_once(";\n"))
+            .map(|(json, _)| json)
+            .expect("config");
+        assert!(!config.contains(['<', '>', '&', '\u{2028}']), "{config}");
+        let value: serde_json::Value = serde_json::from_str(config).expect("json");
+        assert_eq!(
+            value["url"],
+            "/a</script><script>alert(1)</script><!--&\u{2028}/__gen/live"
+        );
+    }
+
+    #[test]
+    fn the_base_path_is_matched_as_browsers_send_it() {
+        assert_eq!(encode_non_ascii("/équipe/pb/"), "/%C3%A9quipe/pb/");
+        assert_eq!(encode_non_ascii("/my%20book/"), "/my%20book/");
     }
 
     #[test]
