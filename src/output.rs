@@ -370,6 +370,42 @@ impl Staging {
     }
 }
 
+impl Staging {
+    /// Rename the files at `paths`, written here, to their places in `output` (whose folders
+    /// exist). A folder in the way is found before anything moves, so the output is not left
+    /// half-updated for it; the staging folder, emptied or not, goes when this is dropped.
+    fn move_into<'a>(
+        &self,
+        output: &Path,
+        paths: impl Iterator<Item = &'a String> + Clone,
+    ) -> Result<(), OutputError> {
+        for path in paths.clone() {
+            let target = output.join(path);
+            let folder_is_there = target
+                .parent()
+                .is_some_and(|dir| fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()));
+            let in_the_way = if !folder_is_there {
+                Some("a file is in the way of its folder")
+            } else if fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+                Some("a folder is in the way of this file")
+            } else {
+                None
+            };
+            if let Some(reason) = in_the_way {
+                return Err(OutputError::Io {
+                    path: target,
+                    source: io::Error::other(reason),
+                });
+            }
+        }
+        for path in paths {
+            let target = output.join(path);
+            fs::rename(self.dir.join(path), &target).map_err(io_error(&target))?;
+        }
+        Ok(())
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
@@ -434,8 +470,10 @@ fn nanos() -> u128 {
         .unwrap_or(0)
 }
 
-/// Apply an incremental rebuild to an output folder gen wrote: each changed file is written
-/// beside its place and renamed over it, so no reader ever sees half a file.
+/// Apply an incremental rebuild to an output folder gen wrote, all of it or none of it: the
+/// changed files are first written into a staging folder beside the output (where a full
+/// disk fails them, and the staging folder goes, leaving the output as it was), then
+/// renamed into place, which needs no space.
 pub fn update_site(
     root: &Path,
     output: &Path,
@@ -450,25 +488,63 @@ pub fn update_site(
             help: "run a full build first".to_string(),
         });
     }
+    let staging = Staging::create(root, output)?;
+    // Named by their place in the output: that is the file the reader knows.
     changed.par_iter().try_for_each(|(path, bytes)| {
-        let target = output.join(path);
-        if let Some(folder) = target.parent() {
-            fs::create_dir_all(folder).map_err(io_error(folder))?;
-        }
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temporary = target.with_file_name(format!(".{name}.new-{}", std::process::id()));
-        fs::write(&temporary, bytes).map_err(io_error(&temporary))?;
-        fs::rename(&temporary, &target).map_err(|source| {
-            let _ = fs::remove_file(&temporary);
-            OutputError::Io {
-                path: target.clone(),
+        staging.write(path, bytes).map_err(|error| match error {
+            OutputError::Io { source, .. } => OutputError::Io {
+                path: output.join(path),
                 source,
-            }
+            },
+            refused => refused,
         })
     })?;
+    let made = make_folders(output, changed.keys())?;
+    if let Err(error) = staging.move_into(output, changed.keys()) {
+        remove_empty_folders(&made);
+        return Err(error);
+    }
+    remove_files(output, removed)
+}
+
+/// Make the folders below `output` that the files at `paths` need, and say which were made
+/// (parents first). On failure, those made so far go again and nothing is left behind.
+fn make_folders<'a>(
+    output: &Path,
+    paths: impl Iterator<Item = &'a String>,
+) -> Result<Vec<PathBuf>, OutputError> {
+    let mut made = Vec::new();
+    let folders: std::collections::BTreeSet<PathBuf> = paths
+        .filter_map(|path| output.join(path).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in folders {
+        let missing: Vec<&Path> = folder
+            .ancestors()
+            .take_while(|dir| *dir != output && fs::symlink_metadata(dir).is_err())
+            .collect();
+        for dir in missing.into_iter().rev() {
+            if let Err(source) = fs::create_dir(dir) {
+                remove_empty_folders(&made);
+                return Err(OutputError::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                });
+            }
+            made.push(dir.to_path_buf());
+        }
+    }
+    Ok(made)
+}
+
+/// Remove the folders `made` (parents first) that are still empty, deepest first.
+fn remove_empty_folders(made: &[PathBuf]) {
+    for dir in made.iter().rev() {
+        let _ = fs::remove_dir(dir);
+    }
+}
+
+/// Remove the files of pages that are gone, and the page folders they leave empty.
+fn remove_files(output: &Path, removed: &[String]) -> Result<(), OutputError> {
     for path in removed {
         let target = output.join(path);
         match fs::remove_file(&target) {
