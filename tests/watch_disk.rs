@@ -224,3 +224,25 @@ fn once_there_is_room_a_retry_repairs_the_output_without_an_edit() {
         "the output equals a clean build"
     );
 }
+
+/// What a `gen watch` killed mid-write leaves (temporary files inside the output, a staging
+/// folder beside it) is gone once the next one starts: its first write replaces the whole
+/// output folder, and removes the abandoned staging folders beside it.
+#[test]
+fn litter_of_a_killed_watch_is_gone_when_the_next_one_starts() {
+    let site = small_site();
+    let root = site.path();
+    gen_in(root).arg("build").assert().success();
+    for planted in [
+        "public/roles/engineer/.index.html.new-999999",
+        "public/.roles.json.new-999999",
+        ".public.new-999999-1/index.html",
+    ] {
+        write(root, planted, "left by a process that died");
+    }
+    let logs = tempfile::tempdir().expect("tempdir");
+    let log = logs.path().join("watch.log");
+    let _watch = watch_with_a_file_size_limit(root, &log);
+    eventually("the first build", &log, || log_has(&log, "watching for changes"));
+    assert_eq!(litter(root), Vec::<String>::new());
+}
