@@ -433,6 +433,19 @@ fn new_role_never_writes_through_a_link_or_outside_the_site() {
         "the link's target outside the site was created"
     );
 
+    // Nor reads a brief to derive from through a link.
+    let secret = elsewhere.path().join("secret.md");
+    std::fs::write(&secret, "---\ntitle: SECRET\noutcome: SECRET\n---\n").expect("secret");
+    std::os::unix::fs::symlink(&secret, root.join("content/roles/leak.md")).expect("link");
+    gen_in(root)
+        .args(["new", "role", "Leaked", "--from", "leak"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("there is no brief `leak`"));
+    assert!(!root.join("content/plan/leaked.md").exists());
+    std::fs::remove_file(root.join("content/roles/leak.md")).expect("unlink");
+    std::fs::remove_file(&secret).expect("rm secret");
+
     // A folder that leads outside the site receives nothing either.
     std::os::unix::fs::symlink(elsewhere.path(), root.join("content/plan")).expect("link");
     gen_in(root)

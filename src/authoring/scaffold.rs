@@ -248,12 +248,14 @@ pub fn new_derived_role(
                 .join(dir)
                 .join(format!("{from}.md"))
         })
-        .find(|path| path.is_file());
+        // Not through a symbolic link: nothing is read from outside the site.
+        .find(|path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()));
     let Some(parent) = parent else {
         let mut known: Vec<String> = Vec::new();
         for dir in folders {
             let folder = root.join(crate::content::CONTENT_DIR).join(dir);
-            for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let entries = std::fs::read_dir(&folder).into_iter().flatten().flatten();
+            for entry in entries.filter(|e| e.file_type().is_ok_and(|t| t.is_file())) {
                 let name = entry.file_name().to_string_lossy().into_owned();
                 if let Some(stem) = name.strip_suffix(".md") {
                     known.push(stem.to_string());
