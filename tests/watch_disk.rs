@@ -243,6 +243,8 @@ fn litter_of_a_killed_watch_is_gone_when_the_next_one_starts() {
     let logs = tempfile::tempdir().expect("tempdir");
     let log = logs.path().join("watch.log");
     let _watch = watch_with_a_file_size_limit(root, &log);
-    eventually("the first build", &log, || log_has(&log, "watching for changes"));
+    eventually("the first build", &log, || {
+        log_has(&log, "watching for changes")
+    });
     assert_eq!(litter(root), Vec::<String>::new());
 }
