@@ -434,8 +434,11 @@ fn nanos() -> u128 {
         .unwrap_or(0)
 }
 
-/// Apply an incremental rebuild to an output folder gen wrote: each changed file is written
-/// beside its place and renamed over it, so no reader ever sees half a file.
+/// Apply an incremental rebuild to an output folder gen wrote, all of it or none of it:
+/// every changed file is first written beside its place (`.index.html.new-<pid>`), where a
+/// full disk fails it; then, only if all were written, each is renamed over its place,
+/// which needs no space. On failure the files written so far are removed and the output
+/// keeps the site it had.
 pub fn update_site(
     root: &Path,
     output: &Path,
@@ -450,25 +453,132 @@ pub fn update_site(
             help: "run a full build first".to_string(),
         });
     }
-    changed.par_iter().try_for_each(|(path, bytes)| {
-        let target = output.join(path);
-        if let Some(folder) = target.parent() {
-            fs::create_dir_all(folder).map_err(io_error(folder))?;
+    refuse_folders_in_the_way(output, changed)?;
+    let made = make_folders(output, changed.keys())?;
+    let staged = match write_beside(output, changed) {
+        Ok(staged) => staged,
+        Err(error) => {
+            remove_empty_folders(&made);
+            return Err(error);
         }
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temporary = target.with_file_name(format!(".{name}.new-{}", std::process::id()));
-        fs::write(&temporary, bytes).map_err(io_error(&temporary))?;
-        fs::rename(&temporary, &target).map_err(|source| {
-            let _ = fs::remove_file(&temporary);
-            OutputError::Io {
-                path: target.clone(),
-                source,
+    };
+    // In parallel, as the writes: ext4 starts writing a file's data out when it is renamed
+    // over another (auto_da_alloc), and one rename at a time waits on each in turn.
+    let renamed = staged.par_iter().try_for_each(|(temporary, target)| {
+        fs::rename(temporary, target).map_err(io_error(target))
+    });
+    if let Err(error) = renamed {
+        // Nothing that is still a temporary file may stay behind.
+        for (temporary, _) in &staged {
+            let _ = fs::remove_file(temporary);
+        }
+        return Err(error);
+    }
+    remove_files(output, removed)
+}
+
+/// A folder where a changed file goes would make its rename fail after others went in.
+fn refuse_folders_in_the_way(output: &Path, changed: &SiteFiles) -> Result<(), OutputError> {
+    for path in changed.keys() {
+        let target = output.join(path);
+        if fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+            return Err(OutputError::Io {
+                path: target,
+                source: io::Error::other("a folder is in the way of this file"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Write each changed file beside its place; the (temporary, target) pairs. On the first
+/// failure the rest are not written, and every temporary file written is removed.
+fn write_beside(
+    output: &Path,
+    changed: &SiteFiles,
+) -> Result<Vec<(PathBuf, PathBuf)>, OutputError> {
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let results: Vec<Result<(PathBuf, PathBuf), OutputError>> = changed
+        .par_iter()
+        .filter(|_| !failed.load(std::sync::atomic::Ordering::Relaxed))
+        .map(|(path, bytes)| {
+            let target = output.join(path);
+            let name = target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let temporary = target.with_file_name(format!(".{name}.new-{}", std::process::id()));
+            match fs::write(&temporary, bytes) {
+                Ok(()) => Ok((temporary, target)),
+                Err(source) => {
+                    failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                    let _ = fs::remove_file(&temporary);
+                    Err(OutputError::Io {
+                        path: target,
+                        source,
+                    })
+                }
             }
         })
-    })?;
+        .collect();
+    if !failed.load(std::sync::atomic::Ordering::Relaxed) {
+        return results.into_iter().collect();
+    }
+    let mut first_error = None;
+    for result in results {
+        match result {
+            Ok((temporary, _)) => {
+                let _ = fs::remove_file(&temporary);
+            }
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    Err(first_error.unwrap_or_else(|| OutputError::Io {
+        path: output.to_path_buf(),
+        source: io::Error::other("a write failed"),
+    }))
+}
+
+/// Make the folders below `output` that the files at `paths` need, and say which were made
+/// (parents first). On failure, those made so far go again and nothing is left behind.
+fn make_folders<'a>(
+    output: &Path,
+    paths: impl Iterator<Item = &'a String>,
+) -> Result<Vec<PathBuf>, OutputError> {
+    let mut made = Vec::new();
+    let folders: std::collections::BTreeSet<PathBuf> = paths
+        .filter_map(|path| output.join(path).parent().map(Path::to_path_buf))
+        .collect();
+    for folder in folders {
+        let missing: Vec<&Path> = folder
+            .ancestors()
+            .take_while(|dir| *dir != output && fs::symlink_metadata(dir).is_err())
+            .collect();
+        for dir in missing.into_iter().rev() {
+            if let Err(source) = fs::create_dir(dir) {
+                remove_empty_folders(&made);
+                return Err(OutputError::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                });
+            }
+            made.push(dir.to_path_buf());
+        }
+    }
+    Ok(made)
+}
+
+/// Remove the folders `made` (parents first) that are still empty, deepest first.
+fn remove_empty_folders(made: &[PathBuf]) {
+    for dir in made.iter().rev() {
+        let _ = fs::remove_dir(dir);
+    }
+}
+
+/// Remove the files of pages that are gone, and the page folders they leave empty.
+fn remove_files(output: &Path, removed: &[String]) -> Result<(), OutputError> {
     for path in removed {
         let target = output.join(path);
         match fs::remove_file(&target) {
@@ -638,6 +748,56 @@ mod tests {
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["public"]);
+    }
+
+    /// A write that fails (here a file where a page's folder should be, as a full disk
+    /// fails one) changes nothing and leaves no temporary file.
+    #[test]
+    fn an_update_goes_in_whole_or_not_at_all() {
+        let site = tempfile::tempdir().expect("tempdir");
+        let root = site.path();
+        let out = root.join("public");
+        let first = files(&[("a.html", "1"), ("b/index.html", "1"), ("x", "a file")]);
+        write_site(root, &out, &first).expect("full");
+        let update = files(&[
+            ("a.html", "2"),
+            ("b/index.html", "2"),
+            ("new/deep/index.html", "2"),
+            ("x/index.html", "2"),
+        ]);
+        let failed = update_site(root, &out, &update, &["a.html".into()]);
+        assert!(
+            matches!(&failed, Err(OutputError::Io { path, .. }) if path.ends_with("x/index.html")),
+            "{failed:?}"
+        );
+        let mut left: Vec<String> = walkdir::WalkDir::new(&out)
+            .into_iter()
+            .map(|e| {
+                e.expect("walk")
+                    .path()
+                    .strip_prefix(&out)
+                    .expect("in")
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            ["", ".rolebook-output", "a.html", "b", "b/index.html", "x"]
+        );
+        assert_eq!(fs::read_to_string(out.join("a.html")).expect("a"), "1");
+        assert_eq!(
+            fs::read_to_string(out.join("b/index.html")).expect("b"),
+            "1"
+        );
+
+        fs::remove_file(out.join("x")).expect("clear the way");
+        update_site(root, &out, &update, &[]).expect("now it goes in");
+        assert_eq!(
+            fs::read_to_string(out.join("x/index.html")).expect("x"),
+            "2"
+        );
     }
 
     #[test]

@@ -68,8 +68,47 @@ fn init_refuses_a_non_empty_folder_and_never_overwrites_without_force() {
     gen_in(dir.path())
         .args(["init", ".", "--force"])
         .assert()
-        .success();
-    assert!(read(dir.path(), "site.yaml").contains("capabilities:"));
+        .success()
+        .stderr(predicate::str::contains("kept (exists): site.yaml"));
+    assert_eq!(read(dir.path(), "site.yaml"), "mine", "--force only adds");
+    assert!(dir.path().join("content/roles/caio.md").is_file());
+}
+
+#[test]
+fn init_force_adds_only_missing_files_and_keeps_edited_ones_byte_for_byte() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path();
+    gen_in(site).args(["init", "."]).assert().success();
+    let edited_config = format!("{}\n# our own edits\n", read(site, "site.yaml"));
+    write(site, "site.yaml", &edited_config);
+    write(
+        site,
+        "content/roles/caio.md",
+        "---\nour: edited brief\n---\n",
+    );
+    write(site, ".gitignore", "/public\n/notes\n");
+    std::fs::remove_file(site.join("content/roles/data-engineer.md")).expect("remove");
+    let before = snapshot(site);
+    gen_in(site)
+        .args(["init", ".", "--force"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("kept (exists): site.yaml")
+                .and(predicate::str::contains(
+                    "kept (exists): content/roles/caio.md",
+                ))
+                .and(predicate::str::contains("Added 1 missing file")),
+        );
+    let after = snapshot(site);
+    for (path, bytes) in &before {
+        assert_eq!(after.get(path), Some(bytes), "{} changed", path.display());
+    }
+    let added: Vec<_> = after.keys().filter(|p| !before.contains_key(*p)).collect();
+    assert_eq!(
+        added,
+        [std::path::Path::new("content/roles/data-engineer.md")]
+    );
 }
 
 #[test]
@@ -371,4 +410,112 @@ fn help_shows_examples_for_each_command() {
             .success()
             .stdout(predicate::str::contains("Examples:"));
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn new_role_never_writes_through_a_link_or_outside_the_site() {
+    let site = small_site();
+    let root = site.path();
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let target = elsewhere.path().join("x.md");
+    std::os::unix::fs::symlink(&target, root.join("content/roles/x.md")).expect("link");
+    gen_in(root)
+        .args(["new", "role", "X"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("content/roles/x.md is a symbolic link")
+                .and(predicate::str::contains("never writes through a link")),
+        );
+    assert!(
+        !target.exists(),
+        "the link's target outside the site was created"
+    );
+
+    // Nor reads a brief to derive from through a link.
+    let secret = elsewhere.path().join("secret.md");
+    std::fs::write(&secret, "---\ntitle: SECRET\noutcome: SECRET\n---\n").expect("secret");
+    std::os::unix::fs::symlink(&secret, root.join("content/roles/leak.md")).expect("link");
+    gen_in(root)
+        .args(["new", "role", "Leaked", "--from", "leak"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("there is no brief `leak`"));
+    assert!(!root.join("content/plan/leaked.md").exists());
+    std::fs::remove_file(root.join("content/roles/leak.md")).expect("unlink");
+    std::fs::remove_file(&secret).expect("rm secret");
+
+    // A folder that leads outside the site receives nothing either.
+    std::os::unix::fs::symlink(elsewhere.path(), root.join("content/plan")).expect("link");
+    gen_in(root)
+        .args(["new", "role", "Y", "--from", "engineer"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("refusing to write into content/plan")
+                .and(predicate::str::contains("outside the site")),
+        );
+    std::fs::remove_file(root.join("content/plan")).expect("unlink");
+    std::fs::remove_dir_all(root.join("content/guides")).expect("rm guides");
+    std::os::unix::fs::symlink(elsewhere.path(), root.join("content/guides")).expect("link");
+    gen_in(root)
+        .args(["new", "page", "Z"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("outside the site"));
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).expect("list").count(),
+        0,
+        "nothing was made outside the site"
+    );
+}
+
+#[test]
+fn new_refuses_a_slug_another_page_already_uses() {
+    let site = small_site();
+    let root = site.path();
+    write(root, "content/plan/claims-lead.md", ROLE_B);
+    gen_in(root)
+        .args(["new", "role", "Claims Lead"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("content/plan/claims-lead.md")
+                .and(predicate::str::contains("/roles/claims-lead/"))
+                .and(predicate::str::contains("--slug claims-lead-2")),
+        );
+    assert!(!root.join("content/roles/claims-lead.md").exists());
+
+    // The other way round, and through a `slug:` in the front matter.
+    gen_in(root)
+        .args(["new", "role", "Engineer", "--from", "head-of-ai"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("content/roles/engineer.md"));
+    assert!(!root.join("content/plan/engineer.md").exists());
+    write(
+        root,
+        "content/plan/lead.md",
+        &ROLE_B.replacen("title:", "slug: ops-lead\ntitle:", 1),
+    );
+    gen_in(root)
+        .args(["new", "role", "Ops Lead"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("content/plan/lead.md"));
+
+    // Guides too: `guides/setup/index.md` is the page at /guides/setup/.
+    write(root, "content/guides/setup/index.md", GUIDE);
+    gen_in(root)
+        .args(["new", "page", "Setup"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("content/guides/setup/index.md"));
+    assert!(!root.join("content/guides/setup.md").exists());
+
+    gen_in(root)
+        .args(["new", "role", "Claims Lead", "--slug", "claims-lead-2"])
+        .assert()
+        .success();
 }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use rust_embed::RustEmbed;
 use tera::{Context, Tera};
 
+use crate::authoring::create::{Created, already_exists, create_file};
 use crate::config::Config;
+use crate::content::addresses::{self, address_of};
 use crate::diagnostic::did_you_mean;
 use crate::engine::site::read_config;
 use crate::error::Error;
@@ -23,10 +25,11 @@ const SITE_YAML: &str = include_str!("../../site.yaml");
 /// The brief a bare site starts with.
 const EXAMPLE_BRIEF: &str = "roles/head-of-ai.md";
 
-/// What a scaffolding command wrote.
-#[derive(Debug)]
+/// What a scaffolding command wrote, and what it found already there and kept.
+#[derive(Debug, Default)]
 pub struct Written {
     pub files: Vec<PathBuf>,
+    pub kept: Vec<PathBuf>,
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -37,44 +40,84 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     }
 }
 
-/// Write `bytes` to `path`, refusing to replace an existing file unless `force`.
-fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
-    if path.exists() && !force {
-        return Err(Error::usage(
-            format!("{} already exists; gen never overwrites it", path.display()),
-            Some("choose another name or slug, or delete the file first".to_string()),
-        ));
+/// Create `root/relative`, refusing a path that is taken (a file, a link, or another page
+/// at the same address on the site).
+fn create_page(root: &Path, relative: &Path, bytes: &[u8]) -> Result<(), Error> {
+    refuse_taken_address(root, relative)?;
+    match create_file(root, relative, bytes)? {
+        Created::Written => Ok(()),
+        Created::Kept => Err(already_exists(root, relative)),
     }
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(io(folder))?;
+}
+
+/// A new page may not take the address of a page that exists (`content/plan/x.md` and
+/// `content/roles/x.md` are both `/roles/x/`): the site would not build.
+fn refuse_taken_address(root: &Path, relative: &Path) -> Result<(), Error> {
+    let Ok(in_content) = relative.strip_prefix(crate::content::CONTENT_DIR) else {
+        return Ok(());
+    };
+    let content_path = crate::diagnostic::display_path(in_content);
+    let address = address_of(&content_path, None);
+    let taken = addresses::taken(root);
+    let Some(existing) = taken.get(&address) else {
+        return Ok(());
+    };
+    if existing == relative {
+        return Err(already_exists(root, relative));
     }
-    std::fs::write(path, bytes).map_err(io(path))
+    let stem = content_path.strip_suffix(".md").unwrap_or(&content_path);
+    let (folder, slug) = stem.rsplit_once('/').unwrap_or(("", stem));
+    let free = (2..)
+        .map(|n| format!("{slug}-{n}"))
+        .find(|candidate| {
+            let path = if folder.is_empty() {
+                format!("{candidate}.md")
+            } else {
+                format!("{folder}/{candidate}.md")
+            };
+            !taken.contains_key(&address_of(&path, None))
+        })
+        .unwrap_or_default();
+    Err(Error::usage(
+        format!(
+            "the slug `{slug}` is taken: {} is already the page at /{address}",
+            crate::diagnostic::display_path(existing)
+        ),
+        Some(format!(
+            "choose another slug with --slug (e.g. `--slug {free}`), or edit {} instead",
+            crate::diagnostic::display_path(existing)
+        )),
+    ))
 }
 
 /// `gen init`: a new playbook site in `dir` that builds at once. `bare` starts with one
-/// example brief and the guides instead of the whole shipped playbook.
-pub fn init(dir: &Path, bare: bool, force: bool) -> Result<Written, Error> {
+/// example brief and the guides instead of the whole shipped playbook. `add` fills a folder
+/// that is not empty with the files it lacks; a file already there is kept as it is.
+pub fn init(dir: &Path, bare: bool, add: bool) -> Result<Written, Error> {
     if dir.is_file() {
         return Err(Error::usage(format!("{} is a file", dir.display()), None));
     }
     let is_empty = !dir.exists() || std::fs::read_dir(dir).map_err(io(dir))?.next().is_none();
-    if !is_empty && !force {
+    if !is_empty && !add {
         return Err(Error::usage(
             format!("{} is not empty", dir.display()),
             Some(
-                "choose a new folder, or pass --force to add the playbook to this one".to_string(),
+                "choose a new folder, or pass --force to add the playbook's files that are missing here (files already there are kept)".to_string(),
             ),
         ));
     }
-    let mut files = Vec::new();
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let mut written = Written::default();
     // The shipped `organization:` is the worked plan's insurer, which a new site does not
     // get: its posts say nothing about the organization until it writes its own.
     let shipped = without_section(SITE_YAML, "organization");
     let site_yaml = if bare { bare_config(&shipped) } else { shipped };
     let mut put = |relative: &str, bytes: &[u8]| -> Result<(), Error> {
-        let path = dir.join(relative);
-        write_new(&path, bytes, force)?;
-        files.push(PathBuf::from(relative));
+        let list = match create_file(dir, Path::new(relative), bytes)? {
+            Created::Written => &mut written.files,
+            Created::Kept => &mut written.kept,
+        };
+        list.push(PathBuf::from(relative));
         Ok(())
     };
     put("site.yaml", site_yaml.as_bytes())?;
@@ -89,12 +132,14 @@ pub fn init(dir: &Path, bare: bool, force: bool) -> Result<Written, Error> {
             put(&format!("content/{name}"), &file.data)?;
         }
     }
-    let config = Config::parse(&site_yaml, Path::new("site.yaml")).map_err(|d| Error::from(*d))?;
+    // The schema follows the site.yaml the folder ends up with, the one kept if it parses.
+    let shipped = Config::parse(&site_yaml, Path::new("site.yaml")).map_err(|d| Error::from(*d))?;
+    let config = read_config(dir).unwrap_or(shipped);
     put(
         crate::authoring::schema::SCHEMA_FILE,
         crate::authoring::schema::role_schema_text(&config).as_bytes(),
     )?;
-    Ok(Written { files })
+    Ok(written)
 }
 
 /// `yaml` without the top-level key `key` and its value (the indented lines below it).
@@ -198,7 +243,7 @@ pub fn new_role(
         &format!("../../{}", crate::authoring::schema::SCHEMA_FILE),
     );
     let text = scaffold(root, &config, "role", &context)?;
-    write_new(&root.join(&relative), text.as_bytes(), false)?;
+    create_page(root, &relative, text.as_bytes())?;
     Ok(relative)
 }
 
@@ -219,12 +264,14 @@ pub fn new_derived_role(
                 .join(dir)
                 .join(format!("{from}.md"))
         })
-        .find(|path| path.is_file());
+        // Not through a symbolic link: nothing is read from outside the site.
+        .find(|path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()));
     let Some(parent) = parent else {
         let mut known: Vec<String> = Vec::new();
         for dir in folders {
             let folder = root.join(crate::content::CONTENT_DIR).join(dir);
-            for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let entries = std::fs::read_dir(&folder).into_iter().flatten().flatten();
+            for entry in entries.filter(|e| e.file_type().is_ok_and(|t| t.is_file())) {
                 let name = entry.file_name().to_string_lossy().into_owned();
                 if let Some(stem) = name.strip_suffix(".md") {
                     known.push(stem.to_string());
@@ -264,7 +311,7 @@ pub fn new_derived_role(
         &format!("../../{}", crate::authoring::schema::SCHEMA_FILE),
     );
     let text = scaffold(root, &config, "derived", &context)?;
-    write_new(&root.join(&relative), text.as_bytes(), false)?;
+    create_page(root, &relative, text.as_bytes())?;
     Ok(relative)
 }
 
@@ -277,7 +324,7 @@ pub fn new_page(root: &Path, title: &str, slug: Option<&str>) -> Result<PathBuf,
     context.insert("title", title);
     context.insert("slug", &slug);
     let text = scaffold(root, &config, "page", &context)?;
-    write_new(&root.join(&relative), text.as_bytes(), false)?;
+    create_page(root, &relative, text.as_bytes())?;
     Ok(relative)
 }
 

@@ -9,12 +9,25 @@ use super::{InitArgs, SchemaArgs};
 
 pub fn init(args: InitArgs) -> Result<(), Error> {
     let written = scaffold::init(&args.dir, args.bare, args.force)?;
-    eprintln!(
-        "Created a playbook in {} ({} files). Next:\n  cd {}\n  gen serve",
-        args.dir.display(),
-        written.files.len(),
-        args.dir.display()
-    );
+    for kept in &written.kept {
+        eprintln!("  kept (exists): {}", kept.display());
+    }
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let (made, kept) = (written.files.len(), written.kept.len());
+    let what = if kept == 0 {
+        format!(
+            "Created a playbook in {} ({made} file{})",
+            args.dir.display(),
+            plural(made)
+        )
+    } else {
+        format!(
+            "Added {made} missing file{} to {}; kept the {kept} already there",
+            plural(made),
+            args.dir.display()
+        )
+    };
+    eprintln!("{what}. Next:\n  cd {}\n  gen serve", args.dir.display());
     Ok(())
 }
 

@@ -231,12 +231,12 @@ pub struct ServeArgs {
 
 #[derive(Args)]
 pub struct InitArgs {
-    /// The folder to create (or fill, with --force)
+    /// The folder to create (or, with --force, to add the missing files to)
     pub dir: PathBuf,
     /// Start with one example brief and the guides, not every shipped brief
     #[arg(long)]
     pub bare: bool,
-    /// Write into a folder that is not empty, replacing files of the same names
+    /// Add the playbook's missing files to a folder that is not empty; files already there are kept
     #[arg(long)]
     pub force: bool,
 }

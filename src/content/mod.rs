@@ -1,6 +1,7 @@
 //! Loading the site's content: walk `content/`, read and split each page, parse its front
 //! matter, and check what needs more than one file (slugs, `hire_after`).
 
+pub mod addresses;
 pub mod front_matter;
 pub mod guide;
 pub mod inherit;
@@ -556,22 +557,12 @@ fn role_slug(
 }
 
 fn guide_path(front: &GuideFront, source: &SourceFile) -> Result<String, Diagnostic> {
-    let without_ext = source
-        .content_path
-        .strip_suffix(".md")
-        .unwrap_or(&source.content_path);
-    let (folder, stem) = match without_ext.rsplit_once('/') {
-        Some((folder, stem)) => (Some(folder), stem),
-        None => (None, without_ext),
-    };
-    let (name, at) = match &front.slug {
-        Some(s) => (s.value.as_str(), position(&s.referenced)),
-        None => (stem, Position::START),
-    };
-    let mut segments: Vec<&str> = folder.map(|f| f.split('/').collect()).unwrap_or_default();
-    if name != "index" {
-        segments.push(name);
-    }
+    let at = front
+        .slug
+        .as_ref()
+        .map_or(Position::START, |s| position(&s.referenced));
+    let slug = front.slug.as_ref().map(|s| s.value.as_str());
+    let segments = addresses::guide_segments(&source.content_path, slug);
     if let Some(bad) = segments.iter().find(|s| !crate::slug::is_valid_slug(s)) {
         let suggestion = crate::slug::slugify(bad);
         return Err(source

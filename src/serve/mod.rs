@@ -5,6 +5,7 @@
 
 pub mod guard;
 mod listen;
+mod output_folder;
 mod restart;
 pub mod server;
 pub mod watch;
@@ -22,6 +23,7 @@ use crate::engine::plan::ChangeSet;
 use crate::engine::session::{Outcome, Session};
 use crate::output::{self, SiteFiles};
 use crate::{Error, LoadOptions};
+use output_folder::OutputFolder;
 use server::{LiveMessage, LiveState};
 
 /// What browsers should do after a good rebuild.
@@ -79,7 +81,23 @@ fn log_failure(changes: &ChangeSet, error: &Error) {
 /// several files looks like a burst (a `git checkout`): wait until it has been quiet for a
 /// debounce period, so it becomes one rebuild. A single saved file goes through at once.
 fn next_changes(receiver: &mpsc::Receiver<ChangeSet>) -> Option<ChangeSet> {
-    let mut changes = receiver.recv().ok()?;
+    Some(coalesce(receiver, receiver.recv().ok()?))
+}
+
+/// `next_changes`, or `Ok(None)` when nothing arrives within `wait`; `Err` when the
+/// watcher is gone.
+fn next_changes_within(
+    receiver: &mpsc::Receiver<ChangeSet>,
+    wait: std::time::Duration,
+) -> Result<Option<ChangeSet>, ()> {
+    match receiver.recv_timeout(wait) {
+        Ok(first) => Ok(Some(coalesce(receiver, first))),
+        Err(mpsc::RecvTimeoutError::Timeout) => Ok(None),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(()),
+    }
+}
+
+fn coalesce(receiver: &mpsc::Receiver<ChangeSet>, mut changes: ChangeSet) -> ChangeSet {
     while let Ok(more) = receiver.try_recv() {
         changes.merge(more);
     }
@@ -93,7 +111,7 @@ fn next_changes(receiver: &mpsc::Receiver<ChangeSet>) -> Option<ChangeSet> {
             break;
         }
     }
-    Some(changes)
+    changes
 }
 
 /// Options of `gen serve`.
@@ -361,6 +379,7 @@ pub fn watch(
         )
     })?;
     restart::when_a_render_overruns(None);
+    let mut written = false;
     let mut session = if restart::reason().is_some() {
         // The site would only get stuck again: wait for an edit.
         eprintln!("Waiting for a change to build again (Ctrl-C to stop).");
@@ -370,6 +389,7 @@ pub fn watch(
         match first {
             Outcome::Built(rebuild) => {
                 write_all(root, output, session.build().map(|b| &b.files))?;
+                written = true;
                 eprintln!(
                     "Built {} pages into {} in {} ms; watching for changes (Ctrl-C to stop)",
                     rebuild.pages_rendered,
@@ -386,7 +406,26 @@ pub fn watch(
         }
         session
     };
-    while let Some(changes) = next_changes(&receiver) {
+    let mut folder = OutputFolder::new(root, output, written);
+    loop {
+        let changes = if folder.is_behind() {
+            match next_changes_within(&receiver, output_folder::RETRY) {
+                Ok(Some(changes)) => changes,
+                Ok(None) => {
+                    let retried = session.build().and_then(|b| folder.retry(&b.files));
+                    if let Some(written) = retried {
+                        report_write(written, output, None, timings);
+                    }
+                    continue;
+                }
+                Err(()) => break,
+            }
+        } else {
+            match next_changes(&receiver) {
+                Some(changes) => changes,
+                None => break,
+            }
+        };
         if stop.load(Ordering::SeqCst) {
             break;
         }
@@ -395,17 +434,9 @@ pub fn watch(
         follow_theme(&watcher, &session);
         match outcome {
             Outcome::Built(rebuild) => {
-                let written = if rebuild.full || !output.join(output::MARKER).exists() {
-                    write_all(root, output, session.build().map(|b| &b.files))
-                } else {
-                    output::update_site(root, output, &rebuild.changed, &rebuild.removed)
-                        .map_err(Error::from)
-                };
-                match written {
-                    Ok(()) => log_rebuild(&changes, &rebuild, timings),
-                    Err(error) => {
-                        eprintln!("{}", error.render(crate::diagnostic::stderr_has_color()))
-                    }
+                if let Some(build) = session.build() {
+                    let written = folder.follow(&rebuild, &build.files);
+                    report_write(written, output, Some((&changes, &rebuild)), timings);
                 }
             }
             Outcome::Failed(error) => log_failure(&changes, &error),
@@ -414,7 +445,14 @@ pub fn watch(
             break;
         }
     }
-    eprintln!("Stopped; {} is complete.", output.display());
+    if folder.is_behind() {
+        eprintln!(
+            "Stopped; {} holds an older complete site: the last changes could not be written (run `gen build` once the disk has room).",
+            output.display()
+        );
+    } else {
+        eprintln!("Stopped; {} is complete.", output.display());
+    }
     Ok(())
 }
 
@@ -422,6 +460,45 @@ pub fn watch(
 fn follow_theme(watcher: &watch::Watcher, session: &Session) {
     if let Some(build) = session.build() {
         watcher.set_theme(&build.config.theme);
+    }
+}
+
+/// Say what a write into `gen watch`'s output folder did: the rebuild's line, the folder
+/// repaired, or why the write failed and what happens next.
+fn report_write(
+    written: output_folder::Written,
+    output: &Path,
+    rebuild: Option<(&ChangeSet, &Rebuild)>,
+    timings: bool,
+) {
+    use output_folder::Written;
+    match written {
+        Written::Current => {
+            if let Some((changes, rebuild)) = rebuild {
+                log_rebuild(changes, rebuild, timings);
+            }
+        }
+        Written::Repaired { files } => {
+            if let Some((changes, rebuild)) = rebuild {
+                log_rebuild(changes, rebuild, timings);
+            }
+            eprintln!(
+                "Wrote the {files} file{} left out before; {} is complete again.",
+                if files == 1 { "" } else { "s" },
+                output.display()
+            );
+        }
+        // A retry that fails as the last write did has nothing new to say.
+        Written::Failed { repeated: true, .. } if rebuild.is_none() => {}
+        Written::Failed { error, pending, .. } => {
+            eprintln!("{}", error.render(crate::diagnostic::stderr_has_color()));
+            eprintln!(
+                "{} keeps the site it had: none of the {pending} file{} to update went in. gen writes them with the next change, and tries again every {} s.",
+                output.display(),
+                if pending == 1 { "" } else { "s" },
+                output_folder::RETRY.as_secs()
+            );
+        }
     }
 }
 
