@@ -1,6 +1,7 @@
 //! `site.yaml`: the site's title and address, its theme, and the vocabulary the briefs are
 //! checked against (capabilities, archetypes, lint levels).
 
+pub mod limits;
 pub mod lints;
 pub mod signals;
 pub mod vocabulary;
@@ -52,6 +53,9 @@ pub struct Config {
     /// How Markdown bodies are turned into HTML.
     #[serde(default)]
     pub markdown: MarkdownConfig,
+    /// Bounds on the work and size an input may cost (`limits:`).
+    #[serde(default)]
+    pub limits: limits::Limits,
     /// The text of `site.yaml`, for messages that point into it.
     #[serde(skip)]
     pub source: Option<Arc<str>>,

@@ -378,6 +378,7 @@ impl Build {
                 Html {
                     raw_html: self.config.markdown.raw_html,
                     highlighter: &self.highlighter,
+                    limits: self.config.limits,
                 },
             )
         };

@@ -151,6 +151,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
         Html {
             raw_html: self.views.config.markdown.raw_html,
             highlighter: self.highlighter,
+            limits: self.views.config.limits,
         }
     }
 
@@ -378,6 +379,7 @@ pub fn single_page(
     let html = Html {
         raw_html: config.markdown.raw_html,
         highlighter,
+        limits: config.limits,
     };
     print::render(&views, &links, templates, html, Some(&css)).map_err(|d| Diagnostics(vec![*d]))
 }
