@@ -204,7 +204,8 @@ impl Config {
     pub fn parse(text: &str, file: &Path) -> Result<Config, Box<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let source: Arc<str> = Arc::from(text);
-        let mut config: Config = crate::yaml::parse(text, file, &source)?;
+        let mut config: Config =
+            crate::yaml::parse_with(text, file, &source, crate::yaml::Budget::SiteConfig)?;
         config.validate(file, &source)?;
         config.source = Some(source);
         Ok(config)

@@ -82,10 +82,42 @@ pub fn generate(what: &str, root: &Path) -> bool {
                 &format!("{config}\nlimits:\n  {key}: {value}\n"),
             );
         }
-        // An alias bomb at the top of site.yaml: ten levels, ten aliases each.
-        ["config-alias-bomb"] => {
-            let config = read(root, "site.yaml");
-            write(root, "site.yaml", &format!("{}{config}", alias_bomb()));
+        // A capability whose keywords repeat its description `count` times, by alias.
+        ["config-aliases", count] => {
+            let keywords = vec!["*d"; number(count)].join(", ");
+            add_capability(
+                root,
+                &format!(
+                    "{{key: extra, name: Extra, description: &d One more., keywords: [{keywords}]}}"
+                ),
+            );
+        }
+        // The billion laughs as a capability's keywords: nine levels of ten aliases.
+        ["config-alias-bomb"] => add_capability(
+            root,
+            &format!(
+                "{{key: extra, name: Extra, description: d, keywords: {}}}",
+                nested_laughs()
+            ),
+        ),
+        // The engineer's red flags: its summary, `count` times by alias.
+        ["front-matter-aliases", count] => {
+            let flags = vec!["*s"; number(count)].join(", ");
+            let text = ROLE_B.replacen("summary: ", "summary: &s ", 1).replacen(
+                "---\n\n",
+                &format!("red_flags: [{flags}]\n---\n\n"),
+                1,
+            );
+            write(root, ENGINEER, &text);
+        }
+        // The billion laughs as the engineer's red flags.
+        ["front-matter-alias-bomb"] => {
+            let text = ROLE_B.replacen(
+                "---\n\n",
+                &format!("red_flags: {}\n---\n\n", nested_laughs()),
+                1,
+            );
+            write(root, ENGINEER, &text);
         }
         _ => return false,
     }
@@ -114,12 +146,27 @@ fn number(text: &str) -> usize {
         .unwrap_or_else(|_| panic!("`{text}` is not a number"))
 }
 
-/// The billion laughs, as keys of a map: `laugh9` stands for 10⁹ strings.
-pub fn alias_bomb() -> String {
-    let mut yaml = String::from("laugh0: &a0 \"lol\"\n");
+/// A list whose last item stands for 10⁹ strings: each item is ten aliases of the one before.
+fn nested_laughs() -> String {
+    let mut items = vec!["&a0 lol".to_string()];
     for i in 1..10 {
         let refs = vec![format!("*a{}", i - 1); 10].join(", ");
-        yaml.push_str(&format!("laugh{i}: &a{i} [{refs}]\n"));
+        items.push(format!("&a{i} [{refs}]"));
     }
-    yaml
+    format!("[{}]", items.join(", "))
+}
+
+/// `entry` as the first capability of site.yaml.
+fn add_capability(root: &Path, entry: &str) {
+    let config = read(root, "site.yaml");
+    assert!(
+        config.contains("capabilities:\n"),
+        "site.yaml lists capabilities"
+    );
+    let config = config.replacen(
+        "capabilities:\n",
+        &format!("capabilities:\n  - {entry}\n"),
+        1,
+    );
+    write(root, "site.yaml", &config);
 }
