@@ -76,6 +76,7 @@ fn stages(c: &mut Criterion) {
         markdown::Html {
             raw_html: Default::default(),
             highlighter: &highlighter,
+            limits: site.config.limits,
         },
     )
     .into_iter()

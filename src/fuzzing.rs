@@ -62,6 +62,7 @@ pub fn page(data: &[u8]) {
         let to = markdown::Html {
             raw_html,
             highlighter: &highlighter,
+            limits: Default::default(),
         };
         let rendered = markdown::render(split.body, content_path, links(), to);
         for (offset, _) in &rendered.problems {

@@ -9,27 +9,81 @@ use serde_saphyr::Location;
 
 use crate::diagnostic::{Diagnostic, Position, did_you_mean};
 
-/// Front matter and config are small: a tight node budget rejects alias bombs in milliseconds.
-const MAX_NODES: usize = 20_000;
-const MAX_DEPTH: usize = 64;
+/// What a document may cost to read. Front matter is a few dozen values, so a tight node
+/// budget rejects alias bombs in milliseconds; `site.yaml` may list a vocabulary of
+/// thousands of capabilities. Both keep the parser's caps on aliases (`*name`) and depth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    FrontMatter,
+    SiteConfig,
+}
 
-fn options() -> serde_saphyr::Options {
+impl Budget {
+    /// Values (maps, lists and scalars, each alias counted each time it is used).
+    pub fn max_nodes(self) -> usize {
+        match self {
+            Budget::FrontMatter => 20_000,
+            Budget::SiteConfig => 1_000_000,
+        }
+    }
+
+    /// Parser events: values and the ends of maps and lists.
+    fn max_events(self) -> usize {
+        self.max_nodes() * 5 / 2
+    }
+
+    /// What the document is, in messages.
+    fn document(self) -> &'static str {
+        match self {
+            Budget::FrontMatter => "the front matter",
+            Budget::SiteConfig => "site.yaml",
+        }
+    }
+}
+
+/// Nesting deeper than this is refused, for every document.
+const MAX_DEPTH: usize = 64;
+/// Where positions are looked up (`KeySpans`), documents the typed parse has read: no
+/// document reaching this many values got that far.
+const MAX_SPAN_NODES: usize = 1_000_000;
+
+fn options(budget: Budget) -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
-            max_nodes: MAX_NODES,
+            max_nodes: budget.max_nodes(),
+            max_events: budget.max_events(),
             max_depth: MAX_DEPTH,
         },
     }
 }
 
-/// Parse `yaml` into `T`; `yaml` starts at line 1 of `file` so positions are file positions.
+/// Parse front matter `yaml` into `T`; `yaml` starts at line 1 of `file` so positions are
+/// file positions.
 pub fn parse<T: DeserializeOwned>(
     yaml: &str,
     file: &Path,
     source: &Arc<str>,
 ) -> Result<T, Box<Diagnostic>> {
-    serde_saphyr::from_str_with_options::<T>(yaml, options()).map_err(|error| {
+    parse_with(yaml, file, source, Budget::FrontMatter)
+}
+
+/// Parse `yaml` into `T` within `budget`.
+pub fn parse_with<T: DeserializeOwned>(
+    yaml: &str,
+    file: &Path,
+    source: &Arc<str>,
+    budget: Budget,
+) -> Result<T, Box<Diagnostic>> {
+    serde_saphyr::from_str_with_options::<T>(yaml, options(budget)).map_err(|error| {
         let position = error.location().map_or(Position::START, |l| position(&l));
+        if let Some(breach) = budget_breach(&error) {
+            let (message, help) = over_budget(breach, budget);
+            return Box::new(
+                Diagnostic::new(file, position, message)
+                    .with_help(help)
+                    .with_source(source.clone()),
+            );
+        }
         let raw = error.without_snippet().to_string();
         let raw = strip_location(&raw);
         // A type the parser hands to a visitor of ours (`allow:`) is reported at its key;
@@ -53,6 +107,81 @@ pub fn parse<T: DeserializeOwned>(
                 .with_source(source.clone()),
         )
     })
+}
+
+/// The budget `error` reports, also when it was met while an alias was replayed.
+fn budget_breach(error: &serde_saphyr::Error) -> Option<&serde_saphyr::budget::BudgetBreach> {
+    let mut error = error;
+    loop {
+        match error {
+            serde_saphyr::Error::Budget { breach, .. } => return Some(breach),
+            serde_saphyr::Error::AliasError { error: inner, .. }
+            | serde_saphyr::Error::WithSnippet { error: inner, .. } => error = inner,
+            _ => return None,
+        }
+    }
+}
+
+/// A breach of the parser's budget in plain words: which bound, and what to do.
+fn over_budget(breach: &serde_saphyr::budget::BudgetBreach, budget: Budget) -> (String, String) {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let document = budget.document();
+    let aliases = "An alias (`*name`) counts every value of what it repeats, each time it is used: a few nested aliases can stand for billions of values (an alias bomb); write the values out, or use fewer aliases";
+    let (what, help) = match breach {
+        B::Nodes { .. } | B::Events { .. } => (
+            format!("more than {} YAML values", thousands(budget.max_nodes())),
+            match budget {
+                Budget::FrontMatter => format!(
+                    "a brief's front matter holds tens of values; move long material into the body. {aliases}"
+                ),
+                Budget::SiteConfig => format!(
+                    "a vocabulary this big is more than a playbook can use; trim it. {aliases}"
+                ),
+            },
+        ),
+        B::Aliases { .. }
+        | B::Anchors { .. }
+        | B::AliasAnchorRatio { .. }
+        | B::MergeKeys { .. }
+        | B::RecordedAnchorEvents { .. }
+        | B::RecordedAnchorBytes { .. } => (
+            "too many aliases (`*name`) or anchors (`&name`)".to_string(),
+            aliases.to_string(),
+        ),
+        B::Depth { .. } => (
+            format!("lists and maps nested more than {MAX_DEPTH} deep"),
+            "flatten the nesting: no key of gen's nests more than a few levels".to_string(),
+        ),
+        B::ScalarBytes { .. } => (
+            "more text than the YAML reader takes".to_string(),
+            "move long text into the body or into files of its own".to_string(),
+        ),
+        B::Documents { .. } => (
+            "too many YAML documents".to_string(),
+            "write one document: no `---` lines inside it".to_string(),
+        ),
+        _ => (
+            "more than the YAML reader takes".to_string(),
+            "simplify the YAML: fewer values, aliases and levels of nesting".to_string(),
+        ),
+    };
+    (
+        format!("{document} is too large to read safely: {what}"),
+        help,
+    )
+}
+
+/// `n` with thousands separated by commas, for messages.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// A parser location as a diagnostic position: 1-based, in characters. An unknown location
@@ -126,7 +255,7 @@ enum Frame {
 
 /// The top-level keys of `yaml` from the parser's events (and the keys of maps below them),
 /// or `None` when the parser refuses the document or it is deeper or larger than the limits
-/// of `options`.
+/// the typed parse holds documents to.
 fn key_spans_from_events(yaml: &str) -> Option<KeySpans> {
     use serde_saphyr::granit_parser::{Event, Parser};
     let at = |span: &serde_saphyr::granit_parser::Span| {
@@ -201,7 +330,7 @@ fn key_spans_from_events(yaml: &str) -> Option<KeySpans> {
             }
             _ => {}
         }
-        if nodes > MAX_NODES {
+        if nodes > MAX_SPAN_NODES {
             return None;
         }
     }

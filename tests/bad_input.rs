@@ -5,6 +5,7 @@
 //! must also leave the last good `public/` byte for byte as it was (unless the input is
 //! valid and the case says so), leave nothing half-written beside it, and never panic.
 
+mod bounds;
 mod common;
 
 use std::collections::BTreeMap;
@@ -300,7 +301,7 @@ fn generate(what: &str, root: &Path, outside: &Path) -> Result<Prepared, String>
                 let config = read(root, "site.yaml");
                 assert!(config.contains(from), "site.yaml has {from}");
                 write(root, "site.yaml", &config.replacen(from, to, 1));
-            } else {
+            } else if !bounds::generate(other, root) {
                 panic!("unknown generator `{other}`");
             }
         }

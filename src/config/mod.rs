@@ -2,6 +2,7 @@
 //! checked against (capabilities, archetypes, lint levels).
 
 pub mod address;
+pub mod limits;
 pub mod lints;
 pub mod posting;
 pub mod signals;
@@ -54,6 +55,9 @@ pub struct Config {
     /// How Markdown bodies are turned into HTML.
     #[serde(default)]
     pub markdown: MarkdownConfig,
+    /// Bounds on the work and size an input may cost (`limits:`).
+    #[serde(default)]
+    pub limits: limits::Limits,
     /// The text of `site.yaml`, for messages that point into it.
     #[serde(skip)]
     pub source: Option<Arc<str>>,
@@ -212,7 +216,8 @@ impl Config {
     pub fn parse(text: &str, file: &Path) -> Result<Config, Box<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let source: Arc<str> = Arc::from(text);
-        let mut config: Config = crate::yaml::parse(text, file, &source)?;
+        let mut config: Config =
+            crate::yaml::parse_with(text, file, &source, crate::yaml::Budget::SiteConfig)?;
         config.validate(file, &source)?;
         config.source = Some(source);
         Ok(config)

@@ -60,10 +60,14 @@ pub fn standalone(
 /// Resolve every derived brief over its parent (parents first), adding them to `roles`.
 /// Returns the problems: cycles (named in full), missing parents (when `report_missing`),
 /// and required keys the whole chain leaves out.
+/// A chain longer than `max_depth` (`limits.max_extends_depth`) is refused at the first
+/// brief past the limit, and the briefs above it are not resolved: a chain of 50,000 briefs
+/// costs a walk over them, not a rebuild of each.
 pub fn resolve_all(
     roles: &mut Vec<Arc<Role>>,
     derived: Vec<Derived>,
     report_missing: bool,
+    max_depth: usize,
 ) -> Vec<Diagnostic> {
     // Most sites derive nothing: then there is no index of the briefs to build.
     if derived.is_empty() {
@@ -81,6 +85,20 @@ pub fn resolve_all(
     };
     for (i, d) in derived.iter().enumerate() {
         resolver.index.entry(d.slug.clone()).or_insert(i);
+    }
+    let depths = depths(&derived, &resolver.index, &resolver.known);
+    for (i, depth) in depths.iter().enumerate() {
+        let Some(depth) = *depth else { continue };
+        if depth <= max_depth {
+            continue;
+        }
+        // Each brief past the limit stays unresolved; the first of its chain says why.
+        resolver.state[i] = State::Done(None);
+        if depth == max_depth + 1 {
+            resolver
+                .problems
+                .push(too_deep(&derived, &resolver.index, i, max_depth));
+        }
     }
     for i in 0..derived.len() {
         if let Some(role) = resolver.resolve(i) {
@@ -169,6 +187,103 @@ impl Resolver<'_> {
         self.state[i] = State::Done(role.clone());
         role
     }
+}
+
+/// Each derived brief's depth: how many briefs its `extends` chain holds above it (1 for
+/// one that extends a brief that extends nothing, or a brief that does not exist). `None`
+/// for a brief on a cycle or below one (the resolver reports cycles). Walked without
+/// recursion, each brief once, so a chain of any length costs no stack.
+fn depths(
+    derived: &[Derived],
+    index: &HashMap<String, usize>,
+    known: &HashMap<String, Arc<Role>>,
+) -> Vec<Option<usize>> {
+    #[derive(Clone, Copy)]
+    enum Seen {
+        No,
+        OnPath,
+        Depth(Option<usize>),
+    }
+    let parent = |i: usize| {
+        let slug = derived[i].parent_slug();
+        // As the resolver does: a brief that extends nothing wins over a derived one.
+        if known.contains_key(slug) {
+            None
+        } else {
+            index.get(slug).copied()
+        }
+    };
+    let mut seen = vec![Seen::No; derived.len()];
+    let mut path = Vec::new();
+    for start in 0..derived.len() {
+        let mut at = start;
+        let mut below = loop {
+            match seen[at] {
+                Seen::Depth(depth) => break depth,
+                Seen::OnPath => break None,
+                Seen::No => {
+                    seen[at] = Seen::OnPath;
+                    path.push(at);
+                    match parent(at) {
+                        Some(next) => at = next,
+                        None => break Some(0),
+                    }
+                }
+            }
+        };
+        while let Some(i) = path.pop() {
+            below = below.map(|depth| depth + 1);
+            seen[i] = Seen::Depth(below);
+        }
+    }
+    seen.into_iter()
+        .map(|s| match s {
+            Seen::Depth(depth) => depth,
+            Seen::No | Seen::OnPath => None,
+        })
+        .collect()
+}
+
+/// The first brief of a chain past `max_depth`: where it writes `extends`, and the chain.
+fn too_deep(
+    derived: &[Derived],
+    index: &HashMap<String, usize>,
+    i: usize,
+    max_depth: usize,
+) -> Diagnostic {
+    let d = &derived[i];
+    let mut chain = vec![d.slug.as_str()];
+    let mut at = i;
+    while let Some(&next) = index.get(derived[at].parent_slug()) {
+        // The chain has a depth, so it ends; the bound is only a guard.
+        if chain.len() > max_depth + 2 {
+            break;
+        }
+        chain.push(derived[next].slug.as_str());
+        at = next;
+    }
+    chain.push(derived[at].parent_slug());
+    let shown = if chain.len() > 6 {
+        format!(
+            "{} → … → {}",
+            chain[..3].join(" → "),
+            chain[chain.len() - 2..].join(" → ")
+        )
+    } else {
+        chain.join(" → ")
+    };
+    d.source
+        .diagnostic(
+            d.extends_position(),
+            format!(
+                "`extends` chain too deep: `{}` has {} briefs above it, more than the limit of {max_depth}",
+                d.slug,
+                max_depth + 1
+            ),
+        )
+        .with_help(format!(
+            "the chain is {shown}; a brief usually adapts an archetype one to three levels up: extend a brief nearer the top, or raise `limits.max_extends_depth` in site.yaml"
+        ))
 }
 
 fn missing_parent(derived: &[Derived], i: usize, known: &HashMap<String, Arc<Role>>) -> Diagnostic {
@@ -758,6 +873,40 @@ mod tests {
             "{}",
             found[1]
         );
+    }
+
+    #[test]
+    fn a_chain_past_the_depth_limit_is_refused_once_and_cycles_still_named() {
+        let mut pages = vec![archetype("head-of-ai", "")];
+        let mut parent = "head-of-ai".to_string();
+        for i in 1..=40 {
+            pages.push(derived(
+                &format!("plan/d{i}.md"),
+                &format!("D{i}"),
+                &format!("extends: {parent}\n"),
+            ));
+            parent = format!("d{i}");
+        }
+        // Below a cycle, and on one: the resolver names the cycle, as before.
+        pages.push(derived("plan/x.md", "X", "extends: y\n"));
+        pages.push(derived("plan/y.md", "Y", "extends: x\n"));
+        pages.push(derived("plan/z.md", "Z", "extends: x\n"));
+        let found = problems(&pages);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with(
+                "content/plan/d17.md:3:10 `extends` chain too deep: `d17` has 17 briefs above it, more than the limit of 16 | the chain is d17 → d16 → d15 → … → d1 → head-of-ai;"
+            ),
+            "{}",
+            found[0]
+        );
+        assert!(
+            found[1].contains("`extends` forms a cycle: x → y → x"),
+            "{}",
+            found[1]
+        );
+        // The head of AI and sixteen briefs above it.
+        assert_eq!(problems(&pages[..17]), Vec::<String>::new());
     }
 
     #[test]

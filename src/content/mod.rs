@@ -151,7 +151,7 @@ pub fn reload(
             },
         )
         .collect();
-    let mut content = gather(results, &mut problems);
+    let mut content = gather(results, &mut problems, config.limits.max_extends_depth);
     content.skipped = skipped;
     sort_pages(&mut content);
     problems.extend(check_slugs(&content));
@@ -210,7 +210,7 @@ fn reload_edited(
         })
         .collect();
     let mut problems = Diagnostics::default();
-    let mut content = gather(results, &mut problems);
+    let mut content = gather(results, &mut problems, config.limits.max_extends_depth);
     content.skipped = previous.skipped.clone();
     // Derived briefs come back from resolving at the end; sorting runs that are already
     // in order costs one pass.
@@ -254,6 +254,7 @@ fn reuse(role: &Arc<Role>) -> Page {
 fn gather(
     results: Vec<Result<Option<Page>, Vec<Diagnostic>>>,
     problems: &mut Diagnostics,
+    max_extends_depth: usize,
 ) -> Content {
     let mut content = Content::default();
     let mut derived = Vec::new();
@@ -272,6 +273,7 @@ fn gather(
         &mut content.roles,
         derived,
         report_missing,
+        max_extends_depth,
     ));
     content
 }
@@ -707,7 +709,7 @@ Body.
             })
             .collect();
         let mut problems = Diagnostics::default();
-        let mut content = gather(results, &mut problems);
+        let mut content = gather(results, &mut problems, config.limits.max_extends_depth);
         sort_pages(&mut content);
         if problems.is_empty() {
             Ok(content)

@@ -174,7 +174,7 @@ impl Build {
         clock.lap("load and parse");
         let theme = Theme::resolve(root, &site.config.theme).ok_or_else(|| site.theme_missing())?;
         let templates = Templates::load(root, &theme)?;
-        let statics = render::static_files(root, &theme)?;
+        let statics = render::static_files(root, &theme, &site.config.limits)?;
         clock.lap("templates and static files");
         let build = Build {
             root: root.to_path_buf(),
@@ -246,7 +246,11 @@ impl Build {
         }
         let mut statics = None;
         if !self.pending.statics.is_empty() {
-            statics = Some(render::static_files(&self.root, &theme)?);
+            statics = Some(render::static_files(
+                &self.root,
+                &theme,
+                &self.config.limits,
+            )?);
         }
         let content = if self.pending.content.is_empty() {
             self.content.clone()
@@ -378,6 +382,7 @@ impl Build {
                 Html {
                     raw_html: self.config.markdown.raw_html,
                     highlighter: &self.highlighter,
+                    limits: self.config.limits,
                 },
             )
         };

@@ -15,6 +15,8 @@ use syntect::html::{ClassStyle, css_for_theme_with_class_style, line_tokens_to_c
 use syntect::parsing::{ParseState, ScopeStack, ScopeStackOp, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
+use crate::config::limits::Limits;
+
 /// Classes are prefixed so they cannot collide with the theme's own.
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 pub const STYLESHEET_PATH: &str = "syntax.css";
@@ -167,6 +169,17 @@ impl Highlighter {
 
 /// Highlight one block, remembering nothing (for benchmarks and one-off blocks).
 pub fn render_block(code: &str, lang: &str) -> String {
+    wrapped(code, lang, highlighted)
+}
+
+/// A block shown as plain escaped text, in the same `<pre><code>` a highlighted one gets
+/// (with its language class): for a block over the highlighting budget.
+pub fn plain_block(code: &str, lang: &str) -> String {
+    wrapped(code, lang, |_, _| None)
+}
+
+/// `code` in its `<pre><code>`, the inside from `inner` or, when that gives nothing, escaped.
+fn wrapped(code: &str, lang: &str, inner: impl Fn(&str, &str) -> Option<String>) -> String {
     let lang = lang.trim();
     let mut html = String::with_capacity(code.len() * 3 + 64);
     let lang_attr = super::escape(lang);
@@ -177,7 +190,7 @@ pub fn render_block(code: &str, lang: &str) -> String {
             "<pre class=\"code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">"
         ));
     }
-    match highlighted(code, lang) {
+    match inner(code, lang) {
         Some(inner) => html.push_str(&inner),
         None => pulldown_cmark_escape::escape_html_body_text(&mut html, code).unwrap_or_default(),
     }
@@ -185,14 +198,134 @@ pub fn render_block(code: &str, lang: &str) -> String {
     html
 }
 
+/// Whether syntect knows `lang` (an info string's first word), so that a block in it would
+/// be highlighted.
+pub fn knows(lang: &str) -> bool {
+    let lang = lang.trim();
+    !lang.is_empty() && syntax(syntaxes(), lang).is_some()
+}
+
+fn syntax<'s>(set: &'s SyntaxSet, lang: &str) -> Option<&'s syntect::parsing::SyntaxReference> {
+    set.find_syntax_by_token(lang)
+        .or_else(|| set.find_syntax_by_token(alias(lang)?))
+}
+
+/// What the highlighting budget needs to know of a code block, read once from its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeBlock {
+    /// Where the block (its fence) starts in the body, in bytes.
+    pub offset: usize,
+    /// The info string's first word.
+    pub lang: String,
+    pub bytes: usize,
+    /// Its longest line: (line number within the block, from 1; length in bytes).
+    pub longest_line: (usize, usize),
+}
+
+impl CodeBlock {
+    pub fn of(code: &str, lang: &str, offset: usize) -> CodeBlock {
+        let longest_line = code
+            .split('\n')
+            .enumerate()
+            .map(|(i, line)| (i + 1, line.len()))
+            .fold(
+                (1, 0),
+                |best, line| if line.1 > best.1 { line } else { best },
+            );
+        CodeBlock {
+            offset,
+            lang: lang.trim().to_string(),
+            bytes: code.len(),
+            longest_line,
+        }
+    }
+}
+
+/// Why a code block is shown as plain text instead of highlighted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverBudget {
+    /// A line of the block (its number within the block) is longer than the limit.
+    LongLine {
+        line: usize,
+        bytes: usize,
+        limit: usize,
+    },
+    /// With this block, the page's code passes the bytes highlighted per page.
+    Page { limit: usize },
+}
+
+impl OverBudget {
+    /// The warning's message and help.
+    pub fn explain(&self) -> (String, String) {
+        match self {
+            OverBudget::LongLine { line, bytes, limit } => (
+                format!(
+                    "code block shown without highlighting: its line {line} is {bytes} bytes long, over the limit of {limit} bytes a highlighted line may have"
+                ),
+                "highlighting a long line takes time that grows with the square of its length; break the line, or raise `limits.max_highlight_line` in site.yaml".to_string(),
+            ),
+            OverBudget::Page { limit } => (
+                format!(
+                    "code block shown without highlighting: the page's code blocks pass {limit} bytes, the limit of highlighted code per page"
+                ),
+                "split the code across pages, or raise `limits.max_highlight_page` in site.yaml".to_string(),
+            ),
+        }
+    }
+}
+
+/// The highlighting budget of one page, spent block by block in the page's order. Its
+/// bounds are sizes, never time, so a page looks the same on any machine; the worst block
+/// within them highlights in about a second.
+pub struct Budget {
+    limits: Limits,
+    spent: usize,
+}
+
+impl Budget {
+    pub fn new(limits: Limits) -> Budget {
+        Budget { limits, spent: 0 }
+    }
+
+    /// Whether `block` is highlighted, spending its bytes if so. Blocks without a language
+    /// are never highlighted and cost nothing; the limits are checked before the language
+    /// (which may load the syntaxes), so a block within them costs no lookup.
+    pub fn admit(&mut self, block: &CodeBlock) -> Result<(), OverBudget> {
+        if block.lang.is_empty() {
+            return Ok(());
+        }
+        let (line, bytes) = block.longest_line;
+        let over = if bytes > self.limits.max_highlight_line {
+            Some(OverBudget::LongLine {
+                line,
+                bytes,
+                limit: self.limits.max_highlight_line,
+            })
+        } else if self.spent + block.bytes > self.limits.max_highlight_page {
+            Some(OverBudget::Page {
+                limit: self.limits.max_highlight_page,
+            })
+        } else {
+            None
+        };
+        match over {
+            Some(over) if knows(&block.lang) => Err(over),
+            // Not highlighted anyway.
+            Some(_) => Ok(()),
+            None => {
+                self.spent += block.bytes;
+                Ok(())
+            }
+        }
+    }
+}
+
 fn highlighted(code: &str, lang: &str) -> Option<String> {
     if lang.is_empty() {
         return None;
     }
     let set = syntaxes();
-    let syntax = set
-        .find_syntax_by_token(lang)
-        .or_else(|| set.find_syntax_by_token(alias(lang)?))?;
+    let syntax = syntax(set, lang)?;
     // What syntect's ClassedHTMLGenerator does, with each line's parse looked up first.
     let mut state = ParseState::new(syntax);
     let mut scopes = ScopeStack::new();
@@ -209,6 +342,16 @@ fn highlighted(code: &str, lang: &str) -> Option<String> {
         html.push_str("</span>");
     }
     Some(html)
+}
+
+/// The blocks of a page that the budget shows as plain text, with why: what a render of
+/// the page under `limits` does, for the warnings.
+pub fn over_budget(blocks: &[CodeBlock], limits: Limits) -> Vec<(&CodeBlock, OverBudget)> {
+    let mut budget = Budget::new(limits);
+    blocks
+        .iter()
+        .filter_map(|block| budget.admit(block).err().map(|over| (block, over)))
+        .collect()
 }
 
 /// A line's parse: its scope operations and the parser's state after it.
@@ -477,6 +620,51 @@ mod tests {
         assert_eq!(decode(&bytes[..bytes.len() - 1]), None, "cut short");
         assert_eq!(decode(b"not a cache"), None);
         assert_eq!(decode(MAGIC).map(|b| b.len()), Some(0));
+    }
+
+    #[test]
+    fn the_budget_refuses_long_lines_and_code_past_the_page_limit_in_order() {
+        let limits = Limits {
+            max_highlight_line: 10,
+            max_highlight_page: 30,
+            ..Limits::default()
+        };
+        let block = |code: &str, lang: &str| CodeBlock::of(code, lang, 0);
+        let blocks = [
+            block("short\nexactly 10\n", "rust"),
+            block("ok\nthis line is too long\n", "rust"),
+            block("this line is too long but has no language", ""),
+            block("unknown language, long line", "nosuchlang"),
+            block("1234567\n1234567\n", "rust"),
+            block("one more\n", "rust"),
+            block("x\n", "rust"),
+        ];
+        let over: Vec<(usize, OverBudget)> = over_budget(&blocks, limits)
+            .into_iter()
+            .map(|(b, over)| (blocks.iter().position(|x| x == b).expect("a block"), over))
+            .collect();
+        assert_eq!(
+            over,
+            [
+                (
+                    1,
+                    OverBudget::LongLine {
+                        line: 2,
+                        bytes: 21,
+                        limit: 10
+                    }
+                ),
+                (4, OverBudget::Page { limit: 30 }),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_block_over_budget_keeps_its_wrapper_and_is_escaped() {
+        assert_eq!(
+            plain_block("a <b>\n", "cpp"),
+            "<pre class=\"code\" data-lang=\"cpp\"><code class=\"language-cpp\">a &lt;b&gt;\n</code></pre>\n"
+        );
     }
 
     #[test]

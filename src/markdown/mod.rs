@@ -223,6 +223,8 @@ pub struct RenderedMarkdown {
     /// shown as written or quoted, which the lints of prose read differently.
     pub code: Vec<std::ops::Range<usize>>,
     pub quotes: Vec<std::ops::Range<usize>>,
+    /// The code blocks, in order, as the highlighting budget reads them.
+    pub code_blocks: Vec<highlight::CodeBlock>,
     /// Whether `html` was rendered (`render`), or only the findings (`scan`).
     pub has_html: bool,
 }
@@ -280,12 +282,15 @@ fn options() -> Options {
 }
 
 pub use crate::config::RawHtml;
+use crate::config::limits::Limits;
 
 /// How bodies become HTML: what happens to raw HTML in them, and who highlights code.
 #[derive(Clone, Copy)]
 pub struct Html<'a> {
     pub raw_html: RawHtml,
     pub highlighter: &'a Highlighter,
+    /// The highlighting budget's bounds (`limits:` in site.yaml).
+    pub limits: Limits,
 }
 
 /// Render the body of the page at `content_path`.
@@ -379,7 +384,11 @@ fn process(
     let mut out = RenderedMarkdown::default();
     let mut events: Vec<Event> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
-    let mut code: Option<(String, String)> = None;
+    let mut code: Option<(String, String, usize)> = None;
+    let mut budget = match output {
+        Output::Html(to) => Some(highlight::Budget::new(to.limits)),
+        Output::FindingsOnly => None,
+    };
     let mut ids_used: HashMap<String, usize> = HashMap::new();
     let mut sections = Sections::default();
     let mut heading_offset = 0;
@@ -460,22 +469,25 @@ fn process(
                     }
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((lang, String::new()));
+                code = Some((lang, String::new(), range.start));
             }
             Event::Text(text) if code.is_some() => {
-                if let Some((_, buffer)) = code.as_mut() {
+                if let Some((_, buffer, _)) = code.as_mut() {
                     buffer.push_str(&text);
                 }
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some((lang, buffer)) = code.take() {
-                    events.push(Event::Html(
-                        match output {
-                            Output::Html(to) => to.highlighter.block(&buffer, &lang).to_string(),
-                            Output::FindingsOnly => String::new(),
-                        }
-                        .into(),
-                    ));
+                if let Some((lang, buffer, offset)) = code.take() {
+                    let block = highlight::CodeBlock::of(&buffer, &lang, offset);
+                    let html = match (output, budget.as_mut()) {
+                        (Output::Html(to), Some(budget)) => match budget.admit(&block) {
+                            Ok(()) => to.highlighter.block(&buffer, &lang).to_string(),
+                            Err(_) => highlight::plain_block(&buffer, &lang),
+                        },
+                        _ => String::new(),
+                    };
+                    out.code_blocks.push(block);
+                    events.push(Event::Html(html.into()));
                 }
             }
             Event::Start(Tag::Table(alignments)) => {
@@ -707,6 +719,7 @@ mod tests {
         Html {
             raw_html,
             highlighter: HIGHLIGHTER.get_or_init(Highlighter::new),
+            limits: Limits::default(),
         }
     }
 

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::config::Config;
+use crate::config::limits::Limits;
 use crate::content::Content;
 use crate::content::source::SourceFile;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -151,6 +152,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
         Html {
             raw_html: self.views.config.markdown.raw_html,
             highlighter: self.highlighter,
+            limits: self.views.config.limits,
         }
     }
 
@@ -402,31 +404,66 @@ pub fn single_page(
     let html = Html {
         raw_html: config.markdown.raw_html,
         highlighter,
+        limits: config.limits,
     };
     print::render(&views, &links, templates, html, Some(&css)).map_err(|d| Diagnostics(vec![*d]))
 }
 
 /// Files copied as they are: the generated highlighting stylesheet, the theme's static files,
-/// then the site's own `static/` (which win by path).
+/// then the site's own `static/` (which win by path). Each file, and all of them together,
+/// must be within `limits` (a 2 GiB file would be copied, and held in memory by `serve`).
 pub fn static_files(
     root: &std::path::Path,
     theme: &crate::render::theme::Theme,
+    limits: &Limits,
 ) -> Result<BTreeMap<String, Vec<u8>>, Diagnostics> {
+    use crate::config::limits::human_size;
+    use crate::render::theme::FilesProblem;
     let mut files = BTreeMap::new();
     files.insert(
         highlight::STYLESHEET_PATH.to_string(),
         highlight::stylesheet().into_bytes(),
     );
     let site = crate::render::theme::Theme::Folder(root.to_path_buf());
+    let refuse = |file: &std::path::Path, message: String, help: &str| {
+        Diagnostics(vec![
+            Diagnostic::new(file, crate::diagnostic::Position::START, message).with_help(help),
+        ])
+    };
+    let mut total = 0u64;
     for source in [theme, &site] {
-        let found = source.files(root, STATIC_DIR).map_err(|error| {
-            Diagnostics(vec![Diagnostic::new(
-                STATIC_DIR,
-                crate::diagnostic::Position::START,
-                format!("cannot read static files: {error}"),
-            )])
-        })?;
+        let found = source
+            .files_up_to(root, STATIC_DIR, limits.max_static_file_bytes())
+            .map_err(|problem| match problem {
+                FilesProblem::Io(error) => refuse(
+                    std::path::Path::new(STATIC_DIR),
+                    format!("cannot read static files: {error}"),
+                    "check the folder's permissions",
+                ),
+                FilesProblem::TooBig { shown_as, bytes } => refuse(
+                    &shown_as,
+                    format!(
+                        "{} is {bytes} bytes ({}), more than the {} MiB a static file may be",
+                        crate::diagnostic::display_path(&shown_as),
+                        human_size(bytes),
+                        limits.max_static_file_mib
+                    ),
+                    "static files are copied whole, and `gen serve` holds them in memory; publish a file this big elsewhere and link to it, or raise `limits.max_static_file_mib` in site.yaml",
+                ),
+            })?;
         for file in found {
+            total += file.bytes.len() as u64;
+            if total > limits.max_static_total_bytes() {
+                return Err(refuse(
+                    &file.shown_as,
+                    format!(
+                        "the static files pass {} MiB together at {}, the limit for all of them",
+                        limits.max_static_total_mib,
+                        crate::diagnostic::display_path(&file.shown_as)
+                    ),
+                    "publish big files elsewhere and link to them, or raise `limits.max_static_total_mib` in site.yaml",
+                ));
+            }
             files.insert(file.name, file.bytes.into_owned());
         }
     }

@@ -50,6 +50,43 @@ fn inside_the_site(root: &Path, dir: &Path) -> std::io::Result<()> {
     ))
 }
 
+/// Why a theme's files could not be read.
+#[derive(Debug)]
+pub enum FilesProblem {
+    Io(std::io::Error),
+    /// A file over the size limit, with its size.
+    TooBig {
+        shown_as: PathBuf,
+        bytes: u64,
+    },
+}
+
+impl From<std::io::Error> for FilesProblem {
+    fn from(error: std::io::Error) -> Self {
+        FilesProblem::Io(error)
+    }
+}
+
+/// The bytes of the file at `path`, or (`Err`) its size when that is more than
+/// `max_bytes`: checked before reading, and again while reading, for a file that grows.
+fn read_up_to(path: &Path, max_bytes: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > max_bytes {
+        return Ok(Err(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    let read = bytes.len() as u64;
+    Ok(if read > max_bytes {
+        Err(read)
+    } else {
+        Ok(bytes)
+    })
+}
+
 impl Theme {
     /// The theme `name` of the site at `root`, if it exists.
     pub fn resolve(root: &Path, name: &str) -> Option<Theme> {
@@ -66,6 +103,20 @@ impl Theme {
     /// The files below `sub` (`templates`, `static`, `archetypes`), sorted by name.
     /// `root` is used to show folder paths relative to the site.
     pub fn files(&self, root: &Path, sub: &str) -> std::io::Result<Vec<ThemeFile>> {
+        self.files_up_to(root, sub, u64::MAX)
+            .map_err(|problem| match problem {
+                FilesProblem::Io(error) => error,
+                FilesProblem::TooBig { .. } => std::io::Error::other("a file is too big"),
+            })
+    }
+
+    /// `files`, refusing a file of more than `max_bytes` before reading it.
+    pub fn files_up_to(
+        &self,
+        root: &Path,
+        sub: &str,
+        max_bytes: u64,
+    ) -> Result<Vec<ThemeFile>, FilesProblem> {
         let mut files = Vec::new();
         match self {
             Theme::Folder(folder) => {
@@ -88,14 +139,19 @@ impl Theme {
                     let Ok(relative) = entry.path().strip_prefix(&dir) else {
                         continue;
                     };
+                    let shown_as = entry
+                        .path()
+                        .strip_prefix(root)
+                        .unwrap_or(entry.path())
+                        .to_path_buf();
+                    let bytes = match read_up_to(entry.path(), max_bytes)? {
+                        Ok(bytes) => bytes,
+                        Err(bytes) => return Err(FilesProblem::TooBig { shown_as, bytes }),
+                    };
                     files.push(ThemeFile {
                         name: display_path(relative),
-                        shown_as: entry
-                            .path()
-                            .strip_prefix(root)
-                            .unwrap_or(entry.path())
-                            .to_path_buf(),
-                        bytes: Cow::Owned(std::fs::read(entry.path())?),
+                        shown_as,
+                        bytes: Cow::Owned(bytes),
                     });
                 }
             }

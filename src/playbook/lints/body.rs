@@ -24,6 +24,30 @@ pub(super) fn empty_sections(
         .collect()
 }
 
+/// Code blocks of one page shown as plain text because they pass the highlighting budget
+/// (`limits:` in site.yaml): warnings, not lints, at each block's fence.
+pub(super) fn code_over_budget(
+    config: &Config,
+    source: &SourceFile,
+    body_offset: usize,
+    markdown: &MarkdownCache,
+) -> Vec<Diagnostic> {
+    let Some(md) = markdown.get(&source.content_path) else {
+        return Vec::new();
+    };
+    crate::markdown::highlight::over_budget(&md.code_blocks, config.limits)
+        .into_iter()
+        .map(|(block, over)| {
+            let at = crate::markdown::file_position(&source.text, body_offset, block.offset);
+            let (message, help) = over.explain();
+            // No snippet: the line under the fence may be the long line itself.
+            let mut warning = Diagnostic::new(&source.file, at, message).with_help(help);
+            warning.severity = Severity::Warning;
+            warning
+        })
+        .collect()
+}
+
 /// A brief whose responsibilities (the bullets under "Responsibilities", "What you'll do"…)
 /// reach into more areas of work than the limit: the job ad bundles several jobs.
 pub(super) fn bundled_responsibilities(

@@ -17,7 +17,7 @@ mod title;
 #[cfg(test)]
 mod wording_tests;
 
-use body::{bundled_responsibilities, empty_sections};
+use body::{bundled_responsibilities, code_over_budget, empty_sections};
 use brief::check_role;
 use coverage::{few, unowned_capabilities};
 use hiring::{hire_cycles, late_governance, no_governance_owner, unknown_roles};
@@ -249,6 +249,7 @@ pub fn check_bodies(
                 role.and_then(|r| bundled_responsibilities(config, r, body_offset, markdown)),
             );
             found.extend(body_wording(config, role, source, body_offset, markdown));
+            found.extend(code_over_budget(config, source, body_offset, markdown));
             (source.file.clone(), found)
         })
         .collect();
