@@ -489,7 +489,10 @@ fn a_burst_of_changes_becomes_one_rebuild() {
     // quiet and become one rebuild. On a loaded machine the writer itself can pause longer
     // than the quiet time, splitting the burst: a handful of rebuilds for 200 files is the
     // batching working, one per file (or close) is it broken.
-    assert!(rebuilds <= 10, "{rebuilds} rebuilds for one burst of 200 files:\n{log}");
+    assert!(
+        rebuilds <= 10,
+        "{rebuilds} rebuilds for one burst of 200 files:\n{log}"
+    );
 }
 
 #[test]
