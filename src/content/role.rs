@@ -986,7 +986,10 @@ fn check_interview_loop(
         if stage.stage.value.trim().is_empty() {
             problems.push(
                 source
-                    .diagnostic(position(&stage.stage.referenced), "a stage of `interview_loop` has no name")
+                    .diagnostic(
+                        position(&stage.stage.referenced),
+                        "a stage of `interview_loop` has no name",
+                    )
                     .with_help("name the stage, e.g. `stage: Technical screen`"),
             );
         }

@@ -73,8 +73,8 @@ pub struct Kit<'a> {
     /// What the role is for: the brief's summary.
     pub mission: &'a str,
     pub outcome: &'a str,
-    /// (horizon label, measures), for each horizon the brief states.
-    pub success: Vec<(&'static str, Vec<&'a str>)>,
+    /// Each horizon the brief states: "90 days" and its measures.
+    pub success: Vec<Horizon<'a>>,
     pub capabilities: Vec<KitCapability<'a>>,
     /// Probes that name none of the capabilities.
     pub general_probes: Vec<Probe>,
@@ -82,6 +82,13 @@ pub struct Kit<'a> {
     pub stages: Vec<Stage>,
     /// Whether the loop is the archetype's default (the brief has no `interview_loop`).
     pub default_loop: bool,
+}
+
+/// A success horizon: its label and measures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Horizon<'a> {
+    pub label: &'static str,
+    pub measures: Vec<&'a str>,
 }
 
 /// The rating labels, 1 to 4.
@@ -347,7 +354,8 @@ pub fn kit<'a>(
         }
     }
     let capability_keys: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
-    let name_of = |key: &'a str| -> &'a str { config.capability(key).map_or(key, |c| c.name.as_str()) };
+    let name_of =
+        |key: &'a str| -> &'a str { config.capability(key).map_or(key, |c| c.name.as_str()) };
 
     // Every probe once, numbered: the brief's, then those only a stage asks.
     let mut probes: Vec<String> = Vec::new();
@@ -361,7 +369,11 @@ pub fn kit<'a>(
             }
         }
     };
-    for probe in front.interview_probes.iter().filter(|p| !p.trim().is_empty()) {
+    for probe in front
+        .interview_probes
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+    {
         number_of(probe);
     }
     let hiring_manager = posting
@@ -442,7 +454,9 @@ pub fn kit<'a>(
                 Stage {
                     number: i + 1,
                     name: d.name.to_string(),
-                    interviewer: d.interviewer.map_or_else(|| hiring_manager.clone(), str::to_string),
+                    interviewer: d
+                        .interviewer
+                        .map_or_else(|| hiring_manager.clone(), str::to_string),
                     purpose: Some(d.purpose),
                     capabilities: Vec::new(),
                     probes: Vec::new(),
@@ -451,8 +465,10 @@ pub fn kit<'a>(
             ));
         }
         // Each probe to one stage: "how many" to the stage that counts dosage, the others
-        // to the first stage that rates their capability, else to the first stage.
+        // to the first stage that rates their capability, else in turn from the first
+        // stage, so that every stage has something to ask.
         let dosage = default_loop(archetype).iter().position(|d| d.dosage);
+        let mut turn = 0;
         for (i, text) in probes.iter().enumerate() {
             let to = match (asks_dosage(text), dosage, home[i]) {
                 (true, Some(stage), _) => stage,
@@ -460,7 +476,10 @@ pub fn kit<'a>(
                     .iter()
                     .position(|(_, covered)| covered.contains(&capability))
                     .unwrap_or(0),
-                _ => 0,
+                _ => {
+                    turn += 1;
+                    (turn - 1) % stages.len()
+                }
             };
             stages[to].0.probes.push(i + 1);
         }
@@ -517,7 +536,14 @@ pub fn kit<'a>(
         reports_to: posting.reports_to,
         mission: posting.summary,
         outcome: posting.outcome,
-        success: posting.success.clone(),
+        success: posting
+            .success
+            .iter()
+            .map(|(label, measures)| Horizon {
+                label,
+                measures: measures.clone(),
+            })
+            .collect(),
         capabilities,
         general_probes,
         red_flags: &front.red_flags,
@@ -571,11 +597,16 @@ mod tests {
         let mut asked: Vec<usize> = kit.stages.iter().flat_map(|s| s.probes.clone()).collect();
         asked.sort_unstable();
         assert_eq!(asked, [1, 2, 3, 4]);
-        assert!(kit.stages[0].probes.contains(&3));
-        assert!(kit.stages[2].probes.contains(&2));
+        assert_eq!(kit.stages[0].probes, [1, 3]);
+        assert_eq!(kit.stages[1].probes, [4]);
+        assert_eq!(kit.stages[2].probes, [2]);
         assert_eq!(kit.capabilities[0].anchors.len(), 4);
         assert_eq!(kit.capabilities[0].anchors[3].label, "Strong evidence");
-        assert!(kit.capabilities[0].anchors[2].text.starts_with("Applied ML work"));
+        assert!(
+            kit.capabilities[0].anchors[2]
+                .text
+                .starts_with("Applied ML work")
+        );
     }
 
     #[test]
@@ -602,7 +633,10 @@ mod tests {
             ]
         );
         assert_eq!(kit.capabilities[0].probes[0].number, 1);
-        assert_eq!(kit.capabilities[3].probes[0].text, "Who reviewed your training data?");
+        assert_eq!(
+            kit.capabilities[3].probes[0].text,
+            "Who reviewed your training data?"
+        );
         assert_eq!(kit.capabilities[3].stages, [2]);
     }
 

@@ -126,6 +126,8 @@ pub struct BriefView {
     pub brief_files: Vec<FileLink>,
     /// `<slug>.posting.html`, `.posting.md` and `.posting.txt`.
     pub posting_files: Vec<FileLink>,
+    /// `<slug>.kit.html`: the interview kit, internal.
+    pub kit: FileLink,
 }
 
 /// A file beside a brief's page: its name (`caio.posting.txt`), kind (`posting.txt`) and
@@ -474,6 +476,15 @@ impl<'a> Views<'a> {
             sections: posting.sections(),
             posting,
         }
+    }
+
+    /// The interview kit of `role`, whose post is `posting`.
+    pub fn kit(
+        &self,
+        role: &'a Role,
+        posting: &crate::playbook::posting::Posting<'a>,
+    ) -> crate::playbook::kit::Kit<'a> {
+        crate::playbook::kit::kit(self.config, self.content, role, posting)
     }
 
     /// The file `suffix` (`posting.txt`) beside the page of `role`.
