@@ -19,19 +19,94 @@
     return ok;
   }
 
+  // The job post as formatted text: its title and sections (the post a role page prints),
+  // built from the page's DOM, so nothing is escaped by hand.
+  function postingHtml(button) {
+    var post = document.getElementById(button.getAttribute("data-copy-html"));
+    if (!post) return null;
+    var wrapper = document.createElement("div");
+    var title = document.createElement("h1");
+    title.textContent = button.getAttribute("data-copy-title") || "";
+    wrapper.appendChild(title);
+    Array.prototype.forEach.call(post.childNodes, function (node) {
+      wrapper.appendChild(node.cloneNode(true));
+    });
+    return wrapper;
+  }
+
+  // Where the async clipboard cannot take formatted text (a plain-http intranet is not a
+  // secure context; file:// pages and older browsers lack ClipboardItem): select a rendered
+  // copy of the post off screen and copy it, setting both kinds of text on the way.
+  function copyRenderedPost(wrapper, text) {
+    wrapper.setAttribute("aria-hidden", "true");
+    wrapper.style.position = "fixed";
+    wrapper.style.left = "-10000px";
+    wrapper.style.top = "0";
+    wrapper.style.width = "40rem";
+    document.body.appendChild(wrapper);
+    var html = wrapper.innerHTML;
+    var selection = window.getSelection();
+    var saved = [];
+    for (var i = 0; i < selection.rangeCount; i++) saved.push(selection.getRangeAt(i));
+    var range = document.createRange();
+    range.selectNodeContents(wrapper);
+    selection.removeAllRanges();
+    selection.addRange(range);
+    var onCopy = function (event) {
+      if (!event.clipboardData) return;
+      event.clipboardData.setData("text/html", html);
+      event.clipboardData.setData("text/plain", text);
+      event.preventDefault();
+    };
+    document.addEventListener("copy", onCopy);
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.removeEventListener("copy", onCopy);
+    selection.removeAllRanges();
+    saved.forEach(function (r) { selection.addRange(r); });
+    wrapper.remove();
+    return ok;
+  }
+
   function copy(button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
     var status = button.parentNode.querySelector(".copy-status");
     if (!source) return;
     var text = source.textContent;
     var say = function (message) { if (status) status.textContent = message; };
-    var fallback = function () {
+    var wrapper = button.hasAttribute("data-copy-html") ? postingHtml(button) : null;
+    if (wrapper) {
+      var why = window.isSecureContext
+        ? "this browser cannot put formatted text on the clipboard"
+        : "this page is not served over HTTPS";
+      var fallback = function () {
+        say(copyRenderedPost(wrapper, text)
+          ? "Copied by selecting the post, with headings and lists (" + why + ")."
+          : "Copying is blocked here: open posting.html and copy the post from there, or use a download link.");
+      };
+      if (navigator.clipboard && navigator.clipboard.write && window.ClipboardItem && window.isSecureContext) {
+        var item = new window.ClipboardItem({
+          "text/html": new Blob([wrapper.innerHTML], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" })
+        });
+        navigator.clipboard.write([item]).then(function () {
+          say("Copied, with headings and lists.");
+        }, function () {
+          why = "the browser refused the clipboard";
+          fallback();
+        });
+      } else {
+        fallback();
+      }
+      return;
+    }
+    var plain = function () {
       say(copyWithSelection(text) ? "Copied." : "Copying is blocked here: use the download link instead.");
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { say("Copied."); }, fallback);
+      navigator.clipboard.writeText(text).then(function () { say("Copied."); }, plain);
     } else {
-      fallback();
+      plain();
     }
   }
 
