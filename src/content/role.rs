@@ -191,8 +191,8 @@ pub struct InterviewStage {
     /// What the stage is, e.g. "Technical screen" or "Stakeholder panel".
     #[schemars(with = "String")]
     pub stage: Spanned<String>,
-    /// Who interviews, as a role: "Head of AI", "Two engineers from the team", or the slug
-    /// of another brief (shown by its title).
+    /// Who interviews, as a role: "Head of AI", "Two engineers from the team". Left out,
+    /// the hiring manager (`reports_to`).
     #[serde(default)]
     pub interviewer: Option<String>,
     /// The capabilities the stage rates: keys of site.yaml's vocabulary.

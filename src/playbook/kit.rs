@@ -2,8 +2,8 @@
 //! role's mission, outcome and success horizons (from the job post, `playbook::posting`),
 //! each capability with its probes and a four-step rating anchor, the red flags, the
 //! interview loop (the brief's `interview_loop`, or the archetype's default loop below) and
-//! a scorecard. A pure function from a brief, its site's config and the other briefs (for
-//! an interviewer named by slug).
+//! a scorecard. A pure function from a brief and its site's config (no other brief: an
+//! edit elsewhere never changes a kit).
 //!
 //! Probes find their capability once each, in this order: a probe a stage of the loop asks
 //! goes to that stage's capabilities (the one its words name, else the stage's first); any
@@ -14,7 +14,6 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::config::vocabulary::words;
-use crate::content::Content;
 use crate::content::role::Role;
 use crate::playbook::posting::Posting;
 
@@ -328,12 +327,7 @@ fn named_capabilities(config: &Config, text: &str, among: &[&str]) -> Vec<usize>
 }
 
 /// The interview kit of `role`, whose job post is `posting`.
-pub fn kit<'a>(
-    config: &'a Config,
-    content: &'a Content,
-    role: &'a Role,
-    posting: &Posting<'a>,
-) -> Kit<'a> {
+pub fn kit<'a>(config: &'a Config, role: &'a Role, posting: &Posting<'a>) -> Kit<'a> {
     let front = &role.front;
     // The capabilities: primary, secondary, then any other a written stage names.
     let mut keys: Vec<(&'a str, &'static str)> = Vec::new();
@@ -381,11 +375,6 @@ pub fn kit<'a>(
         .map_or("The hiring manager".to_string(), |r| {
             format!("The hiring manager ({r})")
         });
-    let interviewer = |text: &str| -> String {
-        content
-            .role(text.trim())
-            .map_or_else(|| text.trim().to_string(), |r| r.title().to_string())
-    };
     // (stage, the indices of its capabilities, its probes' numbers).
     let mut stages: Vec<(Stage, Vec<usize>)> = Vec::new();
     let default = front.interview_loop.is_none();
@@ -409,7 +398,7 @@ pub fn kit<'a>(
                     .interviewer
                     .as_deref()
                     .filter(|t| !t.trim().is_empty())
-                    .map_or_else(|| hiring_manager.clone(), interviewer),
+                    .map_or_else(|| hiring_manager.clone(), |t| t.trim().to_string()),
                 purpose: None,
                 capabilities: Vec::new(),
                 probes: numbers,
@@ -555,6 +544,7 @@ pub fn kit<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::Content;
     use crate::content::testing::{config, content};
     use crate::playbook::posting::posting;
 
@@ -569,7 +559,7 @@ mod tests {
     fn the_default_loop_follows_the_archetype_and_places_every_probe_once() {
         let (config, content) = built("");
         let role = content.role("ml").expect("brief");
-        let kit = kit(&config, &content, role, &posting(&config, role));
+        let kit = kit(&config, role, &posting(&config, role));
         assert!(kit.default_loop);
         let names: Vec<&str> = kit.stages.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(
@@ -615,7 +605,7 @@ mod tests {
             "interview_loop:\n  - stage: Exercise\n    interviewer: Two engineers\n    capabilities: [applied-ml]\n    probes: [Walk us through a model you put into production.]\n  - stage: Governance chat\n    capabilities: [security-compliance]\n    probes: [Who reviewed your training data?]\n",
         );
         let role = content.role("ml").expect("brief");
-        let kit = kit(&config, &content, role, &posting(&config, role));
+        let kit = kit(&config, role, &posting(&config, role));
         assert!(!kit.default_loop);
         assert_eq!(kit.stages.len(), 2);
         assert_eq!(kit.stages[0].probes, [1]);

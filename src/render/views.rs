@@ -484,7 +484,7 @@ impl<'a> Views<'a> {
         role: &'a Role,
         posting: &crate::playbook::posting::Posting<'a>,
     ) -> crate::playbook::kit::Kit<'a> {
-        crate::playbook::kit::kit(self.config, self.content, role, posting)
+        crate::playbook::kit::kit(self.config, role, posting)
     }
 
     /// The file `suffix` (`posting.txt`) beside the page of `role`.
