@@ -281,3 +281,61 @@ fn an_edit_to_the_loop_or_to_the_kit_template_rebuilds_the_kit() {
         assert!(String::from_utf8_lossy(&build.files[kit]).contains("<h1>Kit for "));
     }
 }
+
+/// `text` with the commented `interview_loop:` example of a scaffold uncommented.
+fn uncomment_loop(text: &str) -> String {
+    let mut inside = false;
+    text.lines()
+        .map(|line| {
+            if line.starts_with("# interview_loop:") {
+                inside = true;
+            } else if !line.starts_with("#   ") {
+                inside = false;
+            }
+            if inside {
+                format!("{}\n", &line[2..])
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_scaffolds_commented_loop_builds_a_kit_when_uncommented() {
+    let site = small_site();
+    let root = site.path();
+    gen_in(root)
+        .args(["new", "role", "Fresh Engineer", "--archetype", "builder"])
+        .assert()
+        .success();
+    gen_in(root)
+        .args(["new", "role", "Claims Engineer", "--from", "engineer"])
+        .assert()
+        .success();
+    for path in [
+        "content/roles/fresh-engineer.md",
+        "content/plan/claims-engineer.md",
+    ] {
+        let text = read(root, path);
+        assert!(text.contains("# interview_loop:"), "{path} shows the field");
+        write(root, path, &uncomment_loop(&text));
+        assert!(read(root, path).contains("\ninterview_loop:\n  - stage: Technical screen\n"));
+    }
+    gen_in(root).arg("build").assert().success();
+    for kit in [
+        "public/roles/fresh-engineer/fresh-engineer.kit.html",
+        "public/roles/claims-engineer/claims-engineer.kit.html",
+    ] {
+        let kit = read(root, kit);
+        assert!(
+            kit.contains("<strong>Technical screen</strong>")
+                && kit.contains("<td>Head of AI</td>"),
+            "{kit}"
+        );
+        assert!(
+            !kit.contains("The default loop"),
+            "the written loop replaces the default"
+        );
+    }
+}
