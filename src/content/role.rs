@@ -948,16 +948,20 @@ fn check_posting(front: &WrittenFront, config: &Config, source: &SourceFile) -> 
     if let Some(remote) = &front.remote
         && remote.regions.iter().all(|r| r.trim().is_empty())
     {
-        let at = front_matter::keys(&source.text)
-            .get("remote")
-            .map_or(Position::START, |k| k.at);
         problems.push(
             source
-                .diagnostic(at, "`remote.regions` names no region")
+                .diagnostic(key_at(source, "remote"), "`remote.regions` names no region")
                 .with_help("name where a remote candidate may work from, e.g. `regions: [EU]`"),
         );
     }
     problems
+}
+
+/// Where the top-level key `key` is written in `source` (line 1 when it is not).
+fn key_at(source: &SourceFile, key: &str) -> Position {
+    front_matter::keys(&source.text)
+        .get(key)
+        .map_or(Position::START, |k| k.at)
 }
 
 /// Checks of `interview_loop`: a stage needs a name, and rates capabilities of the
@@ -972,12 +976,9 @@ fn check_interview_loop(
         return problems;
     };
     if stages.is_empty() {
-        let at = front_matter::keys(&source.text)
-            .get("interview_loop")
-            .map_or(Position::START, |k| k.at);
         problems.push(
             source
-                .diagnostic(at, "`interview_loop` lists no stage")
+                .diagnostic(key_at(source, "interview_loop"), "`interview_loop` lists no stage")
                 .with_help("list the stages (`- stage: Technical screen`), or leave `interview_loop` out for the archetype's loop"),
         );
     }
