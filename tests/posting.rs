@@ -221,6 +221,10 @@ fn every_rendition_of_a_post_has_every_public_field_and_no_internal_one() {
                 "the text \"Copy job post\" copies".to_string(),
                 between(&page, "<pre hidden id=\"posting-text\">", "</pre>").to_string(),
             ),
+            (
+                "the HTML \"Copy job post\" copies".to_string(),
+                between(&page, "<pre hidden id=\"posting-html-source\">", "</pre>").to_string(),
+            ),
         ])
         .collect();
     let mut problems = Vec::new();

@@ -342,6 +342,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     markdown_url: link("brief.md").url,
                     text_url: link("brief.txt").url,
                     posting_text: text_of("posting.txt"),
+                    posting_html: views::article_of(&text_of("posting.html")).to_string(),
                     brief_files: ROLE_FILES[..2].iter().map(|f| link(f.suffix)).collect(),
                     posting_files: ROLE_FILES[2..]
                         .iter()

@@ -128,6 +128,17 @@ pub struct BriefView {
     pub posting_files: Vec<FileLink>,
     /// `<slug>.kit.html`: the interview kit, internal.
     pub kit: FileLink,
+    /// The job post as HTML, for "Copy job post": the `<article>` of `<slug>.posting.html`.
+    pub posting_html: String,
+}
+
+/// The `<article>…</article>` of an HTML document (the whole text when it has none): the
+/// post of `<slug>.posting.html` without its page.
+pub fn article_of(html: &str) -> &str {
+    match (html.find("<article"), html.rfind("</article>")) {
+        (Some(start), Some(end)) if start < end => &html[start..end + "</article>".len()],
+        _ => html,
+    }
 }
 
 /// A file beside a brief's page: its name (`caio.posting.txt`), kind (`posting.txt`) and
