@@ -449,6 +449,14 @@ fn key_path_at(yaml: &str, position: Position) -> Option<Vec<String>> {
             continue;
         }
         let candidate_indent = indentation(candidate);
+        // `- stage: x` above `  capabilities: y`: the first key of the same list item, a
+        // sibling; the list's own key is further up.
+        let item_key_column = candidate_indent + 2;
+        if is_list_item(candidate) && item_key_column == indent && !in_list_item {
+            indent = candidate_indent;
+            in_list_item = true;
+            continue;
+        }
         let is_parent = candidate_indent < indent
             || (candidate_indent == indent && in_list_item && !is_list_item(candidate));
         if !is_parent {

@@ -256,6 +256,15 @@ fn the_schema_rejects_what_the_parser_rejects() {
         validator.is_valid(&front_matter(ROLE_B)),
         "the fixture itself is valid"
     );
+    let with_loop = ROLE_B.replacen(
+        "hire_after: [head-of-ai]",
+        "hire_after: [head-of-ai]\ninterview_loop:\n  - stage: Screen\n    interviewer: Head of AI\n    capabilities: [applied-ml]\n    probes: [Walk us through a model you shipped.]",
+        1,
+    );
+    assert!(
+        validator.is_valid(&front_matter(&with_loop)),
+        "a brief with an interview loop is valid"
+    );
     let cases: &[(&str, &str, &str)] = &[
         (
             "unknown key",
@@ -327,6 +336,16 @@ fn the_schema_rejects_what_the_parser_rejects() {
             "bad interface",
             "hire_after: [head-of-ai]",
             "hire_after: [head-of-ai]\ninterfaces:\n  produkt: with the CPO",
+        ),
+        (
+            "a stage rating an unknown capability",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\ninterview_loop:\n  - stage: Screen\n    capabilities: [aplied-ml]",
+        ),
+        (
+            "a stage written as text",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\ninterview_loop: [Screen, Team fit]",
         ),
     ];
     for (name, from, to) in cases {

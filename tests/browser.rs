@@ -307,23 +307,91 @@ fn the_site_under_a_sub_path_searches_copies_links_and_stays_on_its_origin() {
         "the outcome is in the copied brief"
     );
 
-    // Copy job post: the post as plain text, with no internal field; the confirmation
-    // shows in its own group.
+    // Copy job post: the post as formatted text and as plain text, with no internal field;
+    // the confirmation shows in its own group. Both kinds are read back.
+    let read_both = "var done = arguments[0];\
+        navigator.clipboard.read().then(function (items) {\
+          var item = items[0];\
+          return Promise.all([item.getType('text/html').then(b => b.text()), item.getType('text/plain').then(b => b.text())])\
+            .then(function (texts) { done({types: item.types, html: texts[0], text: texts[1]}); });\
+        }).catch(function (e) { done({error: String(e)}); });";
+    let check_post = |copied: &Value, how: &str| {
+        let types = copied["types"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{how}: {copied}"));
+        assert!(
+            types.contains(&json!("text/html")) && types.contains(&json!("text/plain")),
+            "{how}: {types:?}"
+        );
+        let html = copied["html"].as_str().expect("html");
+        assert!(
+            html.contains("<h1>AI Governance Owner</h1>")
+                && html.contains("<h2>What this role is for</h2>")
+                && html.contains("<li>"),
+            "{how}: {html}"
+        );
+        assert!(html.contains(outcome), "{how}: the outcome in {html}");
+        let text = copied["text"].as_str().expect("text");
+        assert!(text.starts_with("AI GOVERNANCE OWNER\n"), "{how}: {text}");
+        assert!(
+            text.contains("WHAT THIS ROLE IS FOR")
+                && text.contains("HOW TO APPLY")
+                && text.contains(outcome),
+            "{how}: {text}"
+        );
+        for internal in ["Red flags", "RED FLAGS", "Interview probes", "kit.html"] {
+            assert!(
+                !html.contains(internal) && !text.contains(internal),
+                "{how}: {internal}"
+            );
+        }
+    };
     browser.click("button[data-copy=posting-text]");
     browser.until(
         "the job post's copy confirmation",
-        "return document.querySelector('.posting-actions .copy-status').textContent === 'Copied.'",
+        "return document.querySelector('.posting-actions .copy-status').textContent === 'Copied, with headings and lists.'",
     );
-    let post = browser.eval_async("var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('ERROR ' + e); })");
-    let post = post.as_str().expect("clipboard text");
-    assert!(post.starts_with("AI GOVERNANCE OWNER\n"), "{post}");
-    assert!(
-        post.contains("WHAT THIS ROLE IS FOR") && post.contains(outcome),
-        "{post}"
+    check_post(&browser.eval_async(read_both), "ClipboardItem");
+
+    // Where ClipboardItem is missing (as on file:// or in an older browser), the post is
+    // selected and copied, still as both kinds of text, and the page says so.
+    browser
+        .eval_async("var done = arguments[0]; navigator.clipboard.writeText('').then(done, done)");
+    browser.eval("delete window.ClipboardItem; document.querySelector('.posting-actions .copy-status').textContent = ''; return true");
+    assert_eq!(
+        browser.eval("return typeof window.ClipboardItem"),
+        json!("undefined")
     );
+    browser.click("button[data-copy=posting-text]");
+    browser.until(
+        "the job post's fallback confirmation",
+        "return document.querySelector('.posting-actions .copy-status').textContent.startsWith('Copied by selecting the post, with headings and lists (')",
+    );
+    check_post(&browser.eval_async(read_both), "selection");
+    assert_eq!(
+        browser.eval("return document.getSelection().toString()"),
+        json!(""),
+        "the off-screen copy is gone and the selection restored"
+    );
+    assert_eq!(
+        browser.eval("return document.querySelectorAll('body > div[aria-hidden=true]').length"),
+        json!(0)
+    );
+
+    // The interview kit is linked from the role page, marked internal, and answers; the
+    // post does not link to it.
+    let kit = browser
+        .eval("var a = document.querySelector('.kit-link.internal a'); return a ? a.href : null");
+    let kit = kit.as_str().expect("a link to the interview kit");
     assert!(
-        !post.contains("Red flags") && !post.contains("RED FLAGS"),
-        "{post}"
+        kit.ends_with("/roles/ai-governance-owner/ai-governance-owner.kit.html"),
+        "{kit}"
+    );
+    browser.go(kit);
+    browser.until("the kit", "return document.readyState === 'complete'");
+    assert_eq!(
+        browser.eval("return [document.querySelector('h1').textContent, document.querySelectorAll('#scorecard tbody tr').length > 1, document.querySelectorAll('nav, link[rel=stylesheet]').length]"),
+        json!(["Interview kit: AI Governance Owner", true, 0])
     );
 
     // Every link on the home page answers, and every page stays on its origin.

@@ -136,6 +136,17 @@ fn front_matter_strings_are_escaped_on_every_page_and_data_in_json() {
         assert!(block.contains("&lt;script&gt;alert("), "{id}: {block}");
         assert!(!block.contains("<script"), "{id}: {block}");
     }
+    // The post's HTML that "Copy job post" copies is the page's text: escaped once more
+    // here, so reading it back as text gives HTML with the title escaped.
+    let start = role
+        .find("id=\"posting-html-source\">")
+        .expect("the post's HTML in the role page");
+    let block = &role[start..start + role[start..].find("</pre>").expect("closed")];
+    assert!(block.contains("&amp;lt;script&amp;gt;alert("), "{block}");
+    assert!(
+        block.contains("&lt;h2&gt;") && !block.contains("<script") && !block.contains("<h2"),
+        "{block}"
+    );
 
     // roles.json holds the strings as data, exactly as written.
     let json: serde_json::Value =

@@ -2,7 +2,7 @@
 //! whose brief has a unique marker in every field is built with the real binary; every
 //! rendition of its post (the standalone HTML, Markdown and plain text, the text the "Copy
 //! job post" button copies, and the post a role page prints) holds each public marker and
-//! no internal one.
+//! no internal one, nor the address of the interview kit, which holds the internal ones.
 
 mod common;
 
@@ -61,6 +61,10 @@ const INTERNAL: &[(&str, &str)] = &[
     ("headcount", "4242"),
     ("allow", "InternalWaiverReasonMarker"),
     ("body", "InternalBodyMarker"),
+    ("interview_loop.stage", "InternalStageMarker"),
+    ("interview_loop.interviewer", "InternalInterviewerMarker"),
+    ("interview_loop.probes", "InternalLoopProbeMarker"),
+    ("the interview kit's address", "kit.html"),
 ];
 
 const BRIEF: &str = "---
@@ -105,6 +109,11 @@ tags: [internaltagmarker]
 status: open
 headcount: 4242
 allow: {tool-soup: InternalWaiverReasonMarker}
+interview_loop:
+  - stage: InternalStageMarker
+    interviewer: InternalInterviewerMarker
+    capabilities: [markerprimary]
+    probes: [InternalLoopProbeMarker]
 ---
 
 ## Notes
@@ -212,6 +221,10 @@ fn every_rendition_of_a_post_has_every_public_field_and_no_internal_one() {
                 "the text \"Copy job post\" copies".to_string(),
                 between(&page, "<pre hidden id=\"posting-text\">", "</pre>").to_string(),
             ),
+            (
+                "the HTML \"Copy job post\" copies".to_string(),
+                between(&page, "<pre hidden id=\"posting-html-source\">", "</pre>").to_string(),
+            ),
         ])
         .collect();
     let mut problems = Vec::new();
@@ -243,6 +256,23 @@ fn every_rendition_of_a_post_has_every_public_field_and_no_internal_one() {
         );
     }
     assert!(page.contains("InternalNoteMarker"), "shown on screen");
+    // The interview kit is for the hiring team: it holds the probes, the red flags and the
+    // loop, and the role page links it (outside the post, which does not).
+    let kit = read(&public, &format!("{folder}/internalslugmarker.kit.html"));
+    for marker in [
+        "InternalProbeMarker",
+        "InternalRedFlagMarker",
+        "InternalStageMarker",
+        "InternalInterviewerMarker",
+        "InternalLoopProbeMarker",
+        "PubSummaryMarker",
+        "PubOutcomeMarker",
+        "Pub90dMarker",
+        "PubPrimaryCapabilityMarker",
+    ] {
+        assert!(kit.contains(marker), "the kit lacks {marker}");
+    }
+    assert!(page.contains("internalslugmarker.kit.html\">Interview kit</a>"));
 }
 
 #[test]

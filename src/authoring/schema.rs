@@ -66,6 +66,10 @@ pub fn role_schema(config: &Config) -> Value {
             capability_lists[list]["uniqueItems"] = json!(true);
         }
     }
+    if let Some(stage) = schema.pointer_mut("/$defs/InterviewStage/properties/capabilities") {
+        stage["items"]["enum"] = json!(capabilities);
+        stage["uniqueItems"] = json!(true);
+    }
     if let Some(interfaces) = schema.pointer_mut("/$defs/Interfaces") {
         *interfaces = interfaces_schema(config);
     }

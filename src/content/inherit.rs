@@ -571,6 +571,9 @@ pub fn resolve(
     let posting = m
         .value("posting", w.posting.as_ref(), |f| Some(f.posting.clone()))
         .unwrap_or_default();
+    let interview_loop = m.value("interview_loop", w.interview_loop.as_ref(), |f| {
+        f.interview_loop.clone()
+    });
 
     let missing: Vec<&str> = [
         archetype.is_none(),
@@ -625,6 +628,7 @@ pub fn resolve(
         // A closing date belongs to one search, like `status`.
         valid_through: w.valid_through.clone(),
         posting,
+        interview_loop,
     };
     Ok((front, m.origins))
 }

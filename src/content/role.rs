@@ -177,6 +177,31 @@ pub struct WrittenFront {
     /// What only the job post says: its opening paragraph and where to apply.
     #[serde(default)]
     pub posting: Option<PostingText>,
+    /// The interview loop, in order: each stage, who interviews (a role), the capabilities
+    /// it covers and the probes it asks. Left out, the interview kit (`<slug>.kit.html`)
+    /// proposes a loop for the archetype. Internal: no job post shows it.
+    #[serde(default)]
+    pub interview_loop: Option<Vec<InterviewStage>>,
+}
+
+/// One stage of `interview_loop`.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InterviewStage {
+    /// What the stage is, e.g. "Technical screen" or "Stakeholder panel".
+    #[schemars(with = "String")]
+    pub stage: Spanned<String>,
+    /// Who interviews, as a role: "Head of AI", "Two engineers from the team". Left out,
+    /// the hiring manager (`reports_to`).
+    #[serde(default)]
+    pub interviewer: Option<String>,
+    /// The capabilities the stage rates: keys of site.yaml's vocabulary.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub capabilities: Vec<Spanned<String>>,
+    /// The questions the stage asks (the brief's `interview_probes`, or its own).
+    #[serde(default)]
+    pub probes: Vec<String>,
 }
 
 /// `remote:`: the regions a remote candidate may work from.
@@ -354,6 +379,8 @@ pub struct RoleFront {
     pub pay: Option<crate::config::posting::Pay>,
     pub valid_through: Option<Spanned<String>>,
     pub posting: PostingText,
+    /// As written, or inherited; `None` when the kit proposes the archetype's loop.
+    pub interview_loop: Option<Vec<InterviewStage>>,
 }
 
 /// One lint a brief waives, and the reason it gives (none in the list form).
@@ -790,6 +817,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
         );
     }
     problems.extend(check_posting(front, config, source));
+    problems.extend(check_interview_loop(front, config, source));
     for (key, plain, more) in front.appends() {
         if !more {
             continue;
@@ -920,14 +948,57 @@ fn check_posting(front: &WrittenFront, config: &Config, source: &SourceFile) -> 
     if let Some(remote) = &front.remote
         && remote.regions.iter().all(|r| r.trim().is_empty())
     {
-        let at = front_matter::keys(&source.text)
-            .get("remote")
-            .map_or(Position::START, |k| k.at);
         problems.push(
             source
-                .diagnostic(at, "`remote.regions` names no region")
+                .diagnostic(key_at(source, "remote"), "`remote.regions` names no region")
                 .with_help("name where a remote candidate may work from, e.g. `regions: [EU]`"),
         );
+    }
+    problems
+}
+
+/// Where the top-level key `key` is written in `source` (line 1 when it is not).
+fn key_at(source: &SourceFile, key: &str) -> Position {
+    front_matter::keys(&source.text)
+        .get(key)
+        .map_or(Position::START, |k| k.at)
+}
+
+/// Checks of `interview_loop`: a stage needs a name, and rates capabilities of the
+/// vocabulary.
+fn check_interview_loop(
+    front: &WrittenFront,
+    config: &Config,
+    source: &SourceFile,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let Some(stages) = &front.interview_loop else {
+        return problems;
+    };
+    if stages.is_empty() {
+        problems.push(
+            source
+                .diagnostic(key_at(source, "interview_loop"), "`interview_loop` lists no stage")
+                .with_help("list the stages (`- stage: Technical screen`), or leave `interview_loop` out for the archetype's loop"),
+        );
+    }
+    let capabilities: Vec<&str> = config.capability_keys().collect();
+    for stage in stages {
+        if stage.stage.value.trim().is_empty() {
+            problems.push(
+                source
+                    .diagnostic(
+                        position(&stage.stage.referenced),
+                        "a stage of `interview_loop` has no name",
+                    )
+                    .with_help("name the stage, e.g. `stage: Technical screen`"),
+            );
+        }
+        for key in &stage.capabilities {
+            if config.capability(&key.value).is_none() {
+                problems.push(unknown_name(source, key, "capability", &capabilities));
+            }
+        }
     }
     problems
 }

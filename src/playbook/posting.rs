@@ -104,6 +104,11 @@ pub const FIELDS: &[Field] = &[
     ),
     field("red_flags", Internal, "what interviewers listen for"),
     field(
+        "interview_loop",
+        Internal,
+        "the interview stages, their interviewers and probes",
+    ),
+    field(
         "internal_notes",
         Internal,
         "budget, politics, why now: for the hiring team",

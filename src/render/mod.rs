@@ -317,12 +317,15 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 let posting = views.posting(role);
                 let mut posting_context = Context::new();
                 posting_context.insert("posting", &posting);
+                let mut kit_context = Context::new();
+                kit_context.insert("kit", &views.kit(role, &posting.posting));
                 let mut files = Vec::with_capacity(ROLE_FILES.len() + 1);
                 for file in ROLE_FILES {
                     let path = pages::role_file_path(slug, file.suffix);
                     let context = match file.made_from {
                         pages::MadeFrom::Brief => &brief_context,
                         pages::MadeFrom::Posting => &posting_context,
+                        pages::MadeFrom::Kit => &kit_context,
                     };
                     files.push(self.page(path, file.template, context)?);
                 }
@@ -341,8 +344,14 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     markdown_url: link("brief.md").url,
                     text_url: link("brief.txt").url,
                     posting_text: text_of("posting.txt"),
+                    posting_html: views::article_of(&text_of("posting.html")).to_string(),
                     brief_files: ROLE_FILES[..2].iter().map(|f| link(f.suffix)).collect(),
-                    posting_files: ROLE_FILES[2..].iter().map(|f| link(f.suffix)).collect(),
+                    posting_files: ROLE_FILES[2..]
+                        .iter()
+                        .filter(|f| f.made_from == pages::MadeFrom::Posting)
+                        .map(|f| link(f.suffix))
+                        .collect(),
+                    kit: link("kit.html"),
                 };
                 let md = body(&role.source, role.body());
                 let mut page = Context::new();

@@ -183,12 +183,14 @@ pub enum MadeFrom {
     Brief,
     /// The job post: `posting` (`playbook::posting`), which holds no internal field.
     Posting,
+    /// The interview kit: `kit` (`playbook::kit`), internal; no post links to it.
+    Kit,
 }
 
 /// The renditions of a brief beside its page: the brief as a job-description template
 /// (internal fields left out), and the job post (`playbook::posting`: candidate-facing
-/// fields only).
-pub const ROLE_FILES: [RoleFile; 5] = [
+/// fields only), and the interview kit for the hiring team.
+pub const ROLE_FILES: [RoleFile; 6] = [
     RoleFile {
         suffix: "brief.md",
         template: "brief.md.tera",
@@ -214,6 +216,11 @@ pub const ROLE_FILES: [RoleFile; 5] = [
         template: "posting.txt.tera",
         made_from: MadeFrom::Posting,
     },
+    RoleFile {
+        suffix: "kit.html",
+        template: "kit.html",
+        made_from: MadeFrom::Kit,
+    },
 ];
 
 /// The path below the site root of the file `suffix` beside the page of brief `slug`:
@@ -233,6 +240,7 @@ const ROLE: PageKind = PageKind {
         ROLE_FILES[2].template,
         ROLE_FILES[3].template,
         ROLE_FILES[4].template,
+        ROLE_FILES[5].template,
     ],
     folder: None,
     shows: &[Title, Hiring],

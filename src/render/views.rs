@@ -126,6 +126,19 @@ pub struct BriefView {
     pub brief_files: Vec<FileLink>,
     /// `<slug>.posting.html`, `.posting.md` and `.posting.txt`.
     pub posting_files: Vec<FileLink>,
+    /// `<slug>.kit.html`: the interview kit, internal.
+    pub kit: FileLink,
+    /// The job post as HTML, for "Copy job post": the `<article>` of `<slug>.posting.html`.
+    pub posting_html: String,
+}
+
+/// The `<article>…</article>` of an HTML document (the whole text when it has none): the
+/// post of `<slug>.posting.html` without its page.
+pub fn article_of(html: &str) -> &str {
+    match (html.find("<article"), html.rfind("</article>")) {
+        (Some(start), Some(end)) if start < end => &html[start..end + "</article>".len()],
+        _ => html,
+    }
 }
 
 /// A file beside a brief's page: its name (`caio.posting.txt`), kind (`posting.txt`) and
@@ -474,6 +487,15 @@ impl<'a> Views<'a> {
             sections: posting.sections(),
             posting,
         }
+    }
+
+    /// The interview kit of `role`, whose post is `posting`.
+    pub fn kit(
+        &self,
+        role: &'a Role,
+        posting: &crate::playbook::posting::Posting<'a>,
+    ) -> crate::playbook::kit::Kit<'a> {
+        crate::playbook::kit::kit(self.config, role, posting)
     }
 
     /// The file `suffix` (`posting.txt`) beside the page of `role`.

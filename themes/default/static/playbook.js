@@ -19,19 +19,98 @@
     return ok;
   }
 
+  // The job post as it reads on the page (its title, then the sections the role page
+  // prints), cloned node by node: a rendered copy to select where the clipboard API cannot
+  // take formatted text.
+  function renderedPost(button) {
+    var post = document.getElementById(button.getAttribute("data-copy-rendered"));
+    var wrapper = document.createElement("div");
+    var title = document.createElement("h1");
+    title.textContent = button.getAttribute("data-copy-title") || "";
+    wrapper.appendChild(title);
+    if (post) {
+      Array.prototype.forEach.call(post.childNodes, function (node) {
+        wrapper.appendChild(node.cloneNode(true));
+      });
+    }
+    return wrapper;
+  }
+
+  // Where the async clipboard cannot take formatted text (a plain-http intranet is not a
+  // secure context; file:// pages and older browsers lack ClipboardItem): select a rendered
+  // copy of the post off screen and copy it, setting both kinds of text on the way.
+  function copyRenderedPost(wrapper, html, text) {
+    wrapper.setAttribute("aria-hidden", "true");
+    wrapper.style.position = "fixed";
+    wrapper.style.left = "-10000px";
+    wrapper.style.top = "0";
+    wrapper.style.width = "40rem";
+    document.body.appendChild(wrapper);
+    var selection = window.getSelection();
+    var saved = [];
+    for (var i = 0; i < selection.rangeCount; i++) saved.push(selection.getRangeAt(i));
+    var range = document.createRange();
+    range.selectNodeContents(wrapper);
+    selection.removeAllRanges();
+    selection.addRange(range);
+    var onCopy = function (event) {
+      if (!event.clipboardData) return;
+      event.clipboardData.setData("text/html", html);
+      event.clipboardData.setData("text/plain", text);
+      event.preventDefault();
+    };
+    document.addEventListener("copy", onCopy);
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.removeEventListener("copy", onCopy);
+    selection.removeAllRanges();
+    saved.forEach(function (r) { selection.addRange(r); });
+    wrapper.remove();
+    return ok;
+  }
+
   function copy(button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
     var status = button.parentNode.querySelector(".copy-status");
     if (!source) return;
     var text = source.textContent;
     var say = function (message) { if (status) status.textContent = message; };
-    var fallback = function () {
+    // The post's HTML is page text (escaped in the page, read back as text), never parsed
+    // into this page.
+    var htmlSource = document.getElementById(button.getAttribute("data-copy-html"));
+    if (htmlSource) {
+      var html = htmlSource.textContent;
+      var why = window.isSecureContext
+        ? "this browser cannot put formatted text on the clipboard"
+        : "this page is not served over HTTPS";
+      var fallback = function () {
+        say(copyRenderedPost(renderedPost(button), html, text)
+          ? "Copied by selecting the post, with headings and lists (" + why + ")."
+          : "Copying is blocked here: open posting.html and copy the post from there, or use a download link.");
+      };
+      if (navigator.clipboard && navigator.clipboard.write && window.ClipboardItem && window.isSecureContext) {
+        var item = new window.ClipboardItem({
+          "text/html": new Blob([html], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" })
+        });
+        navigator.clipboard.write([item]).then(function () {
+          say("Copied, with headings and lists.");
+        }, function () {
+          why = "the browser refused the clipboard";
+          fallback();
+        });
+      } else {
+        fallback();
+      }
+      return;
+    }
+    var plain = function () {
       say(copyWithSelection(text) ? "Copied." : "Copying is blocked here: use the download link instead.");
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { say("Copied."); }, fallback);
+      navigator.clipboard.writeText(text).then(function () { say("Copied."); }, plain);
     } else {
-      fallback();
+      plain();
     }
   }
 
