@@ -510,6 +510,8 @@ pub fn resolve(
         // A closing date belongs to one search, like `status`.
         valid_through: w.valid_through.clone(),
         posting,
+        // So does the day its post was published.
+        date_posted: w.date_posted.clone(),
     };
     Ok((front, m.origins))
 }

@@ -26,6 +26,9 @@ pub enum PageKey {
     Term(Taxonomy, String),
     /// `roles.json`: every brief's front matter.
     Data,
+    /// The open briefs' posts as data: `jobs.json` (schema.org JobPosting), `jobs.csv`,
+    /// `jobs.lever.json` and `jobs.greenhouse.json` (`render::jobs`).
+    Jobs,
     /// `sitemap.xml` (and `robots.txt`): every page's address.
     Sitemap,
     /// `search-index.js`: titles, summaries and headings.
@@ -148,6 +151,13 @@ const DATA: PageKind = PageKind {
     folder: None,
     shows: &[Everything],
 };
+/// The open briefs' posts: any posting field of any brief (and its status) may change
+/// them. Data files, in no sitemap.
+const JOBS: PageKind = PageKind {
+    templates: &[],
+    folder: None,
+    shows: &[Everything],
+};
 /// Every page's address: it changes only when pages are added, removed or moved.
 const SITEMAP: PageKind = PageKind {
     templates: &["sitemap.xml"],
@@ -257,6 +267,7 @@ impl PageKey {
             PageKey::TaxonomyIndex(_) => &TAXONOMY_INDEX,
             PageKey::Term(..) => &TERM,
             PageKey::Data => &DATA,
+            PageKey::Jobs => &JOBS,
             PageKey::Sitemap => &SITEMAP,
             PageKey::SearchIndex => &SEARCH_INDEX_KIND,
             PageKey::Role(_) => &ROLE,
@@ -310,6 +321,7 @@ impl PageKey {
             PageKey::SearchIndex,
             PageKey::Data,
             PageKey::Print,
+            PageKey::Jobs,
         ];
         keys.extend(Taxonomy::ALL.map(PageKey::Taxonomy));
         keys
