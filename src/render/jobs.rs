@@ -13,7 +13,8 @@
 use serde_json::{Map, Value, json};
 
 use crate::config::posting::{Pay, PayPeriod};
-use crate::content::role::{Role, Status, WorkModel};
+use crate::content::role::{Role, WorkModel};
+pub use crate::playbook::job_facts::{Place, is_open, place};
 use crate::playbook::posting::{Block, Posting, Section};
 
 /// The data files, below the site root.
@@ -21,12 +22,6 @@ pub const JOBS_JSON: &str = "jobs.json";
 pub const JOBS_CSV: &str = "jobs.csv";
 pub const JOBS_LEVER: &str = "jobs.lever.json";
 pub const JOBS_GREENHOUSE: &str = "jobs.greenhouse.json";
-
-/// Whether `role` is being hired, so its post is published as data: `status: open`, on a
-/// site that is a company's plan (a library of archetypes has no open searches).
-pub fn is_open(config: &crate::config::Config, role: &Role) -> bool {
-    !config.archetypes_only && role.front.status == Status::Open
-}
 
 /// An open brief's post, with what the data files need beside it.
 #[derive(Debug, Clone)]
@@ -76,41 +71,6 @@ fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     pulldown_cmark_escape::escape_html(&mut out, text).unwrap_or_default();
     out
-}
-
-/// A place as written (`Hamburg, Germany`; `Austin, Texas, USA`): its town, region and
-/// country. The last part is the country, the first the town; one part is a town alone
-/// (`posting-incomplete` asks for the country).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place<'a> {
-    pub locality: &'a str,
-    pub region: Option<String>,
-    pub country: Option<&'a str>,
-}
-
-pub fn place(text: &str) -> Place<'_> {
-    let parts: Vec<&str> = text
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    match parts.as_slice() {
-        [] => Place {
-            locality: text.trim(),
-            region: None,
-            country: None,
-        },
-        [one] => Place {
-            locality: one,
-            region: None,
-            country: None,
-        },
-        [town, middle @ .., country] => Place {
-            locality: town,
-            region: (!middle.is_empty()).then(|| middle.join(", ")),
-            country: Some(country),
-        },
-    }
 }
 
 /// The HTML of a post's body (its sections; the title and organization stand beside it in
@@ -670,27 +630,6 @@ impl<'a> crate::render::views::Views<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn places_read_town_region_and_country() {
-        assert_eq!(
-            place("Hamburg, Germany"),
-            Place {
-                locality: "Hamburg",
-                region: None,
-                country: Some("Germany")
-            }
-        );
-        assert_eq!(
-            place("Austin, Texas, USA"),
-            Place {
-                locality: "Austin",
-                region: Some("Texas".into()),
-                country: Some("USA")
-            }
-        );
-        assert_eq!(place("Hamburg").country, None);
-    }
 
     #[test]
     fn formula_cells_are_defused_and_others_kept() {

@@ -58,6 +58,9 @@ pub enum Shows {
     /// Whether the brief is bundled (`bundled-role`, from its capabilities, decisions and
     /// summary): the staffing view does not count it, and the matrix marks it.
     Bundled,
+    /// An open brief's job post as data (`render::jobs`): it changed, or the brief opened
+    /// or closed.
+    Job,
     /// Every field of every brief (`roles.json`, the whole-playbook page).
     Everything,
     /// The lint findings (listed, or counted).
@@ -151,12 +154,12 @@ const DATA: PageKind = PageKind {
     folder: None,
     shows: &[Everything],
 };
-/// The open briefs' posts: any posting field of any brief (and its status) may change
-/// them. Data files, in no sitemap.
+/// The open briefs' posts as data files (in no sitemap): they change when an open brief's
+/// post does, or a brief opens or closes.
 const JOBS: PageKind = PageKind {
     templates: &[],
     folder: None,
-    shows: &[Everything],
+    shows: &[Job],
 };
 /// Every page's address: it changes only when pages are added, removed or moved.
 const SITEMAP: PageKind = PageKind {

@@ -8,8 +8,8 @@
 use super::text::{FieldText, at_text, front_texts};
 use super::*;
 use crate::content::role::WorkModel;
+use crate::playbook::job_facts::{is_open, place};
 use crate::playbook::posting::posting;
-use crate::render::jobs::{is_open, place};
 
 /// `posting-incomplete`: each required part of a JobPosting the open brief's post lacks.
 pub(super) fn posting_incomplete(config: &Config, role: &Role) -> Vec<Diagnostic> {

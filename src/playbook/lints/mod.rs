@@ -931,7 +931,10 @@ Text.
                     "security-compliance",
                     "claims-lead",
                 )
-                .replace("tools: [Python]", "tools: [Python]\nstatus: open"),
+                .replace(
+                    "tools: [Python]",
+                    "tools: [Python]\nstatus: open\nlevel: senior\nlocation: [\"Hamburg, Germany\"]",
+                ),
             ),
             (
                 "plan/claims-eng.md",
@@ -941,7 +944,10 @@ Text.
                     "applied-ml, prompt-eval",
                     "claims-platform, claims-gov",
                 )
-                .replace("tools: [Python]", "tools: [Python]\nstatus: open"),
+                .replace(
+                    "tools: [Python]",
+                    "tools: [Python]\nstatus: open\nlevel: senior\nlocation: [\"Hamburg, Germany\"]",
+                ),
             ),
         ]);
         pages
