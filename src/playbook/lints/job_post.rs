@@ -294,9 +294,12 @@ const HISTORY_WORDS: &[&str] = &[
     "lohnabrechnungen",
 ];
 
+/// A word of a text: where it starts and ends, and the word lowercased.
+type Word = (usize, usize, String);
+
 /// The words of a text, lowercased, with where each starts and ends in it; `.`, `;`, `:`,
 /// `?`, `!` and line breaks end a clause (`None` between clauses).
-fn words(text: &str) -> Vec<Option<(usize, usize, String)>> {
+fn words(text: &str) -> Vec<Option<Word>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
@@ -328,7 +331,7 @@ fn words(text: &str) -> Vec<Option<(usize, usize, String)>> {
 pub(super) fn asks_pay_history(text: &str) -> Option<(usize, String)> {
     let tokens = words(text);
     // Clauses, as runs of words.
-    let clauses: Vec<&[Option<(usize, usize, String)>]> = tokens
+    let clauses: Vec<&[Option<Word>]> = tokens
         .split(Option::is_none)
         .filter(|c| !c.is_empty())
         .collect();
@@ -459,7 +462,8 @@ employment_type: full_time
         let config = config();
         let location = "location: [\"Hamburg, Germany\"]\n";
         // (what the brief says instead, the findings: line, column, message)
-        let flagged: &[(&str, &str, &[(usize, usize, &str)])] = &[
+        type Finding<'a> = (usize, usize, &'a str);
+        let flagged: &[(&str, &str, &[Finding])] = &[
             (
                 location,
                 "",
