@@ -661,6 +661,41 @@ mod tests {
     }
 
     #[test]
+    fn a_remote_job_names_where_candidates_may_work_from() {
+        use crate::content::testing::{config, content};
+        let brief = "---\ntitle: Remote Eval Engineer\narchetype: builder\nsummary: Builds evals.\noutcome: Cut review time by 30% within 12 months.\ndecisions: [D]\nsuccess:\n  90d: [M]\nstatus: open\nwork_model: remote\nlocation: [\"Hamburg, Germany\"]\nremote: {regions: [Germany, EU]}\nemployment_type: contract\npay: {min: 600, max: 750, currency: EUR, period: day}\n---\n";
+        let content = content(&[("plan/remote.md", brief.to_string())]);
+        let config = config();
+        let role = content.role("remote").expect("brief");
+        let job = Job::new(
+            "remote",
+            "/roles/remote/remote.posting.html".into(),
+            crate::playbook::posting::posting(&config, role),
+            Some((2026, 12, 1)),
+        );
+        let ld = job_posting(&job);
+        assert_eq!(ld["jobLocationType"], "TELECOMMUTE");
+        assert_eq!(
+            ld["applicantLocationRequirements"],
+            json!([
+                {"@type": "Country", "name": "Germany"},
+                {"@type": "AdministrativeArea", "name": "EU"}
+            ])
+        );
+        assert_eq!(ld["employmentType"], "CONTRACTOR");
+        assert_eq!(ld["baseSalary"]["value"]["unitText"], "DAY");
+        assert_eq!(ld["datePosted"], "2026-12-01");
+        let lever: Value = serde_json::from_str(&lever(std::slice::from_ref(&job))).expect("json");
+        assert_eq!(lever[0]["workplaceType"], "remote");
+        assert_eq!(lever[0]["salaryRange"]["interval"], "per-day-wage");
+        let csv = String::from_utf8(jobs_csv(&[job])).expect("utf-8");
+        assert!(
+            csv.contains(",\"Hamburg, Germany\",Germany; EU,remote,CONTRACTOR,600,750,EUR,day,"),
+            "{csv}"
+        );
+    }
+
+    #[test]
     fn amounts_are_integers_when_whole() {
         assert_eq!(number(68000.0).to_string(), "68000");
         assert_eq!(number(32.5).to_string(), "32.5");
