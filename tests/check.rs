@@ -267,8 +267,12 @@ fn ready_fails_on_an_open_brief_that_leaves_intake_questions_unanswered() {
             .and(predicate::str::contains(format!(
                 "{file}:8:1  error  not-ready  not ready to open: `reports_to` is a placeholder (`TBD`) (who does this role report to?)"
             )))
-            // And the two placeholders, errors of their own on an open brief.
-            .and(predicate::str::contains("5 errors")),
+            // And the two placeholders, errors of their own on an open brief, and the pay
+            // range it does not state (an error under the shipped site's EU jurisdiction).
+            .and(predicate::str::contains(format!(
+                "{file}:11:1  error  missing-pay-range  open brief states no pay range"
+            )))
+            .and(predicate::str::contains("6 errors")),
         );
     let output = gen_in(root)
         .args(["check", "--ready", "--format", "json"])
@@ -296,14 +300,18 @@ fn ready_fails_on_an_open_brief_that_leaves_intake_questions_unanswered() {
     );
     gen_in(root).args(["check", "--ready"]).assert().code(0);
     // The health page says which questions are open, in words (built with placeholders
-    // allowed: on an open brief they would fail the build).
+    // allowed and the missing pay range a warning: on an open brief they would fail the
+    // build).
     write(root, file, FUZZY_OPEN_BRIEF);
     let config = std::fs::read_to_string(root.join("site.yaml")).expect("site.yaml");
     assert!(config.contains("  placeholder: warn\n"));
     write(
         root,
         "site.yaml",
-        &config.replace("  placeholder: warn\n", "  placeholder: allow\n"),
+        &config.replace(
+            "  placeholder: warn\n",
+            "  placeholder: allow\n  missing-pay-range: warn\n",
+        ),
     );
     gen_in(root).arg("build").assert().success();
     let health = read(root, "public/health/index.html");

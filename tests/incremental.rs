@@ -274,9 +274,9 @@ impl Sim<'_> {
                     self.pick_role()
                 };
                 let field = if in_plan {
-                    2 + self.rng.below(8)
+                    2 + self.rng.below(10)
                 } else {
-                    self.rng.below(10)
+                    self.rng.below(12)
                 };
                 let (prefix, line) = match field {
                     0 => ("tags:", format!("tags: [t{}, shared]", n % 3)),
@@ -329,6 +329,24 @@ impl Sim<'_> {
                         "reports_to:",
                         ["reports_to: TBD", "reports_to: Head of AI"][n % 2].to_string(),
                     ),
+                    // Posting fields: the open briefs' job data (`jobs.json`, `jobs.csv`...)
+                    // and posts change.
+                    10 => (
+                        "pay:",
+                        format!(
+                            "pay: {{min: {}, max: {}, currency: EUR, period: year}}",
+                            60_000 + n * 100,
+                            80_000 + n * 100
+                        ),
+                    ),
+                    11 => (
+                        "location:",
+                        [
+                            format!("location: [\"Town {n}, Germany\"]"),
+                            "location: []".to_string(),
+                        ][n % 2]
+                            .clone(),
+                    ),
                     // Makes the brief bundled, or not: the staffing view changes.
                     _ => (
                         "summary:",
@@ -367,7 +385,7 @@ fn incremental_rebuilds_equal_clean_builds_over_random_edits() {
         write(
             root,
             "content/plan/claims-ai-lead.md",
-            "---\ntitle: Claims AI Lead\nextends: head-of-ai\nstatus: open\ntags+: [claims]\n---\n",
+            "---\ntitle: Claims AI Lead\nextends: head-of-ai\nstatus: open\nlevel: head\ntags+: [claims]\n---\n",
         );
         write(
             root,

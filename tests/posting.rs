@@ -184,17 +184,23 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     &rest[..rest.find(end).unwrap_or(rest.len())]
 }
 
-#[test]
-fn every_rendition_of_a_post_has_every_public_field_and_no_internal_one() {
+/// The marker site, with `extra` at the end of its site.yaml, built.
+fn marker_site(extra: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
-    write(root, "site.yaml", &site_yaml());
+    write(root, "site.yaml", &format!("{}{extra}", site_yaml()));
     copy_dir(&repo().join("themes"), &root.join("themes"));
     write(root, "content/roles/marker.md", BRIEF);
     write(root, "content/roles/internalparentmarker.md", PARENT);
     write(root, "content/roles/internalhireaftermarker.md", HIRE_FIRST);
     gen_in(root).arg("build").assert().success();
-    let public = root.join("public");
+    dir
+}
+
+#[test]
+fn every_rendition_of_a_post_has_every_public_field_and_no_internal_one() {
+    let site = marker_site("");
+    let public = site.path().join("public");
     let folder = "roles/internalslugmarker";
     let page = read(&public, &format!("{folder}/index.html"));
     let renditions: Vec<(String, String)> = ["posting.html", "posting.md", "posting.txt"]
@@ -287,4 +293,48 @@ fn the_print_stylesheet_shows_only_the_post_on_a_role_page() {
     ] {
         assert!(print.contains(rule), "{rule}");
     }
+}
+
+/// The job data files and the posting page's JSON-LD carry the post too: every public
+/// field, and of the internal ones only the slug, as the job's identifier (an ATS needs a
+/// stable key, and the posting page's address holds it anyway).
+#[test]
+fn the_job_data_and_json_ld_have_every_public_field_and_no_internal_one() {
+    let site = marker_site("postings:\n  json_ld: true\n");
+    let public = site.path().join("public");
+    let page = read(
+        &public,
+        "roles/internalslugmarker/internalslugmarker.posting.html",
+    );
+    let json_ld = between(&page, "<script type=\"application/ld+json\">", "</script>");
+    let files: Vec<(&str, String)> = [
+        "jobs.json",
+        "jobs.csv",
+        "jobs.lever.json",
+        "jobs.greenhouse.json",
+    ]
+    .iter()
+    .map(|name| (*name, read(&public, name)))
+    .chain([("the posting page's JSON-LD", json_ld.to_string())])
+    .collect();
+    let mut problems = Vec::new();
+    for (file, text) in &files {
+        let text = text.to_lowercase();
+        for (field, marker) in PUBLIC {
+            // A Lever posting belongs to the Lever account's company: it has no field for
+            // the organization's name.
+            if *file == "jobs.lever.json" && *field == "organization.name" {
+                continue;
+            }
+            if !text.contains(&marker.to_lowercase()) {
+                problems.push(format!("{file} lacks public `{field}` ({marker})"));
+            }
+        }
+        for (field, marker) in INTERNAL {
+            if *field != "slug" && text.contains(&marker.to_lowercase()) {
+                problems.push(format!("{file} shows internal `{field}` ({marker})"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -22,7 +22,7 @@ fn plan_site() -> tempfile::TempDir {
     write(
         site.path(),
         "content/plan/claims-engineer.md",
-        "---\ntitle: Claims ML Engineer\nextends: engineer\nhire_after: [claims-lead]\nstatus: open\nheadcount: 2\n---\n\n## Why two\n\nTriage and documents. Reports to the [lead](claims-lead.md); see [below](#top).\n\n## Top\n\nText.\n",
+        "---\ntitle: Claims ML Engineer\nextends: engineer\nhire_after: [claims-lead]\nstatus: open\nheadcount: 2\nlevel: senior\n---\n\n## Why two\n\nTriage and documents. Reports to the [lead](claims-lead.md); see [below](#top).\n\n## Top\n\nText.\n",
     );
     site
 }

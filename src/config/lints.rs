@@ -154,6 +154,18 @@ pub const LINTS: &[Lint] = &[
         problem: "reporting lines that are still alternatives mean the team's shape is not decided; an open search that cannot say who the hire answers to loses strong candidates",
         fix: "settle `reports_to` to one manager before the search opens; a dotted line to a second one is fine",
     },
+    Lint {
+        id: "posting-incomplete",
+        default: Warn,
+        problem: "a job board drops a post that does not say who is hiring and where the job is (or, for a remote job, where a candidate may work from): schema.org's JobPosting requires them, and candidates skip a post that hides them",
+        fix: "give site.yaml an `organization` with its `name`, and the open brief a `location` (\"Hamburg, Germany\": town and country) or `work_model: remote` with `remote: {regions: [...]}`",
+    },
+    Lint {
+        id: "missing-pay-range",
+        default: Warn,
+        problem: "a post without a pay range loses the candidates who filter on pay, and asking for pay history carries old pay gaps into new offers; where a pay-transparency law applies (the EU's Directive 2023/970, Art. 5; New York, California, Colorado, Washington, Illinois) both break it, and the lint is an error there",
+        fix: "state `pay: {min, max, currency, period}` or a `level` whose site.yaml band has `pay`; ask candidates what they expect to earn, never what they earn or earned",
+    },
 ];
 
 /// Lints a brief cannot waive for itself: waiving them would defeat them (a waiver of

@@ -103,6 +103,14 @@ pub struct Config {
     /// The pay-transparency jurisdiction postings are written under by default.
     #[serde(default)]
     pub pay_transparency: posting::PayTransparency,
+    /// The day the build runs on, for a post's `datePosted` when its brief sets no
+    /// `date_posted`; not in `site.yaml`: the engine sets it (like `build_year`), so the
+    /// code that makes posts reads no clock.
+    #[serde(skip)]
+    pub build_date: Option<(i32, u32, u32)>,
+    /// What the job posts publish besides their text (`postings: {json_ld: true}`).
+    #[serde(default)]
+    pub postings: posting::Postings,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

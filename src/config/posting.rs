@@ -311,6 +311,45 @@ pub struct PayTransparency {
     pub jurisdiction: Jurisdiction,
 }
 
+impl Jurisdiction {
+    /// The law that asks a job post (or the employer before the interview) for a pay range,
+    /// and bans asking a candidate for their pay history; `None` for `none`.
+    pub fn pay_law(self) -> Option<&'static str> {
+        Some(match self {
+            Jurisdiction::None => return None,
+            Jurisdiction::Eu => {
+                "EU Pay Transparency Directive 2023/970, Art. 5: a pay range before the interview, and no question about pay history (Art. 5(2))"
+            }
+            Jurisdiction::UsNy => {
+                "New York Labor Law § 194-b (and New York City's Local Law 32 of 2022): a pay range in the posting; § 194-a bans questions about salary history"
+            }
+            Jurisdiction::UsCa => {
+                "California Labor Code § 432.3: a pay range in the posting, and no question about salary history"
+            }
+            Jurisdiction::UsCo => {
+                "Colorado's Equal Pay for Equal Work Act: a pay range and benefits in the posting, and no question about wage history"
+            }
+            Jurisdiction::UsWa => {
+                "Washington's Equal Pay and Opportunities Act: a pay range and benefits in the posting (RCW 49.58.110), and no question about wage history (RCW 49.58.100)"
+            }
+            Jurisdiction::UsIl => {
+                "Illinois Equal Pay Act of 2003, as amended (pay scale from 2025): a pay range and benefits in the posting, and no question about wage or salary history"
+            }
+        })
+    }
+}
+
+/// `postings:` in site.yaml: what job posts publish besides their text.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Postings {
+    /// Put schema.org `JobPosting` data (JSON-LD) in each open brief's posting page, for a
+    /// site that is a job board. Off by default: an internal playbook is not one, and
+    /// `jobs.json` carries the same data either way.
+    #[serde(default)]
+    pub json_ld: bool,
+}
+
 /// The problems of the posting sections of site.yaml: level keys, pay bands, addresses.
 pub(super) fn problems(levels: &[Level], organization: Option<&Organization>) -> Vec<ValueProblem> {
     let mut problems = Vec::new();

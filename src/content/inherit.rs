@@ -629,6 +629,8 @@ pub fn resolve(
         valid_through: w.valid_through.clone(),
         posting,
         interview_loop,
+        // So does the day its post was published.
+        date_posted: w.date_posted.clone(),
     };
     Ok((front, m.origins))
 }

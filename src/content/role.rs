@@ -177,6 +177,11 @@ pub struct WrittenFront {
     /// What only the job post says: its opening paragraph and where to apply.
     #[serde(default)]
     pub posting: Option<PostingText>,
+    /// The day the post was first published, as `YYYY-MM-DD` (schema.org's `datePosted`);
+    /// the day of the build when left out. Never inherited.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub date_posted: Option<Spanned<String>>,
     /// The interview loop, in order: each stage, who interviews (a role), the capabilities
     /// it covers and the probes it asks. Left out, the interview kit (`<slug>.kit.html`)
     /// proposes a loop for the archetype. Internal: no job post shows it.
@@ -379,6 +384,7 @@ pub struct RoleFront {
     pub pay: Option<crate::config::posting::Pay>,
     pub valid_through: Option<Spanned<String>>,
     pub posting: PostingText,
+    pub date_posted: Option<Spanned<String>>,
     /// As written, or inherited; `None` when the kit proposes the archetype's loop.
     pub interview_loop: Option<Vec<InterviewStage>>,
 }
@@ -939,6 +945,20 @@ fn check_posting(front: &WrittenFront, config: &Config, source: &SourceFile) -> 
                 )
                 .with_help(
                     "write the last day applications are taken as YYYY-MM-DD, e.g. `2026-09-30`",
+                ),
+        );
+    }
+    if let Some(date) = &front.date_posted
+        && parse_date(&date.value).is_none()
+    {
+        problems.push(
+            source
+                .diagnostic(
+                    position(&date.referenced),
+                    format!("`date_posted` is `{}`, not a date", date.value),
+                )
+                .with_help(
+                    "write the day the post was first published as YYYY-MM-DD, e.g. `2026-11-02`",
                 ),
         );
     }

@@ -62,6 +62,12 @@ struct TextSpans {
     tags: Texts,
     #[serde(default, rename = "tags+")]
     tags_more: Texts,
+    #[serde(default)]
+    internal_notes: Texts,
+    #[serde(default, rename = "internal_notes+")]
+    internal_notes_more: Texts,
+    #[serde(default)]
+    location: Texts,
 }
 
 /// The interfaces a file states, by name (`product`, `finance`).
@@ -116,6 +122,8 @@ impl TextSpans {
             "interview_probes" => lists(&self.interview_probes, &self.interview_probes_more),
             "red_flags" => lists(&self.red_flags, &self.red_flags_more),
             "tags" => lists(&self.tags, &self.tags_more),
+            "internal_notes" => lists(&self.internal_notes, &self.internal_notes_more),
+            "location" => lists(&self.location, &None),
             "success.90d" => horizon(|s| &s.days_90),
             "success.6m" => horizon(|s| &s.months_6),
             "success.12m" => horizon(|s| &s.months_12),

@@ -312,6 +312,7 @@ impl<'a> FrontChange<'a> {
                 Shows::Outcome,
                 Shows::Intake,
                 Shows::Bundled,
+                Shows::Job,
                 Shows::Everything,
             ],
             read_across_briefs: true,
@@ -341,6 +342,7 @@ impl<'a> FrontChange<'a> {
                 Shows::Bundled,
                 is_bundled(config, before) != is_bundled(config, after),
             ),
+            (Shows::Job, job_changed(config, before, after)),
         ]
         .into_iter()
         .filter_map(|(what, moved)| moved.then_some(what))
@@ -359,6 +361,19 @@ impl<'a> FrontChange<'a> {
 
     fn has(&self, what: Shows) -> bool {
         self.changed.contains(&what)
+    }
+}
+
+/// Whether the job data of the brief changed: it opened or closed, or it is open and its
+/// post (everything `render::jobs` makes the data from) changed.
+fn job_changed(config: &Config, before: &Role, after: &Role) -> bool {
+    use crate::playbook::job_facts::is_open;
+    let post =
+        |role: &Role| serde_json::to_value(crate::playbook::posting::posting(config, role)).ok();
+    match (is_open(config, before), is_open(config, after)) {
+        (false, false) => false,
+        (true, true) => post(before) != post(after),
+        _ => true,
     }
 }
 
@@ -550,6 +565,44 @@ mod tests {
             plan.across_briefs,
             "hiring-order lints name briefs by title"
         );
+    }
+
+    #[test]
+    fn the_job_data_follows_the_posts_of_open_briefs_only() {
+        let open = brief("Other", "builder", &[]).replacen(
+            "---\ntitle",
+            "---\nstatus: open\nlevel: senior\ntitle",
+            1,
+        );
+        let with_pay = |text: &str| {
+            text.replacen(
+                "level: senior",
+                "level: senior\npay: {min: 80000, max: 95000, currency: EUR}",
+                1,
+            )
+        };
+        let plans_jobs = |before: &str, after: &str| {
+            let plan = plan_content(
+                &config(),
+                &site(&[("roles/other.md", before.to_string())]),
+                &site(&[("roles/other.md", after.to_string())]),
+            );
+            match plan.pages {
+                Selection::Only(pages) => pages.contains(&PageKey::Jobs),
+                Selection::All => panic!("a front-matter edit is planned page by page"),
+            }
+        };
+        // An open brief's pay, and a brief opening or closing, change the job data.
+        assert!(plans_jobs(&open, &with_pay(&open)));
+        let planned = open.replacen("status: open", "status: planned", 1);
+        assert!(plans_jobs(&planned, &open));
+        assert!(plans_jobs(&open, &planned));
+        // A planned brief is no job: its pay changes no job data.
+        assert!(!plans_jobs(&planned, &with_pay(&planned)));
+        // Nor does what a post does not show: the hiring order is internal.
+        let after_lead = open.replacen("hire_after: []", "hire_after: [lead]", 1);
+        assert_ne!(after_lead, open);
+        assert!(!plans_jobs(&open, &after_lead));
     }
 
     #[test]

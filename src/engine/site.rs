@@ -302,22 +302,41 @@ pub fn read_config(root: &Path) -> Result<Config, Error> {
             .with_help("save it as UTF-8")
     })?;
     let mut config = Config::parse(&text, Path::new(CONFIG_FILE)).map_err(|d| *d)?;
-    config.build_year = Some(build_year());
+    let now = build_time();
+    config.build_year = Some(year_of(now));
+    config.build_date = Some(date_of(now));
     Ok(config)
 }
 
-/// The year the build runs in: from `SOURCE_DATE_EPOCH` when set (reproducible builds fix
-/// it, and so do tests), otherwise from the clock.
-fn build_year() -> i32 {
+/// The Unix time the build runs at: from `SOURCE_DATE_EPOCH` when set (reproducible builds
+/// fix it, and so do tests), otherwise from the clock.
+fn build_time() -> i64 {
     let from_env = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok());
-    let seconds = from_env.unwrap_or_else(|| {
+    from_env.unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64)
-    });
-    year_of(seconds)
+    })
+}
+
+/// The civil (UTC) date of a Unix time as (year, month, day), by the same algorithm.
+fn date_of(unix_seconds: i64) -> (i32, u32, u32) {
+    let z = unix_seconds.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    (year_of(unix_seconds), month as u32, day as u32)
 }
 
 /// The civil (UTC) year of a Unix time, by the days-to-civil algorithm of H. Hinnant.
@@ -344,5 +363,16 @@ mod year_tests {
         assert_eq!(year_of(1_767_225_600), 2026); // 2026-01-01T00:00:00Z
         assert_eq!(year_of(951_782_400), 2000); // 2000-02-29
         assert_eq!(year_of(-1), 1969);
+    }
+
+    #[test]
+    fn dates_of_unix_times() {
+        use super::date_of;
+        assert_eq!(date_of(0), (1970, 1, 1));
+        assert_eq!(date_of(1_767_225_599), (2025, 12, 31));
+        assert_eq!(date_of(1_767_225_600), (2026, 1, 1));
+        assert_eq!(date_of(951_782_400), (2000, 2, 29));
+        assert_eq!(date_of(951_868_800), (2000, 3, 1));
+        assert_eq!(date_of(-1), (1969, 12, 31));
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod breadth;
 pub mod graph;
+pub mod job_facts;
 pub mod kit;
 pub mod lints;
 pub mod matrix;

@@ -89,6 +89,11 @@ pub const FIELDS: &[Field] = &[
         "the pay range (pay-transparency law asks for it)",
     ),
     field("valid_through", Candidate, "the closing date"),
+    field(
+        "date_posted",
+        Candidate,
+        "the day the post was published (schema.org's datePosted)",
+    ),
     field("slug", Internal, "the page's address in the playbook"),
     field("extends", Internal, "which brief this one adapts"),
     field(
@@ -182,6 +187,9 @@ pub struct Posting<'a> {
     /// The closing date as (year, month, day).
     pub valid_through: Option<(i32, u32, u32)>,
     pub equal_opportunity: Option<&'a str>,
+    /// The brief's `date_posted` as (year, month, day); the data files fall back to the
+    /// day of the build.
+    pub date_posted: Option<(i32, u32, u32)>,
 }
 
 /// The post of `role` on the site of `config`.
@@ -257,6 +265,10 @@ pub fn posting<'a>(config: &'a Config, role: &'a Role) -> Posting<'a> {
         equal_opportunity: organization
             .and_then(|o| o.equal_opportunity.as_deref())
             .filter(|t| !t.trim().is_empty()),
+        date_posted: front
+            .date_posted
+            .as_ref()
+            .and_then(|d| parse_date(&d.value)),
     }
 }
 

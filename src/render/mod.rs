@@ -3,6 +3,7 @@
 //! changed; writing is `output`'s job.
 
 pub mod brief_cache;
+pub mod jobs;
 pub mod pages;
 pub mod print;
 pub mod relative;
@@ -282,6 +283,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 site_views::ROLES_JSON.to_string(),
                 views.roles_json().into_bytes(),
             )]),
+            PageKey::Jobs => Ok(views.jobs_files()),
             PageKey::Sitemap => {
                 let mut context = Context::new();
                 let paths: Vec<String> = all_pages(content)

@@ -26,6 +26,9 @@ pub enum PageKey {
     Term(Taxonomy, String),
     /// `roles.json`: every brief's front matter.
     Data,
+    /// The open briefs' posts as data: `jobs.json` (schema.org JobPosting), `jobs.csv`,
+    /// `jobs.lever.json` and `jobs.greenhouse.json` (`render::jobs`).
+    Jobs,
     /// `sitemap.xml` (and `robots.txt`): every page's address.
     Sitemap,
     /// `search-index.js`: titles, summaries and headings.
@@ -55,6 +58,9 @@ pub enum Shows {
     /// Whether the brief is bundled (`bundled-role`, from its capabilities, decisions and
     /// summary): the staffing view does not count it, and the matrix marks it.
     Bundled,
+    /// An open brief's job post as data (`render::jobs`): it changed, or the brief opened
+    /// or closed.
+    Job,
     /// Every field of every brief (`roles.json`, the whole-playbook page).
     Everything,
     /// The lint findings (listed, or counted).
@@ -147,6 +153,13 @@ const DATA: PageKind = PageKind {
     templates: &[],
     folder: None,
     shows: &[Everything],
+};
+/// The open briefs' posts as data files (in no sitemap): they change when an open brief's
+/// post does, or a brief opens or closes.
+const JOBS: PageKind = PageKind {
+    templates: &[],
+    folder: None,
+    shows: &[Job],
 };
 /// Every page's address: it changes only when pages are added, removed or moved.
 const SITEMAP: PageKind = PageKind {
@@ -265,6 +278,7 @@ impl PageKey {
             PageKey::TaxonomyIndex(_) => &TAXONOMY_INDEX,
             PageKey::Term(..) => &TERM,
             PageKey::Data => &DATA,
+            PageKey::Jobs => &JOBS,
             PageKey::Sitemap => &SITEMAP,
             PageKey::SearchIndex => &SEARCH_INDEX_KIND,
             PageKey::Role(_) => &ROLE,
@@ -318,6 +332,7 @@ impl PageKey {
             PageKey::SearchIndex,
             PageKey::Data,
             PageKey::Print,
+            PageKey::Jobs,
         ];
         keys.extend(Taxonomy::ALL.map(PageKey::Taxonomy));
         keys

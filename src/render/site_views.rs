@@ -202,6 +202,7 @@ pub struct RoleData<'a> {
     pub posting_md: String,
     pub posting_txt: String,
     pub source: String,
+    pub date_posted: Option<&'a str>,
 }
 
 /// `posting:` in `roles.json`.
@@ -651,6 +652,7 @@ impl<'a> Views<'a> {
             posting_md: self.role_file_permalink(role, "posting.md"),
             posting_txt: self.role_file_permalink(role, "posting.txt"),
             source: crate::diagnostic::display_path(&role.source.file),
+            date_posted: front.date_posted.as_ref().map(|d| d.value.as_str()),
         }
     }
 

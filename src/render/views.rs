@@ -157,6 +157,10 @@ pub struct PostingView<'a> {
     #[serde(flatten)]
     pub posting: crate::playbook::posting::Posting<'a>,
     pub sections: Vec<crate::playbook::posting::Section>,
+    /// schema.org JobPosting for the posting page's head, escaped for a script element
+    /// (`render::jobs::script_json`); only for an open brief on a site whose
+    /// `postings.json_ld` is on.
+    pub json_ld: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -486,6 +490,7 @@ impl<'a> Views<'a> {
         PostingView {
             sections: posting.sections(),
             posting,
+            json_ld: self.posting_json_ld(role),
         }
     }
 

@@ -6,6 +6,7 @@ mod brief;
 mod coverage;
 mod experience;
 mod hiring;
+mod job_post;
 mod links;
 mod outcome;
 mod placeholder;
@@ -166,6 +167,8 @@ pub fn sort(found: &mut [Diagnostic]) {
 pub fn check_brief(config: &Config, role: &Role) -> Vec<Diagnostic> {
     let mut found = check_role(config, role, &config.lint_limits);
     found.extend(check_wording(config, role));
+    found.extend(job_post::posting_incomplete(config, role));
+    found.extend(job_post::missing_pay_range(config, role));
     found
 }
 
@@ -929,7 +932,10 @@ Text.
                     "security-compliance",
                     "claims-lead",
                 )
-                .replace("tools: [Python]", "tools: [Python]\nstatus: open"),
+                .replace(
+                    "tools: [Python]",
+                    "tools: [Python]\nstatus: open\nlevel: senior\nlocation: [\"Hamburg, Germany\"]",
+                ),
             ),
             (
                 "plan/claims-eng.md",
@@ -939,7 +945,10 @@ Text.
                     "applied-ml, prompt-eval",
                     "claims-platform, claims-gov",
                 )
-                .replace("tools: [Python]", "tools: [Python]\nstatus: open"),
+                .replace(
+                    "tools: [Python]",
+                    "tools: [Python]\nstatus: open\nlevel: senior\nlocation: [\"Hamburg, Germany\"]",
+                ),
             ),
         ]);
         pages
