@@ -218,6 +218,7 @@ fn roles_json_has_every_brief_with_stable_fields() {
         "posting_html",
         "posting_md",
         "posting_txt",
+        "posting_docx",
         "internal_notes",
         "level",
         "pay",
@@ -243,6 +244,10 @@ fn roles_json_has_every_brief_with_stable_fields() {
     assert_eq!(
         head["posting_txt"],
         "/roles/head-of-ai/head-of-ai.posting.txt"
+    );
+    assert_eq!(
+        head["posting_docx"],
+        "/roles/head-of-ai/head-of-ai.posting.docx"
     );
 }
 

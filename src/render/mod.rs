@@ -3,6 +3,7 @@
 //! changed; writing is `output`'s job.
 
 pub mod brief_cache;
+pub mod docx;
 pub mod pages;
 pub mod print;
 pub mod relative;
@@ -324,6 +325,15 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     };
                     files.push(self.page(path, file.template, context)?);
                 }
+                // The post as a Word document, from the same `Posting`.
+                let docx = docx::posting(&posting.posting, &posting.sections).map_err(|e| {
+                    Diagnostic::new(
+                        &role.source.file,
+                        crate::diagnostic::Position::START,
+                        format!("cannot write {}.{}: {e}", slug, pages::POSTING_DOCX),
+                    )
+                })?;
+                files.push((pages::role_file_path(slug, pages::POSTING_DOCX), docx));
                 let text_of = |suffix: &str| {
                     let path = pages::role_file_path(slug, suffix);
                     files
@@ -340,7 +350,12 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     text_url: link("brief.txt").url,
                     posting_text: text_of("posting.txt"),
                     brief_files: ROLE_FILES[..2].iter().map(|f| link(f.suffix)).collect(),
-                    posting_files: ROLE_FILES[2..].iter().map(|f| link(f.suffix)).collect(),
+                    posting_files: ROLE_FILES[2..]
+                        .iter()
+                        .map(|f| f.suffix)
+                        .chain([pages::POSTING_DOCX])
+                        .map(link)
+                        .collect(),
                 };
                 let md = body(&role.source, role.body());
                 let mut page = Context::new();
