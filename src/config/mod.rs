@@ -3,6 +3,7 @@
 
 pub mod lints;
 pub mod posting;
+pub mod renditions;
 pub mod signals;
 pub mod vocabulary;
 
@@ -98,6 +99,9 @@ pub struct Config {
     /// The pay-transparency jurisdiction postings are written under by default.
     #[serde(default)]
     pub pay_transparency: posting::PayTransparency,
+    /// Which briefs get their job post as a Word document (`hiring`, `all`, `none`).
+    #[serde(default)]
+    pub posting_docx: renditions::PostingDocx,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -325,15 +325,19 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     };
                     files.push(self.page(path, file.template, context)?);
                 }
-                // The post as a Word document, from the same `Posting`.
-                let docx = docx::posting(&posting.posting, &posting.sections).map_err(|e| {
-                    Diagnostic::new(
-                        &role.source.file,
-                        crate::diagnostic::Position::START,
-                        format!("cannot write {}.{}: {e}", slug, pages::POSTING_DOCX),
-                    )
-                })?;
-                files.push((pages::role_file_path(slug, pages::POSTING_DOCX), docx));
+                // The post as a Word document, from the same `Posting`, for the briefs
+                // site.yaml's `posting_docx` names.
+                let with_docx = views.config.posting_docx.writes(role);
+                if with_docx {
+                    let docx = docx::posting(&posting.posting, &posting.sections).map_err(|e| {
+                        Diagnostic::new(
+                            &role.source.file,
+                            crate::diagnostic::Position::START,
+                            format!("cannot write {slug}.{}: {e}", pages::POSTING_DOCX),
+                        )
+                    })?;
+                    files.push((pages::role_file_path(slug, pages::POSTING_DOCX), docx));
+                }
                 let text_of = |suffix: &str| {
                     let path = pages::role_file_path(slug, suffix);
                     files
@@ -353,7 +357,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     posting_files: ROLE_FILES[2..]
                         .iter()
                         .map(|f| f.suffix)
-                        .chain([pages::POSTING_DOCX])
+                        .chain(with_docx.then_some(pages::POSTING_DOCX))
                         .map(link)
                         .collect(),
                 };

@@ -202,8 +202,8 @@ pub struct RoleData<'a> {
     pub posting_md: String,
     pub posting_txt: String,
     pub source: String,
-    /// The job post as a Word document.
-    pub posting_docx: String,
+    /// The job post as a Word document, for the briefs site.yaml's `posting_docx` names.
+    pub posting_docx: Option<String>,
 }
 
 /// `posting:` in `roles.json`.
@@ -653,7 +653,11 @@ impl<'a> Views<'a> {
             posting_md: self.role_file_permalink(role, "posting.md"),
             posting_txt: self.role_file_permalink(role, "posting.txt"),
             source: crate::diagnostic::display_path(&role.source.file),
-            posting_docx: self.role_file_permalink(role, crate::render::pages::POSTING_DOCX),
+            posting_docx: self
+                .config
+                .posting_docx
+                .writes(role)
+                .then(|| self.role_file_permalink(role, crate::render::pages::POSTING_DOCX)),
         }
     }
 

@@ -34,6 +34,8 @@ const TEXT_WIDTH: usize = 9638;
 const BULLETS: usize = 2;
 const BULLET_DEFINITION: usize = 2;
 const NUMBER_DEFINITION: usize = 3;
+/// Parts at least this long are deflated in the `.docx` file.
+const DEFLATE_FROM: u64 = 4096;
 
 /// A piece of a paragraph's text and how it is set.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -467,10 +469,15 @@ fn compressed(stored: Vec<u8>) -> zip::result::ZipResult<Vec<u8>> {
         if part.is_dir() {
             out.add_directory(name, options.unix_permissions(0o755))?;
         } else {
-            out.start_file(
-                name,
-                options.compression_method(zip::CompressionMethod::Deflated),
-            )?;
+            // Deflating costs a compressor's set-up per part: small parts stay stored.
+            let method = if part.size() < DEFLATE_FROM {
+                options
+            } else {
+                options
+                    .compression_method(zip::CompressionMethod::Deflated)
+                    .compression_level(Some(1))
+            };
+            out.start_file(name, method)?;
             std::io::copy(&mut part, &mut out)?;
         }
     }
