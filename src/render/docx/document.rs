@@ -112,7 +112,7 @@ impl Document {
                 LevelJc::new("left"),
             )
             .indent(
-                Some(360 * (level as i32 + 1)),
+                Some(360 * (level as i32 + 2)),
                 Some(SpecialIndentType::Hanging(360)),
                 None,
                 None,
@@ -127,7 +127,7 @@ impl Document {
                 LevelJc::new("left"),
             )
             .indent(
-                Some(360 * (level as i32 + 1)),
+                Some(360 * (level as i32 + 2)),
                 Some(SpecialIndentType::Hanging(360)),
                 None,
                 None,
@@ -197,6 +197,7 @@ impl Document {
                     .based_on("Normal")
                     .fonts(fonts(CODE_FONT))
                     .size(19)
+                    .indent(Some(284), None, None, None)
                     .line_spacing(LineSpacing::new().after(0).line(240)),
             )
             .add_style(
@@ -339,7 +340,7 @@ impl Document {
 
     /// A further paragraph of a list item: indented, without a bullet.
     pub fn list_continuation(&mut self, depth: usize, spans: &[Span]) {
-        let indent = 360 * (depth.min(5) as i32 + 1);
+        let indent = 360 * (depth.min(5) as i32 + 2);
         let paragraph =
             self.paragraph()
                 .style("ListParagraph")
@@ -355,8 +356,13 @@ impl Document {
     /// A code block, a paragraph per line.
     pub fn code_block(&mut self, text: &str) {
         let text = text.strip_suffix('\n').unwrap_or(text);
-        for line in text.split('\n') {
-            let paragraph = self.paragraph().style("CodeBlock");
+        let last = text.split('\n').count() - 1;
+        for (i, line) in text.split('\n').enumerate() {
+            let mut paragraph = self.paragraph().style("CodeBlock");
+            if i == last {
+                // The space a paragraph leaves after it, after the block's last line.
+                paragraph = paragraph.line_spacing(LineSpacing::new().after(160).line(240));
+            }
             let paragraph = self.spans(paragraph, &[Span::text(line.replace('\t', "    "))]);
             // An empty line keeps its height.
             let paragraph = if line.is_empty() {
