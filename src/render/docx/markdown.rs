@@ -127,11 +127,7 @@ impl Walker {
                 self.flush(doc);
                 self.heading = Some(heading_number(level));
             }
-            Tag::Paragraph => {
-                if self.table.is_none() {
-                    self.flush(doc);
-                }
-            }
+            Tag::Paragraph if self.table.is_none() => self.flush(doc),
             Tag::CodeBlock(_) => {
                 self.flush(doc);
                 self.code = Some(String::new());
@@ -186,11 +182,7 @@ impl Walker {
                 let spans = trimmed(std::mem::take(&mut self.spans));
                 doc.heading_spans(level, &spans, false);
             }
-            TagEnd::Paragraph => {
-                if self.table.is_none() {
-                    self.flush(doc);
-                }
-            }
+            TagEnd::Paragraph if self.table.is_none() => self.flush(doc),
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
                     doc.code_block(&code);

@@ -243,3 +243,103 @@ pub fn playbook(views: &Views) -> Result<Vec<u8>, String> {
     }
     doc.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    /// `word/document.xml` of a document's bytes.
+    fn document_xml(bytes: &[u8]) -> String {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut xml = String::new();
+        archive
+            .by_name("word/document.xml")
+            .expect("document part")
+            .read_to_string(&mut xml)
+            .expect("utf-8");
+        xml
+    }
+
+    /// Each paragraph as (style, numbering id or 0, text).
+    fn paragraphs(xml: &str) -> Vec<(String, String, String)> {
+        xml.split("<w:p ")
+            .skip(1)
+            .map(|p| {
+                let attr = |name: &str| {
+                    p.split(&format!("<{name} w:val=\""))
+                        .nth(1)
+                        .and_then(|r| r.split('"').next())
+                        .unwrap_or("")
+                        .to_string()
+                };
+                let text: String = p
+                    .split("<w:t xml:space=\"preserve\">")
+                    .skip(1)
+                    .filter_map(|t| t.split("</w:t>").next())
+                    .collect();
+                (attr("w:pStyle"), attr("w:numId"), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn markdown_becomes_headings_lists_code_and_tables_and_raw_html_is_left_out() {
+        let body = "# Top\n\nSome *text* with `code` and [a page](../x.md) and [a site](https://example.com).\n\n## Steps\n\n1. First\n2. Second\n   - nested\n\nBetween.\n\n1. Again one\n\n- Loose item\n\n  Its second paragraph.\n\n```yaml\na: 1\n\nb: 2\n```\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n<div>RawHtmlMarker</div>\n\n> Quoted.\n";
+        let mut doc = Document::new();
+        markdown::write(&mut doc, body, 2);
+        let bytes = doc.finish().expect("packs");
+        let xml = document_xml(&bytes);
+        let paras = paragraphs(&xml);
+        let find = |text: &str| {
+            paras
+                .iter()
+                .find(|(_, _, t)| t == text)
+                .unwrap_or_else(|| panic!("{text} in {paras:#?}"))
+                .clone()
+        };
+        // `#` and `##` both become the lowest heading allowed.
+        assert_eq!(find("Top").0, "Heading2");
+        assert_eq!(find("Steps").0, "Heading2");
+        let first = find("First");
+        let again = find("Again one");
+        assert_eq!(first.0, "ListParagraph");
+        assert_ne!(first.1, "", "numbered");
+        assert_ne!(first.1, again.1, "each numbered list counts from 1");
+        let nested = find("nested");
+        assert_eq!(nested.1, "2", "bullets");
+        assert!(
+            xml.contains("<w:ilvl w:val=\"1\" />"),
+            "nested one level in"
+        );
+        assert_eq!(find("Its second paragraph.").1, "", "no second bullet");
+        assert_eq!(find("a: 1").0, "CodeBlock");
+        assert_eq!(
+            find("").0,
+            "CodeBlock",
+            "an empty line of code keeps its place"
+        );
+        assert!(xml.contains("<w:tbl>"), "a table");
+        assert!(!xml.contains("RawHtmlMarker"), "raw HTML left out");
+        assert_eq!(find("Quoted.").0, "Normal");
+        let text = find("Some text with code and a page and a site.");
+        assert_eq!(text.0, "Normal");
+        // Only the address outside the site is a link.
+        assert_eq!(xml.matches("<w:hyperlink").count(), 1, "{xml}");
+    }
+
+    #[test]
+    fn text_is_escaped_and_internal_fields_have_no_way_in() {
+        let config = crate::content::testing::config();
+        let brief = "---\ntitle: \"<b>Lead</b> & Co \\\"x\\\"\"\narchetype: builder\nsummary: S <script>.\noutcome: Cut cost by 10% within 6 months.\ndecisions: [D]\nsuccess:\n  90d: [M]\ninterview_probes: [SecretProbe]\n---\n";
+        let content = crate::content::testing::content(&[("roles/x.md", brief.to_string())]);
+        let role = content.role("x").expect("brief");
+        let post = crate::playbook::posting::posting(&config, role);
+        let bytes = posting(&post, &post.sections()).expect("packs");
+        let xml = document_xml(&bytes);
+        assert!(xml.contains("&lt;b&gt;Lead&lt;/b&gt; &amp; Co"), "{xml}");
+        assert!(xml.contains("S &lt;script&gt;."), "{xml}");
+        assert!(!xml.contains("<b>") && !xml.contains("<script>"));
+        assert!(!xml.contains("SecretProbe"));
+    }
+}
