@@ -348,12 +348,19 @@ fn the_same_site_gives_the_same_word_files_byte_for_byte() {
     }
 }
 
-#[test]
-fn only_the_briefs_being_hired_get_a_word_post_unless_site_yaml_says_otherwise() {
+/// A copy of the shipped playbook's sources, to build and write beside.
+fn shipped_copy() -> (tempfile::TempDir, PathBuf) {
     let out = tempfile::tempdir().expect("tempdir");
     let root = out.path().join("site");
     copy_dir(&repo().join("content"), &root.join("content"));
     copy_dir(&repo().join("themes"), &root.join("themes"));
+    write(&root, "site.yaml", &read(&repo(), "site.yaml"));
+    (out, root)
+}
+
+#[test]
+fn only_the_briefs_being_hired_get_a_word_post_unless_site_yaml_says_otherwise() {
+    let (_out, root) = shipped_copy();
     let site = read(&repo(), "site.yaml");
     let count = |setting: &str| {
         write(&root, "site.yaml", &format!("{site}\n{setting}"));
@@ -398,11 +405,7 @@ fn only_the_briefs_being_hired_get_a_word_post_unless_site_yaml_says_otherwise()
 
 #[test]
 fn gen_build_docx_replaces_only_a_document_gen_wrote_and_never_writes_into_the_sources() {
-    let out = tempfile::tempdir().expect("tempdir");
-    let root = out.path().join("site");
-    copy_dir(&repo().join("content"), &root.join("content"));
-    copy_dir(&repo().join("themes"), &root.join("themes"));
-    write(&root, "site.yaml", &read(&repo(), "site.yaml"));
+    let (_out, root) = shipped_copy();
     let build = |docx: &str| {
         let mut cmd = gen_in(&root);
         cmd.args(["build", "--quiet", "--docx", docx]);

@@ -90,24 +90,22 @@ pub struct Document {
 
 impl Document {
     pub fn new() -> Document {
-        let heading = |level: usize, size: usize, before: i32| {
-            Style::new(format!("Heading{level}"), StyleType::Paragraph)
-                .name(format!("heading {level}"))
-                .based_on("Normal")
-                .next("Normal")
-                .q_format(true)
+        let heading = |level: usize, size: usize, before: u32| {
+            paragraph_style(&format!("Heading{level}"), &format!("heading {level}"))
                 .ui_priority(9)
                 .size(size)
                 .bold()
                 .color(HEADING_COLOR)
                 .outline_lvl(level - 1)
-                .line_spacing(LineSpacing::new().before(before as u32).after(80))
+                .line_spacing(LineSpacing::new().before(before).after(80))
         };
-        let bullet = |level: usize, text: &str| {
+        // Level `level` of a list: its marker hangs half an inch in, a quarter further for
+        // each level.
+        let level = |level: usize, format: &str, text: String| {
             Level::new(
                 level,
                 Start::new(1),
-                NumberFormat::new("bullet"),
+                NumberFormat::new(format),
                 LevelText::new(text),
                 LevelJc::new("left"),
             )
@@ -118,25 +116,15 @@ impl Document {
                 None,
             )
         };
-        let number = |level: usize| {
-            Level::new(
-                level,
-                Start::new(1),
-                NumberFormat::new(if level == 0 { "decimal" } else { "lowerLetter" }),
-                LevelText::new(format!("%{}.", level + 1)),
-                LevelJc::new("left"),
-            )
-            .indent(
-                Some(360 * (level as i32 + 2)),
-                Some(SpecialIndentType::Hanging(360)),
-                None,
-                None,
-            )
+        let bullet = |l: usize| level(l, "bullet", ["•", "◦", "▪"][l % 3].to_string());
+        let number = |l: usize| {
+            let format = if l == 0 { "decimal" } else { "lowerLetter" };
+            level(l, format, format!("%{}.", l + 1))
         };
         let mut bullets = AbstractNumbering::new(BULLET_DEFINITION);
         let mut numbers = AbstractNumbering::new(NUMBER_DEFINITION);
         for level in 0..6 {
-            bullets = bullets.add_level(bullet(level, ["•", "◦", "▪"][level % 3]));
+            bullets = bullets.add_level(bullet(level));
             numbers = numbers.add_level(number(level));
         }
         let fonts = |font: &str| RunFonts::new().ascii(font).hi_ansi(font).cs(font);
@@ -159,21 +147,13 @@ impl Document {
                     .line_spacing(LineSpacing::new().after(120).line(264)),
             )
             .add_style(
-                Style::new("Title", StyleType::Paragraph)
-                    .name("Title")
-                    .based_on("Normal")
-                    .next("Normal")
-                    .q_format(true)
+                paragraph_style("Title", "Title")
                     .size(56)
                     .color(HEADING_COLOR)
                     .line_spacing(LineSpacing::new().before(2400).after(240)),
             )
             .add_style(
-                Style::new("Subtitle", StyleType::Paragraph)
-                    .name("Subtitle")
-                    .based_on("Normal")
-                    .next("Normal")
-                    .q_format(true)
+                paragraph_style("Subtitle", "Subtitle")
                     .size(28)
                     .color("595959")
                     .line_spacing(LineSpacing::new().after(240)),
@@ -185,16 +165,11 @@ impl Document {
             .add_style(heading(5, 22, 160).italic())
             .add_style(heading(6, 22, 160).italic())
             .add_style(
-                Style::new("ListParagraph", StyleType::Paragraph)
-                    .name("List Paragraph")
-                    .based_on("Normal")
-                    .q_format(true)
+                paragraph_style("ListParagraph", "List Paragraph")
                     .line_spacing(LineSpacing::new().after(60).line(264)),
             )
             .add_style(
-                Style::new("CodeBlock", StyleType::Paragraph)
-                    .name("Code Block")
-                    .based_on("Normal")
+                paragraph_style("CodeBlock", "Code Block")
                     .fonts(fonts(CODE_FONT))
                     .size(19)
                     .indent(Some(284), None, None, None)
@@ -442,6 +417,15 @@ impl Document {
         xml.pack(&mut stored).map_err(|e| e.to_string())?;
         compressed(stored.into_inner()).map_err(|e| e.to_string())
     }
+}
+
+/// A paragraph style `id` named `name`, on Normal and followed by it, in the style gallery.
+fn paragraph_style(id: &str, name: &str) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .next("Normal")
+        .q_format(true)
 }
 
 impl Default for Document {
