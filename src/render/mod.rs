@@ -327,7 +327,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 }
                 // The post as a Word document, from the same `Posting`, for the briefs
                 // site.yaml's `posting_docx` names.
-                let with_docx = views.config.posting_docx.writes(role);
+                let with_docx = docx::writes_posting(views.config.posting_docx, role);
                 if with_docx {
                     let docx = docx::posting(&posting.posting, &posting.sections).map_err(|e| {
                         Diagnostic::new(

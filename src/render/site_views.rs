@@ -653,10 +653,7 @@ impl<'a> Views<'a> {
             posting_md: self.role_file_permalink(role, "posting.md"),
             posting_txt: self.role_file_permalink(role, "posting.txt"),
             source: crate::diagnostic::display_path(&role.source.file),
-            posting_docx: self
-                .config
-                .posting_docx
-                .writes(role)
+            posting_docx: crate::render::docx::writes_posting(self.config.posting_docx, role)
                 .then(|| self.role_file_permalink(role, crate::render::pages::POSTING_DOCX)),
         }
     }

@@ -6,11 +6,25 @@
 pub mod document;
 mod markdown;
 
-use crate::content::role::Status;
+use crate::config::renditions::PostingDocx;
+use crate::content::role::{Role, Status};
 use crate::playbook::posting::{Block, Posting, Section};
 use crate::playbook::sequence;
 use crate::render::views::{Link, Views};
 use document::{Document, Span};
+
+/// Whether `role` gets its post as a Word document, by site.yaml's `posting_docx`.
+pub fn writes_posting(setting: PostingDocx, role: &Role) -> bool {
+    match setting {
+        PostingDocx::All => true,
+        PostingDocx::None => false,
+        PostingDocx::Hiring => match role.front.status {
+            Status::Open => true,
+            Status::Planned => role.in_plan(),
+            Status::Filled => false,
+        },
+    }
+}
 
 /// A brief's job post as a Word document: the title as Heading 1, each section of the post
 /// as Heading 2, a labelled list's label as Heading 3, lists as bulleted lists and the
@@ -326,6 +340,38 @@ mod tests {
         assert_eq!(text.0, "Normal");
         // Only the address outside the site is a link.
         assert_eq!(xml.matches("<w:hyperlink").count(), 1, "{xml}");
+    }
+
+    #[test]
+    fn by_default_the_briefs_being_hired_and_the_plans_planned_ones_get_a_word_post() {
+        let brief = |status: &str| {
+            format!(
+                "---\ntitle: T\narchetype: builder\nsummary: S.\noutcome: Cut cost by 10% within 6 months.\ndecisions: [D]\nsuccess:\n  90d: [M]\nstatus: {status}\n---\n"
+            )
+        };
+        let site = crate::content::testing::content(&[
+            ("plan/open.md", brief("open")),
+            ("plan/planned.md", brief("planned")),
+            ("plan/filled.md", brief("filled")),
+            ("roles/library.md", brief("planned")),
+            ("roles/library-open.md", brief("open")),
+        ]);
+        let written = |setting: PostingDocx| -> Vec<&str> {
+            let mut slugs: Vec<&str> = site
+                .roles
+                .iter()
+                .filter(|r| writes_posting(setting, r))
+                .map(|r| r.slug.as_str())
+                .collect();
+            slugs.sort_unstable();
+            slugs
+        };
+        assert_eq!(
+            written(PostingDocx::Hiring),
+            ["library-open", "open", "planned"]
+        );
+        assert_eq!(written(PostingDocx::All).len(), 5);
+        assert!(written(PostingDocx::None).is_empty());
     }
 
     #[test]
