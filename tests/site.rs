@@ -245,9 +245,11 @@ fn roles_json_has_every_brief_with_stable_fields() {
         head["posting_txt"],
         "/roles/head-of-ai/head-of-ai.posting.txt"
     );
+    // The Word post is written for the briefs being hired only (site.yaml `posting_docx`).
+    assert_eq!(head["posting_docx"], serde_json::Value::Null);
     assert_eq!(
-        head["posting_docx"],
-        "/roles/head-of-ai/head-of-ai.posting.docx"
+        ml["posting_docx"],
+        "/roles/claims-ml-engineer/claims-ml-engineer.posting.docx"
     );
 }
 
