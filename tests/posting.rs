@@ -1,8 +1,9 @@
 //! Job posts carry the candidate-facing fields of a brief and never an internal one. A site
 //! whose brief has a unique marker in every field is built with the real binary; every
-//! rendition of its post (the standalone HTML, Markdown and plain text, the text the "Copy
-//! job post" button copies, and the post a role page prints) holds each public marker and
-//! no internal one, nor the address of the interview kit, which holds the internal ones.
+//! rendition of its post (the standalone HTML, Markdown and plain text, the Word document,
+//! the text the "Copy job post" button copies, and the post a role page prints) holds each
+//! public marker and no internal one, nor the address of the interview kit, which holds the
+//! internal ones.
 
 mod common;
 
@@ -175,6 +176,41 @@ organization:
     )
 }
 
+/// A Word document's text: `word/document.xml` without its tags, a line per paragraph,
+/// then every other part of the package as it is.
+fn docx_text(path: &std::path::Path) -> String {
+    use std::io::Read;
+    let bytes = std::fs::read(path).expect("the Word post is written");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP archive");
+    let mut body = String::new();
+    let mut rest = String::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).expect("part");
+        let mut xml = String::new();
+        part.read_to_string(&mut xml).expect("UTF-8 XML");
+        if part.name() != "word/document.xml" {
+            rest.push_str(&xml);
+            continue;
+        }
+        let mut in_tag = false;
+        for c in xml.replace("</w:p>", "\n").chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => body.push(c),
+                _ => {}
+            }
+        }
+    }
+    let body = body
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
+    format!("{body}\n{rest}")
+}
+
 /// The text between `start` and the first `end` after it.
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     let from = text
@@ -210,6 +246,12 @@ fn every_rendition_of_a_post_has_every_public_field_and_no_internal_one() {
             (name.clone(), read(&public, &format!("{folder}/{name}")))
         })
         .chain([
+            (
+                // The Word document: the text of its body, then every other part (styles,
+                // properties, the hyperlinks' addresses) as written.
+                "internalslugmarker.posting.docx".to_string(),
+                docx_text(&public.join(folder).join("internalslugmarker.posting.docx")),
+            ),
             (
                 // What prints: the page's title, then the post.
                 "the role page's print of the post".to_string(),

@@ -218,6 +218,7 @@ fn roles_json_has_every_brief_with_stable_fields() {
         "posting_html",
         "posting_md",
         "posting_txt",
+        "posting_docx",
         "internal_notes",
         "level",
         "pay",
@@ -243,6 +244,12 @@ fn roles_json_has_every_brief_with_stable_fields() {
     assert_eq!(
         head["posting_txt"],
         "/roles/head-of-ai/head-of-ai.posting.txt"
+    );
+    // The Word post is written for the briefs being hired only (site.yaml `posting_docx`).
+    assert_eq!(head["posting_docx"], serde_json::Value::Null);
+    assert_eq!(
+        ml["posting_docx"],
+        "/roles/claims-ml-engineer/claims-ml-engineer.posting.docx"
     );
 }
 

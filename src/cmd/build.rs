@@ -1,6 +1,7 @@
 //! `gen build`: build the site into its output folder, then say what was built.
 
 use rolebook::diagnostic::{Diagnostic, render_diagnostics, stderr_has_color};
+use rolebook::engine::playbook_docx;
 use rolebook::engine::site::{self, BuildOptions, BuildReport};
 use rolebook::{Error, LoadOptions};
 
@@ -20,9 +21,18 @@ pub fn run(args: BuildArgs) -> Result<(), Error> {
         cache: args.cache.map(|dir| args.site.output(&Some(dir))),
         progress: progress::stderr_reporter(args.quiet),
     };
+    if let Some(file) = &args.docx {
+        playbook_docx::check_target(&args.site.root, &output, file)?;
+    }
     let report = site::build_site(&args.site.root, &options, &output, build)?;
     if let Some(file) = &args.single_page {
         site::write_single_page(&args.site.root, &options, file)?;
+        if !args.quiet {
+            eprintln!("Wrote the whole playbook to {}", file.display());
+        }
+    }
+    if let Some(file) = &args.docx {
+        playbook_docx::write(&args.site.root, &options, file)?;
         if !args.quiet {
             eprintln!("Wrote the whole playbook to {}", file.display());
         }

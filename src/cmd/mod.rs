@@ -76,7 +76,7 @@ impl SiteArgs {
 pub enum Command {
     /// Check, render and write the site to the output folder (public/ by default)
     #[command(
-        after_help = "Examples:\n  gen build\n  gen build --root my-playbook --output /tmp/site\n  gen build --base-url https://wiki.example.com/ai-playbook/\n  gen build --single-page playbook.html"
+        after_help = "Examples:\n  gen build\n  gen build --root my-playbook --output /tmp/site\n  gen build --base-url https://wiki.example.com/ai-playbook/\n  gen build --single-page playbook.html\n  gen build --docx playbook.docx"
     )]
     Build(BuildArgs),
     /// Validate every page, run the playbook lints and check links, writing nothing
@@ -187,6 +187,10 @@ pub struct BuildArgs {
     /// inside the site folder
     #[arg(long, value_name = "DIR")]
     pub cache: Option<PathBuf>,
+    /// Also write the whole playbook as one Word document (headings, lists, tables), for
+    /// wikis that store documents; never replaces a file gen did not write
+    #[arg(long, value_name = "FILE")]
+    pub docx: Option<PathBuf>,
 }
 
 #[derive(Args)]

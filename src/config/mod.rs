@@ -5,6 +5,7 @@ pub mod address;
 pub mod limits;
 pub mod lints;
 pub mod posting;
+pub mod renditions;
 pub mod signals;
 pub mod vocabulary;
 
@@ -111,6 +112,9 @@ pub struct Config {
     /// What the job posts publish besides their text (`postings: {json_ld: true}`).
     #[serde(default)]
     pub postings: posting::Postings,
+    /// Which briefs get their job post as a Word document (`hiring`, `all`, `none`).
+    #[serde(default)]
+    pub posting_docx: renditions::PostingDocx,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -322,16 +322,20 @@ impl Build {
         for (path, bytes) in &self.statics {
             sink.write(path, bytes.clone())?;
         }
-        let replaced: Vec<&str> = plan
+        // A brief's folder is laid out whole too: a file beside its page may come and go
+        // with an edit (`<slug>.posting.docx` with its status).
+        let replaced: Vec<String> = plan
             .pages
             .only()
             .into_iter()
             .flatten()
             .filter_map(|key| match key {
-                PageKey::Taxonomy(taxonomy) => Some(taxonomy.path()),
+                PageKey::Taxonomy(taxonomy) => Some(taxonomy.path().to_string()),
+                PageKey::Role(slug) => Some(crate::render::views::role_path(slug)),
                 _ => None,
             })
             .collect();
+        let replaced: Vec<&str> = replaced.iter().map(String::as_str).collect();
         let mut rebuild = self.keep(
             sink.take(),
             matches!(plan.pages, Selection::Only(_)),

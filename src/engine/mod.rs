@@ -4,6 +4,7 @@
 pub mod build;
 mod link_findings;
 pub mod plan;
+pub mod playbook_docx;
 pub mod session;
 pub mod site;
 pub mod site_links;

@@ -83,13 +83,14 @@ const URL_ATTRIBUTES: [(&str, Use); 5] = [
 ];
 
 /// Fields of JSON files that hold addresses (`roles.json`).
-const JSON_URL_FIELDS: [&str; 6] = [
+const JSON_URL_FIELDS: [&str; 7] = [
     "url",
     "brief_md",
     "brief_txt",
     "posting_html",
     "posting_md",
     "posting_txt",
+    "posting_docx",
 ];
 
 /// Fragments every page has: the HTML standard scrolls to the top for `#top`.

@@ -3,6 +3,7 @@
 //! changed; writing is `output`'s job.
 
 pub mod brief_cache;
+pub mod docx;
 pub mod jobs;
 pub mod pages;
 pub mod print;
@@ -331,6 +332,19 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     };
                     files.push(self.page(path, file.template, context)?);
                 }
+                // The post as a Word document, from the same `Posting`, for the briefs
+                // site.yaml's `posting_docx` names.
+                let with_docx = docx::writes_posting(views.config.posting_docx, role);
+                if with_docx {
+                    let docx = docx::posting(&posting.posting, &posting.sections).map_err(|e| {
+                        Diagnostic::new(
+                            &role.source.file,
+                            crate::diagnostic::Position::START,
+                            format!("cannot write {slug}.{}: {e}", pages::POSTING_DOCX),
+                        )
+                    })?;
+                    files.push((pages::role_file_path(slug, pages::POSTING_DOCX), docx));
+                }
                 let text_of = |suffix: &str| {
                     let path = pages::role_file_path(slug, suffix);
                     files
@@ -351,7 +365,9 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     posting_files: ROLE_FILES[2..]
                         .iter()
                         .filter(|f| f.made_from == pages::MadeFrom::Posting)
-                        .map(|f| link(f.suffix))
+                        .map(|f| f.suffix)
+                        .chain(with_docx.then_some(pages::POSTING_DOCX))
+                        .map(link)
                         .collect(),
                     kit: link("kit.html"),
                 };

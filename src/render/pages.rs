@@ -236,6 +236,11 @@ pub const ROLE_FILES: [RoleFile; 6] = [
     },
 ];
 
+/// The job post as a Word document beside a brief's page, `<slug>.posting.docx`: laid out
+/// with the other files of the brief (`PageKey::Role`) from the same `Posting`, by code
+/// (`render::docx`) rather than a template.
+pub const POSTING_DOCX: &str = "posting.docx";
+
 /// The path below the site root of the file `suffix` beside the page of brief `slug`:
 /// `roles/<slug>/<slug>.<suffix>`, so a download keeps the brief's name.
 pub fn role_file_path(slug: &str, suffix: &str) -> String {

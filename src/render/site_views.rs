@@ -203,6 +203,8 @@ pub struct RoleData<'a> {
     pub posting_txt: String,
     pub source: String,
     pub date_posted: Option<&'a str>,
+    /// The job post as a Word document, for the briefs site.yaml's `posting_docx` names.
+    pub posting_docx: Option<String>,
 }
 
 /// `posting:` in `roles.json`.
@@ -653,6 +655,8 @@ impl<'a> Views<'a> {
             posting_txt: self.role_file_permalink(role, "posting.txt"),
             source: crate::diagnostic::display_path(&role.source.file),
             date_posted: front.date_posted.as_ref().map(|d| d.value.as_str()),
+            posting_docx: crate::render::docx::writes_posting(self.config.posting_docx, role)
+                .then(|| self.role_file_permalink(role, crate::render::pages::POSTING_DOCX)),
         }
     }
 
