@@ -219,6 +219,39 @@ fn kits_print_on_two_a4_pages_with_the_probes_and_role_pages_print_without_them(
             assert!(kit.contains(part), "{slug}'s kit prints no {part}: {kit}");
         }
     }
+    // The whole-playbook page prints every brief's fields for the hiring team, but not the
+    // interviewers' questions and warning signs.
+    let (pages, _, whole) = print(&public.join("print/index.html"), &pdfs);
+    for brief in [
+        "Claims ML Engineer",
+        "Chief AI Officer",
+        "Prompt & Eval Engineer",
+    ] {
+        assert!(
+            whole.contains(brief),
+            "the whole playbook prints no {brief}"
+        );
+    }
+    for field in ["Outcome", "Decisions this role owns", "Internal notes"] {
+        assert!(
+            whole.contains(field),
+            "the whole playbook prints no {field}"
+        );
+    }
+    assert!(pages >= 15, "the whole playbook prints on {pages} pages");
+    assert!(
+        whole.contains("print from each brief's interview kit"),
+        "the whole playbook does not say where probes print"
+    );
+    for internal in [
+        "Tell us about a model that degraded after launch.",
+        "Has never been paged for something they built",
+    ] {
+        assert!(
+            !whole.contains(internal),
+            "the whole playbook prints {internal}"
+        );
+    }
     // The probes and red flags of the brief print from the kit, not from its page.
     let folder = public.join("roles/claims-ml-engineer");
     let (_, _, kit) = print(&folder.join("claims-ml-engineer.kit.html"), &pdfs);
