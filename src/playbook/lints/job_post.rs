@@ -634,6 +634,36 @@ employment_type: full_time
     }
 
     #[test]
+    fn a_probe_of_the_interview_loop_that_asks_for_pay_history_is_flagged() {
+        let eu = config();
+        let stage = |probe: &str| {
+            with(
+                "status: open\n",
+                &format!(
+                    "interview_loop:\n  - stage: Recruiter screen\n    capabilities: [applied-ml]\n    probes: [\"{probe}\"]\nstatus: open\n"
+                ),
+            )
+        };
+        let flagged = found(
+            &eu,
+            &stage("What is your current salary?"),
+            "missing-pay-range",
+        );
+        assert_eq!(flagged.len(), 1, "{flagged:?}");
+        // At the loop (the parser gives no span to text inside a list of maps yet).
+        assert_eq!(flagged[0].0, 18, "at `interview_loop`: {flagged:?}");
+        assert!(
+            flagged[0]
+                .3
+                .contains("`interview_loop.probes` asks for pay history"),
+            "{flagged:?}"
+        );
+        // Asking what the candidate expects to earn is what the law wants instead.
+        let fine = stage("What do you expect to earn in this role?");
+        assert_eq!(found(&eu, &fine, "missing-pay-range"), []);
+    }
+
+    #[test]
     fn missing_pay_range_flags_probes_and_fields_that_ask_for_pay_history() {
         let probe = "  - What are your salary expectations?\n";
         let eu = config();

@@ -46,6 +46,14 @@ pub(super) fn front_texts(role: &Role) -> Vec<FieldText<'_>> {
     push_items(&mut texts, "constraints", &f.constraints);
     push_items(&mut texts, "tools", &f.tools);
     push_items(&mut texts, "interview_probes", &f.interview_probes);
+    // The loop's own probes are asked in interviews too.
+    for stage in f.interview_loop.iter().flatten() {
+        texts.extend(stage.probes.iter().map(|probe| FieldText {
+            key: "interview_loop.probes".into(),
+            index: None,
+            value: probe,
+        }));
+    }
     push_items(&mut texts, "red_flags", &f.red_flags);
     push_items(&mut texts, "internal_notes", &f.internal_notes);
     push_items(&mut texts, "location", &f.location);
