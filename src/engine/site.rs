@@ -303,8 +303,9 @@ pub fn read_config(root: &Path) -> Result<Config, Error> {
     })?;
     let mut config = Config::parse(&text, Path::new(CONFIG_FILE)).map_err(|d| *d)?;
     let now = build_time();
-    config.build_year = Some(year_of(now));
-    config.build_date = Some(date_of(now));
+    let date = date_of(now);
+    config.build_year = Some(date.0);
+    config.build_date = Some(date);
     Ok(config)
 }
 
@@ -321,7 +322,8 @@ fn build_time() -> i64 {
     })
 }
 
-/// The civil (UTC) date of a Unix time as (year, month, day), by the same algorithm.
+/// The civil (UTC) date of a Unix time as (year, month, day), by the days-to-civil
+/// algorithm of H. Hinnant.
 fn date_of(unix_seconds: i64) -> (i32, u32, u32) {
     let z = unix_seconds.div_euclid(86_400) + 719_468;
     let era = z.div_euclid(146_097);
@@ -331,30 +333,22 @@ fn date_of(unix_seconds: i64) -> (i32, u32, u32) {
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
+    let (month, january_or_february) = if month_index < 10 {
+        (month_index + 3, false)
     } else {
-        month_index - 9
+        (month_index - 9, true)
     };
-    (year_of(unix_seconds), month as u32, day as u32)
-}
-
-/// The civil (UTC) year of a Unix time, by the days-to-civil algorithm of H. Hinnant.
-fn year_of(unix_seconds: i64) -> i32 {
-    let z = unix_seconds.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let january_or_february = month_index >= 10;
-    (year_of_era + era * 400 + i64::from(january_or_february)) as i32
+    let year = year_of_era + era * 400 + i64::from(january_or_february);
+    (year as i32, month as u32, day as u32)
 }
 
 #[cfg(test)]
 mod year_tests {
-    use super::year_of;
+    use super::date_of;
+
+    fn year_of(unix_seconds: i64) -> i32 {
+        date_of(unix_seconds).0
+    }
 
     #[test]
     fn years_of_unix_times() {
@@ -367,7 +361,6 @@ mod year_tests {
 
     #[test]
     fn dates_of_unix_times() {
-        use super::date_of;
         assert_eq!(date_of(0), (1970, 1, 1));
         assert_eq!(date_of(1_767_225_599), (2025, 12, 31));
         assert_eq!(date_of(1_767_225_600), (2026, 1, 1));
