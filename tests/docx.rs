@@ -191,7 +191,7 @@ fn the_whole_playbook_docx_has_every_brief_in_hiring_order_and_the_guides() {
     assert!(at("Claims ML Engineer") < at("Chief AI Officer"));
     assert!(at("Prompt & Eval Engineer") < at("How to read this playbook"));
     assert_eq!(titles.len(), 1 + 15 + 3, "{titles:?}");
-    // What /print/ shows of a brief, internal sections included, and its notes.
+    // What /print/ shows of a brief, internal notes included, and its notes.
     for section in [
         "Outcome",
         "Decisions this role owns",
@@ -199,8 +199,8 @@ fn the_whole_playbook_docx_has_every_brief_in_hiring_order_and_the_guides() {
         "Capabilities",
         "How it fits",
         "Hiring sequence",
-        "Interview probes",
-        "Red flags",
+        "Internal notes",
+        "Interviewing",
         "Why this role is open",
     ] {
         assert!(
@@ -210,6 +210,14 @@ fn the_whole_playbook_docx_has_every_brief_in_hiring_order_and_the_guides() {
             "{section} in {dump}"
         );
     }
+    // The questions interviewers ask print only from the interview kit, as on /print/.
+    for probe_text in [
+        "Show us an eval suite you built",
+        "Talks about prompt tricks but not about measurement",
+    ] {
+        assert!(!dump.contains(probe_text), "{probe_text} leaked: {dump}");
+    }
+    assert!(dump.contains("claims-eval-engineer.kit.html"), "{dump}");
     assert!(
         paras.iter().filter(|p| p.listed).count() > 200,
         "lists as list paragraphs"

@@ -155,7 +155,7 @@ fn the_open_briefs_job_data_reads_right_in_other_software() {
     );
     assert_eq!(
         eval["jobLocation"]["address"],
-        serde_json::json!({"@type": "PostalAddress", "addressLocality": "Hamburg", "addressCountry": "Germany"})
+        serde_json::json!({"@type": "PostalAddress", "addressLocality": "Hamburg", "addressCountry": "DE"})
     );
     // The level's band when the brief states no pay: the governance owner is `lead`.
     assert_eq!(jobs[1]["baseSalary"]["value"]["minValue"], 92000);
@@ -200,7 +200,7 @@ fn the_open_briefs_job_data_reads_right_in_other_software() {
     }
     let text = row["description"].as_str().expect("description");
     assert!(
-        text.starts_with("What this role is for\n\nDesigns the prompts"),
+        text.starts_with("What this role is for\n\nBefore our claims triage model"),
         "{text}"
     );
     assert!(text.contains("\n- Python\n"), "lists as lines: {text}");
@@ -218,6 +218,7 @@ fn the_open_briefs_job_data_reads_right_in_other_software() {
         })
     );
     assert_eq!(lever["workplaceType"], "hybrid");
+    assert_eq!(lever["country"], "DE", "Lever takes the ISO code");
     assert_eq!(
         lever["salaryRange"],
         serde_json::json!({"min": 68000, "max": 84000, "currency": "EUR", "interval": "per-year-salary"})
@@ -303,6 +304,8 @@ posting:
   intro: |
     +1 line one, with a comma.
     -2 line two.
+
+    Ends a script </script><script>alert(1)</script> and an <!-- HTML comment
 ---
 ";
 

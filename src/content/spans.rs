@@ -68,6 +68,23 @@ struct TextSpans {
     internal_notes_more: Texts,
     #[serde(default)]
     location: Texts,
+    #[serde(default)]
+    interview_loop: Option<Vec<LoopStageSpans>>,
+    #[serde(default)]
+    posting: Option<PostingSpans>,
+}
+
+/// A stage of `interview_loop:`: its own probes.
+#[derive(Default, Deserialize)]
+struct LoopStageSpans {
+    #[serde(default)]
+    probes: Texts,
+}
+
+#[derive(Default, Deserialize)]
+struct PostingSpans {
+    #[serde(default)]
+    intro: Text,
 }
 
 /// The interfaces a file states, by name (`product`, `finance`).
@@ -124,6 +141,13 @@ impl TextSpans {
             "tags" => lists(&self.tags, &self.tags_more),
             "internal_notes" => lists(&self.internal_notes, &self.internal_notes_more),
             "location" => lists(&self.location, &None),
+            "interview_loop.probes" => self
+                .interview_loop
+                .iter()
+                .flatten()
+                .flat_map(|stage| stage.probes.iter().flatten())
+                .collect(),
+            "posting.intro" => self.posting.iter().flat_map(|p| one(&p.intro)).collect(),
             "success.90d" => horizon(|s| &s.days_90),
             "success.6m" => horizon(|s| &s.months_6),
             "success.12m" => horizon(|s| &s.months_12),

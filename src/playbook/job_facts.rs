@@ -45,9 +45,50 @@ pub fn place(text: &str) -> Place<'_> {
     }
 }
 
+/// The ISO 3166-1 alpha-2 code of a country as people write it ("Germany", "USA", "the
+/// United Kingdom", "DE"), which ATS imports and search engines ask for; `None` when the
+/// name is not a country's.
+pub fn country_code(name: &str) -> Option<String> {
+    let key: String = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    let key = key
+        .strip_prefix("the")
+        .filter(|k| k.len() > 2)
+        .unwrap_or(&key);
+    // ISO reserves "UK" for the United Kingdom (its code is GB); people write it.
+    let key = if key == "uk" { "gb" } else { key };
+    // Numeric codes are not names: "276" is no place a brief means.
+    (!key.is_empty())
+        .then(|| key.parse::<celes::Country>().ok())
+        .flatten()
+        .map(|c| c.alpha2.to_uppercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn countries_as_people_write_them_have_their_iso_code() {
+        for (name, code) in [
+            ("Germany", Some("DE")),
+            ("germany", Some("DE")),
+            ("USA", Some("US")),
+            ("United States", Some("US")),
+            ("the United Kingdom", Some("GB")),
+            ("UK", Some("GB")),
+            ("Netherlands", Some("NL")),
+            ("DE", Some("DE")),
+            ("Hamburg", None),
+            ("276", None),
+            ("", None),
+        ] {
+            assert_eq!(country_code(name).as_deref(), code, "{name}");
+        }
+    }
 
     #[test]
     fn places_read_town_region_and_country() {

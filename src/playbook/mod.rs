@@ -12,6 +12,7 @@ pub mod readiness;
 pub mod sequence;
 pub mod staffing;
 pub mod tools;
+pub mod voice;
 
 use std::sync::Arc;
 

@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::config::posting::{ApplyTarget, Pay};
 use crate::config::vocabulary::InterfaceVocabulary;
 use crate::content::role::{EmploymentType, Role, WorkModel, parse_date};
+use crate::playbook::voice::second_person;
 
 /// Who may read a field of a brief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -39,7 +40,11 @@ use Audience::{Candidate, Internal};
 /// key cannot be added without deciding who reads it.
 pub const FIELDS: &[Field] = &[
     field("title", Candidate, "the job's title"),
-    field("summary", Candidate, "opens \"What this role is for\""),
+    field(
+        "summary",
+        Candidate,
+        "opens \"What this role is for\" when there is no `posting.intro`, turned to \"you\"",
+    ),
     field(
         "posting",
         Candidate,
@@ -409,8 +414,13 @@ impl Posting<'_> {
             heading,
             blocks: blocks.into_iter().flatten().collect(),
         };
-        let mut purpose = vec![paragraph(self.summary)];
-        purpose.extend(self.intro.iter().map(|p| paragraph(p)));
+        // The post's own opening speaks to the candidate; without one, the playbook's
+        // summary, turned to "you".
+        let mut purpose: Vec<Option<Block>> = if self.intro.is_empty() {
+            vec![paragraph(&second_person(self.summary))]
+        } else {
+            self.intro.iter().map(|p| paragraph(p)).collect()
+        };
         purpose.push(facts(
             self.reports_to
                 .map(|r| fact("You will report to", r))
@@ -472,7 +482,7 @@ impl Posting<'_> {
                         "Who you will work with",
                         self.interfaces
                             .iter()
-                            .map(|(team, text)| format!("{team}: {text}")),
+                            .map(|(team, text)| format!("{team}: {}", second_person(text))),
                     ),
                     list("What shapes the work", self.constraints),
                 ],
@@ -598,7 +608,6 @@ mod tests {
         assert!(!ids.contains(&"about-us") && !ids.contains(&"equal-opportunity"));
         let text = format!("{sections:?}");
         for public in [
-            "Builds the triage model.",
             "You take a working prototype to production.\"",
             "The claims handlers are waiting for it.",
             "Head of AI",
@@ -621,6 +630,26 @@ mod tests {
             "Body notes",
         ] {
             assert!(!text.contains(internal), "{internal} leaked: {text}");
+        }
+    }
+
+    #[test]
+    fn a_post_speaks_to_the_candidate_in_one_voice() {
+        let config = config();
+        let plan = sample();
+        let role = plan.role("ml").expect("brief");
+        let text = format!("{:?}", posting(&config, role).sections());
+        // The post's own opening replaces the playbook's third-person summary.
+        assert!(!text.contains("Builds the triage model"), "{text}");
+        let bare = "---\ntitle: E\narchetype: builder\nsummary: Builds the triage model and owns it in production.\noutcome: Cut cost by 10% in 6 months.\ndecisions: [D]\nsuccess:\n  90d: [M]\ninterfaces:\n  product: Turns the product lead's requirements into model targets.\n---\n";
+        let library = content(&[("roles/e.md", bare.to_string())]);
+        let role = library.role("e").expect("brief");
+        let text = format!("{:?}", posting(&config, role).sections());
+        for second in [
+            "You build the triage model and own it in production.",
+            "Product: You turn the product lead's requirements into model targets.",
+        ] {
+            assert!(text.contains(second), "{second} in {text}");
         }
     }
 

@@ -14,7 +14,7 @@ use serde_json::{Map, Value, json};
 
 use crate::config::posting::{Pay, PayPeriod};
 use crate::content::role::{Role, WorkModel};
-pub use crate::playbook::job_facts::{Place, is_open, place};
+pub use crate::playbook::job_facts::{Place, country_code, is_open, place};
 use crate::playbook::posting::{Block, Posting, Section};
 
 /// The data files, below the site root.
@@ -221,7 +221,12 @@ pub fn job_posting(job: &Job) -> Value {
                 address.insert("addressRegion".into(), json!(region));
             }
             if let Some(country) = place.country {
-                address.insert("addressCountry".into(), json!(country));
+                // Search engines ask for the ISO code; a name they cannot read stays text.
+                let code = country_code(country);
+                address.insert(
+                    "addressCountry".into(),
+                    code.map_or_else(|| json!(country), |c| json!(c)),
+                );
             }
             json!({"@type": "Place", "address": Value::Object(address)})
         })
@@ -251,7 +256,9 @@ pub fn job_posting(job: &Job) -> Value {
             .iter()
             .filter(|r| !r.trim().is_empty())
             .map(|region| {
-                let kind = if countries.iter().any(|c| c.eq_ignore_ascii_case(region)) {
+                let kind = if countries.iter().any(|c| c.eq_ignore_ascii_case(region))
+                    || country_code(region).is_some()
+                {
                     "Country"
                 } else {
                     "AdministrativeArea"
@@ -472,9 +479,15 @@ pub fn lever(jobs: &[Job]) -> String {
                     "allLocations": locations,
                 }),
             );
+            // Lever takes the ISO code of the country.
             posting.insert(
                 "country".into(),
-                json!(p.location.first().and_then(|l| place(l).country)),
+                json!(
+                    p.location
+                        .first()
+                        .and_then(|l| place(l).country)
+                        .and_then(country_code)
+                ),
             );
             posting.insert(
                 "workplaceType".into(),

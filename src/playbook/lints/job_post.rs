@@ -650,8 +650,12 @@ employment_type: full_time
             "missing-pay-range",
         );
         assert_eq!(flagged.len(), 1, "{flagged:?}");
-        // At the loop (the parser gives no span to text inside a list of maps yet).
-        assert_eq!(flagged[0].0, 18, "at `interview_loop`: {flagged:?}");
+        // At the words, in the stage's probes (line 21: `    probes: ["What is your…`).
+        assert_eq!(
+            (flagged[0].0, flagged[0].1),
+            (21, 28),
+            "at `current salary`: {flagged:?}"
+        );
         assert!(
             flagged[0]
                 .3

@@ -90,7 +90,8 @@ fn titles(links: &[Link]) -> String {
 /// `gen build --docx FILE`: the whole playbook as one Word document, what the `/print/`
 /// page shows: a title page with the contents, then every brief in hiring order (the team
 /// plan first), each from a new page with the fields the page shows, the internal ones
-/// included (the playbook is the hiring team's), and its notes; then the guides.
+/// included (the playbook is the hiring team's) except the interview probes and red flags,
+/// which print only from the interview kit; then its notes; then the guides.
 pub fn playbook(views: &Views) -> Result<Vec<u8>, String> {
     let config = views.config;
     let content = views.content;
@@ -230,21 +231,13 @@ pub fn playbook(views: &Views) -> Result<Vec<u8>, String> {
             doc.heading(2, "Internal notes");
             bullets(&mut doc, role.internal_notes, None);
         }
-        doc.heading(2, "Interview probes");
-        if role.interview_probes.is_empty() {
-            bullets(
-                &mut doc,
-                &[] as &[&str],
-                Some("No probes for proof of delivery yet."),
-            );
-        } else {
-            let probes = doc.numbered_list();
-            for probe in role.interview_probes {
-                doc.list_item(probes, 0, &[Span::text(probe)]);
-            }
-        }
-        doc.heading(2, "Red flags");
-        bullets(&mut doc, role.red_flags, Some("None listed."));
+        // As on the printed playbook, the questions interviewers ask stay out of a
+        // document that travels: they print from the brief's interview kit.
+        doc.heading(2, "Interviewing");
+        doc.text(&[Span::text(format!(
+            "Interview probes and red flags are in the interview kit, {}.kit.html beside the brief's page.",
+            role.slug
+        ))]);
         markdown::write(&mut doc, step.role.body(), 2);
     }
 
