@@ -5,6 +5,7 @@
 mod authoring;
 mod build;
 mod check;
+mod export;
 pub mod progress;
 pub mod report;
 mod serve;
@@ -112,6 +113,37 @@ pub enum Command {
         after_help = "Examples:\n  gen watch\n  gen watch --output /srv/wiki/playbook --base-url https://wiki.example.com/playbook/"
     )]
     Watch(WatchArgs),
+    /// Write the playbook for a wiki to import: Confluence pages, MkDocs (Backstage
+    /// TechDocs) sources, or one Word document
+    #[command(
+        after_help = "Examples:\n  gen export confluence --output export/confluence\n  gen export techdocs --output export/techdocs   # then: mkdocs build, or Backstage TechDocs\n  gen export docx --output export/word\n\nDIR must be new, empty or an earlier export; it is replaced whole."
+    )]
+    Export(ExportArgs),
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ExportTarget {
+    /// Storage-format XHTML pages, a page-tree manifest and attachments
+    Confluence,
+    /// mkdocs.yml, docs/ and catalog-info.yaml for Backstage TechDocs
+    Techdocs,
+    /// The whole playbook as playbook.docx, for SharePoint and Google Drive
+    Docx,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// What to write
+    #[arg(value_enum)]
+    pub target: ExportTarget,
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The folder to write; relative paths are inside the site folder
+    #[arg(long, short, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Print nothing but errors
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -277,6 +309,7 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::Check(args) => check::run(args),
         Command::Serve(args) => serve::serve(args),
         Command::Watch(args) => serve::watch(args),
+        Command::Export(args) => export::run(args),
         Command::Init(args) => authoring::init(args),
         Command::New(NewCommand::Role {
             title,

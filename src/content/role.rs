@@ -625,6 +625,17 @@ pub enum Status {
     Filled,
 }
 
+impl Status {
+    /// As a page says it to the hiring team: "open: being hired".
+    pub fn words(self) -> &'static str {
+        match self {
+            Status::Open => "open: being hired",
+            Status::Filled => "filled",
+            Status::Planned => "planned",
+        }
+    }
+}
+
 /// Which file wrote each inherited or appended value of a derived brief: key (`tools`,
 /// `capabilities.primary`) to runs of list items, each `(first index, file)`. Keys the brief
 /// wrote itself are not listed: they come from its own file.

@@ -2,6 +2,7 @@
 //! pages an edit touches (`plan`), and a build that survives bad edits (`session`).
 
 pub mod build;
+pub mod export;
 mod link_findings;
 pub mod plan;
 pub mod playbook_docx;

@@ -38,13 +38,11 @@ pub fn check_target(root: &Path, output: &Path, file: &Path) -> Result<(), Error
     }
     let target = absolute(file);
     let root = absolute(root);
-    for source in ["content", "themes", "templates", "static"] {
-        if target.starts_with(root.join(source)) {
-            return refuse(
-                format!("{shown} is inside the site's `{source}/` folder"),
-                "write it outside the sources, e.g. --docx playbook.docx",
-            );
-        }
+    if let Some(source) = source_folder_holding(&root, &target) {
+        return refuse(
+            format!("{shown} is inside the site's `{source}/` folder"),
+            "write it outside the sources, e.g. --docx playbook.docx",
+        );
     }
     if target.starts_with(absolute(output)) {
         return refuse(
@@ -93,8 +91,16 @@ pub fn write(root: &Path, options: &LoadOptions, file: &Path) -> Result<(), Erro
     })
 }
 
+/// The site's source folder (`content`, `themes`, `templates`, `static`) that holds
+/// `target`, both absolute: no writer puts its output among the sources a build reads.
+pub(crate) fn source_folder_holding(root: &Path, target: &Path) -> Option<&'static str> {
+    ["content", "themes", "templates", "static"]
+        .into_iter()
+        .find(|source| target.starts_with(root.join(source)))
+}
+
 /// An absolute form of `path`, its folders resolved where they exist.
-fn absolute(path: &Path) -> PathBuf {
+pub(crate) fn absolute(path: &Path) -> PathBuf {
     if let Ok(real) = std::fs::canonicalize(path) {
         return real;
     }

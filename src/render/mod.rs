@@ -4,6 +4,7 @@
 
 pub mod brief_cache;
 pub mod docx;
+pub mod export;
 pub mod jobs;
 pub mod pages;
 pub mod print;

@@ -142,11 +142,7 @@ pub fn playbook(views: &Views) -> Result<Vec<u8>, String> {
         }
         doc.styled(Some("Subtitle"), &[Span::text(eyebrow)]);
         if show_status {
-            let status = match role.status {
-                Status::Open => "open: being hired",
-                Status::Filled => "filled",
-                Status::Planned => "planned",
-            };
+            let status = role.status.words();
             let headcount = role
                 .headcount
                 .map(|h| format!(" · headcount {h}"))
