@@ -166,3 +166,216 @@ fn linkchecker_finds_no_broken_link_or_anchor() {
         }
     }
 }
+
+/// nginx (Debian's package) running the README's recipe, `docs/publishing/nginx.conf`, as
+/// written but for its port and folder, in a configuration of its own on a loopback port.
+struct Nginx {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn nginx_binary() -> Option<std::path::PathBuf> {
+    [
+        "/usr/sbin/nginx",
+        "/usr/local/sbin/nginx",
+        "/usr/local/bin/nginx",
+    ]
+    .into_iter()
+    .map(std::path::PathBuf::from)
+    .find(|p| p.is_file())
+}
+
+fn start_nginx(binary: &Path, prefix: &Path, www: &Path, port: u16) -> Nginx {
+    let recipe = read(&repo(), "docs/publishing/nginx.conf")
+        .replace("listen 80;", &format!("listen 127.0.0.1:{port};"))
+        .replace("root /srv/www;", &format!("root {};", www.display()))
+        // The header that lets LinkChecker go faster than 10 requests a second, in each
+        // block that sets headers (nginx does not inherit them into one that sets its own).
+        .replace(
+            "add_header Cache-Control",
+            "add_header LinkChecker allowed;\n            add_header Cache-Control",
+        )
+        .replace(
+            "index index.html;",
+            "index index.html;\n        add_header LinkChecker allowed;",
+        );
+    let p = prefix.display();
+    let config = format!(
+        "worker_processes 1;\npid {p}/nginx.pid;\nerror_log {p}/error.log;\nevents {{ worker_connections 64; }}\nhttp {{\n  include /etc/nginx/mime.types;\n  access_log off;\n  client_body_temp_path {p}/body;\n  proxy_temp_path {p}/proxy;\n  fastcgi_temp_path {p}/fastcgi;\n  uwsgi_temp_path {p}/uwsgi;\n  scgi_temp_path {p}/scgi;\n{recipe}\n}}\n"
+    );
+    let file = prefix.join("nginx.conf");
+    std::fs::write(&file, config).expect("nginx.conf");
+    let child = Command::new(binary)
+        .arg("-p")
+        .arg(prefix)
+        .arg("-c")
+        .arg(&file)
+        .args(["-g", "daemon off;"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nginx starts");
+    let server = Nginx { child, port };
+    let up = wait_until(|| std::net::TcpStream::connect(("127.0.0.1", port)).is_ok());
+    assert!(
+        up,
+        "nginx did not answer on port {port}: {}",
+        std::fs::read_to_string(prefix.join("error.log")).unwrap_or_default()
+    );
+    server
+}
+
+/// Fetches a missing page three folders deep and every address its 404 page loads or
+/// links to on the same host, and the caching headers of a page and a stylesheet.
+const MISSING_PAGE_JUDGE: &str = r##"
+import json, sys, urllib.error, urllib.parse, urllib.request
+from html.parser import HTMLParser
+base = sys.argv[1]
+missing = base + "roles/no-such-brief/deeper/page"
+try:
+    urllib.request.urlopen(missing)
+    raise SystemExit("a missing page answered 200")
+except urllib.error.HTTPError as e:
+    status, body = e.code, e.read().decode()
+class Refs(HTMLParser):
+    refs = []
+    def handle_starttag(self, tag, attrs):
+        for key, value in attrs:
+            if key in ("href", "src") and value:
+                self.refs.append(value)
+refs = Refs()
+refs.feed(body)
+host = urllib.parse.urlsplit(base).netloc
+loaded = []
+for ref in refs.refs:
+    if ref.startswith("#"):
+        continue
+    url = urllib.parse.urljoin(missing, ref).split("#")[0]
+    if urllib.parse.urlsplit(url).netloc == host:
+        urllib.request.urlopen(url)
+        loaded.append(url)
+print(json.dumps({
+    "status": status,
+    "title": "<title>" in body,
+    "loaded": loaded,
+    "page_cache": urllib.request.urlopen(base).headers.get("Cache-Control"),
+    "css_cache": urllib.request.urlopen(base + "style.css").headers.get("Cache-Control"),
+}))
+"##;
+
+#[test]
+fn the_nginx_recipe_serves_every_link_and_the_404_page_under_a_sub_path() {
+    let Some(binary) = nginx_binary() else {
+        println!("SKIPPED nginx recipe: nginx is not installed (apt-get install nginx-light)");
+        return;
+    };
+    if !linkchecker_available() {
+        println!("SKIPPED nginx recipe: linkchecker is not installed (pip install linkchecker)");
+        return;
+    }
+    let out = tempfile::tempdir().expect("tempdir");
+    readable_by_all(out.path());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let base = format!("http://127.0.0.1:{port}/playbook/");
+    let www = out.path().join("www");
+    build(&repo(), &www.join("playbook"), &["--base-url", &base]);
+    let _nginx = start_nginx(&binary, out.path(), &www, port);
+    if let Err(report) = linkchecker(&base, false, out.path()) {
+        panic!("served by nginx under {base}:\n{report}");
+    }
+    let judged = Command::new("python3")
+        .args(["-c", MISSING_PAGE_JUDGE])
+        .arg(&base)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        judged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&judged.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_slice(&judged.stdout).expect("json");
+    assert_eq!(seen["status"], 404, "{seen}");
+    assert_eq!(seen["title"], true, "the playbook's own 404 page: {seen}");
+    let loaded: Vec<&str> = seen["loaded"]
+        .as_array()
+        .expect("loaded")
+        .iter()
+        .filter_map(|u| u.as_str())
+        .collect();
+    assert!(
+        loaded.iter().any(|u| u.ends_with("/playbook/style.css")),
+        "the 404 page's styles load from any depth: {seen}"
+    );
+    assert!(
+        loaded.iter().any(|u| u.ends_with("/playbook/")),
+        "its home link works: {seen}"
+    );
+    assert_eq!(seen["page_cache"], "no-cache", "{seen}");
+    assert_eq!(seen["css_cache"], "public, max-age=3600", "{seen}");
+}
+
+/// The CI recipes parse as YAML, build with `gen build --base-url` and publish `public/`.
+#[test]
+fn the_ci_recipes_build_with_a_base_url_and_publish_public() {
+    let script = r#"
+import json, sys, yaml
+github = yaml.safe_load(open(sys.argv[1]))
+gitlab = yaml.safe_load(open(sys.argv[2]))
+steps = github["jobs"]["build"]["steps"]
+print(json.dumps({
+    "github_runs": [s.get("run", "") for s in steps],
+    "github_artifact": [s.get("with", {}).get("path") for s in steps if "upload-pages-artifact" in s.get("uses", "")],
+    "gitlab_script": gitlab["pages"]["script"],
+    "gitlab_artifacts": gitlab["pages"]["artifacts"]["paths"],
+}))
+"#;
+    let has_yaml = Command::new("python3")
+        .args(["-c", "import yaml"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_yaml {
+        println!("SKIPPED CI recipes: PyYAML is not installed (pip install pyyaml)");
+        return;
+    }
+    let dir = repo().join("docs/publishing");
+    let parsed = Command::new("python3")
+        .args(["-c", script])
+        .arg(dir.join("github-pages.yml"))
+        .arg(dir.join("gitlab-ci.yml"))
+        .output()
+        .expect("python3 runs");
+    assert!(
+        parsed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&parsed.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_slice(&parsed.stdout).expect("json");
+    let builds = |runs: &serde_json::Value| {
+        runs.as_array().expect("commands").iter().any(|r| {
+            r.as_str()
+                .is_some_and(|r| r.starts_with("gen build --base-url"))
+        })
+    };
+    assert!(builds(&seen["github_runs"]), "{seen}");
+    assert!(builds(&seen["gitlab_script"]), "{seen}");
+    assert_eq!(
+        seen["github_artifact"],
+        serde_json::json!(["public"]),
+        "{seen}"
+    );
+    assert_eq!(
+        seen["gitlab_artifacts"],
+        serde_json::json!(["public"]),
+        "{seen}"
+    );
+}
