@@ -171,7 +171,6 @@ fn linkchecker_finds_no_broken_link_or_anchor() {
 /// written but for its port and folder, in a configuration of its own on a loopback port.
 struct Nginx {
     child: Child,
-    port: u16,
 }
 
 impl Drop for Nginx {
@@ -222,7 +221,7 @@ fn start_nginx(binary: &Path, prefix: &Path, www: &Path, port: u16) -> Nginx {
         .stderr(Stdio::null())
         .spawn()
         .expect("nginx starts");
-    let server = Nginx { child, port };
+    let server = Nginx { child };
     let up = wait_until(|| std::net::TcpStream::connect(("127.0.0.1", port)).is_ok());
     assert!(
         up,
