@@ -570,8 +570,12 @@ fn ctrl_c_stops_serve_and_watch_cleanly_leaving_a_complete_site() {
         .stderr(Stdio::null())
         .spawn()
         .expect("gen watch");
-    let marker = root.join("public/.rolebook-output");
-    assert!(wait_until(|| marker.exists()), "watch never wrote the site");
+    // The site is swapped in whole: its front page there means all of it is.
+    let written = root.join("public/index.html");
+    assert!(
+        wait_until(|| written.exists()),
+        "watch never wrote the site"
+    );
     write(
         root,
         "content/roles/engineer.md",

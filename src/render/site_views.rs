@@ -671,7 +671,12 @@ impl<'a> Views<'a> {
         let mut text = format!(
             "{{\n  \"site\": {},\n  \"generator\": {},\n  \"roles\": ",
             quoted(&self.config.title),
-            quoted(&format!("rolebook gen {}", env!("CARGO_PKG_VERSION")))
+            // `output::written_by_gen` knows gen's output folders by this line.
+            quoted(&format!(
+                "{} {}",
+                crate::output::GENERATOR,
+                env!("CARGO_PKG_VERSION")
+            ))
         );
         if roles.is_empty() {
             text.push_str("[]");
