@@ -95,6 +95,10 @@ fn serves_under_the_base_path_of_base_url() {
     );
     assert!(page.body.contains("/team/playbook/__gen/live"));
     assert_eq!(get(server.port, "/roles/engineer/").status, 404);
+    // The address serve prints without its path still finds the site.
+    let root = get(server.port, "/");
+    assert_eq!(root.status, 307, "{}", root.headers);
+    assert!(root.headers.contains("location: /team/playbook/"));
     let mut socket = live(&server);
     write(
         site.path(),
