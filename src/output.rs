@@ -36,7 +36,7 @@ pub fn written_by_gen(output: &Path) -> bool {
         return true;
     }
     // The header comes first; only the site's title stands before it.
-    const HEAD: u64 = 1 << 20;
+    const HEAD: u64 = 64 * 1024;
     let mut head = Vec::new();
     let read =
         fs::File::open(output.join(SIGNED_FILE)).and_then(|f| f.take(HEAD).read_to_end(&mut head));
