@@ -1,6 +1,9 @@
 //! Writing the built site: everything goes into a fresh folder beside the output, which is
 //! swapped in only when complete, so a failed build leaves the last good site as it was.
-//! Only folders this tool created (they carry a marker file) are ever replaced.
+//! Only folders this tool wrote (their `roles.json` names gen) are ever replaced.
+
+mod lock;
+mod swap;
 
 use std::fs;
 use std::io;
@@ -14,8 +17,35 @@ use rayon::prelude::*;
 /// The built site: output path (`roles/caio/index.html`) to bytes.
 pub type SiteFiles = BTreeMap<String, Arc<[u8]>>;
 
-/// Present in every output folder `gen` writes; its absence protects other folders.
-pub const MARKER: &str = ".rolebook-output";
+/// The file every build writes at the top of the output, whose first lines name gen
+/// (`"generator": "rolebook gen 0.1.0"`): how gen knows a folder it may replace, with no
+/// marker file published beside the site.
+pub const SIGNED_FILE: &str = "roles.json";
+
+/// What `SIGNED_FILE` names its generator as; the version follows.
+pub const GENERATOR: &str = "rolebook gen";
+
+/// The marker file older versions left in the output: still recognised, no longer written.
+const OLD_MARKER: &str = ".rolebook-output";
+
+/// Whether gen wrote the folder `output`: its `roles.json` opens with gen's header
+/// (`{ "site": …, "generator": "rolebook gen …"`), or an older gen's marker is there.
+pub fn written_by_gen(output: &Path) -> bool {
+    use std::io::Read;
+    if output.join(OLD_MARKER).is_file() {
+        return true;
+    }
+    // The header comes first; only the site's title stands before it.
+    const HEAD: u64 = 64 * 1024;
+    let mut head = Vec::new();
+    let read =
+        fs::File::open(output.join(SIGNED_FILE)).and_then(|f| f.take(HEAD).read_to_end(&mut head));
+    let head = String::from_utf8_lossy(&head);
+    // JSON strings hold no raw line break, so no title can spell the generator's line.
+    read.is_ok()
+        && head.starts_with("{\n  \"site\": ")
+        && head.contains(&format!("\n  \"generator\": \"{GENERATOR} "))
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -149,7 +179,7 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), OutputError> {
             .map_err(io_error(&target))?
             .next()
             .is_none();
-        if !is_empty && !target.join(MARKER).exists() {
+        if !is_empty && !written_by_gen(&target) {
             return Err(refuse(
                 "it is a folder gen did not create, and it is not empty",
                 "empty it yourself or choose another output folder; gen only replaces folders it wrote",
@@ -240,72 +270,7 @@ pub struct Staging {
     /// Files written through `Sink::write` since `Sink::written` last said.
     written: std::sync::atomic::AtomicUsize,
     committed: bool,
-    _lock: Lock,
-}
-
-/// One writer per output folder: a second `gen build` waits for the first to swap its site
-/// in, instead of racing it. A lock left by a process that died is taken over.
-struct Lock {
-    path: PathBuf,
-}
-
-const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
-
-impl Lock {
-    fn take(path: PathBuf) -> Result<Lock, OutputError> {
-        let started = std::time::Instant::now();
-        loop {
-            match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(mut file) => {
-                    use std::io::Write;
-                    let _ = writeln!(file, "{}", std::process::id());
-                    track(&path);
-                    return Ok(Lock { path });
-                }
-                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-                    if Lock::is_stale(&path) {
-                        let _ = fs::remove_file(&path);
-                        continue;
-                    }
-                    if started.elapsed() > LOCK_WAIT {
-                        return Err(OutputError::Refused {
-                            output: path.clone(),
-                            reason: "another gen is writing this output folder".to_string(),
-                            help: format!(
-                                "wait for it to finish, or delete {} if no gen is running",
-                                path.display()
-                            ),
-                        });
-                    }
-                    std::thread::sleep(std::time::Duration::from_millis(50));
-                }
-                Err(source) => return Err(OutputError::Io { path, source }),
-            }
-        }
-    }
-
-    /// The process that holds it is gone (where that can be told: Linux's /proc).
-    fn is_stale(path: &Path) -> bool {
-        let Ok(text) = fs::read_to_string(path) else {
-            return false;
-        };
-        match text.trim().parse::<u32>() {
-            Ok(pid) => Path::new("/proc").is_dir() && !Path::new(&format!("/proc/{pid}")).exists(),
-            // Written but not yet filled in by a live process: not stale.
-            Err(_) => false,
-        }
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        untrack(&self.path);
-        let _ = fs::remove_file(&self.path);
-    }
+    _lock: lock::Lock,
 }
 
 impl Staging {
@@ -318,7 +283,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".to_string());
-        let lock = Lock::take(parent.join(format!(".{name}.lock")))?;
+        let lock = lock::Lock::take(&parent, &name)?;
         // Holding the lock, no other gen writes beside this output: staging folders left
         // there are from builds that were killed.
         remove_abandoned(&parent, &name);
@@ -356,17 +321,11 @@ impl Staging {
         fs::write(&file, bytes).map_err(io_error(&file))
     }
 
-    /// Mark the new site as gen's and swap it in for the old one.
+    /// Swap the new site in for the old one.
     pub fn commit(mut self) -> Result<(), OutputError> {
-        let marker = self.dir.join(MARKER);
-        fs::write(
-            &marker,
-            "This folder is written by `gen build`; it is replaced on every build.\n",
-        )
-        .map_err(io_error(&marker))?;
         self.committed = true;
         untrack(&self.dir);
-        swap_in(&self.dir, &self.target, &self.old)
+        swap::swap_in(&self.dir, &self.target, &self.old)
     }
 }
 
@@ -446,7 +405,7 @@ pub fn update_site(
     removed: &[String],
 ) -> Result<(), OutputError> {
     check_output(root, output)?;
-    if !output.join(MARKER).exists() {
+    if !written_by_gen(output) {
         return Err(OutputError::Refused {
             output: output.to_path_buf(),
             reason: "it was not written by gen".to_string(),
@@ -604,33 +563,6 @@ fn remove_files(output: &Path, removed: &[String]) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// Replace `target` by `staging`; on failure, put the old site back.
-fn swap_in(staging: &Path, target: &Path, old: &Path) -> Result<(), OutputError> {
-    let had_old = target.exists();
-    if had_old && let Err(source) = fs::rename(target, old) {
-        let _ = fs::remove_dir_all(staging);
-        return Err(OutputError::Io {
-            path: target.to_path_buf(),
-            source,
-        });
-    }
-    if let Err(source) = fs::rename(staging, target) {
-        if had_old {
-            let _ = fs::rename(old, target);
-        }
-        let _ = fs::remove_dir_all(staging);
-        return Err(OutputError::Io {
-            path: target.to_path_buf(),
-            source,
-        });
-    }
-    if had_old {
-        // The old site is ours (it had the marker); a failure here leaves only litter.
-        let _ = fs::remove_dir_all(old);
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -656,11 +588,67 @@ mod tests {
         }
     }
 
+    /// The first lines of the `roles.json` every build writes.
+    const SIGNED: &str =
+        "{\n  \"site\": \"T\",\n  \"generator\": \"rolebook gen 0.1.0\",\n  \"roles\": []\n}\n";
+
+    /// A site of these files, with the `roles.json` every build writes.
     fn files(pairs: &[(&str, &str)]) -> SiteFiles {
         pairs
             .iter()
+            .chain([&(SIGNED_FILE, SIGNED)])
             .map(|(path, text)| (path.to_string(), Arc::from(text.as_bytes())))
             .collect()
+    }
+
+    /// Nothing but the site is published, and the next build still knows the folder as
+    /// its own; a folder whose `roles.json` is not gen's is not.
+    #[test]
+    fn the_output_carries_no_marker_and_is_known_by_its_roles_json() {
+        let site = tempfile::tempdir().expect("tempdir");
+        let root = site.path();
+        let out = root.join("public");
+        write_site(root, &out, &files(&[("index.html", "one")])).expect("first");
+        let mut names: Vec<String> = fs::read_dir(&out)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["index.html", "roles.json"]);
+        write_site(root, &out, &files(&[("index.html", "two")])).expect("replaced");
+        update_site(root, &out, &files(&[("index.html", "three")]), &[]).expect("updated");
+
+        let title = r#"{\n  \"generator\": \"rolebook gen 1\"}"#;
+        for (roles_json, ours) in [
+            (SIGNED, true),
+            ("{\"roles\": []}\n", false),
+            (
+                &*format!("{{\n  \"site\": {title:?},\n  \"roles\": []\n}}\n"),
+                false,
+            ),
+            ("", false),
+        ] {
+            let other = root.join("other");
+            let _ = fs::remove_dir_all(&other);
+            fs::create_dir(&other).expect("mkdir");
+            fs::write(other.join("index.html"), "mine").expect("write");
+            fs::write(other.join("roles.json"), roles_json).expect("write");
+            assert_eq!(written_by_gen(&other), ours, "{roles_json}");
+            assert_eq!(check_output(root, &other).is_ok(), ours, "{roles_json}");
+        }
+    }
+
+    /// Folders older versions wrote carry the marker file instead: still theirs to replace.
+    #[test]
+    fn an_older_gen_output_is_known_by_its_marker() {
+        let site = tempfile::tempdir().expect("tempdir");
+        let root = site.path();
+        let out = root.join("public");
+        fs::create_dir(&out).expect("mkdir");
+        fs::write(out.join("index.html"), "old").expect("write");
+        fs::write(out.join(".rolebook-output"), "marker").expect("write");
+        write_site(root, &out, &files(&[("index.html", "new")])).expect("replaced");
+        assert!(!out.join(".rolebook-output").exists());
     }
 
     #[test]
@@ -782,10 +770,7 @@ mod tests {
             })
             .collect();
         left.sort();
-        assert_eq!(
-            left,
-            ["", ".rolebook-output", "a.html", "b", "b/index.html", "x"]
-        );
+        assert_eq!(left, ["", "a.html", "b", "b/index.html", "roles.json", "x"]);
         assert_eq!(fs::read_to_string(out.join("a.html")).expect("a"), "1");
         assert_eq!(
             fs::read_to_string(out.join("b/index.html")).expect("b"),

@@ -29,15 +29,13 @@ fn built(root: &Path, args: &[&str]) -> (tempfile::TempDir, PathBuf) {
     (out, public)
 }
 
-/// The `href` of every element of `html` matching `selector` (a tl selector).
+/// The `href` of every element of `html` matching `selector` (a CSS selector), as html5ever
+/// parses the page.
 fn hrefs(html: &str, selector: &str) -> Vec<String> {
-    let dom = tl::parse(html, tl::ParserOptions::default()).expect("parses");
-    let parser = dom.parser();
-    dom.query_selector(selector)
-        .into_iter()
-        .flatten()
-        .filter_map(|handle| handle.get(parser)?.as_tag().cloned())
-        .filter_map(|tag| Some(tag.attributes().get("href")??.as_utf8_str().into_owned()))
+    let selector = scraper::Selector::parse(selector).expect("a valid selector");
+    scraper::Html::parse_document(html)
+        .select(&selector)
+        .filter_map(|element| element.attr("href").map(str::to_string))
         .collect()
 }
 

@@ -322,3 +322,22 @@ fn folders_linked_from_outside_the_site_are_refused() {
         assert!(!root.join("public/id_rsa").exists(), "{link}: published");
     }
 }
+
+/// The published folder holds the site and nothing else (no marker file), and the next
+/// build still knows it as gen's and replaces it.
+#[test]
+fn the_published_folder_holds_only_the_site() {
+    let site = small_site();
+    let root = site.path();
+    for _ in 0..2 {
+        gen_in(root).args(["build", "--quiet"]).assert().success();
+    }
+    let hidden: Vec<String> = fs::read_dir(root.join("public"))
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "published beside the site: {hidden:?}");
+    // What gen knows its output by is a file the site publishes anyway.
+    assert!(read(root, "public/roles.json").contains("\"generator\": \"rolebook gen "));
+}

@@ -95,6 +95,10 @@ fn serves_under_the_base_path_of_base_url() {
     );
     assert!(page.body.contains("/team/playbook/__gen/live"));
     assert_eq!(get(server.port, "/roles/engineer/").status, 404);
+    // The address serve prints without its path still finds the site.
+    let root = get(server.port, "/");
+    assert_eq!(root.status, 307, "{}", root.headers);
+    assert!(root.headers.contains("location: /team/playbook/"));
     let mut socket = live(&server);
     write(
         site.path(),
@@ -570,8 +574,12 @@ fn ctrl_c_stops_serve_and_watch_cleanly_leaving_a_complete_site() {
         .stderr(Stdio::null())
         .spawn()
         .expect("gen watch");
-    let marker = root.join("public/.rolebook-output");
-    assert!(wait_until(|| marker.exists()), "watch never wrote the site");
+    // The site is swapped in whole: its front page there means all of it is.
+    let written = root.join("public/index.html");
+    assert!(
+        wait_until(|| written.exists()),
+        "watch never wrote the site"
+    );
     write(
         root,
         "content/roles/engineer.md",

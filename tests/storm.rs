@@ -44,9 +44,7 @@ fn clean_build(root: &Path, server: &Server) -> BTreeMap<PathBuf, Vec<u8>> {
         .args(["build", "--base-url", &base_url])
         .assert()
         .success();
-    let mut files = snapshot(&copy.path().join("public"));
-    files.remove(Path::new(".rolebook-output"));
-    files
+    snapshot(&copy.path().join("public"))
 }
 
 /// What serve answers for `path` (below the site root), without its live-reload script.

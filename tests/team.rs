@@ -286,26 +286,17 @@ fn new_role_from_an_archetype_writes_a_derived_brief_that_checks() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `head-of-ai`?"));
 }
 
-/// Every `id` of an HTML document and every `href`, parsed.
+/// Every `id` of an HTML document and the `href` of every link, as html5ever parses it.
 fn ids_and_links(html: &str) -> (Vec<String>, Vec<String>) {
-    let dom = tl::parse(html, tl::ParserOptions::default()).expect("parses");
-    let parser = dom.parser();
-    let mut ids = Vec::new();
-    let mut hrefs = Vec::new();
-    for node in dom.nodes() {
-        let Some(tag) = node.as_tag() else { continue };
-        let attributes = tag.attributes();
-        if let Some(Some(id)) = attributes.get("id") {
-            ids.push(id.as_utf8_str().into_owned());
-        }
-        if tag.name().as_utf8_str() == "a"
-            && let Some(Some(href)) = attributes.get("href")
-        {
-            hrefs.push(href.as_utf8_str().into_owned());
-        }
-    }
-    let _ = parser;
-    (ids, hrefs)
+    let document = scraper::Html::parse_document(html);
+    let values = |css: &str, attribute: &str| {
+        let selector = scraper::Selector::parse(css).expect("a valid selector");
+        document
+            .select(&selector)
+            .filter_map(|element| element.attr(attribute).map(str::to_string))
+            .collect::<Vec<_>>()
+    };
+    (values("[id]", "id"), values("a[href]", "href"))
 }
 
 fn assert_one_page(html: &str, what: &str) {

@@ -72,6 +72,12 @@ fn shown(c: char) -> String {
     }
 }
 
+/// Whether `url` (a usable base URL) names its host, as a sitemap's addresses must:
+/// `https://wiki.example.com/playbook/` does, the path `/playbook/` does not.
+pub fn names_host(url: &str) -> bool {
+    url.contains("://")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -198,6 +198,7 @@ pub fn build_site(
         build::Build::stream(root, options, &staging, how.progress, highlighter.clone())?;
     staging.commit()?;
     build.stages.lap("swap");
+    notes.extend(no_sitemap(&build.config.base_url));
     if let (Some(dir), Err(error)) = (&how.cache, highlighter.save()) {
         notes.push(format!(
             "cannot write the highlight cache in {}: {error}",
@@ -211,6 +212,16 @@ pub fn build_site(
         elapsed: started.elapsed(),
         warnings: playbook::lints::split_waived(build.findings).0,
         notes,
+    })
+}
+
+/// Why the site has no `sitemap.xml`, if it has none: its addresses must be absolute, and
+/// `base_url` is a path.
+fn no_sitemap(base_url: &str) -> Option<String> {
+    (!crate::config::address::names_host(base_url)).then(|| {
+        format!(
+            "no sitemap.xml was written: a sitemap lists absolute addresses, and base_url `{base_url}` names no host; set `base_url` in site.yaml (or --base-url) to the address the site is published at, e.g. `https://wiki.example.com/playbook/`"
+        )
     })
 }
 

@@ -83,7 +83,7 @@ const URL_ATTRIBUTES: [(&str, Use); 5] = [
 ];
 
 /// Fields of JSON files that hold addresses (`roles.json`).
-const JSON_URL_FIELDS: [&str; 7] = [
+pub const JSON_URL_FIELDS: [&str; 7] = [
     "url",
     "brief_md",
     "brief_txt",
@@ -114,13 +114,19 @@ pub fn broken_links<B: AsRef<[u8]> + Sync>(
         .filter_map(|(path, bytes)| Some((path.as_str(), links_of(path, bytes.as_ref())?)))
         .collect();
     let exists = |path: &str| files.contains_key(path);
+    let ids_of = |page: &str| scanned.get(page).map(|f| &f.ids);
     let mut broken: Vec<BrokenLink> = scanned
         .par_iter()
         .flat_map_iter(|(page, found)| {
-            found.links.iter().filter_map(|(url, used)| {
-                let problem = check_link(url, page, *used, site, &exists, &|page: &str| {
-                    scanned.get(page).map(|f| &f.ids)
-                })?;
+            // The 404 page keeps its addresses from the base path (see `relative`).
+            let site = Addressing {
+                relative_links: site.relative_links
+                    && crate::render::relative::is_relativized(page),
+                ..*site
+            };
+            let (exists, ids_of) = (&exists, &ids_of);
+            found.links.iter().filter_map(move |(url, used)| {
+                let problem = check_link(url, page, *used, &site, exists, ids_of)?;
                 Some(BrokenLink {
                     page: page.to_string(),
                     url: url.clone(),

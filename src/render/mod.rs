@@ -171,7 +171,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
 
     /// A page at `path` as it is written: with links relative to it when the site asks.
     fn laid_out(&self, path: String, text: String) -> RenderedPage {
-        let text = if self.views.config.relative_links && path.ends_with(".html") {
+        let text = if self.views.config.relative_links && relative::is_relativized(&path) {
             relative::relativize(&text, &self.views.base_path, &relative::prefix_for(&path))
         } else {
             text
@@ -287,18 +287,24 @@ impl<'a, 'v> Renderer<'a, 'v> {
             )]),
             PageKey::Jobs => Ok(views.jobs_files()),
             PageKey::Sitemap => {
-                let mut context = Context::new();
-                let paths: Vec<String> = all_pages(content)
-                    .iter()
-                    .flat_map(|k| page_paths(views, k))
-                    .collect();
-                context.insert("urls", &views.sitemap_urls(&paths));
-                let mut files = vec![self.page("sitemap.xml".into(), "sitemap.xml", &context)?];
+                // A sitemap's addresses are absolute (sitemaps.org): without a host in
+                // `base_url` there is none, and the build says so (`engine::site`).
+                let has_sitemap = crate::config::address::names_host(&views.base_url);
+                let mut files = Vec::new();
+                if has_sitemap {
+                    let mut context = Context::new();
+                    let paths: Vec<String> = all_pages(content)
+                        .iter()
+                        .flat_map(|k| page_paths(views, k))
+                        .collect();
+                    context.insert("urls", &views.sitemap_urls(&paths));
+                    files.push(self.page("sitemap.xml".into(), "sitemap.xml", &context)?);
+                }
                 if views.config.robots_txt {
-                    let robots = format!(
-                        "User-agent: *\nAllow: /\nSitemap: {}\n",
-                        views.permalink("sitemap.xml")
-                    );
+                    let mut robots = "User-agent: *\nAllow: /\n".to_string();
+                    if has_sitemap {
+                        robots += &format!("Sitemap: {}\n", views.permalink("sitemap.xml"));
+                    }
                     files.push(("robots.txt".to_string(), robots.into_bytes()));
                 }
                 Ok(files)

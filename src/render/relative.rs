@@ -23,6 +23,16 @@ const URL_ATTRIBUTES: [(&str, Leads); 5] = [
     ("data-root", Leads::ToFolder),
 ];
 
+/// The page a static host (nginx's `error_page`, Apache's `ErrorDocument`, GitHub Pages)
+/// shows for every missing address, at whatever depth: relative addresses would resolve
+/// against that address, so this one page keeps the addresses from `base_url`'s path.
+pub const SHOWN_AT_ANY_DEPTH: &str = "404.html";
+
+/// Whether the page at `output_path` is written with relative links when the site asks.
+pub fn is_relativized(output_path: &str) -> bool {
+    output_path.ends_with(".html") && output_path != SHOWN_AT_ANY_DEPTH
+}
+
 /// The prefix that leads from the page at `output_path` (`roles/caio/index.html`) to the
 /// site root: `../../`, or `./` at the root.
 pub fn prefix_for(output_path: &str) -> String {
@@ -70,6 +80,12 @@ fn rewrite_attribute(
         // Only an invalid attribute name can be refused, and these are constants.
         let _ = el.set_attribute(attribute, &relative);
     }
+}
+
+/// `url` (an address of the site, starting with `base`) as a file at the site's root
+/// reaches it with relative links: `roles/caio/index.html`; `None` for other addresses.
+pub fn from_root(url: &str, base: &str) -> Option<String> {
+    relative_address(url, Leads::ToFile, base, "")
 }
 
 /// `value` written from the page through `prefix`, or `None` when it is not an address inside

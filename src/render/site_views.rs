@@ -207,6 +207,26 @@ pub struct RoleData<'a> {
     pub posting_docx: Option<String>,
 }
 
+impl RoleData<'_> {
+    /// With relative links, `roles.json` (at the site's root) gives its addresses relative
+    /// to itself, so they work wherever the site is put and opened from disk.
+    fn relative_to_root(&mut self, base_url: &str) {
+        let addresses = [
+            &mut self.url,
+            &mut self.brief_md,
+            &mut self.brief_txt,
+            &mut self.posting_html,
+            &mut self.posting_md,
+            &mut self.posting_txt,
+        ];
+        for url in addresses.into_iter().chain(self.posting_docx.as_mut()) {
+            if let Some(relative) = crate::render::relative::from_root(url, base_url) {
+                *url = relative;
+            }
+        }
+    }
+}
+
 /// `posting:` in `roles.json`.
 #[derive(Debug, Serialize)]
 pub struct PostingData<'a> {
@@ -671,7 +691,12 @@ impl<'a> Views<'a> {
         let mut text = format!(
             "{{\n  \"site\": {},\n  \"generator\": {},\n  \"roles\": ",
             quoted(&self.config.title),
-            quoted(&format!("rolebook gen {}", env!("CARGO_PKG_VERSION")))
+            // `output::written_by_gen` knows gen's output folders by this line.
+            quoted(&format!(
+                "{} {}",
+                crate::output::GENERATOR,
+                env!("CARGO_PKG_VERSION")
+            ))
         );
         if roles.is_empty() {
             text.push_str("[]");
@@ -704,7 +729,11 @@ impl<'a> Views<'a> {
     /// One brief's entry in `roles.json`, indented for its place in the array. JSON strings
     /// hold no raw line breaks, so indenting every line is safe.
     fn role_json(&self, role: &'a Role) -> Arc<str> {
-        let json = serde_json::to_string_pretty(&self.role_data(role)).unwrap_or_default();
+        let mut data = self.role_data(role);
+        if self.config.relative_links {
+            data.relative_to_root(&self.base_url);
+        }
+        let json = serde_json::to_string_pretty(&data).unwrap_or_default();
         let mut indented = String::with_capacity(json.len() + json.len() / 8);
         for (i, line) in json.lines().enumerate() {
             if i > 0 {

@@ -94,7 +94,7 @@ impl OutputFolder {
     }
 
     fn write(&mut self, files: &SiteFiles, repairs: bool) -> Written {
-        let marked = self.output.join(output::MARKER).exists();
+        let marked = output::written_by_gen(&self.output);
         let (result, count) = match &self.behind {
             Behind::Nothing => return Written::Current,
             Behind::Files(pending) if marked => {
@@ -158,16 +158,25 @@ mod tests {
     use super::*;
     use std::sync::Arc;
 
-    fn site(pairs: &[(&str, &str)]) -> SiteFiles {
+    /// These files; and `roles.json`, by which gen knows its output, when `signed`.
+    fn files(pairs: &[(&str, &str)], signed: bool) -> SiteFiles {
+        const SIGNED: &str = "{\n  \"site\": \"T\",\n  \"generator\": \"rolebook gen 0\"\n}\n";
+        let roles_json = [&(output::SIGNED_FILE, SIGNED)];
         pairs
             .iter()
+            .chain(roles_json.into_iter().filter(|_| signed))
             .map(|(path, text)| (path.to_string(), Arc::from(text.as_bytes())))
             .collect()
     }
 
+    /// A whole site.
+    fn site(pairs: &[(&str, &str)]) -> SiteFiles {
+        files(pairs, true)
+    }
+
     fn rebuild(changed: &[(&str, &str)], removed: &[&str]) -> Rebuild {
         Rebuild {
-            changed: site(changed),
+            changed: files(changed, false),
             removed: removed.iter().map(|p| p.to_string()).collect(),
             ..Rebuild::default()
         }
@@ -177,7 +186,7 @@ mod tests {
     fn pending_files_are_written_or_removed_as_the_site_now_has_them() {
         let pending: BTreeSet<String> = ["a.html", "gone.html"].map(String::from).into();
         let (changed, removed) = split_pending(&pending, &site(&[("a.html", "new")]));
-        assert_eq!(changed, site(&[("a.html", "new")]));
+        assert_eq!(changed, files(&[("a.html", "new")], false));
         assert_eq!(removed, ["gone.html"]);
     }
 

@@ -101,6 +101,9 @@ impl LiveState {
 pub enum Resolved {
     File(String),
     Redirect(String),
+    /// The server's root, for a site under a base path: where the site is. Temporary, so no
+    /// browser remembers it for a site previewed at the root later.
+    SiteIsAt(String),
     NotFound,
     BadRequest,
 }
@@ -110,6 +113,9 @@ pub enum Resolved {
 pub fn resolve(base_path: &str, raw_path: &str, exists: impl Fn(&str) -> bool) -> Resolved {
     if raw_path.len() + 1 == base_path.len() && base_path.starts_with(raw_path) {
         return Resolved::Redirect(base_path.to_string());
+    }
+    if raw_path == "/" && base_path != "/" {
+        return Resolved::SiteIsAt(base_path.to_string());
     }
     let Some(rest) = raw_path.strip_prefix(base_path) else {
         return Resolved::NotFound;
@@ -311,13 +317,8 @@ fn serve_file(state: &LiveState, path: &str) -> Response {
     let overlay = snapshot.errors.as_deref();
     let (status, key) = match resolved {
         Resolved::File(key) => (StatusCode::OK, Some(key)),
-        Resolved::Redirect(to) => {
-            return Response::builder()
-                .status(StatusCode::MOVED_PERMANENTLY)
-                .header(header::LOCATION, to)
-                .body(Body::empty())
-                .unwrap_or_default();
-        }
+        Resolved::Redirect(to) => return redirect(StatusCode::MOVED_PERMANENTLY, &to),
+        Resolved::SiteIsAt(to) => return redirect(StatusCode::TEMPORARY_REDIRECT, &to),
         Resolved::BadRequest => (StatusCode::BAD_REQUEST, None),
         Resolved::NotFound => (StatusCode::NOT_FOUND, Some("404.html".to_string())),
     };
@@ -357,6 +358,14 @@ fn serve_file(state: &LiveState, path: &str) -> Response {
         HeaderValue::from_static("nosniff"),
     );
     response
+}
+
+fn redirect(status: StatusCode, to: &str) -> Response {
+    Response::builder()
+        .status(status)
+        .header(header::LOCATION, to)
+        .body(Body::empty())
+        .unwrap_or_default()
 }
 
 async fn live_socket(
@@ -440,6 +449,8 @@ mod tests {
             ),
             ("/pb/", "/pb/", Resolved::File("index.html".into())),
             ("/pb/", "/pb", Resolved::Redirect("/pb/".into())),
+            ("/pb/", "/", Resolved::SiteIsAt("/pb/".into())),
+            ("/a/b/", "/", Resolved::SiteIsAt("/a/b/".into())),
             ("/pb/", "/roles/caio/", Resolved::NotFound),
             (
                 "/pb/",
