@@ -100,6 +100,18 @@ pub struct CheckReport {
     pub findings: Vec<Diagnostic>,
     /// The findings briefs waived (`allow:`), each with its reason, in file order.
     pub waived: Vec<Diagnostic>,
+    /// What was checked; `None` when the site did not load, so nothing past the problems
+    /// that stopped it was.
+    pub checked: Option<Checked>,
+}
+
+/// How much of a site `gen check` read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked {
+    pub briefs: usize,
+    pub guides: usize,
+    /// The pages the site would have: the briefs' and guides' and the overviews.
+    pub pages: usize,
 }
 
 /// `gen check` with `checks`: the findings that count and those briefs waived.
@@ -114,9 +126,15 @@ pub fn check_site_with(
             return Ok(CheckReport {
                 findings: problems.0,
                 waived: Vec::new(),
+                checked: None,
             });
         }
         Err(other) => return Err(other),
+    };
+    let checked = Checked {
+        briefs: site.content.roles.len(),
+        guides: site.content.guides.len(),
+        pages: render::all_pages(&site.content).len(),
     };
     let links = markdown::link_index(&site.config, &site.content);
     // Checks read headings and links, never the HTML.
@@ -139,7 +157,11 @@ pub fn check_site_with(
     }
     playbook::lints::sort(&mut found);
     let (findings, waived) = playbook::lints::split_waived(found);
-    Ok(CheckReport { findings, waived })
+    Ok(CheckReport {
+        findings,
+        waived,
+        checked: Some(checked),
+    })
 }
 
 /// The problems of `site` that show only once it is laid out: template errors, and links that
