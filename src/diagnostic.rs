@@ -75,6 +75,12 @@ impl Diagnostic {
         }
     }
 
+    /// What kind of problem this is, in reports: the lint's id (`vague-outcome`), the id its
+    /// maker gave it (`yaml`, `front-matter`), or else what the file is.
+    pub fn id(&self) -> &'static str {
+        self.code.unwrap_or_else(|| kind_of_file(&self.file))
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -177,7 +183,7 @@ impl std::error::Error for Diagnostic {}
 
 impl miette::Diagnostic for Diagnostic {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.code.map(|c| Box::new(c) as Box<dyn fmt::Display>)
+        Some(Box::new(self.id()))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -207,6 +213,24 @@ impl miette::Diagnostic for Diagnostic {
         let offset = self.byte_offset()?;
         let label = LabeledSpan::new_with_span(Some("here".to_string()), (offset, 0));
         Some(Box::new(std::iter::once(label)))
+    }
+}
+
+/// What a problem without an id is about, from its file (as users see it, relative to the
+/// site root): `config` (site.yaml), `template`, `content` (a page), `static`, else `site`.
+fn kind_of_file(file: &Path) -> &'static str {
+    let shown = display_path(file);
+    let under = |folder: &str| shown == folder || shown.starts_with(&format!("{folder}/"));
+    if shown == "site.yaml" {
+        "config"
+    } else if under("templates") || under("themes") {
+        "template"
+    } else if under("content") {
+        "content"
+    } else if under("static") {
+        "static"
+    } else {
+        "site"
     }
 }
 
@@ -376,6 +400,20 @@ mod tests {
             .render_report(&mut out, &d)
             .expect("renders");
         assert!(out.contains("far"), "{out}");
+    }
+
+    #[test]
+    fn every_problem_has_an_id() {
+        let id = |file: &str| Diagnostic::new(file, Position::START, "x").id();
+        assert_eq!(id("site.yaml"), "config");
+        assert_eq!(id("content/roles/a.md"), "content");
+        assert_eq!(id("templates/role.html"), "template");
+        assert_eq!(id("themes/default/templates/base.html"), "template");
+        assert_eq!(id("static/logo.svg"), "static");
+        assert_eq!(id("public"), "site");
+        let mut lint = Diagnostic::new("content/roles/a.md", Position::START, "x");
+        lint.code = Some("vague-outcome");
+        assert_eq!(lint.id(), "vague-outcome");
     }
 
     #[test]

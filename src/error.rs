@@ -22,6 +22,15 @@ pub enum Error {
         source: std::io::Error,
         help: Option<String>,
     },
+    /// A file the command writes (beside the output: `--single-page`, `--docx`, `gen
+    /// schema --output`) could not be written: exit code 2.
+    #[error("cannot write {}: {source}", .path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+        help: Option<String>,
+    },
     /// Problems already shown to the user (by `gen check`): exit code 1.
     #[error("problems were found")]
     Reported,
@@ -41,10 +50,19 @@ impl Error {
         }
     }
 
+    /// The error of a failed write to `path`, for `map_err`.
+    pub fn writing(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+        move |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+            help: None,
+        }
+    }
+
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Site(_) | Error::Reported => 1,
-            Error::Output(_) | Error::Io { .. } | Error::Usage { .. } => 2,
+            Error::Output(_) | Error::Io { .. } | Error::Write { .. } | Error::Usage { .. } => 2,
         }
     }
 
@@ -52,7 +70,9 @@ impl Error {
         match self {
             Error::Site(_) | Error::Reported => None,
             Error::Output(output) => output.help(),
-            Error::Io { help, .. } | Error::Usage { help, .. } => help.as_deref(),
+            Error::Io { help, .. } | Error::Write { help, .. } | Error::Usage { help, .. } => {
+                help.as_deref()
+            }
         }
     }
 

@@ -9,6 +9,11 @@ use serde_saphyr::Location;
 
 use crate::diagnostic::{Diagnostic, Position, did_you_mean};
 
+mod mistakes;
+
+/// The id of a problem in how YAML is written (a bracket left open, a tab), in reports.
+pub const SYNTAX_ID: &str = "yaml";
+
 /// What a document may cost to read. Front matter is a few dozen values, so a tight node
 /// budget rejects alias bombs in milliseconds; `site.yaml` may list a vocabulary of
 /// thousands of capabilities. Both keep the parser's caps on aliases (`*name`) and depth.
@@ -30,6 +35,15 @@ impl Budget {
     /// Parser events: values and the ends of maps and lists.
     fn max_events(self) -> usize {
         self.max_nodes() * 5 / 2
+    }
+
+    /// The id of a problem in what the document says (an unknown key, a list where text
+    /// goes), in reports.
+    pub fn id(self) -> &'static str {
+        match self {
+            Budget::FrontMatter => "front-matter",
+            Budget::SiteConfig => "config",
+        }
     }
 
     /// What the document is, in messages.
@@ -76,13 +90,21 @@ pub fn parse_with<T: DeserializeOwned>(
 ) -> Result<T, Box<Diagnostic>> {
     serde_saphyr::from_str_with_options::<T>(yaml, options(budget)).map_err(|error| {
         let position = error.location().map_or(Position::START, |l| position(&l));
+        let diagnostic = |at: Position, message: String, help: Option<String>, id| {
+            let mut d = Diagnostic::new(file, at, message)
+                .with_help_opt(help)
+                .with_source(source.clone());
+            d.code = Some(id);
+            Box::new(d)
+        };
         if let Some(breach) = budget_breach(&error) {
             let (message, help) = over_budget(breach, budget);
-            return Box::new(
-                Diagnostic::new(file, position, message)
-                    .with_help(help)
-                    .with_source(source.clone()),
-            );
+            return diagnostic(position, message, Some(help), SYNTAX_ID);
+        }
+        // A bracket left open makes the value a list the types then refuse: the first
+        // mistake in how the YAML is written is the one to report.
+        if let Some(mistake) = mistakes::syntax(yaml) {
+            return diagnostic(mistake.at, mistake.message, Some(mistake.help), SYNTAX_ID);
         }
         let raw = error.without_snippet().to_string();
         let raw = strip_location(&raw);
@@ -93,7 +115,15 @@ pub fn parse_with<T: DeserializeOwned>(
         } else {
             position
         };
-        let (message, help) = explain(raw, yaml, position);
+        if raw == "expected string scalar"
+            && let Some(mistake) = mistakes::not_text(yaml, position)
+        {
+            return diagnostic(mistake.at, mistake.message, Some(mistake.help), budget.id());
+        }
+        let (message, mut help) = explain(raw, yaml, position);
+        if raw == "expected sequence start" && help.is_none() {
+            help = mistakes::not_list(yaml, position);
+        }
         // serde reports a missing top-level key at the map's last key; its first reads better.
         let position = if raw.starts_with("missing field") && key_path_at(yaml, position).is_none()
         {
@@ -101,11 +131,7 @@ pub fn parse_with<T: DeserializeOwned>(
         } else {
             position
         };
-        Box::new(
-            Diagnostic::new(file, position, message)
-                .with_help_opt(help)
-                .with_source(source.clone()),
-        )
+        diagnostic(position, message, help, budget.id())
     })
 }
 
@@ -562,7 +588,7 @@ mod tests {
     #[test]
     fn wrong_type_inside_a_list_names_the_parent_key() {
         let d = error_of("---\ntitle: x\nnested:\n  inner:\n    - a\n    - {b: 1}\n");
-        assert_eq!(d.message, "`nested.inner` must be text");
+        assert_eq!(d.message, "`nested.inner` must be text, not a map");
         assert_eq!(d.position.line, 6);
     }
 

@@ -420,6 +420,89 @@ fn schema_output_file_and_completions() {
     }
 }
 
+/// The README lists every shell `gen completions` offers, and each gets a script.
+#[test]
+fn the_readme_lists_every_completion_shell() {
+    let help = gen_in(&repo())
+        .args(["completions", "--help"])
+        .output()
+        .expect("runs");
+    let help = String::from_utf8_lossy(&help.stdout);
+    let shells: Vec<&str> = help
+        .split_once("[possible values: ")
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(values, _)| values.split(", ").collect())
+        .expect("the shells in the help");
+    assert!(shells.len() >= 5, "{shells:?}");
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    let row = readme
+        .lines()
+        .find(|l| l.starts_with("| `gen completions "))
+        .expect("the README's completions row");
+    let listed = row
+        .trim_start_matches("| `gen completions ")
+        .split('`')
+        .next()
+        .unwrap_or("");
+    let listed: Vec<&str> = listed.split("\\|").collect();
+    let mut sorted = listed.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, shells, "README lists {listed:?}");
+    for shell in shells {
+        gen_in(&repo())
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("serve"));
+    }
+}
+
+/// The README says how to install `gen` onto the PATH and names every package `.ci/run`
+/// installs for the tests that use outside tools (each test skips, saying why, without it).
+#[test]
+fn the_readme_says_how_to_install_and_names_every_test_tool() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    assert!(readme.contains("cargo install --path ."), "no install line");
+    let cargo = std::fs::read_to_string(repo().join("Cargo.toml")).expect("Cargo.toml");
+    assert!(
+        cargo.contains("[[bin]]\nname = \"gen\""),
+        "the binary is gen"
+    );
+    let ci = std::fs::read_to_string(repo().join(".ci/run")).expect(".ci/run");
+    let mut packages = Vec::new();
+    for line in ci.lines().map(str::trim).filter(|l| !l.starts_with('#')) {
+        for installer in [
+            "apt-get install -y -qq ",
+            "pip install --quiet ",
+            "axe-core@",
+        ] {
+            if let Some((_, rest)) = line.split_once(installer) {
+                let names = rest.split(['>', ')', '|']).next().unwrap_or("");
+                packages.extend(
+                    names
+                        .split_whitespace()
+                        .filter(|n| !n.starts_with('-'))
+                        .map(|n| match installer {
+                            "axe-core@" => "axe-core".to_string(),
+                            _ => n.to_string(),
+                        }),
+                );
+            }
+        }
+    }
+    assert!(packages.len() >= 8, "{packages:?}");
+    let table = readme
+        .split_once("**Which tests need which tools.**")
+        .map(|(_, rest)| rest)
+        .expect("the README's table of test tools");
+    for package in packages {
+        assert!(
+            table.contains(&format!("`{package}")) || table.contains(&format!(" {package}`")),
+            "the README's test tools lack {package}"
+        );
+    }
+}
+
 #[test]
 fn help_shows_examples_for_each_command() {
     for command in ["build", "serve", "watch", "check", "init", "schema"] {

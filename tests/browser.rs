@@ -583,3 +583,122 @@ fn the_page_follows_edits_errors_and_fixes_without_a_manual_reload() {
     );
     browser.until("following to the edited page", "return location.pathname === '/roles/extra/' && document.body.innerText.includes('Extra Followed')");
 }
+
+/// Words that take each rule of Snowball's English stemmer: the whole-word exceptions, the
+/// special prefixes, and every suffix of every step, with near misses.
+const STEMMER_WORDS: &str = "skis skies dying lying tying idly gently ugly early only singly sky news \
+    howe atlas cosmos bias andes inning innings outing outings canning cannings herring earrings \
+    proceed proceeds exceed exceeded succeed succeeding generous generate generously communism \
+    communication arsenal caresses ponies ties cries gas gaps kiwis evals eval evaluations \
+    luxuriating hopping hoping filing agreed feed bleed fished conflated troubled sized hopped \
+    tanned falling hissing fizzed failing happy cry by say relational conditional rational \
+    valenci hesitanci digitizer conformabli radicalli differentli vileli analogousli \
+    vietnamization predication operator feudalism decisiveness hopefulness callousness formaliti \
+    sensitiviti sensibiliti triplicate formative formalize electriciti electrical hopeful goodness \
+    revival allowance inference airliner gyroscopic adjustable defensible irritant replacement \
+    adjustment dependent adoption homologou activate angulariti homologous effective bowdlerize \
+    controll roll yelled yield employs enjoyed ayyy youth yearly their's dog's 'tis \
+    équipe résumé naïve café straße 2026 gpt4 ml ai a";
+
+/// Search reads the index and the query the same way, and as Snowball's English stemmer does:
+/// the theme's stemmer gives rust-stemmers' stems for every word of the playbook and the
+/// README and for words that take each rule; "evals" finds the Prompt & Eval Engineer, and
+/// "equipe" a guide about the "équipe"; constraints are searched.
+#[test]
+fn search_stems_and_folds_queries_and_the_index_alike() {
+    let browser = match Browser::start() {
+        Ok(browser) => browser,
+        Err(reason) => {
+            println!("SKIPPED browser test: {reason}");
+            return;
+        }
+    };
+    let site = tempfile::tempdir().expect("tempdir");
+    let root = site.path();
+    std::fs::copy(repo().join("site.yaml"), root.join("site.yaml")).expect("site.yaml");
+    copy_dir(&repo().join("themes"), &root.join("themes"));
+    copy_dir(&repo().join("content"), &root.join("content"));
+    write(
+        root,
+        "content/guides/equipe-data.md",
+        "---\ntitle: Travailler avec l'équipe data\nsummary: Comment l'équipe IA partage les données avec l'équipe data.\n---\n\nLe guide.\n",
+    );
+    let (_server, url) = serve(root, &[]);
+    browser.go(&url);
+    browser.until("the page", "return document.readyState === 'complete'");
+
+    let mut words: std::collections::BTreeSet<String> = STEMMER_WORDS
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let mut texts = vec![std::fs::read_to_string(repo().join("README.md")).expect("README")];
+    for entry in walkdir::WalkDir::new(repo().join("content")) {
+        let entry = entry.expect("content");
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            texts.push(std::fs::read_to_string(entry.path()).expect("page"));
+        }
+    }
+    for text in &texts {
+        words.extend(
+            text.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string),
+        );
+    }
+    let words: Vec<String> = words.into_iter().collect();
+    assert!(words.len() > 2000, "{} words", words.len());
+    let reference = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let expected: Vec<String> = words
+        .iter()
+        .map(|w| reference.stem(w).into_owned())
+        .collect();
+    let stemmed = browser.eval(&format!(
+        "return {}.map(function (w) {{ return window.rolebookTerms.stem(w); }})",
+        json!(words)
+    ));
+    let stemmed: Vec<String> = serde_json::from_value(stemmed).expect("stems");
+    let differ: Vec<String> = words
+        .iter()
+        .zip(expected.iter().zip(&stemmed))
+        .filter(|(_, (want, got))| want != got)
+        .map(|(word, (want, got))| format!("{word}: {got}, not {want}"))
+        .collect();
+    assert!(differ.is_empty(), "stems that differ: {differ:?}");
+    assert_eq!(
+        browser.eval("return window.rolebookTerms.terms(\"L'Équipe ÉVALS, naïve—evaluations\").map(t => [t.w, t.s])"),
+        json!([["l", "l"], ["equipe", "equip"], ["evals", "eval"], ["naive", "naiv"], ["evaluations", "evalu"]])
+    );
+
+    let search = |query: &str| -> Value {
+        browser.eval("var i = document.querySelector('#search-input'); i.value = ''; return true");
+        browser.type_into("#search-input", query);
+        browser.until(
+            "search results",
+            "return !document.querySelector('#search-results').hidden",
+        );
+        browser.eval("return Array.from(document.querySelectorAll('#search-results [role=option] .search-title')).map(t => t.textContent)")
+    };
+    let found = search("evals");
+    assert_eq!(
+        found.as_array().map(|f| &f[..2]),
+        Some(
+            &[
+                json!("Claims Eval Engineer"),
+                json!("Prompt & Eval Engineer")
+            ][..]
+        ),
+        "the briefs with \"Eval\" in their title first: {found}"
+    );
+    let found = search("equipe");
+    assert_eq!(found, json!(["Travailler avec l'équipe data"]));
+    let found = search("ÉQUIPES");
+    assert_eq!(found, json!(["Travailler avec l'équipe data"]));
+    // Words of a constraint only ("Must run on the company's approved cloud or on-premises
+    // estate"): the platform lead's, and the claims platform lead's, which inherits it.
+    let found = search("premises estate");
+    assert_eq!(
+        found,
+        json!(["AI/ML Platform Lead", "Claims AI Platform Lead"])
+    );
+}

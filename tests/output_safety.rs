@@ -13,6 +13,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
 use common::*;
+use predicates::prelude::PredicateBooleanExt;
 
 /// Every entry below `dir` (symbolic links not followed): bytes or link target, and mtime.
 fn tree(dir: &Path) -> BTreeMap<PathBuf, (String, Option<SystemTime>)> {
@@ -276,6 +277,40 @@ fn single_page_never_overwrites_a_file_gen_did_not_write() {
             .success();
     }
     assert!(read(root, "playbook.html").contains("<html"));
+}
+
+/// `--single-page` and `--docx` into folders that do not exist yet: made, as the output
+/// folder is (the write used to fail with "cannot read").
+#[test]
+fn single_page_and_docx_go_into_folders_made_for_them() {
+    let site = small_site();
+    let root = site.path();
+    gen_in(root)
+        .args(["build", "--single-page", "exports/2026/playbook.html"])
+        .args(["--docx", "exports/word/playbook.docx"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "Wrote the whole playbook to exports/2026/playbook.html",
+        ));
+    assert!(read(root, "exports/2026/playbook.html").contains("<html"));
+    assert!(root.join("exports/word/playbook.docx").is_file());
+    // A write that fails says it was writing (`/proc/self` takes no new file, even as root).
+    if cfg!(target_os = "linux") {
+        gen_in(root)
+            .args([
+                "build",
+                "--quiet",
+                "--single-page",
+                "/proc/self/playbook.html",
+            ])
+            .assert()
+            .code(2)
+            .stderr(
+                predicates::str::contains("cannot write /proc/self/playbook.html")
+                    .and(predicates::str::contains("cannot read").not()),
+            );
+    }
 }
 
 #[test]

@@ -372,6 +372,10 @@ fn sitemap_search_index_and_no_robots_by_default() {
     assert!(index.contains("\"t\":\"Head of AI\""));
     assert!(index.contains("The first 90 days"), "headings are indexed");
     assert!(
+        index.contains("\"c\":[\"Must run on the company's approved cloud or on-premises estate\""),
+        "constraints are indexed"
+    );
+    assert!(
         !index.contains("Walk through a production AI system"),
         "bodies are not"
     );

@@ -43,12 +43,12 @@ pub fn create_file(root: &Path, relative: &Path, bytes: &[u8]) -> Result<Created
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
             return Ok(Created::Kept);
         }
-        Err(error) => return Err(io(&path)(error)),
+        Err(error) => return Err(Error::writing(&path)(error)),
     };
     if let Err(error) = file.write_all(bytes).and_then(|()| file.flush()) {
         // Ours, and half-written: a full disk must not leave half a brief.
         let _ = std::fs::remove_file(&path);
-        return Err(io(&path)(error));
+        return Err(Error::writing(&path)(error));
     }
     Ok(Created::Written)
 }
@@ -102,7 +102,7 @@ fn make_folder_inside(root: &Path, folder: &Path) -> Result<(), Error> {
             ));
         }
     }
-    std::fs::create_dir_all(folder).map_err(io(folder))
+    std::fs::create_dir_all(folder).map_err(Error::writing(folder))
 }
 
 #[cfg(all(test, unix))]

@@ -106,7 +106,7 @@ pub fn init(dir: &Path, bare: bool, add: bool) -> Result<Written, Error> {
             ),
         ));
     }
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    std::fs::create_dir_all(dir).map_err(Error::writing(dir))?;
     let mut written = Written::default();
     // The shipped `organization:` is the worked plan's insurer, which a new site does not
     // get: its posts say nothing about the organization until it writes its own.

@@ -58,11 +58,7 @@ pub fn new_page(root: &Path, title: &str, slug: Option<&str>) -> Result<(), Erro
 pub fn schema(args: SchemaArgs) -> Result<(), Error> {
     let text = scaffold::schema(&args.root)?;
     match args.output {
-        Some(path) => std::fs::write(&path, text).map_err(|source| Error::Io {
-            path,
-            source,
-            help: None,
-        }),
+        Some(path) => std::fs::write(&path, text).map_err(Error::writing(&path)),
         None => {
             print!("{text}");
             Ok(())

@@ -24,6 +24,9 @@ pub fn run(args: BuildArgs) -> Result<(), Error> {
     if let Some(file) = &args.docx {
         playbook_docx::check_target(&args.site.root, &output, file)?;
     }
+    if let Some(file) = &args.single_page {
+        site::check_single_page(file)?;
+    }
     let report = site::build_site(&args.site.root, &options, &output, build)?;
     if let Some(file) = &args.single_page {
         site::write_single_page(&args.site.root, &options, file)?;

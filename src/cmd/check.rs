@@ -9,10 +9,13 @@ use super::{CheckArgs, Format, report, stdout_has_color};
 pub fn run(args: CheckArgs) -> Result<(), Error> {
     let checks = CheckOptions { ready: args.ready };
     let report = site::check_site_with(&args.site.root, &args.site.load_options(), checks)?;
-    let (findings, waived) = (&report.findings, &report.waived);
+    let (findings, waived, checked) = (&report.findings, &report.waived, report.checked);
     match args.format {
-        Format::Human => print!("{}", report::human(findings, waived, stdout_has_color())),
-        Format::Json => print!("{}", report::json(findings, waived)),
+        Format::Human => print!(
+            "{}",
+            report::human(findings, waived, checked, stdout_has_color())
+        ),
+        Format::Json => print!("{}", report::json(findings, waived, checked)),
     }
     // Waived findings never fail the check: their brief gave its reason.
     let errors = findings.iter().any(|f| f.severity == Severity::Error);

@@ -6,13 +6,15 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use rolebook::diagnostic::{Diagnostic, Severity, display_path, terminal_safe};
+use rolebook::engine::site::Checked;
 
 #[derive(Debug, Serialize)]
 pub struct JsonFinding<'a> {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    /// The lint id, or `error` for a problem that stops the site from loading.
+    /// The lint id, or what a problem that stops the site from loading is about: `yaml`,
+    /// `front-matter`, `config`, `content`, `template`…
     pub id: &'a str,
     pub level: Severity,
     pub message: &'a str,
@@ -36,9 +38,15 @@ pub struct JsonWaived<'a> {
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
+    /// Files with findings.
     pub files: usize,
     /// Findings briefs waived (not counted as errors or warnings).
     pub waived: usize,
+    /// Briefs, guides and pages checked; `null` when the site did not load (its errors are
+    /// the findings), so none was.
+    pub briefs: Option<usize>,
+    pub guides: Option<usize>,
+    pub pages: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -48,7 +56,11 @@ pub struct JsonReport<'a> {
     pub summary: Summary,
 }
 
-pub fn summary(findings: &[Diagnostic], waived: &[Diagnostic]) -> Summary {
+pub fn summary(
+    findings: &[Diagnostic],
+    waived: &[Diagnostic],
+    checked: Option<Checked>,
+) -> Summary {
     let files: BTreeSet<_> = findings.iter().map(|f| &f.file).collect();
     let errors = findings
         .iter()
@@ -59,6 +71,9 @@ pub fn summary(findings: &[Diagnostic], waived: &[Diagnostic]) -> Summary {
         warnings: findings.len() - errors,
         files: files.len(),
         waived: waived.len(),
+        briefs: checked.map(|c| c.briefs),
+        guides: checked.map(|c| c.guides),
+        pages: checked.map(|c| c.pages),
     }
 }
 
@@ -69,7 +84,7 @@ fn reason(f: &Diagnostic) -> Option<&str> {
         .filter(|r| !r.is_empty())
 }
 
-pub fn json(findings: &[Diagnostic], waived: &[Diagnostic]) -> String {
+pub fn json(findings: &[Diagnostic], waived: &[Diagnostic], checked: Option<Checked>) -> String {
     let report = JsonReport {
         findings: findings
             .iter()
@@ -77,7 +92,7 @@ pub fn json(findings: &[Diagnostic], waived: &[Diagnostic]) -> String {
                 file: display_path(&f.file),
                 line: f.position.line,
                 column: f.position.column,
-                id: f.code.unwrap_or("error"),
+                id: f.id(),
                 level: f.severity,
                 message: &f.message,
                 help: f.help.as_deref(),
@@ -89,13 +104,13 @@ pub fn json(findings: &[Diagnostic], waived: &[Diagnostic]) -> String {
                 file: display_path(&f.file),
                 line: f.position.line,
                 column: f.position.column,
-                id: f.code.unwrap_or("error"),
+                id: f.id(),
                 level: f.severity,
                 message: &f.message,
                 reason: reason(f),
             })
             .collect(),
-        summary: summary(findings, waived),
+        summary: summary(findings, waived, checked),
     };
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
     text.push('\n');
@@ -112,8 +127,13 @@ fn paint(text: &str, code: &str, color: bool) -> String {
 
 /// Grouped by file: `file:line:column  level  id  message` (clickable in terminals and
 /// editors), then the help; then the findings briefs waived, each with its reason; then a
-/// summary line.
-pub fn human(findings: &[Diagnostic], waived: &[Diagnostic], color: bool) -> String {
+/// summary line that says what was checked.
+pub fn human(
+    findings: &[Diagnostic],
+    waived: &[Diagnostic],
+    checked: Option<Checked>,
+    color: bool,
+) -> String {
     let mut out = String::new();
     let mut current = None;
     for f in findings {
@@ -134,14 +154,14 @@ pub fn human(findings: &[Diagnostic], waived: &[Diagnostic], color: bool) -> Str
             terminal_safe(&display_path(&f.file)),
             f.position.line,
             f.position.column,
-            paint(f.code.unwrap_or("error"), "36", color),
+            paint(f.id(), "36", color),
             terminal_safe(&f.message)
         ));
         if let Some(help) = &f.help {
             out.push_str(&format!("      help: {}\n", terminal_safe(help)));
         }
     }
-    let s = summary(findings, waived);
+    let s = summary(findings, waived, checked);
     if !findings.is_empty() {
         out.push('\n');
     }
@@ -149,18 +169,42 @@ pub fn human(findings: &[Diagnostic], waived: &[Diagnostic], color: bool) -> Str
         out.push_str(&human_waived(waived, color));
         out.push('\n');
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    out.push_str(&format!(
-        "{}, {} in {}",
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning"),
-        plural(s.files, "file")
-    ));
-    if s.waived > 0 {
-        out.push_str(&format!("; {} waived", s.waived));
-    }
+    out.push_str(&summary_line(&s));
     out.push('\n');
     out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// `Checked 9 briefs, 3 guides and the 22 pages of the site: 0 errors, 0 warnings`; a site
+/// that did not load says so, since nothing past its errors was checked.
+fn summary_line(s: &Summary) -> String {
+    let mut line = match (s.briefs, s.guides, s.pages) {
+        (Some(briefs), Some(guides), Some(pages)) => format!(
+            "Checked {}, {} and the {} of the site: ",
+            plural(briefs, "brief"),
+            plural(guides, "guide"),
+            plural(pages, "page")
+        ),
+        _ => String::new(),
+    };
+    line.push_str(&format!(
+        "{}, {}",
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning")
+    ));
+    if s.files > 0 {
+        line.push_str(&format!(" in {}", plural(s.files, "file")));
+    }
+    if s.waived > 0 {
+        line.push_str(&format!("; {} waived", s.waived));
+    }
+    if s.briefs.is_none() {
+        line.push_str("; the site did not load, so no brief was checked further: fix these first");
+    }
+    line
 }
 
 /// The waived findings: `file:line:column  id  message`, then the brief's reason.
@@ -173,7 +217,7 @@ fn human_waived(waived: &[Diagnostic], color: bool) -> String {
             terminal_safe(&display_path(&f.file)),
             f.position.line,
             f.position.column,
-            paint(f.code.unwrap_or("error"), "36", color),
+            paint(f.id(), "36", color),
             terminal_safe(&f.message)
         ));
         out.push_str(&format!(
@@ -223,15 +267,15 @@ mod tests {
 
     #[test]
     fn waived_findings_are_listed_with_their_reason_and_not_counted() {
-        let text = human(&findings(), &waived(), false);
+        let text = human(&findings(), &waived(), Some(CHECKED), false);
         assert!(
             text.ends_with(
-                "waived (allowed by their brief, not counted)\n  content/plan/platform.md:9:1  tool-soup  tool soup: 9 tools listed; the limit is 8\n      reason: One polyglot platform team\n  content/plan/platform.md:9:1  missing-probes  no interview probes for proof of delivery\n      reason: none given\n\n1 error, 1 warning in 2 files; 2 waived\n"
+                "waived (allowed by their brief, not counted)\n  content/plan/platform.md:9:1  tool-soup  tool soup: 9 tools listed; the limit is 8\n      reason: One polyglot platform team\n  content/plan/platform.md:9:1  missing-probes  no interview probes for proof of delivery\n      reason: none given\n\nChecked 9 briefs, 3 guides and the 22 pages of the site: 1 error, 1 warning in 2 files; 2 waived\n"
             ),
             "{text}"
         );
         let value: serde_json::Value =
-            serde_json::from_str(&json(&findings(), &waived())).expect("valid JSON");
+            serde_json::from_str(&json(&findings(), &waived(), Some(CHECKED))).expect("valid JSON");
         assert_eq!(value["waived"][0]["id"], "tool-soup");
         assert_eq!(value["waived"][0]["reason"], "One polyglot platform team");
         assert_eq!(value["waived"][0]["level"], "warning");
@@ -242,21 +286,42 @@ mod tests {
 
     #[test]
     fn human_output_groups_by_file_without_colour_when_asked() {
-        let text = human(&findings(), &[], false);
+        let text = human(&findings(), &[], None, false);
         assert_eq!(
             text,
-            "content/roles/a.md\n  content/roles/a.md:5:10  warning  vague-outcome  vague outcome\n      help: state a target\n\nsite.yaml\n  site.yaml:1:1  error  error  unknown key `titel`\n\n1 error, 1 warning in 2 files\n"
+            "content/roles/a.md\n  content/roles/a.md:5:10  warning  vague-outcome  vague outcome\n      help: state a target\n\nsite.yaml\n  site.yaml:1:1  error  config  unknown key `titel`\n\n1 error, 1 warning in 2 files; the site did not load, so no brief was checked further: fix these first\n"
         );
-        assert!(human(&findings(), &[], true).contains("\x1b["));
+        assert!(human(&findings(), &[], None, true).contains("\x1b["));
     }
 
     #[test]
     fn json_output_has_stable_fields() {
         let value: serde_json::Value =
-            serde_json::from_str(&json(&findings(), &[])).expect("valid JSON");
+            serde_json::from_str(&json(&findings(), &[], None)).expect("valid JSON");
         assert_eq!(value["findings"][0]["id"], "vague-outcome");
         assert_eq!(value["findings"][0]["level"], "warning");
-        assert_eq!(value["findings"][1]["id"], "error");
+        assert_eq!(value["findings"][1]["id"], "config");
         assert_eq!(value["summary"]["errors"], 1);
+        assert_eq!(value["summary"]["briefs"], serde_json::Value::Null);
+    }
+
+    const CHECKED: Checked = Checked {
+        briefs: 9,
+        guides: 3,
+        pages: 22,
+    };
+
+    #[test]
+    fn a_clean_check_says_what_it_checked() {
+        let text = human(&[], &[], Some(CHECKED), false);
+        assert_eq!(
+            text,
+            "Checked 9 briefs, 3 guides and the 22 pages of the site: 0 errors, 0 warnings\n"
+        );
+        let value: serde_json::Value =
+            serde_json::from_str(&json(&[], &[], Some(CHECKED))).expect("valid JSON");
+        assert_eq!(value["summary"]["briefs"], 9);
+        assert_eq!(value["summary"]["guides"], 3);
+        assert_eq!(value["summary"]["pages"], 22);
     }
 }

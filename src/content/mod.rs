@@ -459,8 +459,11 @@ fn parse_page(
     config: &Config,
     options: LoadOptions,
 ) -> Result<Option<Page>, Vec<Diagnostic>> {
-    let split = front_matter::split(&source.text)
-        .map_err(|e| vec![source.diagnostic(e.position, e.message).with_help(e.help)])?;
+    let split = front_matter::split(&source.text).map_err(|e| {
+        let mut d = source.diagnostic(e.position, e.message).with_help(e.help);
+        d.code = Some(crate::yaml::Budget::FrontMatter.id());
+        vec![d]
+    })?;
     let body_offset = split.body_offset;
     if is_role_path(&source.content_path) {
         let front: WrittenFront =
@@ -469,6 +472,11 @@ fn parse_page(
             return Ok(None);
         }
         let mut problems = role::check(&front, config, &source);
+        for problem in &mut problems {
+            problem
+                .code
+                .get_or_insert(crate::yaml::Budget::FrontMatter.id());
+        }
         let slug = role_slug(front.slug.as_ref(), &source).unwrap_or_else(|d| {
             problems.push(d);
             String::new()

@@ -59,7 +59,7 @@ pub fn check_target(root: &Path, output: &Path, file: &Path) -> Result<(), Error
             "give --docx a new file name (e.g. playbook.docx), or delete the file first",
         );
     }
-    Ok(())
+    crate::engine::site::not_under_a_file(file)
 }
 
 /// The whole playbook of the site at `root` written to `file` (checked with
@@ -71,23 +71,16 @@ pub fn write(root: &Path, options: &LoadOptions, file: &Path) -> Result<(), Erro
     let bytes = render::docx::playbook(&views).map_err(|message| {
         Error::usage(format!("cannot write the Word document: {message}"), None)
     })?;
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Io {
-            path,
-            source,
-            help: None,
-        }
-    };
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    crate::engine::site::create_parent(file)?;
     let partial = file.with_file_name(format!(".{name}.{}.partial", std::process::id()));
-    std::fs::write(&partial, bytes).map_err(io(&partial))?;
+    std::fs::write(&partial, bytes).map_err(Error::writing(&partial))?;
     std::fs::rename(&partial, file).map_err(|source| {
         let _ = std::fs::remove_file(&partial);
-        io(file)(source)
+        Error::writing(file)(source)
     })
 }
 

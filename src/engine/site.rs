@@ -100,6 +100,18 @@ pub struct CheckReport {
     pub findings: Vec<Diagnostic>,
     /// The findings briefs waived (`allow:`), each with its reason, in file order.
     pub waived: Vec<Diagnostic>,
+    /// What was checked; `None` when the site did not load, so nothing past the problems
+    /// that stopped it was.
+    pub checked: Option<Checked>,
+}
+
+/// How much of a site `gen check` read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked {
+    pub briefs: usize,
+    pub guides: usize,
+    /// The pages the site would have: the briefs' and guides' and the overviews.
+    pub pages: usize,
 }
 
 /// `gen check` with `checks`: the findings that count and those briefs waived.
@@ -114,9 +126,15 @@ pub fn check_site_with(
             return Ok(CheckReport {
                 findings: problems.0,
                 waived: Vec::new(),
+                checked: None,
             });
         }
         Err(other) => return Err(other),
+    };
+    let checked = Checked {
+        briefs: site.content.roles.len(),
+        guides: site.content.guides.len(),
+        pages: render::all_pages(&site.content).len(),
     };
     let links = markdown::link_index(&site.config, &site.content);
     // Checks read headings and links, never the HTML.
@@ -139,7 +157,11 @@ pub fn check_site_with(
     }
     playbook::lints::sort(&mut found);
     let (findings, waived) = playbook::lints::split_waived(found);
-    Ok(CheckReport { findings, waived })
+    Ok(CheckReport {
+        findings,
+        waived,
+        checked: Some(checked),
+    })
 }
 
 /// The problems of `site` that show only once it is laid out: template errors, and links that
@@ -246,6 +268,26 @@ fn open_highlight_cache(output: &Path, dir: &Path) -> Result<(Highlighter, Optio
 /// standalone HTML file (styles inlined, no scripts, no requests), for print and for wikis
 /// that take a single page.
 pub fn write_single_page(root: &Path, options: &LoadOptions, file: &Path) -> Result<(), Error> {
+    check_single_page(file)?;
+    let site = Site::load(root, options)?;
+    let theme =
+        theme::Theme::resolve(root, &site.config.theme).ok_or_else(|| site.theme_missing())?;
+    let mut templates = render::templates::Templates::load(root, &theme)?;
+    let statics = render::static_files(root, &theme, &site.config.limits)?;
+    let html = render::single_page(
+        &site.config,
+        &site.content,
+        &mut templates,
+        &statics,
+        &Highlighter::new(),
+    )?;
+    create_parent(file)?;
+    std::fs::write(file, html).map_err(Error::writing(file))
+}
+
+/// Why `file` may not receive the standalone page, if it may not. Checked before the build
+/// too, so a refused name costs nothing and publishes nothing.
+pub fn check_single_page(file: &Path) -> Result<(), Error> {
     if file.is_dir() {
         return Err(Error::usage(
             format!("{} is a folder", file.display()),
@@ -266,23 +308,45 @@ pub fn write_single_page(root: &Path, options: &LoadOptions, file: &Path) -> Res
             ),
         ));
     }
-    let site = Site::load(root, options)?;
-    let theme =
-        theme::Theme::resolve(root, &site.config.theme).ok_or_else(|| site.theme_missing())?;
-    let mut templates = render::templates::Templates::load(root, &theme)?;
-    let statics = render::static_files(root, &theme, &site.config.limits)?;
-    let html = render::single_page(
-        &site.config,
-        &site.content,
-        &mut templates,
-        &statics,
-        &Highlighter::new(),
-    )?;
-    std::fs::write(file, html).map_err(|source| Error::Io {
-        path: file.to_path_buf(),
-        source,
-        help: None,
-    })
+    not_under_a_file(file)
+}
+
+/// Refuses `file` when a folder on its way is a file (`site.yaml/playbook.html`): no
+/// folder can be made there.
+pub(crate) fn not_under_a_file(file: &Path) -> Result<(), Error> {
+    let blocked = file
+        .ancestors()
+        .skip(1)
+        .find(|folder| folder.exists())
+        .filter(|folder| !folder.as_os_str().is_empty() && !folder.is_dir());
+    match blocked {
+        Some(folder) => Err(Error::usage(
+            format!(
+                "cannot write {}: {} is a file, not a folder",
+                file.display(),
+                folder.display()
+            ),
+            Some("give a file name in a folder, e.g. exports/playbook.html".to_string()),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The folders `file` goes in, made when missing, as the output folder is.
+pub(crate) fn create_parent(file: &Path) -> Result<(), Error> {
+    match file.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => {
+            std::fs::create_dir_all(folder).map_err(|source| Error::Write {
+                path: file.to_path_buf(),
+                source,
+                help: Some(format!(
+                    "gen could not make the folder {}",
+                    folder.display()
+                )),
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Whether `file` is a page gen wrote: its head names gen as its generator.

@@ -31,7 +31,7 @@ pub enum PageKey {
     Jobs,
     /// `sitemap.xml` (and `robots.txt`): every page's address.
     Sitemap,
-    /// `search-index.js`: titles, summaries and headings.
+    /// `search-index.js`: titles, summaries, outcomes, capabilities, tags, headings and constraints.
     SearchIndex,
     /// A brief's page and the files beside it (`ROLE_FILES`), by slug.
     Role(String),

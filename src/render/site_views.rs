@@ -283,6 +283,9 @@ struct SearchEntry<'a> {
     /// headings
     #[serde(skip_serializing_if = "Vec::is_empty")]
     h: Vec<&'a str>,
+    /// constraints (systems, data, governance), which briefs are often searched by
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    c: &'a [String],
 }
 
 impl<'a> Views<'a> {
@@ -788,6 +791,7 @@ impl<'a> Views<'a> {
                 o: &role.front.outcome.value,
                 g,
                 h: headings(&role.source.content_path),
+                c: &role.front.constraints,
             });
         }
         for guide in &self.content.guides {
@@ -799,6 +803,7 @@ impl<'a> Views<'a> {
                 o: "",
                 g: guide.front.tags.iter().map(String::as_str).collect(),
                 h: headings(&guide.source.content_path),
+                c: &[],
             });
         }
         format!(

@@ -623,7 +623,7 @@ impl<'a> Views<'a> {
                 brief: self.content.role(&waived.brief).map(|r| self.role_link(r)),
                 file: crate::diagnostic::display_path(&f.file),
                 line: f.position.line,
-                id: f.code.unwrap_or("error"),
+                id: f.id(),
                 message: &f.message,
                 level: f.severity,
                 reason: Some(waived.reason.as_str()).filter(|r| !r.is_empty()),
@@ -680,7 +680,7 @@ impl<'a> Views<'a> {
                     line: finding.position.line,
                     column: finding.position.column,
                     level: finding.severity,
-                    id: finding.code.unwrap_or("error"),
+                    id: finding.id(),
                     message: &finding.message,
                     help: finding.help.as_deref(),
                 });

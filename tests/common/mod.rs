@@ -147,3 +147,12 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         })
         .collect()
 }
+
+/// What a clean `gen check` prints: how many briefs and guides it read (and the pages of
+/// the site they make, however many page kinds there are), then no findings.
+pub fn clean_check(briefs: usize, guides: usize) -> predicates::str::RegexPredicate {
+    predicates::str::is_match(format!(
+        "^Checked {briefs} briefs?, {guides} guides? and the [0-9]+ pages of the site: 0 errors, 0 warnings\n$"
+    ))
+    .expect("a valid pattern")
+}

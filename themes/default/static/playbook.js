@@ -119,6 +119,144 @@
     if (button) copy(button);
   });
 
+  // ---- search terms ---------------------------------------------------------------------
+  // The words search matches, made the same way from the index and from the query: lowercased,
+  // accents folded (é → e), split on what is not a letter or digit, each with its stem from
+  // Snowball's English stemmer (Porter2). The stemmer is ported from the Snowball source and
+  // tests/browser.rs holds it to rust-stemmers' stems word for word.
+  var stem = (function () {
+    function vowel(c) { return "aeiouy".indexOf(c) >= 0 && c.length === 1; }
+    // Snowball's `v_WXY`: a vowel, w, x or Y.
+    function vowelWXY(c) { return vowel(c) || c === "w" || c === "x" || c === "Y"; }
+    function validLi(c) { return "cdeghkmnrt".indexOf(c) >= 0 && c.length === 1; }
+    var whole = {
+      skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl",
+      gently: "gentl", ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky",
+      news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes"
+    };
+    var kept = ["inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed"];
+    // Suffixes, longest first: the longest one a word ends in is the only one tried.
+    var step2 = [["ization", "ize"], ["ational", "ate"], ["iveness", "ive"], ["fulness", "ful"],
+      ["ousness", "ous"], ["lessli", "less"], ["biliti", "ble"], ["tional", "tion"], ["fulli", "ful"],
+      ["ousli", "ous"], ["entli", "ent"], ["aliti", "al"], ["iviti", "ive"], ["alism", "al"],
+      ["ation", "ate"], ["abli", "able"], ["alli", "al"], ["anci", "ance"], ["enci", "ence"],
+      ["izer", "ize"], ["ator", "ate"], ["bli", "ble"], ["ogi", "og"], ["li", ""]];
+    var step3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"],
+      ["iciti", "ic"], ["ative", ""], ["ical", "ic"], ["ness", ""], ["ful", ""]];
+    var step4 = ["ement", "ance", "ence", "able", "ible", "ment", "ate", "ive", "ize", "iti",
+      "ism", "ion", "ous", "ant", "ent", "ic", "al", "er"];
+
+    return function (word) {
+      if (Object.prototype.hasOwnProperty.call(whole, word)) return whole[word];
+      var w = Array.from(word);
+      if (w.length < 3) return word;
+      function ends(suffix) {
+        var s = Array.from(suffix);
+        if (s.length > w.length) return false;
+        for (var i = 1; i <= s.length; i++) if (w[w.length - i] !== s[s.length - i]) return false;
+        return true;
+      }
+      function longest(list) {
+        for (var i = 0; i < list.length; i++) {
+          var entry = typeof list[i] === "string" ? list[i] : list[i][0];
+          if (ends(entry)) return list[i];
+        }
+        return null;
+      }
+      function replace(length, by) { w.splice(w.length - length, length); w.push.apply(w, Array.from(by)); }
+      // The end of the first vowel then non-vowel at or after `from`, or the word's end.
+      function region(from) {
+        var i = from;
+        while (i < w.length && !vowel(w[i])) i++;
+        while (i < w.length && vowel(w[i])) i++;
+        return i < w.length ? i + 1 : w.length;
+      }
+      // A short syllable ends at `end`.
+      function shortv(end) {
+        if (end >= 3 && !vowelWXY(w[end - 1]) && vowel(w[end - 2]) && !vowel(w[end - 3])) return true;
+        return end === 2 && !vowel(w[1]) && vowel(w[0]);
+      }
+
+      if (w[0] === "'") w.shift();
+      var yFound = false;
+      if (w[0] === "y") { w[0] = "Y"; yFound = true; }
+      for (var i = 0; i + 1 < w.length; i++) {
+        if (vowel(w[i]) && w[i + 1] === "y") { w[i + 1] = "Y"; yFound = true; }
+      }
+      var text = w.join("");
+      var prefix = ["gener", "commun", "arsen"].filter(function (p) { return text.indexOf(p) === 0; })[0];
+      var p1 = prefix ? prefix.length : region(0);
+      var p2 = region(p1);
+
+      // Step 1a.
+      if (ends("'s'")) replace(3, "");
+      else if (ends("'s")) replace(2, "");
+      else if (ends("'")) replace(1, "");
+      if (ends("sses")) replace(4, "ss");
+      else if (ends("ied") || ends("ies")) replace(3, w.length - 3 >= 2 ? "i" : "ie");
+      else if (ends("ss") || ends("us")) { /* kept */ }
+      else if (ends("s")) {
+        for (var j = w.length - 3; j >= 0; j--) if (vowel(w[j])) { replace(1, ""); break; }
+      }
+
+      if (kept.indexOf(w.join("")) < 0) {
+        // Step 1b.
+        var s1b = longest(["eedly", "ingly", "edly", "eed", "ing", "ed"]);
+        if (s1b === "eedly" || s1b === "eed") {
+          if (w.length - s1b.length >= p1) replace(s1b.length, "ee");
+        } else if (s1b) {
+          var before = w.slice(0, w.length - s1b.length);
+          if (before.some(vowel)) {
+            replace(s1b.length, "");
+            if (ends("at") || ends("bl") || ends("iz")) w.push("e");
+            else if (["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"].some(ends)) w.pop();
+            else if (w.length === p1 && shortv(w.length)) w.push("e");
+          }
+        }
+        // Step 1c.
+        if ((ends("y") || ends("Y")) && w.length > 2 && !vowel(w[w.length - 2])) replace(1, "i");
+        // Step 2.
+        var s2 = longest(step2);
+        if (s2 && w.length - s2[0].length >= p1) {
+          var at2 = w.length - s2[0].length;
+          if (s2[0] === "ogi") { if (w[at2 - 1] === "l") replace(3, "og"); }
+          else if (s2[0] === "li") { if (at2 > 0 && validLi(w[at2 - 1])) replace(2, ""); }
+          else replace(s2[0].length, s2[1]);
+        }
+        // Step 3.
+        var s3 = longest(step3);
+        if (s3 && w.length - s3[0].length >= p1 && (s3[0] !== "ative" || w.length - 5 >= p2)) {
+          replace(s3[0].length, s3[1]);
+        }
+        // Step 4.
+        var s4 = longest(step4);
+        if (s4 && w.length - s4.length >= p2) {
+          var at4 = w.length - s4.length;
+          if (s4 !== "ion") replace(s4.length, "");
+          else if (at4 > 0 && (w[at4 - 1] === "s" || w[at4 - 1] === "t")) replace(3, "");
+        }
+        // Step 5.
+        var last = w.length - 1;
+        if (w[last] === "e") {
+          if (last >= p2 || (last >= p1 && !shortv(last))) w.pop();
+        } else if (w[last] === "l") {
+          if (last >= p2 && w[last - 1] === "l") w.pop();
+        }
+      }
+      var out = w.join("");
+      return yFound ? out.replace(/Y/g, "y") : out;
+    };
+})();
+
+  var stems = Object.create(null);
+  function terms(text) {
+    return (text || "").toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "")
+      .split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+      .map(function (word) { return { w: word, s: stems[word] || (stems[word] = stem(word)) }; });
+  }
+  // For the tests: the terms of a text, and the stem of a word.
+  window.rolebookTerms = { terms: terms, stem: stem };
+
   // ---- search -------------------------------------------------------------------------
   var form = document.querySelector("form.search");
   if (!form) return;
@@ -147,20 +285,29 @@
     document.head.appendChild(script);
   }
 
-  function words(text) {
-    return (text || "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // Each entry's fields as terms, with the weight of a match in them; made once, on load.
+  function fieldsOf(entry) {
+    if (!entry.terms) {
+      entry.terms = [[entry.t, 8], [(entry.g || []).join(" "), 4], [(entry.h || []).join(" "), 2],
+        [entry.s, 1], [entry.o, 1], [(entry.c || []).join(" "), 1]]
+        .map(function (field) { return [terms(field[0]), field[1]]; });
+    }
+    return entry.terms;
   }
 
-  function score(entry, terms) {
-    var fields = [[entry.t, 8], [(entry.g || []).join(" "), 4], [(entry.h || []).join(" "), 2], [entry.s, 1], [entry.o, 1]];
+  // A query word counts where an entry has the word or its stem ("evals" finds "eval"), at
+  // double weight, or a word or stem it begins (as you type; "evals" finds "evaluation").
+  function score(entry, query) {
+    var fields = fieldsOf(entry);
     var total = 0;
-    for (var i = 0; i < terms.length; i++) {
+    for (var i = 0; i < query.length; i++) {
+      var q = query[i];
       var best = 0;
       for (var f = 0; f < fields.length; f++) {
-        var ws = words(fields[f][0]);
+        var ws = fields[f][0];
         for (var w = 0; w < ws.length; w++) {
-          if (ws[w] === terms[i]) best = Math.max(best, fields[f][1] * 2);
-          else if (ws[w].indexOf(terms[i]) === 0) best = Math.max(best, fields[f][1]);
+          if (ws[w].w === q.w || ws[w].s === q.s) best = Math.max(best, fields[f][1] * 2);
+          else if (ws[w].w.indexOf(q.w) === 0 || ws[w].s.indexOf(q.s) === 0) best = Math.max(best, fields[f][1]);
         }
       }
       if (!best) return 0;
@@ -184,11 +331,11 @@
   }
 
   function show() {
-    var terms = words(input.value);
+    var query = terms(input.value);
     list.textContent = "";
-    if (!terms.length) return close();
+    if (!query.length) return close();
     var results = entries
-      .map(function (e) { return { e: e, s: score(e, terms) }; })
+      .map(function (e) { return { e: e, s: score(e, query) }; })
       .filter(function (r) { return r.s > 0; })
       .sort(function (a, b) { return b.s - a.s || a.e.t.localeCompare(b.e.t); })
       .slice(0, 8);
