@@ -2,6 +2,7 @@
 //! checked against (capabilities, archetypes, lint levels).
 
 pub mod address;
+pub mod colour;
 pub mod limits;
 pub mod lints;
 pub mod posting;

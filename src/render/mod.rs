@@ -164,7 +164,16 @@ impl<'a, 'v> Renderer<'a, 'v> {
         template: &str,
         context: &Context,
     ) -> Result<RenderedPage, Diagnostic> {
-        let text = self.templates.render(template, context).map_err(|d| *d)?;
+        // The page's own address, for the navigation's `aria-current` (a context's values
+        // are shared, so the copy is cheap).
+        let mut context = context.clone();
+        context.insert(
+            "current_url",
+            &self
+                .views
+                .url(path.strip_suffix("index.html").unwrap_or(&path)),
+        );
+        let text = self.templates.render(template, &context).map_err(|d| *d)?;
         Ok(self.laid_out(path, text))
     }
 

@@ -121,6 +121,15 @@ pub struct SequenceView {
     pub steps: Vec<SequenceStep>,
     /// Inline SVG, generated and escaped in Rust.
     pub svg: String,
+    /// The archetypes of the graph's nodes, in site.yaml's order, for the legend of their
+    /// node styles (`node-<key>`).
+    pub legend: Vec<LegendEntry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LegendEntry {
+    pub key: String,
+    pub name: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -388,6 +397,16 @@ impl<'a> Views<'a> {
                 })
                 .collect(),
             svg,
+            legend: self
+                .config
+                .archetypes
+                .iter()
+                .filter(|a| steps.iter().any(|s| s.role.front.archetype.value == a.key))
+                .map(|a| LegendEntry {
+                    key: a.key.clone(),
+                    name: a.name.clone(),
+                })
+                .collect(),
         }
     }
 

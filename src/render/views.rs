@@ -110,6 +110,9 @@ pub struct RoleView<'a> {
     pub derived: Vec<Link>,
     pub content: &'a str,
     pub toc: &'a [TocEntry],
+    /// Whether the brief is one of the team's (`Content::team`): only those show a status;
+    /// a library archetype beside a team plan is no one's search.
+    pub in_team: bool,
 }
 
 /// The files beside a brief's page, for the copy buttons and downloads: the brief as a
@@ -203,6 +206,8 @@ pub struct Views<'a> {
     bundled: std::sync::OnceLock<std::collections::HashSet<String>>,
     /// Values made from each brief, kept from earlier renders.
     pub caches: Option<&'a BriefCaches>,
+    /// Whether `content/plan/` has briefs, found on first use.
+    has_plan: std::sync::OnceLock<bool>,
 }
 
 impl<'a> Views<'a> {
@@ -218,6 +223,7 @@ impl<'a> Views<'a> {
             tag_slugs: std::sync::OnceLock::new(),
             bundled: std::sync::OnceLock::new(),
             caches: None,
+            has_plan: std::sync::OnceLock::new(),
         }
     }
 
@@ -481,7 +487,13 @@ impl<'a> Views<'a> {
                 .collect(),
             content: html,
             toc,
+            in_team: role.in_plan() || !self.has_plan(),
         }
+    }
+
+    /// Whether the site has a team plan (`Content::has_plan`), asked once per render.
+    fn has_plan(&self) -> bool {
+        *self.has_plan.get_or_init(|| self.content.has_plan())
     }
 
     /// The job post of `role`.
