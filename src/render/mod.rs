@@ -445,6 +445,38 @@ pub fn single_page(
     print::render(&views, &links, templates, html, Some(&css)).map_err(|d| Diagnostics(vec![*d]))
 }
 
+/// `brand.logo` must be one of the static files the site publishes (`static/`, or the
+/// theme's): a logo that is not there would be a broken image and favicon on every page.
+pub fn check_logo(config: &Config, statics: &BTreeMap<String, Vec<u8>>) -> Result<(), Diagnostics> {
+    let Some(logo) = config.brand.as_ref().and_then(|b| b.logo.as_ref()) else {
+        return Ok(());
+    };
+    let name = logo.value.trim().trim_start_matches("./");
+    if statics.contains_key(name) {
+        return Ok(());
+    }
+    let images = statics
+        .keys()
+        .map(String::as_str)
+        .filter(|f| crate::config::brand::image_type(f).is_some());
+    let help = match crate::diagnostic::did_you_mean(name, images) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!("put the image at static/{name}, or write the path of one that is there"),
+    };
+    Err(Diagnostics(vec![
+        Diagnostic::new(
+            crate::config::CONFIG_FILE,
+            crate::yaml::position(&logo.referenced),
+            format!(
+                "`brand.logo` is `{}`, and static/ has no such file",
+                logo.value
+            ),
+        )
+        .with_help(help)
+        .with_source(config.source.clone().unwrap_or_default()),
+    ]))
+}
+
 /// Files copied as they are: the generated highlighting stylesheet, the theme's static files,
 /// then the site's own `static/` (which win by path). Each file, and all of them together,
 /// must be within `limits` (a 2 GiB file would be copied, and held in memory by `serve`).

@@ -214,6 +214,9 @@ pub struct RoleData<'a> {
     pub date_posted: Option<&'a str>,
     /// The job post as a Word document, for the briefs site.yaml's `posting_docx` names.
     pub posting_docx: Option<String>,
+    /// Who keeps the brief, and the day it was last reviewed, as written.
+    pub maintainer: Option<&'a str>,
+    pub reviewed: Option<&'a str>,
 }
 
 /// `posting:` in `roles.json`.
@@ -676,6 +679,8 @@ impl<'a> Views<'a> {
             date_posted: front.date_posted.as_ref().map(|d| d.value.as_str()),
             posting_docx: crate::render::docx::writes_posting(self.config.posting_docx, role)
                 .then(|| self.role_file_permalink(role, crate::render::pages::POSTING_DOCX)),
+            maintainer: front.maintainer.as_deref(),
+            reviewed: front.reviewed.as_ref().map(|d| d.value.as_str()),
         }
     }
 
