@@ -775,6 +775,19 @@ fn no_page_is_wider_than_the_screen_and_what_it_draws_fits() {
                     problems.push(format!("{width} px {kind} /{page}: {violation}"));
                 }
             }
+            // The brief's buttons stay inside the column, at the start of a wrapped line
+            // too (seen in a phone screenshot: "posting.md" stood 11 px left of it).
+            let outside = browser.eval(
+                "return Array.from(document.querySelectorAll('.brief-actions')).flatMap(function (group) {\
+                   var box = group.getBoundingClientRect();\
+                   return Array.from(group.querySelectorAll('a, button')).filter(function (e) {\
+                     var r = e.getBoundingClientRect(); return r.left < box.left - 0.5 || r.right > box.right + 0.5;\
+                   }).map(function (e) { return e.textContent.trim() + ' at ' + Math.round(e.getBoundingClientRect().left - box.left); });\
+                 })",
+            );
+            if outside != json!([]) {
+                problems.push(format!("{width} px {kind}: outside the column: {outside}"));
+            }
             // "On this page" numbers its entries once: no list number before a heading
             // that numbers itself.
             let twice = browser.eval(
@@ -847,6 +860,22 @@ fn no_page_is_wider_than_the_screen_and_what_it_draws_fits() {
         "{icon}"
     );
     assert_eq!(icon[3], json!(true), "{icon}");
+
+    // Search results are options: the selected one stands out from the others (seen in a
+    // screenshot: it did not, once its link was gone), and a click goes to its page.
+    browser.open(&url);
+    browser.open_search("lead");
+    assert_eq!(
+        browser.eval("var o = Array.from(document.querySelectorAll('#search-results [role=option] > .search-option')).map(function (e) { var s = getComputedStyle(e); return s.backgroundColor + ' ' + s.borderLeftColor; }); return o.length > 1 && o[0] !== o[1]"),
+        json!(true),
+        "the selected result is marked"
+    );
+    let second = browser.eval("return document.querySelectorAll('#search-results [role=option]')[1].getAttribute('data-href')");
+    browser.click("#search-results [role=option]:nth-child(2) .search-title");
+    browser.until(
+        "the clicked result",
+        &format!("return location.pathname === {second}"),
+    );
 
     // A library archetype beside a team plan is nobody's search: no status. The team's
     // own brief shows its status.

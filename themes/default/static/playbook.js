@@ -71,7 +71,7 @@
 
   function copy(button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
-    var status = button.parentNode.querySelector(".copy-status");
+    var status = button.closest(".brief-actions").querySelector(".copy-status");
     if (!source) return;
     var text = source.textContent;
     var say = function (message) { if (status) status.textContent = message; };
