@@ -24,6 +24,15 @@ pub struct Brand {
     pub accent: Option<Spanned<Option<String>>>,
 }
 
+impl Brand {
+    /// The logo's path inside `static/` (and so below the site root), as written without
+    /// a leading `./`.
+    pub fn logo_file(&self) -> Option<&str> {
+        let logo = self.logo.as_ref()?.value.trim();
+        Some(logo.strip_prefix("./").unwrap_or(logo))
+    }
+}
+
 /// A key that is written, even as nothing (`accent:` or `accent: # ...`).
 fn written<'de, D: serde::Deserializer<'de>>(
     deserializer: D,

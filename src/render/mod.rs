@@ -448,10 +448,12 @@ pub fn single_page(
 /// `brand.logo` must be one of the static files the site publishes (`static/`, or the
 /// theme's): a logo that is not there would be a broken image and favicon on every page.
 pub fn check_logo(config: &Config, statics: &BTreeMap<String, Vec<u8>>) -> Result<(), Diagnostics> {
-    let Some(logo) = config.brand.as_ref().and_then(|b| b.logo.as_ref()) else {
+    let Some(brand) = config.brand.as_ref() else {
         return Ok(());
     };
-    let name = logo.value.trim().trim_start_matches("./");
+    let (Some(logo), Some(name)) = (brand.logo.as_ref(), brand.logo_file()) else {
+        return Ok(());
+    };
     if statics.contains_key(name) {
         return Ok(());
     }

@@ -421,10 +421,7 @@ impl<'a> Views<'a> {
 
     fn brand(&self) -> Option<BrandView> {
         let brand = self.config.brand.as_ref()?;
-        let logo = brand
-            .logo
-            .as_ref()
-            .map(|l| l.value.trim().trim_start_matches("./"));
+        let logo = brand.logo_file();
         let palette = self.config.brand_palette();
         Some(BrandView {
             name: brand.name.clone().filter(|n| !n.trim().is_empty()),
