@@ -15,6 +15,10 @@ desktop (1280x1600) and phone (390x1800) sizes. Prints the files written, stops 
            and moves the selection, in the temporary folder only), the health, tags and a
            capability page, and prints the role page, the matrix and the sequence to PDF
            (plus PNG pages when pdftoppm is installed).
+--readme   instead, the README's screenshots: the few views in README_SHOTS, one window
+           high, into docs/screenshots/ (or --out), made small with pngquant and optipng
+           when installed (apt-get install pngquant optipng; without them the files are
+           written as Chromium made them, with a warning), and their sizes printed.
 
 Exits 2 when Chromium is missing, 1 when the build or a screenshot fails.
 Only the Python standard library is used.
@@ -49,6 +53,16 @@ EXTRA_PAGES = [
     ("capability", "/capabilities/leadership/"),
 ]
 PRINTS = [("role", "/roles/head-of-ai/"), ("matrix", "/matrix/"), ("sequence", "/sequence/")]
+# With --readme: (file name, path, width, height, dark). One screen each, so the files stay
+# small and the README shows what a reader sees first.
+README_SHOTS = [
+    ("home", "/", 1200, 900, False),
+    ("role", "/roles/claims-head-of-ai/", 1200, 1000, False),
+    ("matrix-dark", "/matrix/", 1200, 1000, True),
+    ("sequence", "/sequence/", 1200, 820, False),
+    ("search", "/search-demo.html", 1200, 620, False),
+    ("role-phone", "/roles/claims-ml-engineer/", 390, 844, False),
+]
 
 # Typed into the search box of the search demo page once playbook.js has loaded.
 SEARCH_DEMO = """
@@ -151,6 +165,20 @@ def screenshot(chromium, profile, url, target, width, height, dark):
     run_chromium(command, target)
 
 
+def optimise(files):
+    """Shrink each PNG in place: pngquant's palette (a few dozen colours suit flat UI
+    screenshots), then optipng's lossless pass. Returns whether the tools were there."""
+    quant, opti = shutil.which("pngquant"), shutil.which("optipng")
+    for path in files:
+        if quant:
+            subprocess.run([quant, "--force", "--skip-if-larger", "--speed", "1",
+                            "--quality", "55-80", "--strip", "--output", path, path],
+                           check=False)
+        if opti:
+            subprocess.run([opti, "-quiet", "-o2", "-strip", "all", path], check=False)
+    return bool(quant and opti)
+
+
 def print_pdf(chromium, profile, url, target, dark):
     command = chromium_command(chromium, profile, dark)
     command += ["--no-pdf-header-footer", f"--print-to-pdf={target}", url]
@@ -164,7 +192,10 @@ def main():
     parser.add_argument("--gen", help="use this gen binary instead of `cargo run --release`")
     parser.add_argument("--dark", action="store_true", help="also shoot in dark mode")
     parser.add_argument("--extras", action="store_true", help="search dropdown and print PDFs")
+    parser.add_argument("--readme", action="store_true", help="the README's screenshots, optimised")
     args = parser.parse_args()
+    if args.readme and args.out == parser.get_default("out"):
+        args.out = os.path.join(REPO, "docs", "screenshots")
     args.root = os.path.abspath(args.root)
     if args.gen:
         args.gen = os.path.abspath(args.gen)
@@ -184,7 +215,7 @@ def main():
         build(args, public)
 
         pages = list(PAGES)
-        if args.extras:
+        if args.extras or args.readme:
             with open(os.path.join(public, "index.html"), encoding="utf-8") as f:
                 home = f.read()
             with open(os.path.join(public, "search-demo.html"), "w", encoding="utf-8") as f:
@@ -195,6 +226,21 @@ def main():
         port = free_port()
         server = serve(public, port)
         profile = os.path.join(work, "profile")
+
+        if args.readme:
+            for name, path, width, height, dark in README_SHOTS:
+                target = os.path.join(out, f"{name}.png")
+                screenshot(chromium, profile, f"http://127.0.0.1:{port}{path}", target, width, height, dark)
+                written.append(target)
+            if not optimise(written):
+                print("pngquant or optipng missing: the screenshots are not optimised", file=sys.stderr)
+            total = 0
+            for target in written:
+                size = os.path.getsize(target)
+                total += size
+                print(f"{target}  {size // 1024} KB", flush=True)
+            print(f"{len(written)} files, {total // 1024} KB in all", flush=True)
+            return 0
         schemes = [("", False)] + ([("-dark", True)] if args.dark else [])
 
         for suffix, dark in schemes:

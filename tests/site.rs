@@ -461,3 +461,186 @@ fn robots_txt_when_asked_for() {
             .contains("Sitemap: https://wiki.example.com/pb/sitemap.xml")
     );
 }
+
+/// 2026-12-01, for the review dates.
+const DECEMBER_2026: &str = "1796083200";
+
+#[test]
+fn a_brand_colours_the_theme_readably_and_pages_say_who_keeps_them() {
+    let site = branded_site();
+    let root = site.path();
+    // gen check warns of the pale accent and of the brief last reviewed 17 months ago.
+    let out = gen_in(root)
+        .args(["check", "--format", "json"])
+        .env("SOURCE_DATE_EPOCH", DECEMBER_2026)
+        .output()
+        .expect("gen check");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let findings = report["findings"].as_array().expect("findings");
+    let of = |id: &str| {
+        findings
+            .iter()
+            .find(|f| f["id"] == id)
+            .unwrap_or_else(|| panic!("no {id} in {findings:?}"))
+    };
+    let contrast = of("brand-contrast");
+    assert_eq!(
+        (
+            contrast["file"].as_str(),
+            contrast["line"].as_u64(),
+            contrast["column"].as_u64()
+        ),
+        (Some("site.yaml"), Some(4), Some(11))
+    );
+    let message = contrast["message"].as_str().expect("message");
+    assert!(
+        message.starts_with("brand accent `#f5e663` has 1.1"),
+        "{message}"
+    );
+    let shade = message.rsplit("the pages use ").next().expect("a shade");
+    let shade = shade.trim_end_matches(" instead");
+    assert!(
+        shade.starts_with('#') && shade.len() == 7 && shade != "#f5e663",
+        "{shade}"
+    );
+    let stale = of("stale-brief");
+    assert_eq!(
+        (
+            stale["file"].as_str(),
+            stale["line"].as_u64(),
+            stale["column"].as_u64()
+        ),
+        (Some("content/plan/claims-head-of-ai.md"), Some(2), Some(11))
+    );
+    assert!(
+        stale["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("last reviewed 2025-06-30, 17 months ago")),
+        "{stale}"
+    );
+    assert_eq!(findings.len(), 2, "nothing else: {findings:?}");
+    gen_in(root)
+        .args(["build", "--output"])
+        .arg(root.join("public"))
+        .assert()
+        .success();
+    let data: serde_json::Value =
+        serde_json::from_str(&read(root, "public/roles.json")).expect("roles.json");
+    let lead = data["roles"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["slug"] == "claims-head-of-ai"))
+        .expect("the lead");
+    assert_eq!(
+        (&lead["maintainer"], &lead["reviewed"]),
+        (
+            &serde_json::json!("Jana Petersen (People Ops)"),
+            &serde_json::json!("2025-06-30")
+        )
+    );
+
+    let public = root.join("public");
+    gen_in(root)
+        .args(["build", "--output"])
+        .arg(&public)
+        .env("SOURCE_DATE_EPOCH", DECEMBER_2026)
+        .assert()
+        .success();
+    // The logo in the header and as the favicon; the corrected shade in light mode only
+    // on screen (print keeps black), and a shade for dark mode.
+    let home = read(&public, "index.html");
+    for expected in [
+        "<img class=\"site-logo\" src=\"/logo.svg\" alt=\"Nordhafen Versicherung\">",
+        "<link rel=\"icon\" href=\"/logo.svg\" type=\"image/svg+xml\">",
+        &format!("@media screen {{ :root {{ --accent: {shade};"),
+        "@media screen and (prefers-color-scheme: dark) { :root { --accent: #f5e663;",
+    ] {
+        assert!(home.contains(expected), "{expected} in {home}");
+    }
+    assert!(
+        !home.contains("favicon.svg"),
+        "the brand's icon replaces the theme's"
+    );
+    assert_eq!(read(&public, "logo.svg"), read(root, "static/logo.svg"));
+    // Who keeps a brief, when it was reviewed, and where to edit it.
+    let lead = text_of(&read(&public, "roles/claims-head-of-ai/index.html"));
+    assert!(
+        lead.contains("Last reviewed 30 June 2025 · Maintainer Jana Petersen (People Ops)"),
+        "{lead}"
+    );
+    let lead_html = read(&public, "roles/claims-head-of-ai/index.html");
+    assert!(
+        lead_html.contains("<a class=\"edit-link\" href=\"https://git.nordhafen.example/playbook/-/edit/main/content/plan/claims-head-of-ai.md\">Edit this page</a>"),
+        "{lead_html}"
+    );
+    let guide = read(&public, "guides/how-to-read/index.html");
+    assert!(
+        guide.contains("href=\"https://git.nordhafen.example/playbook/-/edit/main/content/guides/how-to-read.md\">Edit this page</a>"),
+        "{guide}"
+    );
+    // Outside git, a brief without `reviewed:` says so.
+    let caio = text_of(&read(&public, "roles/caio/index.html"));
+    assert!(caio.contains("Last reviewed not recorded"), "{caio}");
+    // Internal: the job post names no maintainer.
+    for file in [
+        "claims-head-of-ai.posting.html",
+        "claims-head-of-ai.posting.txt",
+    ] {
+        let post = read(&public, &format!("roles/claims-head-of-ai/{file}"));
+        assert!(
+            !post.contains("Jana Petersen") && !post.contains("2025-06-30"),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn last_changed_comes_from_one_git_log_and_a_build_without_git_still_succeeds() {
+    let site = branded_site();
+    let root = site.path();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .env("GIT_AUTHOR_DATE", "2026-03-04T10:00:00+00:00")
+            .env("GIT_COMMITTER_DATE", "2026-03-04T10:00:00+00:00")
+            .env("GIT_AUTHOR_NAME", "Test")
+            .env("GIT_AUTHOR_EMAIL", "test@example.com")
+            .env("GIT_COMMITTER_NAME", "Test")
+            .env("GIT_COMMITTER_EMAIL", "test@example.com")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !git(&["init", "-q"]) || !git(&["add", "content"]) || !git(&["commit", "-qm", "plan"]) {
+        println!("SKIPPED git dates: git is not installed");
+        return;
+    }
+    let public = root.join("public");
+    gen_in(root)
+        .args(["build", "--output"])
+        .arg(&public)
+        .assert()
+        .success();
+    let caio = read(&public, "roles/caio/index.html");
+    assert!(
+        caio.contains("not recorded; the file last changed <time datetime=\"2026-03-04\">4 March 2026</time> (git)"),
+        "{caio}"
+    );
+    // A written review date wins over git's.
+    let lead = read(&public, "roles/claims-head-of-ai/index.html");
+    assert!(lead.contains("<time datetime=\"2025-06-30\">30 June 2025</time>"));
+    let guide = read(&public, "guides/how-to-read/index.html");
+    assert!(
+        guide.contains("Last changed</span> <time datetime=\"2026-03-04\">"),
+        "{guide}"
+    );
+
+    // No git on the PATH: the same build, without the dates.
+    gen_in(root)
+        .args(["build", "--output"])
+        .arg(&public)
+        .env("PATH", "")
+        .assert()
+        .success();
+    let caio = read(&public, "roles/caio/index.html");
+    assert!(!caio.contains("the file last changed"), "{caio}");
+}

@@ -166,6 +166,18 @@ pub const LINTS: &[Lint] = &[
         problem: "a post without a pay range loses the candidates who filter on pay, and asking for pay history carries old pay gaps into new offers; where a pay-transparency law applies (the EU's Directive 2023/970, Art. 5; New York, California, Colorado, Washington, Illinois) both break it, and the lint is an error there",
         fix: "state `pay: {min, max, currency, period}` or a `level` whose site.yaml band has `pay`; ask candidates what they expect to earn, never what they earn or earned",
     },
+    Lint {
+        id: "brand-contrast",
+        default: Warn,
+        problem: "an accent colour below 4.5:1 against the page makes links, labels and the current page's mark hard to read for people with low vision (WCAG 2.2, success criterion 1.4.3)",
+        fix: "the pages use the nearest shade that reaches 4.5:1 instead; write that shade (or your brand's darker variant) as `brand.accent` to make the choice yours",
+    },
+    Lint {
+        id: "stale-brief",
+        default: Warn,
+        problem: "a brief nobody has read against the plan for a year describes last year's team: its outcome, interfaces and hiring order drift while searches keep opening from it",
+        fix: "read the brief against the plan as it stands, fix what changed, and set `reviewed:` to the day you did (and `maintainer:` to who keeps it)",
+    },
 ];
 
 /// Lints a brief cannot waive for itself: waiving them would defeat them (a waiver of
@@ -194,6 +206,13 @@ pub struct LintLimits {
     /// work than this make a bundled role.
     #[serde(default = "default_max_areas")]
     pub max_areas: usize,
+    /// A brief whose `reviewed:` date is more months ago than this is stale.
+    #[serde(default = "default_review_months")]
+    pub review_months: u32,
+}
+
+fn default_review_months() -> u32 {
+    12
 }
 
 fn default_max_capabilities() -> usize {
@@ -219,6 +238,7 @@ impl Default for LintLimits {
             max_tools: default_max_tools(),
             max_capabilities: default_max_capabilities(),
             max_areas: default_max_areas(),
+            review_months: default_review_months(),
         }
     }
 }

@@ -2,6 +2,8 @@
 //! checked against (capabilities, archetypes, lint levels).
 
 pub mod address;
+pub mod brand;
+pub mod colour;
 pub mod limits;
 pub mod lints;
 pub mod posting;
@@ -115,6 +117,14 @@ pub struct Config {
     /// Which briefs get their job post as a Word document (`hiring`, `all`, `none`).
     #[serde(default)]
     pub posting_docx: renditions::PostingDocx,
+    /// The company's name, logo and accent colour (`brand:`).
+    #[serde(default)]
+    pub brand: Option<brand::Brand>,
+    /// Where a page's source is edited, with `{path}` for the file's path from the site
+    /// root: `https://git.example.com/playbook/-/edit/main/{path}` gives every page an
+    /// "Edit this page" link.
+    #[serde(default)]
+    pub edit_url: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -322,7 +332,91 @@ impl Config {
                 address::HELP,
             ));
         }
+        if let Some((at, message, help)) = self.brand_problem() {
+            return Err(fail(at, message, help));
+        }
         Ok(())
+    }
+
+    /// A `brand:` or `edit_url` that cannot be used: where, what, and how to write it.
+    fn brand_problem(&self) -> Option<(Position, String, &'static str)> {
+        let at = |s: &Spanned<String>| crate::yaml::position(&s.referenced);
+        let brand = self.brand.as_ref();
+        let quote = "write the colour in hex, quoted: `accent: \"#1d5a9e\"` (a `#` unquoted starts a YAML comment)";
+        if let Some(accent) = brand.and_then(|b| b.accent.as_ref()) {
+            let position = crate::yaml::position(&accent.referenced);
+            match accent.value.as_deref() {
+                None => {
+                    return Some((
+                        position,
+                        "`brand.accent` is empty (an unquoted `#` starts a YAML comment)".into(),
+                        quote,
+                    ));
+                }
+                Some(value) if colour::Rgb::parse(value).is_none() => {
+                    return Some((
+                        position,
+                        format!("`brand.accent` is `{value}`, not a colour"),
+                        quote,
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(logo) = brand.and_then(|b| b.logo.as_ref())
+            && let Some(problem) = brand::logo_problem(&logo.value)
+        {
+            return Some((
+                at(logo),
+                problem,
+                "put the image in the site's `static/` folder and write its path there, e.g. `logo: logo.svg`",
+            ));
+        }
+        if let Some(edit) = &self.edit_url {
+            let help = "write the address of the editor with `{path}` where the file's path goes, e.g. `https://git.example.com/playbook/-/edit/main/{path}`";
+            if !edit.value.contains("{path}") {
+                return Some((
+                    at(edit),
+                    format!("`edit_url` is `{}`, with no `{{path}}`", edit.value),
+                    help,
+                ));
+            }
+            let scheme = edit
+                .value
+                .split_once("://")
+                .map(|(s, _)| s.to_ascii_lowercase());
+            if !matches!(scheme.as_deref(), Some("http" | "https")) {
+                return Some((
+                    at(edit),
+                    format!("`edit_url` is `{}`, not an http(s) address", edit.value),
+                    help,
+                ));
+            }
+        }
+        None
+    }
+
+    /// The palette of `brand.accent` for the default theme, if the site sets one.
+    pub fn brand_palette(&self) -> Option<brand::Palette> {
+        let accent = self.brand.as_ref()?.accent.as_ref()?.value.as_deref()?;
+        colour::Rgb::parse(accent).map(brand::palette)
+    }
+
+    /// The "Edit this page" address of the file `path` (from the site root), if the site
+    /// sets `edit_url`: each segment percent-encoded.
+    pub fn edit_link(&self, path: &Path) -> Option<String> {
+        use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+        const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'.')
+            .remove(b'_')
+            .remove(b'~');
+        let pattern = &self.edit_url.as_ref()?.value;
+        let encoded: Vec<String> = path
+            .components()
+            .map(|c| utf8_percent_encode(&c.as_os_str().to_string_lossy(), SEGMENT).to_string())
+            .collect();
+        Some(pattern.replace("{path}", &encoded.join("/")))
     }
 
     /// Where the value of the top-level key `key` is written in site.yaml: the start of the

@@ -631,6 +631,9 @@ pub fn resolve(
         interview_loop,
         // So does the day its post was published.
         date_posted: w.date_posted.clone(),
+        // Who keeps a brief, and when it was last read, are each file's own.
+        maintainer: w.maintainer.clone(),
+        reviewed: w.reviewed.clone(),
     };
     Ok((front, m.origins))
 }

@@ -4,6 +4,7 @@
 pub mod addresses;
 pub mod front_matter;
 pub mod guide;
+pub mod history;
 pub mod inherit;
 pub mod role;
 pub mod source;

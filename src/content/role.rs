@@ -187,6 +187,14 @@ pub struct WrittenFront {
     /// proposes a loop for the archetype. Internal: no job post shows it.
     #[serde(default)]
     pub interview_loop: Option<Vec<InterviewStage>>,
+    /// Who keeps this brief up to date: a person or a team. Internal; never inherited.
+    #[serde(default)]
+    pub maintainer: Option<String>,
+    /// The day the brief was last read against the plan, as `YYYY-MM-DD`; `stale-brief`
+    /// flags it once older than `lint_limits.review_months`. Never inherited.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub reviewed: Option<Spanned<String>>,
 }
 
 /// One stage of `interview_loop`.
@@ -387,6 +395,8 @@ pub struct RoleFront {
     pub date_posted: Option<Spanned<String>>,
     /// As written, or inherited; `None` when the kit proposes the archetype's loop.
     pub interview_loop: Option<Vec<InterviewStage>>,
+    pub maintainer: Option<String>,
+    pub reviewed: Option<Spanned<String>>,
 }
 
 /// One lint a brief waives, and the reason it gives (none in the list form).
@@ -945,33 +955,36 @@ fn check_posting(front: &WrittenFront, config: &Config, source: &SourceFile) -> 
     if let Some(pay) = &front.pay {
         problems.extend(pay.problems("pay").into_iter().map(located));
     }
-    if let Some(date) = &front.valid_through
-        && parse_date(&date.value).is_none()
-    {
-        problems.push(
-            source
-                .diagnostic(
-                    position(&date.referenced),
-                    format!("`valid_through` is `{}`, not a date", date.value),
-                )
-                .with_help(
-                    "write the last day applications are taken as YYYY-MM-DD, e.g. `2026-09-30`",
-                ),
-        );
-    }
-    if let Some(date) = &front.date_posted
-        && parse_date(&date.value).is_none()
-    {
-        problems.push(
-            source
-                .diagnostic(
-                    position(&date.referenced),
-                    format!("`date_posted` is `{}`, not a date", date.value),
-                )
-                .with_help(
-                    "write the day the post was first published as YYYY-MM-DD, e.g. `2026-11-02`",
-                ),
-        );
+    // The days a brief writes, each as YYYY-MM-DD.
+    for (key, date, what) in [
+        (
+            "valid_through",
+            &front.valid_through,
+            "the last day applications are taken",
+        ),
+        (
+            "date_posted",
+            &front.date_posted,
+            "the day the post was first published",
+        ),
+        (
+            "reviewed",
+            &front.reviewed,
+            "the day the brief was last reviewed",
+        ),
+    ] {
+        if let Some(date) = date
+            && parse_date(&date.value).is_none()
+        {
+            problems.push(
+                source
+                    .diagnostic(
+                        position(&date.referenced),
+                        format!("`{key}` is `{}`, not a date", date.value),
+                    )
+                    .with_help(format!("write {what} as YYYY-MM-DD, e.g. `2026-11-02`")),
+            );
+        }
     }
     if let Some(apply) = front.posting.as_ref().and_then(|p| p.apply.as_ref()) {
         problems.extend(crate::config::posting::apply_problem("posting.apply", apply).map(located));

@@ -60,6 +60,8 @@ pub struct Build {
     progress: Option<Progress>,
     /// Highlights code blocks, remembering them across rebuilds.
     highlighter: Arc<Highlighter>,
+    /// When each page last changed in git, read once when the build starts.
+    history: Arc<crate::content::history::History>,
 }
 
 /// Lint findings (errors too) as the lints produce them.
@@ -170,11 +172,18 @@ impl Build {
         highlighter: Arc<Highlighter>,
     ) -> Result<Build, Error> {
         let mut clock = Stages::default();
+        // git reads the history while the pages load (it waits on the disk, not the CPU).
+        let history = {
+            let root = root.to_path_buf();
+            std::thread::spawn(move || crate::content::history::History::of(&root))
+        };
         let site = Site::load(root, options)?;
         clock.lap("load and parse");
         let theme = Theme::resolve(root, &site.config.theme).ok_or_else(|| site.theme_missing())?;
         let templates = Templates::load(root, &theme)?;
         let statics = render::static_files(root, &theme, &site.config.limits)?;
+        render::check_logo(&site.config, &statics)?;
+        let history = Arc::new(history.join().unwrap_or_default());
         clock.lap("templates and static files");
         let build = Build {
             root: root.to_path_buf(),
@@ -194,6 +203,7 @@ impl Build {
             caches: BriefCaches::default(),
             progress: None,
             highlighter,
+            history,
         };
         Ok(build)
     }
@@ -246,11 +256,9 @@ impl Build {
         }
         let mut statics = None;
         if !self.pending.statics.is_empty() {
-            statics = Some(render::static_files(
-                &self.root,
-                &theme,
-                &self.config.limits,
-            )?);
+            let fresh = render::static_files(&self.root, &theme, &self.config.limits)?;
+            render::check_logo(&self.config, &fresh)?;
+            statics = Some(fresh);
         }
         let content = if self.pending.content.is_empty() {
             self.content.clone()
@@ -434,7 +442,7 @@ impl Build {
         pages: &Selection<PageKey>,
         sink: &dyn Sink,
     ) -> Result<usize, Error> {
-        let views = render::views::Views::new(&self.config, content);
+        let views = render::views::Views::new(&self.config, content).with_history(&self.history);
         // A streamed build lays out each page once: keeping what it makes per brief (cards,
         // roles.json entries) would only hold memory.
         let views = if sink.streams() {

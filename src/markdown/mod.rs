@@ -324,6 +324,12 @@ fn sanitize(html: &str) -> String {
                 .add_tag_attributes("th", ["style"])
                 .add_tag_attributes("td", ["style"])
                 .add_tag_attributes("ol", ["start"])
+                // The scrolling code blocks and table wrappers gen writes: reachable by Tab
+                // and named (only these values, so a body cannot make a fake control).
+                .add_tag_attribute_values("pre", "tabindex", ["0"])
+                .add_tag_attribute_values("pre", "role", ["group"])
+                .add_tag_attribute_values("div", "tabindex", ["0"])
+                .add_tag_attribute_values("div", "role", ["group"])
                 .link_rel(None)
                 .url_relative(ammonia::UrlRelative::PassThrough);
             builder
@@ -491,7 +497,19 @@ fn process(
                 }
             }
             Event::Start(Tag::Table(alignments)) => {
-                events.push(Event::Html("<div class=\"table-wrap\">".into()));
+                // A wide table scrolls inside its wrapper, which keyboard users reach by
+                // Tab; it is named after the section it sits in.
+                let name = match out.toc.last() {
+                    Some(section) => format!("Table: {}", section.title),
+                    None => "Table".to_string(),
+                };
+                events.push(Event::Html(
+                    format!(
+                        "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\">",
+                        escape(&name)
+                    )
+                    .into(),
+                ));
                 events.push(Event::Start(Tag::Table(alignments)));
             }
             Event::End(TagEnd::Table) => {
@@ -1070,7 +1088,8 @@ mod tests {
             "<h2 id=\"custom\">",
             "<a class=\"anchor\" href=\"#custom\" aria-label=\"Link to this section\">#</a>",
             "href=\"/roles/head-of-ai/#why\"",
-            "<div class=\"table-wrap\"><table>",
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"Table: Title\"><table>",
+            "tabindex=\"0\" role=\"group\" aria-label=\"Code: python\"><code",
             "style=\"text-align: left\"",
             "<input disabled=\"\" type=\"checkbox\" checked=\"\"",
             "class=\"footnote-definition\" id=\"1\"",

@@ -137,6 +137,8 @@ pub const FIELDS: &[Field] = &[
         Internal,
         "the playbook's notes on the brief: why, interviewing, mis-hires",
     ),
+    field("maintainer", Internal, "who keeps the brief up to date"),
+    field("reviewed", Internal, "when the brief was last reviewed"),
 ];
 
 /// Who may read the front-matter key `key` (`tools+` is `tools`'s).

@@ -165,7 +165,16 @@ impl<'a, 'v> Renderer<'a, 'v> {
         template: &str,
         context: &Context,
     ) -> Result<RenderedPage, Diagnostic> {
-        let text = self.templates.render(template, context).map_err(|d| *d)?;
+        // The page's own address, for the navigation's `aria-current` (a context's values
+        // are shared, so the copy is cheap).
+        let mut context = context.clone();
+        context.insert(
+            "current_url",
+            &self
+                .views
+                .url(path.strip_suffix("index.html").unwrap_or(&path)),
+        );
+        let text = self.templates.render(template, &context).map_err(|d| *d)?;
         Ok(self.laid_out(path, text))
     }
 
@@ -441,6 +450,40 @@ pub fn single_page(
         limits: config.limits,
     };
     print::render(&views, &links, templates, html, Some(&css)).map_err(|d| Diagnostics(vec![*d]))
+}
+
+/// `brand.logo` must be one of the static files the site publishes (`static/`, or the
+/// theme's): a logo that is not there would be a broken image and favicon on every page.
+pub fn check_logo(config: &Config, statics: &BTreeMap<String, Vec<u8>>) -> Result<(), Diagnostics> {
+    let Some(brand) = config.brand.as_ref() else {
+        return Ok(());
+    };
+    let (Some(logo), Some(name)) = (brand.logo.as_ref(), brand.logo_file()) else {
+        return Ok(());
+    };
+    if statics.contains_key(name) {
+        return Ok(());
+    }
+    let images = statics
+        .keys()
+        .map(String::as_str)
+        .filter(|f| crate::config::brand::image_type(f).is_some());
+    let help = match crate::diagnostic::did_you_mean(name, images) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!("put the image at static/{name}, or write the path of one that is there"),
+    };
+    Err(Diagnostics(vec![
+        Diagnostic::new(
+            crate::config::CONFIG_FILE,
+            crate::yaml::position(&logo.referenced),
+            format!(
+                "`brand.logo` is `{}`, and static/ has no such file",
+                logo.value
+            ),
+        )
+        .with_help(help)
+        .with_source(config.source.clone().unwrap_or_default()),
+    ]))
 }
 
 /// Files copied as they are: the generated highlighting stylesheet, the theme's static files,

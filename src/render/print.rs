@@ -100,5 +100,9 @@ pub fn render(
     };
     let mut context = Context::new();
     context.insert("print", &view);
+    context.insert(
+        "current_url",
+        &views.url(crate::render::site_views::PRINT_PATH),
+    );
     templates.render(TEMPLATE, &context)
 }

@@ -121,6 +121,15 @@ pub struct SequenceView {
     pub steps: Vec<SequenceStep>,
     /// Inline SVG, generated and escaped in Rust.
     pub svg: String,
+    /// The archetypes of the graph's nodes, in site.yaml's order, for the legend of their
+    /// node styles (`node-<key>`).
+    pub legend: Vec<LegendEntry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LegendEntry {
+    pub key: String,
+    pub name: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -205,6 +214,9 @@ pub struct RoleData<'a> {
     pub date_posted: Option<&'a str>,
     /// The job post as a Word document, for the briefs site.yaml's `posting_docx` names.
     pub posting_docx: Option<String>,
+    /// Who keeps the brief, and the day it was last reviewed, as written.
+    pub maintainer: Option<&'a str>,
+    pub reviewed: Option<&'a str>,
 }
 
 impl RoleData<'_> {
@@ -411,6 +423,16 @@ impl<'a> Views<'a> {
                 })
                 .collect(),
             svg,
+            legend: self
+                .config
+                .archetypes
+                .iter()
+                .filter(|a| steps.iter().any(|s| s.role.front.archetype.value == a.key))
+                .map(|a| LegendEntry {
+                    key: a.key.clone(),
+                    name: a.name.clone(),
+                })
+                .collect(),
         }
     }
 
@@ -680,6 +702,8 @@ impl<'a> Views<'a> {
             date_posted: front.date_posted.as_ref().map(|d| d.value.as_str()),
             posting_docx: crate::render::docx::writes_posting(self.config.posting_docx, role)
                 .then(|| self.role_file_permalink(role, crate::render::pages::POSTING_DOCX)),
+            maintainer: front.maintainer.as_deref(),
+            reviewed: front.reviewed.as_ref().map(|d| d.value.as_str()),
         }
     }
 

@@ -14,8 +14,37 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// `text` in lines of at most `max` characters, broken between words, at most `lines` of
+/// them: the last is shortened with "…" only when the words do not fit. A word longer than
+/// a line is shortened on its own line.
+fn wrap(text: &str, max: usize, lines: usize) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let full = out.len() == lines;
+        match out.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            Some(line) if full => {
+                // No room left: what remains goes on the last line, shortened.
+                let rest = format!("{line} {}", words[i..].join(" "));
+                *line = shorten(&rest, max);
+                break;
+            }
+            _ => out.push(shorten(word, max)),
+        }
+    }
+    out
+}
+
 const NODE_WIDTH: usize = 190;
 const NODE_HEIGHT: usize = 46;
+/// Characters of a node's label line: 13 px system-ui text is about 7 px a character
+/// (the browser test measures that every label fits its node).
+const LABEL_CHARS: usize = 24;
+const LINE_HEIGHT: usize = 16;
 const GAP_X: usize = 24;
 const GAP_Y: usize = 56;
 
@@ -67,16 +96,27 @@ pub fn svg(steps: &[Step], url: impl Fn(&Role) -> String) -> String {
             continue;
         };
         let title = step.role.title();
+        // The label on one or two lines, centred in the node.
+        let lines = wrap(&format!("{}. {title}", n + 1), LABEL_CHARS, 2);
+        let first = y + NODE_HEIGHT / 2 + 5 - (lines.len() - 1) * LINE_HEIGHT / 2;
+        let centre = x + NODE_WIDTH / 2;
+        let label: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                format!(
+                    "<tspan x=\"{centre}\" y=\"{}\">{}</tspan>",
+                    first + i * LINE_HEIGHT,
+                    escape(line)
+                )
+            })
+            .collect();
         svg.push_str(&format!(
-            "<a href=\"{}\" class=\"node node-{}\"><title>{}. {}</title><rect x=\"{x}\" y=\"{y}\" width=\"{NODE_WIDTH}\" height=\"{NODE_HEIGHT}\" rx=\"6\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}. {}</text></a>",
+            "<a href=\"{}\" class=\"node node-{}\"><title>{}. {}</title><rect x=\"{x}\" y=\"{y}\" width=\"{NODE_WIDTH}\" height=\"{NODE_HEIGHT}\" rx=\"6\"/><text text-anchor=\"middle\">{label}</text></a>",
             escape(&url(step.role)),
             escape(&step.role.front.archetype.value),
             n + 1,
             escape(title),
-            x + NODE_WIDTH / 2,
-            y + NODE_HEIGHT / 2 + 5,
-            n + 1,
-            escape(&shorten(title, 24)),
         ));
     }
     svg.push_str("</svg>");
@@ -102,5 +142,52 @@ mod tests {
         assert!(svg.contains("href=\"/roles/a/\"") && svg.contains("href=\"/roles/c/\""));
         assert!(svg.contains("A &amp; &lt;B&gt;") && !svg.contains("<B>"));
         assert_eq!(svg.matches("class=\"edge\"").count(), 1);
+    }
+
+    #[test]
+    fn labels_wrap_between_words_onto_two_lines_before_anything_is_cut() {
+        assert_eq!(
+            wrap("1. Claims ML Engineer", 24, 2),
+            ["1. Claims ML Engineer"]
+        );
+        assert_eq!(
+            wrap("2. AI Governance Owner, Claims", 24, 2),
+            ["2. AI Governance Owner,", "Claims"]
+        );
+        assert_eq!(
+            wrap("1. Head of AI, Claims Automation", 24, 2),
+            ["1. Head of AI, Claims", "Automation"]
+        );
+        // Only what two lines cannot hold is cut, with the whole title in the tooltip.
+        assert_eq!(
+            wrap(
+                "12. Senior Principal Staff Machine Learning Platform Engineer",
+                24,
+                2
+            ),
+            ["12. Senior Principal", "Staff Machine Learning…"]
+        );
+        assert_eq!(
+            wrap("3. Supercalifragilisticexpialidocious", 24, 2),
+            ["3.", "Supercalifragilisticexp…"]
+        );
+        let lines = wrap("a b c d e f g h i j k l m n o p q r s t u v w x y z", 5, 2);
+        assert_eq!(lines, ["a b c", "d e…"]);
+    }
+
+    #[test]
+    fn a_long_title_is_drawn_whole_on_two_lines() {
+        let pages = [(
+            "roles/g.md",
+            brief("AI Governance Owner, Claims", "manager", &[]),
+        )];
+        let content = content(&pages);
+        let steps = sequence::hiring_order(&config(), &content);
+        let svg = svg(&steps, |r| format!("/roles/{}/", r.slug));
+        assert!(svg.contains(">1. AI Governance Owner,</tspan>"), "{svg}");
+        assert!(
+            svg.contains(">Claims</tspan>") && !svg.contains('…'),
+            "{svg}"
+        );
     }
 }

@@ -33,6 +33,54 @@ pub struct SiteView<'a> {
     /// Whether pages show statuses, headcounts and the staffing view (not in the library
     /// view, `archetypes_only`).
     pub show_status: bool,
+    /// The company's branding, when site.yaml has `brand:`.
+    pub brand: Option<BrandView>,
+}
+
+/// `brand:` for the templates: the name, the logo's address and type, and the accent's
+/// shades in each scheme (`#rrggbb`), already readable (`config::brand`).
+#[derive(Debug, Serialize)]
+pub struct BrandView {
+    pub name: Option<String>,
+    pub logo: Option<String>,
+    pub logo_type: Option<&'static str>,
+    pub light: Option<ShadesView>,
+    pub dark: Option<ShadesView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ShadesView {
+    pub accent: String,
+    pub accent_soft: String,
+    pub accent_text: String,
+}
+
+impl From<crate::config::brand::Shades> for ShadesView {
+    fn from(shades: crate::config::brand::Shades) -> Self {
+        ShadesView {
+            accent: shades.accent.to_string(),
+            accent_soft: shades.soft.to_string(),
+            accent_text: shades.on_accent.to_string(),
+        }
+    }
+}
+
+/// A day, as `<time datetime>` takes it and as it reads.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub words: String,
+}
+
+impl DateView {
+    /// `YYYY-MM-DD`, or `None` when it is not a day.
+    pub fn of(iso: &str) -> Option<DateView> {
+        let day = crate::content::role::parse_date(iso)?;
+        Some(DateView {
+            iso: iso.to_string(),
+            words: crate::playbook::posting::date_words(day),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -110,6 +158,16 @@ pub struct RoleView<'a> {
     pub derived: Vec<Link>,
     pub content: &'a str,
     pub toc: &'a [TocEntry],
+    /// Whether the brief is one of the team's (`Content::team`): only those show a status;
+    /// a library archetype beside a team plan is no one's search.
+    pub in_team: bool,
+    /// Who keeps the brief, and the day it was last reviewed (`maintainer:`, `reviewed:`).
+    pub maintainer: Option<&'a str>,
+    pub reviewed: Option<DateView>,
+    /// The day its file last changed in git, when the site is in a repository.
+    pub last_changed: Option<DateView>,
+    /// "Edit this page", when site.yaml has `edit_url`.
+    pub edit_url: Option<String>,
 }
 
 /// The files beside a brief's page, for the copy buttons and downloads: the brief as a
@@ -173,6 +231,10 @@ pub struct GuideView<'a> {
     pub tags: &'a [String],
     pub content: &'a str,
     pub toc: &'a [TocEntry],
+    /// The day its file last changed in git, when the site is in a repository.
+    pub last_changed: Option<DateView>,
+    /// "Edit this page", when site.yaml has `edit_url`.
+    pub edit_url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -203,6 +265,10 @@ pub struct Views<'a> {
     bundled: std::sync::OnceLock<std::collections::HashSet<String>>,
     /// Values made from each brief, kept from earlier renders.
     pub caches: Option<&'a BriefCaches>,
+    /// Whether `content/plan/` has briefs, found on first use.
+    has_plan: std::sync::OnceLock<bool>,
+    /// When each page last changed in git (none outside a build, or outside git).
+    history: Option<&'a crate::content::history::History>,
 }
 
 impl<'a> Views<'a> {
@@ -218,7 +284,22 @@ impl<'a> Views<'a> {
             tag_slugs: std::sync::OnceLock::new(),
             bundled: std::sync::OnceLock::new(),
             caches: None,
+            has_plan: std::sync::OnceLock::new(),
+            history: None,
         }
+    }
+
+    /// These views, showing when each page last changed in git.
+    pub fn with_history(self, history: &'a crate::content::history::History) -> Self {
+        Views {
+            history: Some(history),
+            ..self
+        }
+    }
+
+    /// The day the page at `content_path` last changed in git.
+    fn last_changed(&self, content_path: &str) -> Option<DateView> {
+        DateView::of(self.history?.last_changed(content_path)?)
     }
 
     /// These views, reusing (and keeping) what they make from unchanged briefs.
@@ -334,7 +415,21 @@ impl<'a> Views<'a> {
             search_index: self.url(crate::render::site_views::SEARCH_INDEX),
             generator: format!("rolebook gen {}", env!("CARGO_PKG_VERSION")),
             show_status: !self.config.archetypes_only,
+            brand: self.brand(),
         }
+    }
+
+    fn brand(&self) -> Option<BrandView> {
+        let brand = self.config.brand.as_ref()?;
+        let logo = brand.logo_file();
+        let palette = self.config.brand_palette();
+        Some(BrandView {
+            name: brand.name.clone().filter(|n| !n.trim().is_empty()),
+            logo: logo.map(|l| self.url(l)),
+            logo_type: logo.and_then(crate::config::brand::image_type),
+            light: palette.map(|p| p.light.into()),
+            dark: palette.map(|p| p.dark.into()),
+        })
     }
 
     pub fn role_link(&self, role: &Role) -> Link {
@@ -481,7 +576,21 @@ impl<'a> Views<'a> {
                 .collect(),
             content: html,
             toc,
+            in_team: role.in_plan() || !self.has_plan(),
+            maintainer: front
+                .maintainer
+                .as_deref()
+                .map(str::trim)
+                .filter(|m| !m.is_empty()),
+            reviewed: front.reviewed.as_ref().and_then(|r| DateView::of(&r.value)),
+            last_changed: self.last_changed(&role.source.content_path),
+            edit_url: self.config.edit_link(&role.source.file),
         }
+    }
+
+    /// Whether the site has a team plan (`Content::has_plan`), asked once per render.
+    fn has_plan(&self) -> bool {
+        *self.has_plan.get_or_init(|| self.content.has_plan())
     }
 
     /// The job post of `role`.
@@ -522,6 +631,8 @@ impl<'a> Views<'a> {
             tags: &guide.front.tags,
             content: html,
             toc,
+            last_changed: self.last_changed(&guide.source.content_path),
+            edit_url: self.config.edit_link(&guide.source.file),
         }
     }
 

@@ -156,3 +156,33 @@ pub fn clean_check(briefs: usize, guides: usize) -> predicates::str::RegexPredic
     ))
     .expect("a valid pattern")
 }
+
+/// `brand:` and `edit_url` for `branded_site`: a pale yellow accent (1.2:1 on the light
+/// page) that gen must darken, and a logo of the site's own.
+pub const BRAND: &str = "brand:\n  name: Nordhafen Versicherung\n  logo: logo.svg\n  accent: \"#f5e663\"\nedit_url: https://git.nordhafen.example/playbook/-/edit/main/{path}\n";
+
+/// The shipped playbook with `BRAND`, `static/logo.svg`, and the worked plan's Head of AI
+/// kept by a named maintainer and last reviewed on 2025-06-30.
+pub fn branded_site() -> TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let config = fs::read_to_string(repo().join("site.yaml")).expect("site.yaml");
+    write(root, "site.yaml", &format!("{BRAND}{config}"));
+    copy_dir(&repo().join("content"), &root.join("content"));
+    write(
+        root,
+        "static/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\"><circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#f5e663\" stroke=\"#333\"/></svg>\n",
+    );
+    let lead = read(root, "content/plan/claims-head-of-ai.md");
+    write(
+        root,
+        "content/plan/claims-head-of-ai.md",
+        &lead.replacen(
+            "---\n",
+            "---\nreviewed: 2025-06-30\nmaintainer: Jana Petersen (People Ops)\n",
+            1,
+        ),
+    );
+    dir
+}

@@ -9,6 +9,7 @@ mod hiring;
 mod job_post;
 mod links;
 mod outcome;
+mod ownership;
 mod placeholder;
 mod probes;
 mod ready;
@@ -169,6 +170,7 @@ pub fn check_brief(config: &Config, role: &Role) -> Vec<Diagnostic> {
     found.extend(check_wording(config, role));
     found.extend(job_post::posting_incomplete(config, role));
     found.extend(job_post::missing_pay_range(config, role));
+    found.extend(ownership::stale_brief(config, role));
     found
 }
 
@@ -226,6 +228,8 @@ pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic
     found.extend(cycles);
     found.extend(late);
     found.extend(unowned);
+    // Of site.yaml alone, run with the lints across briefs (a site.yaml edit runs them all).
+    found.extend(ownership::brand_contrast(config));
     found
 }
 

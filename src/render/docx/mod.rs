@@ -141,7 +141,7 @@ pub fn playbook(views: &Views) -> Result<Vec<u8>, String> {
             eyebrow.push_str(&format!(" · reports to {reports_to}"));
         }
         doc.styled(Some("Subtitle"), &[Span::text(eyebrow)]);
-        if show_status {
+        if show_status && role.in_team {
             let status = role.status.words();
             let headcount = role
                 .headcount

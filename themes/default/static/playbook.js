@@ -71,7 +71,7 @@
 
   function copy(button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
-    var status = button.parentNode.querySelector(".copy-status");
+    var status = button.closest(".brief-actions").querySelector(".copy-status");
     if (!source) return;
     var text = source.textContent;
     var say = function (message) { if (status) status.textContent = message; };
@@ -317,7 +317,7 @@
   }
 
   function select(index) {
-    var items = list.querySelectorAll("[role=option]");
+    var items = list.querySelectorAll("[role=option][data-href]");
     active = Math.max(-1, Math.min(index, items.length - 1));
     items.forEach(function (item, i) { item.setAttribute("aria-selected", i === active ? "true" : "false"); });
     if (active >= 0) input.setAttribute("aria-activedescendant", items[active].id);
@@ -340,18 +340,23 @@
       .sort(function (a, b) { return b.s - a.s || a.e.t.localeCompare(b.e.t); })
       .slice(0, 8);
     if (!results.length) {
+      // A listbox holds options only: the message is one that cannot be chosen.
       var none = document.createElement("li");
       none.className = "search-empty";
+      none.setAttribute("role", "option");
+      none.setAttribute("aria-disabled", "true");
       none.textContent = "No role or guide matches.";
       list.appendChild(none);
     }
+    // Each result is an option, not a link inside one (a control inside a control is
+    // skipped or read twice by screen readers): Enter or a click goes to its page.
     results.forEach(function (r, i) {
       var item = document.createElement("li");
       item.id = "search-result-" + i;
       item.setAttribute("role", "option");
-      var link = document.createElement("a");
-      link.href = root + r.e.u;
-      link.tabIndex = -1;
+      item.setAttribute("data-href", root + r.e.u);
+      var link = document.createElement("span");
+      link.className = "search-option";
       var title = document.createElement("span");
       title.className = "search-title";
       title.textContent = r.e.t;
@@ -377,9 +382,13 @@
     else if (event.key === "ArrowUp") { select(active - 1); event.preventDefault(); }
     else if (event.key === "Escape") { close(); }
     else if (event.key === "Enter") {
-      var items = list.querySelectorAll("[role=option] a");
-      if (active >= 0 && items[active]) { location.href = items[active].href; event.preventDefault(); }
+      var items = list.querySelectorAll("[role=option][data-href]");
+      if (active >= 0 && items[active]) { location.href = items[active].getAttribute("data-href"); event.preventDefault(); }
     }
+  });
+  list.addEventListener("click", function (event) {
+    var option = event.target.closest && event.target.closest("[role=option][data-href]");
+    if (option) location.href = option.getAttribute("data-href");
   });
   document.addEventListener("click", function (event) {
     if (!form.contains(event.target)) close();
