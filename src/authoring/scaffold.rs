@@ -248,12 +248,14 @@ pub fn new_role(
 }
 
 /// `gen new role --from <slug>`: `content/plan/<slug>.md`, a brief derived from the brief
-/// `from` with only the keys worth overriding (title, extends, outcome, status) and hints.
+/// `from` with only the keys worth overriding (title, extends, outcome, status) and hints;
+/// `extend_and_own` adds `starting_point: extend-and-own` and the handover facts to fill in.
 pub fn new_derived_role(
     root: &Path,
     title: &str,
     from: &str,
     slug: Option<&str>,
+    extend_and_own: bool,
 ) -> Result<PathBuf, Error> {
     let config = read_config(root)?;
     let folders = [crate::content::ROLES_DIR, crate::content::PLAN_DIR];
@@ -306,6 +308,7 @@ pub fn new_derived_role(
     context.insert("parent", from);
     context.insert("parent_title", &field("title"));
     context.insert("parent_outcome", &field("outcome"));
+    context.insert("extend_and_own", &extend_and_own);
     context.insert(
         "schema_path",
         &format!("../../{}", crate::authoring::schema::SCHEMA_FILE),

@@ -4,6 +4,7 @@
 pub mod address;
 pub mod limits;
 pub mod lints;
+pub mod plan;
 pub mod posting;
 pub mod renditions;
 pub mod signals;
@@ -115,6 +116,14 @@ pub struct Config {
     /// Which briefs get their job post as a Word document (`hiring`, `all`, `none`).
     #[serde(default)]
     pub posting_docx: renditions::PostingDocx,
+    /// What the team may cost in a year (`budget: {year, amount, currency}`), for the plan
+    /// page and `over-budget`.
+    #[serde(default)]
+    pub budget: Option<plan::Budget>,
+    /// The staffing file (`staffing: {file: ...}`, CSV or JSON from an ATS or HRIS) whose
+    /// rows override the briefs' status, headcount, fill date and approval.
+    #[serde(default)]
+    pub staffing: Option<plan::StaffingSource>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -307,6 +316,12 @@ impl Config {
         }
         self.validate_vocabulary(file, source)?;
         if let Some(problem) = posting::problems(&self.levels, self.organization.as_ref())
+            .into_iter()
+            .next()
+        {
+            return Err(fail(problem.at, problem.message, &problem.help));
+        }
+        if let Some(problem) = plan::problems(self.budget.as_ref(), self.staffing.as_ref())
             .into_iter()
             .next()
         {

@@ -631,6 +631,8 @@ pub fn resolve(
         interview_loop,
         // So does the day its post was published.
         date_posted: w.date_posted.clone(),
+        // The plan belongs to this hire: when it starts, what it costs, who covers it.
+        plan: crate::content::plan_fields::PlanFields::written(w),
     };
     Ok((front, m.origins))
 }

@@ -5,10 +5,12 @@ pub mod addresses;
 pub mod front_matter;
 pub mod guide;
 pub mod inherit;
+pub mod plan_fields;
 pub mod role;
 pub mod source;
 pub mod spans;
 pub mod taxonomy;
+pub mod when;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
