@@ -190,6 +190,59 @@ impl PlanFields {
     pub fn approval_state(&self) -> Option<ApprovalState> {
         self.approval.as_ref().map(|a| a.state)
     }
+
+    /// Every value, without where it is written: the pages showing the plan change when
+    /// this does, and not when an edit above merely moves the lines.
+    pub fn values(&self) -> String {
+        let text = |v: &Option<Spanned<String>>| v.as_ref().map(|v| v.value.clone());
+        let approval = self
+            .approval
+            .as_ref()
+            .map(|a| (a.state, a.by.clone(), text(&a.on)));
+        let cost = self.cost.as_ref().map(|c| {
+            (
+                c.min.value.to_bits(),
+                c.max.value.to_bits(),
+                c.currency.value.clone(),
+                c.period,
+            )
+        });
+        let handover = self.handover.as_ref().map(|h| {
+            (
+                h.system.clone(),
+                h.evals.clone(),
+                h.runbooks.clone(),
+                h.on_call.clone(),
+                text(&h.partner_exit),
+            )
+        });
+        let covers: Vec<_> = self
+            .covered_by
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.name.value.clone(),
+                    c.until.value.clone(),
+                    c.capabilities
+                        .as_ref()
+                        .map(|l| l.iter().map(|k| k.value.clone()).collect::<Vec<_>>()),
+                )
+            })
+            .collect();
+        format!(
+            "{:?}",
+            (
+                text(&self.target_start),
+                text(&self.filled_on),
+                approval,
+                cost,
+                self.starting_point,
+                handover,
+                covers
+            )
+        )
+    }
 }
 
 /// Checks of the plan fields one file writes: dates that are dates, a cost band that is a

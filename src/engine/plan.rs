@@ -313,6 +313,7 @@ impl<'a> FrontChange<'a> {
                 Shows::Intake,
                 Shows::Bundled,
                 Shows::Job,
+                Shows::Plan,
                 Shows::Everything,
             ],
             read_across_briefs: true,
@@ -343,6 +344,13 @@ impl<'a> FrontChange<'a> {
                 is_bundled(config, before) != is_bundled(config, after),
             ),
             (Shows::Job, job_changed(config, before, after)),
+            (
+                Shows::Plan,
+                b.plan.values() != a.plan.values()
+                    || b.headcount != a.headcount
+                    || b.level.as_ref().map(|l| &l.value) != a.level.as_ref().map(|l| &l.value)
+                    || serde_json::to_value(&b.pay).ok() != serde_json::to_value(&a.pay).ok(),
+            ),
         ]
         .into_iter()
         .filter_map(|(what, moved)| moved.then_some(what))
@@ -384,6 +392,8 @@ const LINTS_ACROSS_BRIEFS_READ: &[Shows] = &[
     Shows::Status,
     Shows::Capabilities,
     Shows::Hiring,
+    // The plan lints: dates, approvals, cost against the budget, cover.
+    Shows::Plan,
 ];
 
 /// The pages that show what changed in a brief's front matter, as the page registry

@@ -76,7 +76,7 @@ pub struct PlanRow<'a> {
 }
 
 /// A cover: who holds a brief's work until its hire starts.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct CoverRow<'a> {
     /// The brief whose hire ends the cover.
     pub role: &'a Role,
@@ -211,10 +211,7 @@ fn row<'a>(config: &Config, role: &'a Role, bundled: bool) -> PlanRow<'a> {
     let front = &role.front;
     let plan = &front.plan;
     let headcount = front.headcount.unwrap_or(1);
-    let start = match front.status {
-        Status::Filled => plan.filled_on().or(plan.target_start()),
-        _ => plan.target_start(),
-    };
+    let start = start_of(role);
     PlanRow {
         role,
         status: front.status,
@@ -265,40 +262,51 @@ pub fn cost(config: &Config, role: &Role, headcount: u32) -> Option<Cost> {
 }
 
 fn covers<'a>(config: &Config, rows: &[PlanRow<'a>]) -> Vec<CoverRow<'a>> {
-    let today = config.build_date.map(|(y, m, d)| When::Day(y, m, d));
     rows.iter()
-        .flat_map(|row| {
-            row.role
-                .front
-                .plan
-                .covered_by
-                .iter()
-                .filter_map(move |cover| {
-                    let until = cover.until()?;
-                    let capabilities = match &cover.capabilities {
-                        Some(listed) => listed.iter().map(|c| c.value.as_str()).collect(),
-                        None => row
-                            .role
-                            .front
-                            .capabilities
-                            .primary
-                            .iter()
-                            .map(|c| c.value.as_str())
-                            .collect(),
-                    };
-                    let filled = row.status == Status::Filled;
-                    Some(CoverRow {
-                        role: row.role,
-                        cover,
-                        until,
-                        capabilities,
-                        active: !filled && today.is_none_or(|today| !until.ends_before(today)),
-                        gap: !filled
-                            && row
-                                .start
-                                .is_some_and(|start| until.leaves_gap_before(start)),
-                    })
-                })
+        .flat_map(|row| covers_of(config, row.role))
+        .collect()
+}
+
+/// When a brief's hire starts: the day it was filled for a filled brief that says so, else
+/// its `target_start`.
+pub fn start_of(role: &Role) -> Option<When> {
+    let plan = &role.front.plan;
+    match role.front.status {
+        Status::Filled => plan.filled_on().or(plan.target_start()),
+        _ => plan.target_start(),
+    }
+}
+
+/// The cover a brief states, each with whether it holds on the day of the build and
+/// whether it leaves a gap before the hire.
+pub fn covers_of<'a>(config: &Config, role: &'a Role) -> Vec<CoverRow<'a>> {
+    let today = config.build_date.map(|(y, m, d)| When::Day(y, m, d));
+    let start = start_of(role);
+    let filled = role.front.status == Status::Filled;
+    role.front
+        .plan
+        .covered_by
+        .iter()
+        .filter_map(|cover| {
+            let until = cover.until()?;
+            let capabilities = match &cover.capabilities {
+                Some(listed) => listed.iter().map(|c| c.value.as_str()).collect(),
+                None => role
+                    .front
+                    .capabilities
+                    .primary
+                    .iter()
+                    .map(|c| c.value.as_str())
+                    .collect(),
+            };
+            Some(CoverRow {
+                role,
+                cover,
+                until,
+                capabilities,
+                active: !filled && today.is_none_or(|today| !until.ends_before(today)),
+                gap: !filled && start.is_some_and(|start| until.leaves_gap_before(start)),
+            })
         })
         .collect()
 }

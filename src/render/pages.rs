@@ -61,6 +61,10 @@ pub enum Shows {
     /// An open brief's job post as data (`render::jobs`): it changed, or the brief opened
     /// or closed.
     Job,
+    /// The plan fields (`target_start`, `filled_on`, `approval`, `cost`, `starting_point`,
+    /// `handover`, `covered_by`) and what the plan's cost reads (`headcount`, `pay`,
+    /// `level`).
+    Plan,
     /// Every field of every brief (`roles.json`, the whole-playbook page).
     Everything,
     /// The lint findings (listed, or counted).
@@ -103,6 +107,8 @@ const HOME: PageKind = PageKind {
         Archetype,
         Findings,
         Bundled,
+        // The staffing summary counts covered capabilities.
+        Plan,
     ],
 };
 const NOT_FOUND: PageKind = PageKind {
@@ -120,12 +126,14 @@ const HEALTH: PageKind = PageKind {
 const MATRIX: PageKind = PageKind {
     templates: &["matrix.html"],
     folder: Some(MATRIX_PATH),
-    shows: &[Title, Archetype, Status, Capabilities, Bundled],
+    // The staffing view shows cover (`covered_by`) and headcounts.
+    shows: &[Title, Archetype, Status, Capabilities, Bundled, Plan],
 };
 const SEQUENCE: PageKind = PageKind {
     templates: &["sequence.html"],
     folder: Some(SEQUENCE_PATH),
-    shows: &[Title, Archetype, Hiring, Status],
+    // Each step shows its brief's status and target quarter.
+    shows: &[Title, Archetype, Hiring, Status, Plan],
 };
 const PRINT: PageKind = PageKind {
     templates: &["print.html"],

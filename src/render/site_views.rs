@@ -86,6 +86,25 @@ pub struct StaffingRow<'a> {
     pub holders: Vec<Holder>,
     /// Said beside the state when bundled briefs hold the capability too.
     pub note: Option<&'static str>,
+    /// Who holds it until a hire starts (`covered_by`), on the day of the build.
+    pub covers: Vec<CoverView>,
+}
+
+/// Cover without a hire, as the staffing view and the plan page say it.
+#[derive(Debug, Serialize)]
+pub struct CoverView {
+    pub name: String,
+    /// existing, partner or contractor.
+    pub kind: &'static str,
+    /// "existing staff", "partner", "contractor".
+    pub kind_words: &'static str,
+    pub until: String,
+    /// The brief whose hire ends the cover.
+    pub brief: Link,
+    pub capabilities: Vec<String>,
+    pub active: bool,
+    /// Whether it ends with days left before the hire starts (`cover-gap`).
+    pub gap: bool,
 }
 
 /// A team brief holding a capability as primary, with where its hiring stands.
@@ -334,6 +353,7 @@ impl<'a> Views<'a> {
                     } else {
                         "bundled briefs do not count"
                     }),
+                    covers: row.covers.iter().map(|c| self.cover_view(c)).collect(),
                     holders: row
                         .holders
                         .iter()
@@ -350,6 +370,28 @@ impl<'a> Views<'a> {
                 })
                 .collect(),
         })
+    }
+
+    /// A cover, with the brief whose hire ends it and the capabilities' names.
+    pub fn cover_view(&self, cover: &crate::playbook::team_plan::CoverRow) -> CoverView {
+        CoverView {
+            name: cover.cover.name.value.clone(),
+            kind: cover.cover.kind.key(),
+            kind_words: cover.cover.kind.words(),
+            until: cover.until.to_string(),
+            brief: self.role_link(cover.role),
+            capabilities: cover
+                .capabilities
+                .iter()
+                .map(|key| {
+                    self.config
+                        .capability(key)
+                        .map_or_else(|| key.to_string(), |c| c.name.clone())
+                })
+                .collect(),
+            active: cover.active,
+            gap: cover.gap,
+        }
     }
 
     /// The home page's team section: none in the library view.
