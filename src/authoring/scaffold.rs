@@ -111,6 +111,8 @@ pub fn init(dir: &Path, bare: bool, add: bool) -> Result<Written, Error> {
     // The shipped `organization:` is the worked plan's insurer, which a new site does not
     // get: its posts say nothing about the organization until it writes its own.
     let shipped = without_section(SITE_YAML, "organization");
+    // So are its budget and the staffing file its plan reads.
+    let shipped = without_section(&without_section(&shipped, "budget"), "staffing");
     let site_yaml = if bare { bare_config(&shipped) } else { shipped };
     let mut put = |relative: &str, bytes: &[u8]| -> Result<(), Error> {
         let list = match create_file(dir, Path::new(relative), bytes)? {
@@ -351,6 +353,9 @@ mod tests {
         );
         let site = without_section(SITE_YAML, "organization");
         assert!(SITE_YAML.contains("\norganization:"));
+        assert!(SITE_YAML.contains("\nbudget:"));
+        let site = without_section(&without_section(&site, "budget"), "staffing");
+        assert!(!site.contains("\nbudget:") && !site.contains("\nstaffing:"));
         assert!(!site.contains("organization:\n") && site.contains("levels:"));
         Config::parse(&site, Path::new("site.yaml")).expect("still valid");
     }

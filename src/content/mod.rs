@@ -642,9 +642,25 @@ pub(crate) mod testing {
     use super::*;
 
     pub fn config() -> Config {
+        config_with("")
+    }
+
+    /// The repository's site.yaml without the worked plan's `budget`, with `extra` (top-level
+    /// keys) added at its end.
+    pub fn config_with(extra: &str) -> Config {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/site.yaml"))
             .expect("the repository's site.yaml");
-        Config::parse(&text, Path::new("site.yaml")).expect("valid site.yaml")
+        let mut in_budget = false;
+        let mut kept = String::new();
+        for line in text.split_inclusive('\n') {
+            if !line.starts_with([' ', '#', '\n']) {
+                in_budget = line.starts_with("budget:");
+            }
+            if !in_budget {
+                kept.push_str(line);
+            }
+        }
+        Config::parse(&format!("{kept}\n{extra}"), Path::new("site.yaml")).expect("valid site.yaml")
     }
 
     /// A brief with the given slug, archetype and `hire_after`, and every required key.

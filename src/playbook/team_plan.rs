@@ -314,8 +314,7 @@ pub fn covers_of<'a>(config: &Config, role: &'a Role) -> Vec<CoverRow<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::content::testing::{config, content};
+    use crate::content::testing::{config, config_with, content};
 
     fn brief(slug: &str, status: &str, extra: &str) -> (String, String) {
         (
@@ -324,17 +323,6 @@ mod tests {
                 "---\ntitle: {slug}\narchetype: builder\nsummary: S.\noutcome: Cut cost by 10%.\ndecisions: [D]\ncapabilities:\n  primary: [applied-ml]\nsuccess:\n  90d: [M]\nstatus: {status}\n{extra}---\n"
             ),
         )
-    }
-
-    /// The repository's site.yaml with `extra` added.
-    fn config_with(extra: &str) -> Config {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/site.yaml"))
-            .expect("site.yaml");
-        Config::parse(
-            &format!("{text}\n{extra}"),
-            std::path::Path::new("site.yaml"),
-        )
-        .expect("valid")
     }
 
     #[test]

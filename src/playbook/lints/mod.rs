@@ -10,6 +10,7 @@ mod job_post;
 mod links;
 mod outcome;
 mod placeholder;
+mod plan;
 mod probes;
 mod ready;
 mod reporting;
@@ -226,6 +227,7 @@ pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic
     found.extend(cycles);
     found.extend(late);
     found.extend(unowned);
+    found.extend(plan::plan_findings(config, content));
     found
 }
 
