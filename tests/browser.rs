@@ -468,6 +468,7 @@ fn the_site_under_a_sub_path_searches_copies_links_and_stays_on_its_origin() {
         "roles/claims-ml-engineer/",
         "matrix/",
         "sequence/",
+        "plan/",
         "print/",
     ] {
         browser.go(&format!("{url}{page}"));

@@ -711,6 +711,39 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_edit_lays_out_the_plan_the_staffing_view_and_the_sequence() {
+        let text = brief("Architect", "architect", &["lead"]);
+        for (what, line) in [
+            ("a target start", "target_start: 2027-Q2"),
+            (
+                "cover",
+                "covered_by:\n  - {kind: partner, name: Nordlicht, until: 2027-06}",
+            ),
+            ("an approval", "approval: {state: approved}"),
+            (
+                "a cost band",
+                "cost: {min: 90000, max: 110000, currency: EUR}",
+            ),
+        ] {
+            let edited = text.replacen("\n---\n", &format!("\n{line}\n---\n"), 1);
+            let plan = plan_content(&config(), &site(&[]), &site(&[("roles/arch.md", edited)]));
+            let pages = plan.pages.only().expect("some");
+            for page in [
+                PageKey::Plan,
+                PageKey::Matrix,
+                PageKey::Sequence,
+                PageKey::Home,
+            ] {
+                assert!(pages.contains(&page), "{what}: {page:?} in {pages:?}");
+            }
+            assert!(
+                !pages.contains(&PageKey::Taxonomy(Taxonomy::Tags)),
+                "{what}: {pages:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_tag_edit_lays_out_the_tag_taxonomy_and_the_sitemap() {
         let text = brief("Architect", "architect", &["lead"]);
         let edited = text.replacen("\n---\n", "\ntags: [platform]\n---\n", 1);

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::content::Content;
+use crate::render::plan_page::PLAN_PATH;
 use crate::render::site_views::{MATRIX_PATH, PRINT_PATH, SEQUENCE_PATH, Taxonomy, has_print_page};
 use crate::render::views::{HEALTH_PATH, Views, role_path};
 
@@ -18,6 +19,8 @@ pub enum PageKey {
     Sequence,
     /// The whole playbook on one page (small sites only: `site_views::has_print_page`).
     Print,
+    /// The team plan (`/plan/`) and its data, `plan.csv` and `plan.json`.
+    Plan,
     /// A taxonomy's index page and one page per term.
     Taxonomy(Taxonomy),
     /// A taxonomy's index page alone.
@@ -134,6 +137,22 @@ const SEQUENCE: PageKind = PageKind {
     folder: Some(SEQUENCE_PATH),
     // Each step shows its brief's status and target quarter.
     shows: &[Title, Archetype, Hiring, Status, Plan],
+};
+/// The team plan: hires by quarter (status, headcount, approval), cost, the load per
+/// person (capabilities, bundled briefs), cover, and the open risks from the lints.
+const PLAN: PageKind = PageKind {
+    templates: &["plan.html"],
+    folder: Some(PLAN_PATH),
+    shows: &[
+        Title,
+        Archetype,
+        Status,
+        Capabilities,
+        Hiring,
+        Bundled,
+        Plan,
+        Findings,
+    ],
 };
 const PRINT: PageKind = PageKind {
     templates: &["print.html"],
@@ -287,6 +306,7 @@ impl PageKey {
             PageKey::Matrix => &MATRIX,
             PageKey::Sequence => &SEQUENCE,
             PageKey::Print => &PRINT,
+            PageKey::Plan => &PLAN,
             PageKey::Taxonomy(_) => &TAXONOMY,
             PageKey::TaxonomyIndex(_) => &TAXONOMY_INDEX,
             PageKey::Term(..) => &TERM,
@@ -346,6 +366,7 @@ impl PageKey {
             PageKey::Data,
             PageKey::Print,
             PageKey::Jobs,
+            PageKey::Plan,
         ];
         keys.extend(Taxonomy::ALL.map(PageKey::Taxonomy));
         keys

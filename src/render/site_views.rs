@@ -133,6 +133,10 @@ pub struct SequenceStep {
     pub role: Link,
     pub archetype: String,
     pub after: Vec<Link>,
+    /// Where the plan stands for it (none in the library view).
+    pub status: Option<Status>,
+    /// The quarter the hire starts (`target_start`, or `filled_on` once filled).
+    pub quarter: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -427,6 +431,9 @@ impl<'a> Views<'a> {
                     role: self.role_link(step.role),
                     archetype: self.archetype_name(step.role).to_string(),
                     after: step.after.iter().map(|r| self.role_link(r)).collect(),
+                    status: (!self.config.archetypes_only).then_some(step.role.front.status),
+                    quarter: crate::playbook::team_plan::start_of(step.role)
+                        .map(|s| s.quarter().label()),
                 })
                 .collect(),
             svg,
@@ -848,6 +855,15 @@ impl<'a> Views<'a> {
                 url: self.url(Taxonomy::Tags.path()),
             },
         ];
+        if !self.config.archetypes_only {
+            links.insert(
+                3,
+                Link {
+                    title: "Team plan".into(),
+                    url: self.url(crate::render::plan_page::PLAN_PATH),
+                },
+            );
+        }
         if has_print_page(self.content) {
             links.push(Link {
                 title: "Whole playbook".into(),
