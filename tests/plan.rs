@@ -1,6 +1,7 @@
 //! The team plan's data with the real binary: `plan.csv` and `plan.json` are read back by
 //! Python's own `csv` and `json` modules (an independent reader) and compared with the
-//! briefs' front matter and site.yaml's level bands, read here with the YAML parser alone.
+//! briefs' front matter (with the staffing file's rows over it, read by Python's `csv`) and
+//! site.yaml's level bands, read here with the YAML parser alone.
 
 mod common;
 
@@ -15,14 +16,17 @@ use serde_json::{Value, json};
 const BUILD_DAY: &str = "1795000000";
 
 /// What Python's `csv` and `json` modules read from `plan.csv` and `plan.json` in `public`.
+/// And the staffing file the build read, with the same `csv` module.
 const READ_BACK: &str = r#"
 import csv, json, sys
-folder = sys.argv[1]
+folder, staffing = sys.argv[1], sys.argv[2]
 with open(folder + "/plan.json", encoding="utf-8") as f:
     data = json.load(f)
 with open(folder + "/plan.csv", encoding="utf-8", newline="") as f:
     rows = list(csv.DictReader(f))
-print(json.dumps({"json": data, "csv": rows}))
+with open(staffing, encoding="utf-8", newline="") as f:
+    ats = {row["slug"]: {k: v for k, v in row.items() if v} for row in csv.DictReader(f)}
+print(json.dumps({"json": data, "csv": rows, "staffing": ats}))
 "#;
 
 fn read_back(public: &Path) -> Option<Value> {
@@ -30,6 +34,7 @@ fn read_back(public: &Path) -> Option<Value> {
         .arg("-c")
         .arg(READ_BACK)
         .arg(public)
+        .arg(repo().join("content/plan/staffing.csv"))
         .output()
         .ok()?;
     assert!(
@@ -118,7 +123,26 @@ fn the_plan_data_reads_back_as_the_briefs_say() {
             .expect("stem")
             .to_string_lossy()
             .into_owned();
-        let front = front_matter(&std::fs::read_to_string(&file).expect("brief"));
+        let mut front = front_matter(&std::fs::read_to_string(&file).expect("brief"));
+        // The staffing file's row (exported from the ATS) overrides the brief's values.
+        let ats = &exported["staffing"][slug.as_str()];
+        for key in ["status", "filled_on"] {
+            if let Some(value) = ats.get(key) {
+                front[key] = value.clone();
+            }
+        }
+        if let Some(n) = ats.get("headcount").and_then(Value::as_str) {
+            front["headcount"] = json!(n.parse::<u64>().expect("a headcount"));
+        }
+        for (column, key) in [
+            ("approval", "state"),
+            ("approved_by", "by"),
+            ("approved_on", "on"),
+        ] {
+            if let Some(value) = ats.get(column) {
+                front["approval"][key] = value.clone();
+            }
+        }
         let record = briefs
             .iter()
             .find(|b| b["slug"] == json!(slug))

@@ -8,6 +8,7 @@ pub mod plan;
 pub mod posting;
 pub mod renditions;
 pub mod signals;
+pub mod staffing;
 pub mod vocabulary;
 
 use std::collections::BTreeMap;
@@ -124,6 +125,10 @@ pub struct Config {
     /// rows override the briefs' status, headcount, fill date and approval.
     #[serde(default)]
     pub staffing: Option<plan::StaffingSource>,
+    /// The staffing file, read: not in `site.yaml`; the engine reads the file `staffing`
+    /// names (like `build_date`), and loading the content applies it to the briefs.
+    #[serde(skip)]
+    pub staffing_table: Option<Arc<staffing::StaffingTable>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

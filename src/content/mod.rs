@@ -9,6 +9,7 @@ pub mod plan_fields;
 pub mod role;
 pub mod source;
 pub mod spans;
+pub mod staffing;
 pub mod taxonomy;
 pub mod when;
 
@@ -115,8 +116,20 @@ pub fn load(root: &Path, config: &Config, options: LoadOptions) -> Result<Conten
 }
 
 /// Load again after the files or folders in `changed` (relative to the root) changed on
-/// disk: pages of `previous` outside `changed` are reused without reading them.
+/// disk: pages of `previous` outside `changed` are reused without reading them. The
+/// staffing file's rows (`config.staffing_table`) are applied to the briefs they name.
 pub fn reload(
+    root: &Path,
+    config: &Config,
+    options: LoadOptions,
+    previous: &Content,
+    changed: &BTreeSet<PathBuf>,
+) -> Result<Content, Diagnostics> {
+    let content = reload_pages(root, config, options, previous, changed)?;
+    staffing::apply(content, config).map_err(|problems| Diagnostics(problems).sorted())
+}
+
+fn reload_pages(
     root: &Path,
     config: &Config,
     options: LoadOptions,

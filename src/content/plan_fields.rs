@@ -158,9 +158,20 @@ pub struct PlanFields {
     pub starting_point: Option<StartingPoint>,
     pub handover: Option<Handover>,
     pub covered_by: Vec<Cover>,
+    /// `file:line` of the staffing file's row that set the status, headcount, fill date or
+    /// approval, when it changed them.
+    pub staffing_row: Option<String>,
 }
 
 impl PlanFields {
+    /// " (as content/plan/staffing.csv:4 says)" when the staffing file set these values:
+    /// a finding about them points at the brief, and says where they came from.
+    pub fn said_by_staffing(&self) -> String {
+        self.staffing_row
+            .as_ref()
+            .map_or(String::new(), |row| format!(" (as {row} says)"))
+    }
+
     /// The plan fields `w` writes.
     pub fn written(w: &WrittenFront) -> PlanFields {
         PlanFields {
@@ -171,6 +182,7 @@ impl PlanFields {
             starting_point: w.starting_point,
             handover: w.handover.clone(),
             covered_by: w.covered_by.clone().unwrap_or_default(),
+            staffing_row: None,
         }
     }
 

@@ -59,8 +59,10 @@ fn hire_out_of_order(config: &Config, content: &Content) -> Vec<Diagnostic> {
                 .diagnostic(
                     at,
                     format!(
-                        "hire out of order: `{}` starts {start}, before `{}` ({first_start}), which its `hire_after` names",
-                        role.slug, first.slug
+                        "hire out of order: `{}` starts {start}{}, before `{}` ({first_start}), which its `hire_after` names",
+                        role.slug,
+                        role.front.plan.said_by_staffing(),
+                        first.slug
                     ),
                 )
                 .with_help(format!(
@@ -88,13 +90,14 @@ fn unapproved_open(config: &Config, plan: &TeamPlan) -> Vec<Diagnostic> {
             let (message, d) = match &role.front.plan.approval {
                 Some(approval) => {
                     let what = format!(
-                        "open search without approval: `{}` is open, but its headcount is {}{}",
+                        "open search without approval: `{}` is open, but its headcount is {}{}{}",
                         role.slug,
                         approval.state.key(),
                         approval
                             .by
                             .as_ref()
-                            .map_or(String::new(), |by| format!(" ({by})"))
+                            .map_or(String::new(), |by| format!(" ({by})")),
+                        role.front.plan.said_by_staffing()
                     );
                     (what, at_key(role, "approval"))
                 }
