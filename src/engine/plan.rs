@@ -554,6 +554,8 @@ mod tests {
                 PageKey::Matrix,
                 PageKey::Sequence,
                 PageKey::Print,
+                // The plan's lanes and tables name every team brief.
+                PageKey::Plan,
                 PageKey::Term(Taxonomy::Archetypes, "architect".into()),
                 PageKey::Data,
                 PageKey::SearchIndex,
@@ -792,6 +794,8 @@ mod tests {
             only(&[
                 PageKey::Sequence,
                 PageKey::Print,
+                // The plan lists the briefs in hiring order.
+                PageKey::Plan,
                 PageKey::Data,
                 role("arch"),
                 role("eng"),
