@@ -79,7 +79,7 @@ def corpus(work, flavor, pages, unique_code=False):
     if not os.path.exists(os.path.join(out, "content")):
         corpus_site.generate(out, pages, flavor, unique_code=unique_code)
     elif flavor == "gen":
-        shutil.copy(os.path.join(REPO, "site.yaml"), out)
+        corpus_site.copy_site_yaml(out)
     return out
 
 

@@ -9,6 +9,20 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAKE_CORPUS = os.path.join(REPO, "bench", "make_corpus.py")
 
 
+def copy_site_yaml(out):
+    """The repo's site.yaml into `out`, without its `staffing:` file (whose rows name the
+    worked plan's briefs, which a corpus does not have)."""
+    kept, skipping = [], False
+    with open(os.path.join(REPO, "site.yaml"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith((" ", "#", "\n")):
+                skipping = line.startswith("staffing:")
+            if not skipping:
+                kept.append(line)
+    with open(os.path.join(out, "site.yaml"), "w", encoding="utf-8") as f:
+        f.writelines(kept)
+
+
 def generate(out, pages, flavor="gen", themes=False, unique_code=False):
     """A corpus of `pages` in `out` (seed 42). A gen corpus gets the repo's site.yaml and,
     with `themes`, a copy of themes/ (for scripts that edit or watch them). `unique_code`
@@ -18,7 +32,7 @@ def generate(out, pages, flavor="gen", themes=False, unique_code=False):
         cmd.append("--unique-code")
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     if flavor == "gen":
-        shutil.copy(os.path.join(REPO, "site.yaml"), out)
+        copy_site_yaml(out)
         if themes:
             shutil.copytree(os.path.join(REPO, "themes"), os.path.join(out, "themes"))
     return out

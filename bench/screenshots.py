@@ -7,13 +7,13 @@
 Builds the site into a temporary folder (`cargo run --release -- build`, or the binary given
 with --gen), serves it with `python3 -m http.server` on a free port of 127.0.0.1, and takes
 screenshots of the home page, a role page, the capability matrix, its staffing view (the
-example team plan), the hiring sequence and the whole-playbook page at
+example team plan), the hiring sequence, the team plan page and the whole-playbook page at
 desktop (1280x1600) and phone (390x1800) sizes. Prints the files written, stops the server.
 
 --dark     also takes every shot with prefers-color-scheme: dark.
 --extras   also shoots the search dropdown open (a copy of the home page that types a query
            and moves the selection, in the temporary folder only), the health, tags and a
-           capability page, and prints the role page, the matrix and the sequence to PDF
+           capability page, and prints the role page, the matrix, the sequence and the plan to PDF
            (plus PNG pages when pdftoppm is installed).
 --readme   instead, the README's screenshots: the few views in README_SHOTS, one window
            high, into docs/screenshots/ (or --out), made small with pngquant and optipng
@@ -43,6 +43,7 @@ PAGES = [
     ("matrix", "/matrix/"),
     ("staffing", "/matrix/#staffing"),
     ("sequence", "/sequence/"),
+    ("plan", "/plan/"),
     ("print", "/print/"),
 ]
 SIZES = [("desktop", 1280, 1600), ("phone", 390, 1800)]
@@ -52,7 +53,12 @@ EXTRA_PAGES = [
     ("tags", "/tags/"),
     ("capability", "/capabilities/leadership/"),
 ]
-PRINTS = [("role", "/roles/head-of-ai/"), ("matrix", "/matrix/"), ("sequence", "/sequence/")]
+PRINTS = [
+    ("role", "/roles/head-of-ai/"),
+    ("matrix", "/matrix/"),
+    ("sequence", "/sequence/"),
+    ("plan", "/plan/"),
+]
 # With --readme: (file name, path, width, height, dark). One screen each, so the files stay
 # small and the README shows what a reader sees first.
 README_SHOTS = [

@@ -178,6 +178,62 @@ fn new_role_passes_validation_and_is_never_overwritten() {
 }
 
 #[test]
+fn an_extend_and_own_brief_asks_for_the_handover_facts_and_checks() {
+    let site = small_site();
+    let root = site.path();
+    gen_in(root)
+        .args(["new", "role", "Head of AI, Claims", "--extend-and-own"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--from"));
+    gen_in(root)
+        .args([
+            "new",
+            "role",
+            "Head of AI, Claims",
+            "--from",
+            "head-of-ai",
+            "--extend-and-own",
+        ])
+        .assert()
+        .success();
+    let text =
+        std::fs::read_to_string(root.join("content/plan/head-of-ai-claims.md")).expect("scaffold");
+    for key in [
+        "starting_point: extend-and-own",
+        "handover:\n  system:",
+        "  evals:",
+        "  runbooks:",
+        "  on_call:",
+        "partner_exit:",
+        "covered_by:",
+        "# target_start:",
+        "# approval:",
+    ] {
+        assert!(text.contains(key), "{key}");
+    }
+    let validator = schema_validator();
+    assert!(
+        validator.is_valid(&front_matter(&text)),
+        "the schema accepts it"
+    );
+    let output = gen_in(root)
+        .args(["check", "--format", "json"])
+        .output()
+        .expect("check");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(report["summary"]["errors"], 0, "{report}");
+    // Without the flag, the plan fields are hints only.
+    gen_in(root)
+        .args(["new", "role", "ML Engineer, Claims", "--from", "head-of-ai"])
+        .assert()
+        .success();
+    let plain =
+        std::fs::read_to_string(root.join("content/plan/ml-engineer-claims.md")).expect("scaffold");
+    assert!(plain.contains("# starting_point: greenfield") && !plain.contains("\nhandover:"));
+}
+
+#[test]
 fn new_role_rejects_unknown_archetypes_and_bad_slugs() {
     let site = small_site();
     gen_in(site.path())
@@ -346,6 +402,41 @@ fn the_schema_rejects_what_the_parser_rejects() {
             "a stage written as text",
             "hire_after: [head-of-ai]",
             "hire_after: [head-of-ai]\ninterview_loop: [Screen, Team fit]",
+        ),
+        (
+            "a target start written as words",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\ntarget_start: Q2 2027",
+        ),
+        (
+            "a target start written as a day",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\ntarget_start: 2027-04-01",
+        ),
+        (
+            "an approval state the plan does not know",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\napproval: {state: pending, by: CFO}",
+        ),
+        (
+            "handover facts on a greenfield brief",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\nstarting_point: greenfield\nhandover: {system: Claims triage model}",
+        ),
+        (
+            "cover of an unknown kind",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\ncovered_by:\n  - {kind: freelancer, name: Ana, until: 2027-03}",
+        ),
+        (
+            "cover of an unknown capability",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\ncovered_by:\n  - {kind: partner, name: Nordlicht, until: 2027-03, capabilities: [aplied-ml]}",
+        ),
+        (
+            "a cost band in words",
+            "hire_after: [head-of-ai]",
+            "hire_after: [head-of-ai]\ncost: about 90k",
         ),
     ];
     for (name, from, to) in cases {

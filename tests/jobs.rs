@@ -329,7 +329,7 @@ fn hostile_text_neither_closes_the_script_nor_runs_in_a_spreadsheet() {
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
-    let site = read(&repo(), "site.yaml");
+    let site = library_site_yaml();
     write(
         root,
         "site.yaml",

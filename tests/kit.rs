@@ -177,15 +177,24 @@ fn print(page: &Path, into: &Path) -> (u32, String, String) {
     )
 }
 
-#[test]
-fn kits_print_on_two_a4_pages_with_the_probes_and_role_pages_print_without_them() {
+/// The shipped playbook built and a folder for PDFs; `None` (saying why) without the
+/// print tools.
+fn shipped_to_print() -> Option<(tempfile::TempDir, PathBuf, PathBuf)> {
     if let Err(reason) = print_tools() {
         println!("SKIPPED print test: {reason}");
-        return;
+        return None;
     }
     let (out, public) = shipped();
     let pdfs = out.path().join("pdf");
     std::fs::create_dir_all(&pdfs).expect("pdf folder");
+    Some((out, public, pdfs))
+}
+
+#[test]
+fn kits_print_on_two_a4_pages_with_the_probes_and_role_pages_print_without_them() {
+    let Some((_out, public, pdfs)) = shipped_to_print() else {
+        return;
+    };
     for slug in ["claims-ml-engineer", "head-of-ai", "caio"] {
         let folder = public.join("roles").join(slug);
         let (pages, size, kit) = print(&folder.join(format!("{slug}.kit.html")), &pdfs);
@@ -370,5 +379,25 @@ fn the_scaffolds_commented_loop_builds_a_kit_when_uncommented() {
             !kit.contains("The default loop"),
             "the written loop replaces the default"
         );
+    }
+}
+
+#[test]
+fn the_team_plan_page_prints_on_one_a4_page() {
+    let Some((_out, public, pdfs)) = shipped_to_print() else {
+        return;
+    };
+    let (pages, size, text) = print(&public.join("plan/index.html"), &pdfs);
+    assert_eq!(pages, 1, "the plan prints on {pages} pages: {text}");
+    assert!(size.ends_with("(A4)"), "the plan prints on {size}");
+    for part in [
+        "Hires by quarter",
+        "Cost in 2027",
+        "Load per person",
+        "Covered without a hire",
+        "Open risks",
+        "Claims ML Engineer",
+    ] {
+        assert!(text.contains(part), "the printed plan lacks {part}: {text}");
     }
 }

@@ -601,3 +601,114 @@ fn ctrl_c_stops_serve_and_watch_cleanly_leaving_a_complete_site() {
         "the output folder is a complete build"
     );
 }
+
+/// The shipped playbook copied into a temporary folder (its staffing file among the plan).
+fn shipped_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for folder in ["content", "themes"] {
+        copy_dir(&repo().join(folder), &dir.path().join(folder));
+    }
+    write(dir.path(), "site.yaml", &read(&repo(), "site.yaml"));
+    dir
+}
+
+/// The text of the table row of `what` on `page` (tags removed).
+fn row_of(page: &str, what: &str) -> String {
+    let at = page
+        .find(what)
+        .unwrap_or_else(|| panic!("{what} on the page"));
+    let start = page[..at].rfind("<tr").expect("a row");
+    let end = at + page[at..].find("</tr>").expect("its end");
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in page[start..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_changed_staffing_file_updates_the_plan_page_and_the_staffing_view() {
+    let site = shipped_copy();
+    let root = site.path();
+    let brief = read(root, "content/plan/claims-eval-engineer.md");
+    let staffing = read(root, "content/plan/staffing.csv");
+    let server = start_with_env(
+        root,
+        &[],
+        std::process::Stdio::null(),
+        &[("SOURCE_DATE_EPOCH", "1795000000")],
+    );
+    let plan = get(server.port, "/plan/").body;
+    assert!(
+        row_of(&plan, ">Claims Eval Engineer</a>").contains("open"),
+        "{plan}"
+    );
+    let matrix = get(server.port, "/matrix/").body;
+    assert!(row_of(&matrix, ">Prompt &amp; Eval</a>").contains("being hired"));
+
+    // The ATS says the eval engineer signed and starts in May.
+    let mut socket = live(&server);
+    write(
+        root,
+        "content/plan/staffing.csv",
+        &staffing.replace(
+            "claims-eval-engineer,open,1,,",
+            "claims-eval-engineer,filled,1,2027-05-03,",
+        ),
+    );
+    expect_message(&mut socket, "reload");
+    let plan = get(server.port, "/plan/").body;
+    let eval = row_of(&plan, ">Claims Eval Engineer</a>");
+    assert!(
+        eval.contains("filled") && eval.contains("2027-05-03"),
+        "{eval}"
+    );
+    let matrix = get(server.port, "/matrix/").body;
+    let row = row_of(&matrix, ">Prompt &amp; Eval</a>");
+    assert!(
+        row.contains("staffed") && !row.contains("being hired"),
+        "{row}"
+    );
+    let data = get(server.port, "/plan.json").body;
+    assert!(
+        data.contains("\"filled_on\": \"2027-05-03\""),
+        "plan.json follows"
+    );
+
+    // A row naming no brief is an error at its cell; the last good site stays.
+    write(
+        root,
+        "content/plan/staffing.csv",
+        &format!("{staffing}claims-data-engineer,open,1,,approved,CFO,2026-11-30\n"),
+    );
+    let message = expect_message(&mut socket, "error");
+    let html = message["html"].as_str().expect("html");
+    assert!(
+        html.contains("content/plan/staffing.csv:8:1") && html.contains("is not a brief"),
+        "{html}"
+    );
+    assert!(
+        row_of(
+            &get(server.port, "/plan/").body,
+            ">Claims Eval Engineer</a>"
+        )
+        .contains("filled")
+    );
+    write(root, "content/plan/staffing.csv", &staffing);
+    expect_message(&mut socket, "reload");
+    assert!(
+        row_of(
+            &get(server.port, "/plan/").body,
+            ">Claims Eval Engineer</a>"
+        )
+        .contains("open")
+    );
+    // The briefs' Markdown is never rewritten.
+    assert_eq!(read(root, "content/plan/claims-eval-engineer.md"), brief);
+}

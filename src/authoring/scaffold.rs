@@ -111,6 +111,8 @@ pub fn init(dir: &Path, bare: bool, add: bool) -> Result<Written, Error> {
     // The shipped `organization:` is the worked plan's insurer, which a new site does not
     // get: its posts say nothing about the organization until it writes its own.
     let shipped = without_section(SITE_YAML, "organization");
+    // So are its budget and the staffing file its plan reads.
+    let shipped = without_section(&without_section(&shipped, "budget"), "staffing");
     let site_yaml = if bare { bare_config(&shipped) } else { shipped };
     let mut put = |relative: &str, bytes: &[u8]| -> Result<(), Error> {
         let list = match create_file(dir, Path::new(relative), bytes)? {
@@ -248,12 +250,14 @@ pub fn new_role(
 }
 
 /// `gen new role --from <slug>`: `content/plan/<slug>.md`, a brief derived from the brief
-/// `from` with only the keys worth overriding (title, extends, outcome, status) and hints.
+/// `from` with only the keys worth overriding (title, extends, outcome, status) and hints;
+/// `extend_and_own` adds `starting_point: extend-and-own` and the handover facts to fill in.
 pub fn new_derived_role(
     root: &Path,
     title: &str,
     from: &str,
     slug: Option<&str>,
+    extend_and_own: bool,
 ) -> Result<PathBuf, Error> {
     let config = read_config(root)?;
     let folders = [crate::content::ROLES_DIR, crate::content::PLAN_DIR];
@@ -306,6 +310,7 @@ pub fn new_derived_role(
     context.insert("parent", from);
     context.insert("parent_title", &field("title"));
     context.insert("parent_outcome", &field("outcome"));
+    context.insert("extend_and_own", &extend_and_own);
     context.insert(
         "schema_path",
         &format!("../../{}", crate::authoring::schema::SCHEMA_FILE),
@@ -348,6 +353,9 @@ mod tests {
         );
         let site = without_section(SITE_YAML, "organization");
         assert!(SITE_YAML.contains("\norganization:"));
+        assert!(SITE_YAML.contains("\nbudget:"));
+        let site = without_section(&without_section(&site, "budget"), "staffing");
+        assert!(!site.contains("\nbudget:") && !site.contains("\nstaffing:"));
         assert!(!site.contains("organization:\n") && site.contains("levels:"));
         Config::parse(&site, Path::new("site.yaml")).expect("still valid");
     }

@@ -70,6 +70,14 @@ pub fn role_schema(config: &Config) -> Value {
         stage["items"]["enum"] = json!(capabilities);
         stage["uniqueItems"] = json!(true);
     }
+    if let Some(covered) = schema.pointer_mut("/$defs/Cover/properties/capabilities") {
+        covered["items"]["enum"] = json!(capabilities);
+        covered["uniqueItems"] = json!(true);
+    }
+    // Handover facts describe a system the hire extends and owns.
+    schema["dependentSchemas"] = json!({
+        "handover": {"properties": {"starting_point": {"const": "extend-and-own"}}, "required": ["starting_point"]}
+    });
     if let Some(interfaces) = schema.pointer_mut("/$defs/Interfaces") {
         *interfaces = interfaces_schema(config);
     }

@@ -34,12 +34,14 @@ pub fn init(args: InitArgs) -> Result<(), Error> {
 pub fn new_role(
     root: &Path,
     title: &str,
-    from: Option<&str>,
+    from: Option<(&str, bool)>,
     archetype: &str,
     slug: Option<&str>,
 ) -> Result<(), Error> {
     let path = match from {
-        Some(from) => scaffold::new_derived_role(root, title, from, slug)?,
+        Some((from, extend_and_own)) => {
+            scaffold::new_derived_role(root, title, from, slug, extend_and_own)?
+        }
         None => scaffold::new_role(root, title, Some(archetype), slug)?,
     };
     eprintln!(

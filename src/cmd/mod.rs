@@ -161,7 +161,7 @@ pub fn stdout_has_color() -> bool {
 pub enum NewCommand {
     /// A role brief with every key and the intake questions as comments
     #[command(
-        after_help = "Examples:\n  gen new role \"Head of AI, Claims\" --archetype manager\n  gen new role \"ML Engineer\" --slug ml-engineer\n  gen new role \"Head of AI, Claims\" --from head-of-ai   # content/plan/, derived"
+        after_help = "Examples:\n  gen new role \"Head of AI, Claims\" --archetype manager\n  gen new role \"ML Engineer\" --slug ml-engineer\n  gen new role \"Head of AI, Claims\" --from head-of-ai   # content/plan/, derived\n  gen new role \"Head of AI, Claims\" --from head-of-ai --extend-and-own"
     )]
     Role {
         /// The role's title
@@ -170,6 +170,10 @@ pub enum NewCommand {
         /// `extends` and only the keys worth overriding
         #[arg(long, value_name = "SLUG")]
         from: Option<String>,
+        /// With --from: the hire extends and owns a system a partner built (writes
+        /// `starting_point: extend-and-own` and the handover facts to fill in)
+        #[arg(long, requires = "from")]
+        extend_and_own: bool,
         /// builder, manager, architect or executive-operator (the site's archetypes)
         #[arg(long, default_value = "builder")]
         archetype: String,
@@ -314,10 +318,17 @@ pub fn run(command: Command) -> Result<(), Error> {
         Command::New(NewCommand::Role {
             title,
             from,
+            extend_and_own,
             archetype,
             slug,
             root,
-        }) => authoring::new_role(&root, &title, from.as_deref(), &archetype, slug.as_deref()),
+        }) => authoring::new_role(
+            &root,
+            &title,
+            from.as_deref().map(|from| (from, extend_and_own)),
+            &archetype,
+            slug.as_deref(),
+        ),
         Command::New(NewCommand::Page { title, slug, root }) => {
             authoring::new_page(&root, &title, slug.as_deref())
         }

@@ -178,6 +178,30 @@ pub const LINTS: &[Lint] = &[
         problem: "a brief nobody has read against the plan for a year describes last year's team: its outcome, interfaces and hiring order drift while searches keep opening from it",
         fix: "read the brief against the plan as it stands, fix what changed, and set `reviewed:` to the day you did (and `maintainer:` to who keeps it)",
     },
+    Lint {
+        id: "hire-out-of-order",
+        default: Warn,
+        problem: "a hire planned to start before the hire it waits for walks into the gap the sequence was meant to close: builders without governance, a team without its lead",
+        fix: "move `target_start` after the start of every brief its `hire_after` names, or take that brief out of `hire_after`",
+    },
+    Lint {
+        id: "unapproved-open",
+        default: Warn,
+        problem: "a search opened before the headcount is approved can end with a finalist and no offer: candidates are lost, and the company's name with them",
+        fix: "get the headcount approved (`approval: {state: approved, by, on}`), or set `status: planned` until it is",
+    },
+    Lint {
+        id: "over-budget",
+        default: Warn,
+        problem: "a plan that costs more than its budget is cut at the first review, usually from the hires that come last: governance and the people who keep systems running",
+        fix: "move starts to later quarters, drop or merge a brief, or raise `budget` in site.yaml with the approval that goes with it",
+    },
+    Lint {
+        id: "cover-gap",
+        default: Warn,
+        problem: "cover that ends before the hire starts leaves the work with nobody: a partner's exit or an interim's last day is when systems decay unnoticed",
+        fix: "extend the cover to the hire's start (`covered_by.until`), or bring `target_start` forward",
+    },
 ];
 
 /// Lints a brief cannot waive for itself: waiving them would defeat them (a waiver of

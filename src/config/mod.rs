@@ -6,9 +6,11 @@ pub mod brand;
 pub mod colour;
 pub mod limits;
 pub mod lints;
+pub mod plan;
 pub mod posting;
 pub mod renditions;
 pub mod signals;
+pub mod staffing;
 pub mod vocabulary;
 
 use std::collections::BTreeMap;
@@ -125,6 +127,18 @@ pub struct Config {
     /// "Edit this page" link.
     #[serde(default)]
     pub edit_url: Option<Spanned<String>>,
+    /// What the team may cost in a year (`budget: {year, amount, currency}`), for the plan
+    /// page and `over-budget`.
+    #[serde(default)]
+    pub budget: Option<plan::Budget>,
+    /// The staffing file (`staffing: {file: ...}`, CSV or JSON from an ATS or HRIS) whose
+    /// rows override the briefs' status, headcount, fill date and approval.
+    #[serde(default)]
+    pub staffing: Option<plan::StaffingSource>,
+    /// The staffing file, read: not in `site.yaml`; the engine reads the file `staffing`
+    /// names (like `build_date`), and loading the content applies it to the briefs.
+    #[serde(skip)]
+    pub staffing_table: Option<Arc<staffing::StaffingTable>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -317,6 +331,12 @@ impl Config {
         }
         self.validate_vocabulary(file, source)?;
         if let Some(problem) = posting::problems(&self.levels, self.organization.as_ref())
+            .into_iter()
+            .next()
+        {
+            return Err(fail(problem.at, problem.message, &problem.help));
+        }
+        if let Some(problem) = plan::problems(self.budget.as_ref(), self.staffing.as_ref())
             .into_iter()
             .next()
         {

@@ -634,6 +634,8 @@ pub fn resolve(
         // Who keeps a brief, and when it was last read, are each file's own.
         maintainer: w.maintainer.clone(),
         reviewed: w.reviewed.clone(),
+        // The plan belongs to this hire: when it starts, what it costs, who covers it.
+        plan: crate::content::plan_fields::PlanFields::written(w),
     };
     Ok((front, m.origins))
 }

@@ -6,10 +6,13 @@ pub mod front_matter;
 pub mod guide;
 pub mod history;
 pub mod inherit;
+pub mod plan_fields;
 pub mod role;
 pub mod source;
 pub mod spans;
+pub mod staffing;
 pub mod taxonomy;
+pub mod when;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -114,8 +117,20 @@ pub fn load(root: &Path, config: &Config, options: LoadOptions) -> Result<Conten
 }
 
 /// Load again after the files or folders in `changed` (relative to the root) changed on
-/// disk: pages of `previous` outside `changed` are reused without reading them.
+/// disk: pages of `previous` outside `changed` are reused without reading them. The
+/// staffing file's rows (`config.staffing_table`) are applied to the briefs they name.
 pub fn reload(
+    root: &Path,
+    config: &Config,
+    options: LoadOptions,
+    previous: &Content,
+    changed: &BTreeSet<PathBuf>,
+) -> Result<Content, Diagnostics> {
+    let content = reload_pages(root, config, options, previous, changed)?;
+    staffing::apply(content, config).map_err(|problems| Diagnostics(problems).sorted())
+}
+
+fn reload_pages(
     root: &Path,
     config: &Config,
     options: LoadOptions,
@@ -649,9 +664,25 @@ pub(crate) mod testing {
     use super::*;
 
     pub fn config() -> Config {
+        config_with("")
+    }
+
+    /// The repository's site.yaml without the worked plan's `budget`, with `extra` (top-level
+    /// keys) added at its end.
+    pub fn config_with(extra: &str) -> Config {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/site.yaml"))
             .expect("the repository's site.yaml");
-        Config::parse(&text, Path::new("site.yaml")).expect("valid site.yaml")
+        let mut in_budget = false;
+        let mut kept = String::new();
+        for line in text.split_inclusive('\n') {
+            if !line.starts_with([' ', '#', '\n']) {
+                in_budget = line.starts_with("budget:");
+            }
+            if !in_budget {
+                kept.push_str(line);
+            }
+        }
+        Config::parse(&format!("{kept}\n{extra}"), Path::new("site.yaml")).expect("valid site.yaml")
     }
 
     /// A brief with the given slug, archetype and `hire_after`, and every required key.

@@ -195,6 +195,36 @@ pub struct WrittenFront {
     #[serde(default)]
     #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     pub reviewed: Option<Spanned<String>>,
+    /// When the hire is planned to start: a month (`2027-03`) or a quarter (`2027-Q2`).
+    /// Never inherited, like the other plan fields below.
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^\d{4}-(0[1-9]|1[0-2]|[Qq][1-4])$")
+    )]
+    pub target_start: Option<Spanned<String>>,
+    /// The day the brief was filled, `YYYY-MM-DD`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub filled_on: Option<Spanned<String>>,
+    /// Where the headcount stands: `{state: proposed | approved | frozen, by, on}`.
+    #[serde(default)]
+    pub approval: Option<crate::content::plan_fields::Approval>,
+    /// What one hire costs a year, as a band (`{min, max, currency}`); the brief's `pay`,
+    /// else its level's band, when left out. The plan counts its midpoint times `headcount`.
+    #[serde(default)]
+    pub cost: Option<crate::config::posting::Pay>,
+    /// greenfield, or extend-and-own: the hire takes over a working system a partner built.
+    #[serde(default)]
+    pub starting_point: Option<crate::content::plan_fields::StartingPoint>,
+    /// What an extend-and-own hire takes over: the system, its evals, runbooks, on-call,
+    /// and when the partner leaves.
+    #[serde(default)]
+    pub handover: Option<crate::content::plan_fields::Handover>,
+    /// Who covers this brief's work until the hire starts: an existing employee, a partner
+    /// or a contractor, until a date. Counts as staffed ("covered") until then.
+    #[serde(default)]
+    pub covered_by: Option<Vec<crate::content::plan_fields::Cover>>,
 }
 
 /// One stage of `interview_loop`.
@@ -397,6 +427,8 @@ pub struct RoleFront {
     pub interview_loop: Option<Vec<InterviewStage>>,
     pub maintainer: Option<String>,
     pub reviewed: Option<Spanned<String>>,
+    /// The plan fields (`target_start`, `approval`, `cost`, `covered_by`...), as written.
+    pub plan: crate::content::plan_fields::PlanFields,
 }
 
 /// One lint a brief waives, and the reason it gives (none in the list form).
@@ -845,6 +877,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
     }
     problems.extend(check_posting(front, config, source));
     problems.extend(check_interview_loop(front, config, source));
+    problems.extend(crate::content::plan_fields::check(front, config, source));
     for (key, plain, more) in front.appends() {
         if !more {
             continue;
@@ -1068,7 +1101,7 @@ pub fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
     (1..=days).contains(&day).then_some((year, month, day))
 }
 
-fn unknown_name(
+pub(crate) fn unknown_name(
     source: &SourceFile,
     value: &Spanned<String>,
     what: &str,

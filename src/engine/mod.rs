@@ -9,3 +9,4 @@ pub mod playbook_docx;
 pub mod session;
 pub mod site;
 pub mod site_links;
+pub mod staffing_file;

@@ -313,6 +313,7 @@ impl<'a> FrontChange<'a> {
                 Shows::Intake,
                 Shows::Bundled,
                 Shows::Job,
+                Shows::Plan,
                 Shows::Everything,
             ],
             read_across_briefs: true,
@@ -343,6 +344,13 @@ impl<'a> FrontChange<'a> {
                 is_bundled(config, before) != is_bundled(config, after),
             ),
             (Shows::Job, job_changed(config, before, after)),
+            (
+                Shows::Plan,
+                b.plan.values() != a.plan.values()
+                    || b.headcount != a.headcount
+                    || b.level.as_ref().map(|l| &l.value) != a.level.as_ref().map(|l| &l.value)
+                    || serde_json::to_value(&b.pay).ok() != serde_json::to_value(&a.pay).ok(),
+            ),
         ]
         .into_iter()
         .filter_map(|(what, moved)| moved.then_some(what))
@@ -384,6 +392,8 @@ const LINTS_ACROSS_BRIEFS_READ: &[Shows] = &[
     Shows::Status,
     Shows::Capabilities,
     Shows::Hiring,
+    // The plan lints: dates, approvals, cost against the budget, cover.
+    Shows::Plan,
 ];
 
 /// The pages that show what changed in a brief's front matter, as the page registry
@@ -544,6 +554,8 @@ mod tests {
                 PageKey::Matrix,
                 PageKey::Sequence,
                 PageKey::Print,
+                // The plan's lanes and tables name every team brief.
+                PageKey::Plan,
                 PageKey::Term(Taxonomy::Archetypes, "architect".into()),
                 PageKey::Data,
                 PageKey::SearchIndex,
@@ -701,6 +713,39 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_edit_lays_out_the_plan_the_staffing_view_and_the_sequence() {
+        let text = brief("Architect", "architect", &["lead"]);
+        for (what, line) in [
+            ("a target start", "target_start: 2027-Q2"),
+            (
+                "cover",
+                "covered_by:\n  - {kind: partner, name: Nordlicht, until: 2027-06}",
+            ),
+            ("an approval", "approval: {state: approved}"),
+            (
+                "a cost band",
+                "cost: {min: 90000, max: 110000, currency: EUR}",
+            ),
+        ] {
+            let edited = text.replacen("\n---\n", &format!("\n{line}\n---\n"), 1);
+            let plan = plan_content(&config(), &site(&[]), &site(&[("roles/arch.md", edited)]));
+            let pages = plan.pages.only().expect("some");
+            for page in [
+                PageKey::Plan,
+                PageKey::Matrix,
+                PageKey::Sequence,
+                PageKey::Home,
+            ] {
+                assert!(pages.contains(&page), "{what}: {page:?} in {pages:?}");
+            }
+            assert!(
+                !pages.contains(&PageKey::Taxonomy(Taxonomy::Tags)),
+                "{what}: {pages:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_tag_edit_lays_out_the_tag_taxonomy_and_the_sitemap() {
         let text = brief("Architect", "architect", &["lead"]);
         let edited = text.replacen("\n---\n", "\ntags: [platform]\n---\n", 1);
@@ -749,6 +794,8 @@ mod tests {
             only(&[
                 PageKey::Sequence,
                 PageKey::Print,
+                // The plan lists the briefs in hiring order.
+                PageKey::Plan,
                 PageKey::Data,
                 role("arch"),
                 role("eng"),

@@ -53,6 +53,7 @@ impl Site {
             config.base_url = base_url.clone();
         }
         config.relative_links |= options.relative_links;
+        config.staffing_table = crate::engine::staffing_file::read(root, &config)?;
         let content = content::load(
             root,
             &config,

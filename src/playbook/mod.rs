@@ -11,6 +11,7 @@ pub mod posting;
 pub mod readiness;
 pub mod sequence;
 pub mod staffing;
+pub mod team_plan;
 pub mod tools;
 pub mod voice;
 

@@ -133,6 +133,29 @@ pub const FIELDS: &[Field] = &[
     field("allow", Internal, "lints waived, with the reasons"),
     field("draft", Internal, "whether the playbook shows the brief"),
     field(
+        "target_start",
+        Internal,
+        "when the plan wants the hire to start",
+    ),
+    field("filled_on", Internal, "the day the brief was filled"),
+    field(
+        "approval",
+        Internal,
+        "whether the headcount is approved, by whom",
+    ),
+    field("cost", Internal, "what the hire costs the plan"),
+    field(
+        "starting_point",
+        Internal,
+        "greenfield, or extend and own a partner's system",
+    ),
+    field(
+        "handover",
+        Internal,
+        "what a partner hands over (the post's intro says it in candidates' words)",
+    ),
+    field("covered_by", Internal, "who covers the work until the hire"),
+    field(
         "body",
         Internal,
         "the playbook's notes on the brief: why, interviewing, mis-hires",

@@ -1,27 +1,33 @@
 //! Staffing: for each capability of the vocabulary, whether the team has it staffed (a filled
-//! brief holds it as primary), is hiring for it (an open one does, none filled), only plans
-//! it (held by planned briefs alone), or leaves it unowned. A bundled brief (one person asked
-//! for several jobs) is listed but not counted: it does not staff what it holds. Pure.
+//! brief holds it as primary), covered without a hire (an existing employee, a partner or a
+//! contractor holds it until a team brief's hire starts: `covered_by`), is hiring for it (an
+//! open one does, none filled), only plans it (held by planned briefs alone), or leaves it
+//! unowned. A bundled brief (one person asked for several jobs) is listed but not counted:
+//! it does not staff what it holds. Pure.
 
 use serde::Serialize;
 
 use crate::config::{Capability, Config};
 use crate::content::Content;
 use crate::content::role::{Role, Status};
+use crate::playbook::team_plan::{CoverRow, covers_of};
 
 /// Where the team stands on one capability, from best to worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Staffing {
     Staffed,
+    /// Held until a hire starts by someone who is not a hire: counts as staffed.
+    Covered,
     Hiring,
     Planned,
     Unowned,
 }
 
 impl Staffing {
-    pub const ALL: [Staffing; 4] = [
+    pub const ALL: [Staffing; 5] = [
         Staffing::Staffed,
+        Staffing::Covered,
         Staffing::Hiring,
         Staffing::Planned,
         Staffing::Unowned,
@@ -31,6 +37,7 @@ impl Staffing {
     pub fn label(self) -> &'static str {
         match self {
             Staffing::Staffed => "staffed",
+            Staffing::Covered => "covered",
             Staffing::Hiring => "being hired",
             Staffing::Planned => "planned only",
             Staffing::Unowned => "unowned",
@@ -48,6 +55,9 @@ pub struct CapabilityStaffing<'a> {
     pub holders: Vec<&'a Role>,
     /// Bundled briefs that hold it too, in the same order: listed, not counted.
     pub bundled: Vec<&'a Role>,
+    /// The cover that holds it on the day of the build (`covered_by` of team briefs not
+    /// filled yet), whatever the state: shown beside the holders.
+    pub covers: Vec<CoverRow<'a>>,
 }
 
 /// Whether the site reads statuses: not in the library view (`archetypes_only`), and only
@@ -64,6 +74,11 @@ pub fn classify<'a>(
     is_bundled: impl Fn(&Role) -> bool,
 ) -> Vec<CapabilityStaffing<'a>> {
     let bundled_flags: Vec<bool> = team.iter().map(|r| is_bundled(r)).collect();
+    let active: Vec<CoverRow> = team
+        .iter()
+        .flat_map(|r| covers_of(config, r))
+        .filter(|c| c.active)
+        .collect();
     config
         .capabilities
         .iter()
@@ -82,9 +97,15 @@ pub fn classify<'a>(
                     (rank(a.front.status), a.title()).cmp(&(rank(b.front.status), b.title()))
                 });
             }
+            let covers: Vec<CoverRow> = active
+                .iter()
+                .filter(|c| c.capabilities.contains(&capability.key.as_str()))
+                .cloned()
+                .collect();
             let state = match holders.first().map(|r| r.front.status) {
-                None => Staffing::Unowned,
                 Some(Status::Filled) => Staffing::Staffed,
+                _ if !covers.is_empty() => Staffing::Covered,
+                None => Staffing::Unowned,
                 Some(Status::Open) => Staffing::Hiring,
                 Some(Status::Planned) => Staffing::Planned,
             };
@@ -93,6 +114,7 @@ pub fn classify<'a>(
                 state,
                 holders,
                 bundled,
+                covers,
             }
         })
         .collect()
@@ -115,14 +137,14 @@ pub fn site_staffing<'a>(config: &'a Config, content: &'a Content) -> Vec<Capabi
 }
 
 /// How many capabilities are in each state, in `Staffing::ALL` order.
-pub fn counts(rows: &[CapabilityStaffing]) -> [(Staffing, usize); 4] {
+pub fn counts(rows: &[CapabilityStaffing]) -> [(Staffing, usize); 5] {
     Staffing::ALL.map(|state| (state, rows.iter().filter(|r| r.state == state).count()))
 }
 
 /// One line for the home page: "4 of 9 capabilities staffed; 2 being hired; Security &
 /// Compliance unowned". Unowned capabilities are named (up to three), the rest counted.
 pub fn summary(rows: &[CapabilityStaffing]) -> String {
-    let [staffed, hiring, planned, unowned] = counts(rows).map(|(_, n)| n);
+    let [staffed, covered, hiring, planned, unowned] = counts(rows).map(|(_, n)| n);
     let mut parts = vec![format!(
         "{staffed} of {} {} staffed",
         rows.len(),
@@ -132,6 +154,9 @@ pub fn summary(rows: &[CapabilityStaffing]) -> String {
             "capabilities"
         }
     )];
+    if covered > 0 {
+        parts.push(format!("{covered} covered until a hire"));
+    }
     if hiring > 0 {
         parts.push(format!("{hiring} being hired"));
     }
@@ -212,6 +237,7 @@ mod tests {
             counts(&rows),
             [
                 (Staffing::Staffed, 2),
+                (Staffing::Covered, 0),
                 (Staffing::Hiring, 1),
                 (Staffing::Planned, 1),
                 (Staffing::Unowned, 5)
@@ -337,6 +363,58 @@ mod tests {
         // The lint's classification counts everyone: bundling is another lint's finding.
         let counted = classify(&config, &content.team(), |_| false);
         assert_eq!(state_of(&counted, "architecture").state, Staffing::Staffed);
+    }
+
+    #[test]
+    fn cover_counts_as_staffed_until_its_date_and_never_as_a_hire() {
+        let cover = |status: &str, until: &str, extra: &str| {
+            brief("Governance", "security-compliance", status).replace(
+                &format!("status: {status}"),
+                &format!(
+                    "status: {status}\ntarget_start: 2027-04\ncovered_by:\n  - {{kind: existing, name: CISO, until: {until}{extra}}}"
+                ),
+            )
+        };
+        let mut config = config();
+        config.build_date = Some((2026, 12, 1));
+        let cases = [
+            // An existing CISO holds security review until the governance owner starts.
+            (cover("open", "2027-04", ""), Staffing::Covered),
+            // Cover that ended before the build is no cover: the search is what is left.
+            (cover("open", "2026-11", ""), Staffing::Hiring),
+            // Held by a planned brief only, covered meanwhile.
+            (cover("planned", "2027-Q2", ""), Staffing::Covered),
+            // A filled brief's cover is over: the hire is in seat.
+            (cover("filled", "2027-04", ""), Staffing::Staffed),
+        ];
+        for (text, state) in cases {
+            let content = content(&[("plan/gov.md", text.clone())]);
+            let rows = site_staffing(&config, &content);
+            assert_eq!(
+                state_of(&rows, "security-compliance").state,
+                state,
+                "{text}"
+            );
+        }
+        // Cover may name capabilities its brief does not hold: no brief owns data work yet.
+        let content = content(&[(
+            "plan/gov.md",
+            cover("open", "2027-06", ", capabilities: [data-engineering]"),
+        )]);
+        let rows = site_staffing(&config, &content);
+        let data = state_of(&rows, "data-engineering");
+        assert_eq!(data.state, Staffing::Covered);
+        assert!(data.holders.is_empty());
+        assert_eq!(data.covers[0].cover.name.value, "CISO");
+        assert_eq!(
+            state_of(&rows, "security-compliance").state,
+            Staffing::Hiring
+        );
+        assert!(
+            summary(&rows).contains("1 covered until a hire; 1 being hired"),
+            "{}",
+            summary(&rows)
+        );
     }
 
     #[test]

@@ -7,6 +7,8 @@ pub mod docx;
 pub mod export;
 pub mod jobs;
 pub mod pages;
+pub mod plan_page;
+pub mod plan_svg;
 pub mod print;
 pub mod relative;
 pub mod site_views;
@@ -254,6 +256,20 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 "matrix",
                 &views.matrix(),
             ),
+            PageKey::Plan => {
+                let mut pages = self.one(
+                    format!("{}index.html", plan_page::PLAN_PATH),
+                    "plan.html",
+                    "plan",
+                    &views.plan_page(self.findings),
+                )?;
+                pages.push((plan_page::PLAN_CSV.to_string(), views.plan_csv()));
+                pages.push((
+                    plan_page::PLAN_JSON.to_string(),
+                    views.plan_json().into_bytes(),
+                ));
+                Ok(pages)
+            }
             PageKey::Sequence => self.one(
                 format!("{}index.html", site_views::SEQUENCE_PATH),
                 "sequence.html",

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::content::Content;
+use crate::render::plan_page::PLAN_PATH;
 use crate::render::site_views::{MATRIX_PATH, PRINT_PATH, SEQUENCE_PATH, Taxonomy, has_print_page};
 use crate::render::views::{HEALTH_PATH, Views, role_path};
 
@@ -18,6 +19,8 @@ pub enum PageKey {
     Sequence,
     /// The whole playbook on one page (small sites only: `site_views::has_print_page`).
     Print,
+    /// The team plan (`/plan/`) and its data, `plan.csv` and `plan.json`.
+    Plan,
     /// A taxonomy's index page and one page per term.
     Taxonomy(Taxonomy),
     /// A taxonomy's index page alone.
@@ -61,6 +64,10 @@ pub enum Shows {
     /// An open brief's job post as data (`render::jobs`): it changed, or the brief opened
     /// or closed.
     Job,
+    /// The plan fields (`target_start`, `filled_on`, `approval`, `cost`, `starting_point`,
+    /// `handover`, `covered_by`) and what the plan's cost reads (`headcount`, `pay`,
+    /// `level`).
+    Plan,
     /// Every field of every brief (`roles.json`, the whole-playbook page).
     Everything,
     /// The lint findings (listed, or counted).
@@ -103,6 +110,8 @@ const HOME: PageKind = PageKind {
         Archetype,
         Findings,
         Bundled,
+        // The staffing summary counts covered capabilities.
+        Plan,
     ],
 };
 const NOT_FOUND: PageKind = PageKind {
@@ -120,12 +129,30 @@ const HEALTH: PageKind = PageKind {
 const MATRIX: PageKind = PageKind {
     templates: &["matrix.html"],
     folder: Some(MATRIX_PATH),
-    shows: &[Title, Archetype, Status, Capabilities, Bundled],
+    // The staffing view shows cover (`covered_by`) and headcounts.
+    shows: &[Title, Archetype, Status, Capabilities, Bundled, Plan],
 };
 const SEQUENCE: PageKind = PageKind {
     templates: &["sequence.html"],
     folder: Some(SEQUENCE_PATH),
-    shows: &[Title, Archetype, Hiring, Status],
+    // Each step shows its brief's status and target quarter.
+    shows: &[Title, Archetype, Hiring, Status, Plan],
+};
+/// The team plan: hires by quarter (status, headcount, approval), cost, the load per
+/// person (capabilities, bundled briefs), cover, and the open risks from the lints.
+const PLAN: PageKind = PageKind {
+    templates: &["plan.html"],
+    folder: Some(PLAN_PATH),
+    shows: &[
+        Title,
+        Archetype,
+        Status,
+        Capabilities,
+        Hiring,
+        Bundled,
+        Plan,
+        Findings,
+    ],
 };
 const PRINT: PageKind = PageKind {
     templates: &["print.html"],
@@ -279,6 +306,7 @@ impl PageKey {
             PageKey::Matrix => &MATRIX,
             PageKey::Sequence => &SEQUENCE,
             PageKey::Print => &PRINT,
+            PageKey::Plan => &PLAN,
             PageKey::Taxonomy(_) => &TAXONOMY,
             PageKey::TaxonomyIndex(_) => &TAXONOMY_INDEX,
             PageKey::Term(..) => &TERM,
@@ -338,6 +366,7 @@ impl PageKey {
             PageKey::Data,
             PageKey::Print,
             PageKey::Jobs,
+            PageKey::Plan,
         ];
         keys.extend(Taxonomy::ALL.map(PageKey::Taxonomy));
         keys

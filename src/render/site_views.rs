@@ -86,6 +86,25 @@ pub struct StaffingRow<'a> {
     pub holders: Vec<Holder>,
     /// Said beside the state when bundled briefs hold the capability too.
     pub note: Option<&'static str>,
+    /// Who holds it until a hire starts (`covered_by`), on the day of the build.
+    pub covers: Vec<CoverView>,
+}
+
+/// Cover without a hire, as the staffing view and the plan page say it.
+#[derive(Debug, Serialize)]
+pub struct CoverView {
+    pub name: String,
+    /// existing, partner or contractor.
+    pub kind: &'static str,
+    /// "existing staff", "partner", "contractor".
+    pub kind_words: &'static str,
+    pub until: String,
+    /// The brief whose hire ends the cover.
+    pub brief: Link,
+    pub capabilities: Vec<String>,
+    pub active: bool,
+    /// Whether it ends with days left before the hire starts (`cover-gap`).
+    pub gap: bool,
 }
 
 /// A team brief holding a capability as primary, with where its hiring stands.
@@ -114,6 +133,10 @@ pub struct SequenceStep {
     pub role: Link,
     pub archetype: String,
     pub after: Vec<Link>,
+    /// Where the plan stands for it (none in the library view).
+    pub status: Option<Status>,
+    /// The quarter the hire starts (`target_start`, or `filled_on` once filled).
+    pub quarter: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -369,6 +392,7 @@ impl<'a> Views<'a> {
                     } else {
                         "bundled briefs do not count"
                     }),
+                    covers: row.covers.iter().map(|c| self.cover_view(c)).collect(),
                     holders: row
                         .holders
                         .iter()
@@ -385,6 +409,28 @@ impl<'a> Views<'a> {
                 })
                 .collect(),
         })
+    }
+
+    /// A cover, with the brief whose hire ends it and the capabilities' names.
+    pub fn cover_view(&self, cover: &crate::playbook::team_plan::CoverRow) -> CoverView {
+        CoverView {
+            name: cover.cover.name.value.clone(),
+            kind: cover.cover.kind.key(),
+            kind_words: cover.cover.kind.words(),
+            until: cover.until.to_string(),
+            brief: self.role_link(cover.role),
+            capabilities: cover
+                .capabilities
+                .iter()
+                .map(|key| {
+                    self.config
+                        .capability(key)
+                        .map_or_else(|| key.to_string(), |c| c.name.clone())
+                })
+                .collect(),
+            active: cover.active,
+            gap: cover.gap,
+        }
     }
 
     /// The home page's team section: none in the library view.
@@ -420,6 +466,9 @@ impl<'a> Views<'a> {
                     role: self.role_link(step.role),
                     archetype: self.archetype_name(step.role).to_string(),
                     after: step.after.iter().map(|r| self.role_link(r)).collect(),
+                    status: (!self.config.archetypes_only).then_some(step.role.front.status),
+                    quarter: crate::playbook::team_plan::start_of(step.role)
+                        .map(|s| s.quarter().label()),
                 })
                 .collect(),
             svg,
@@ -864,6 +913,15 @@ impl<'a> Views<'a> {
                 url: self.url(Taxonomy::Tags.path()),
             },
         ];
+        if !self.config.archetypes_only {
+            links.insert(
+                3,
+                Link {
+                    title: "Team plan".into(),
+                    url: self.url(crate::render::plan_page::PLAN_PATH),
+                },
+            );
+        }
         if has_print_page(self.content) {
             links.push(Link {
                 title: "Whole playbook".into(),

@@ -257,12 +257,15 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     }
 
     let loop_state = state.clone();
+    let root = options.root.clone();
     std::thread::spawn(move || {
+        follow_data_files(&mut watcher, &root);
         while let Some(changes) = next_changes(&receiver) {
             let _ = watcher.watch_source_folders(&changes);
             let follow = single_page(&changes).and_then(|p| session.page_url(p));
             let outcome = session.apply(changes.clone());
             follow_theme(&watcher, &session);
+            follow_data_files(&mut watcher, &root);
             match outcome {
                 Outcome::Built(rebuild) => {
                     log_rebuild(&changes, &rebuild, options.timings);
@@ -407,6 +410,7 @@ pub fn watch(
         session
     };
     let mut folder = OutputFolder::new(root, output, written);
+    follow_data_files(&mut watcher, root);
     loop {
         let changes = if folder.is_behind() {
             match next_changes_within(&receiver, output_folder::RETRY) {
@@ -432,6 +436,7 @@ pub fn watch(
         let _ = watcher.watch_source_folders(&changes);
         let outcome = session.apply(changes.clone());
         follow_theme(&watcher, &session);
+        follow_data_files(&mut watcher, root);
         match outcome {
             Outcome::Built(rebuild) => {
                 if let Some(build) = session.build() {
@@ -454,6 +459,16 @@ pub fn watch(
         eprintln!("Stopped; {} is complete.", output.display());
     }
     Ok(())
+}
+
+/// Watch the files `site.yaml` names (the staffing file), read from site.yaml itself so
+/// that a build failed by that very file still follows its fix.
+fn follow_data_files(watcher: &mut watch::Watcher, root: &Path) {
+    let named = crate::engine::site::read_config(root)
+        .ok()
+        .and_then(|c| c.staffing)
+        .map(|s| PathBuf::from(s.file.value));
+    watcher.set_data_files(&named.into_iter().collect::<Vec<_>>());
 }
 
 /// After a build, count the files of the theme `site.yaml` now names (it may have changed).

@@ -137,6 +137,9 @@ pub struct Watcher {
     /// The theme in use, read by the event handler: `site.yaml` may name another while
     /// serving.
     theme: Arc<RwLock<String>>,
+    /// Files below the root that site.yaml names (the staffing file): a change rebuilds
+    /// everything, as a change of site.yaml does.
+    data_files: Arc<RwLock<Vec<PathBuf>>>,
 }
 
 impl Watcher {
@@ -150,7 +153,9 @@ impl Watcher {
     ) -> notify::Result<Watcher> {
         let root = std::fs::canonicalize(root)?;
         let theme = Arc::new(RwLock::new(theme.to_string()));
+        let data_files: Arc<RwLock<Vec<PathBuf>>> = Arc::default();
         let (event_root, handler_theme) = (root.clone(), theme.clone());
+        let handler_data = data_files.clone();
         let handler = move |result: DebounceEventResult| {
             let Ok(events) = result else {
                 return;
@@ -164,7 +169,17 @@ impl Watcher {
                 .read()
                 .unwrap_or_else(PoisonError::into_inner)
                 .clone();
-            let set = changes_from(&event_root, &theme, paths);
+            let paths: Vec<PathBuf> = paths.collect();
+            let data = handler_data
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone();
+            let names_data = paths.iter().any(|p| {
+                p.strip_prefix(&event_root)
+                    .is_ok_and(|relative| data.iter().any(|d| d == relative))
+            });
+            let mut set = changes_from(&event_root, &theme, paths);
+            set.full |= names_data;
             if !set.is_empty() {
                 let _ = changes.send(set);
             }
@@ -196,6 +211,7 @@ impl Watcher {
             root,
             watched: Vec::new(),
             theme,
+            data_files,
         };
         let root = watcher.root.clone();
         watcher.watch(root, RecursiveMode::NonRecursive)?;
@@ -209,6 +225,28 @@ impl Watcher {
         if *current != theme {
             *current = theme.to_string();
         }
+    }
+
+    /// The files below the root that site.yaml names (relative paths): from now on a
+    /// change of one rebuilds everything. A file outside the watched folders gets its
+    /// folder watched.
+    pub fn set_data_files(&mut self, files: &[PathBuf]) {
+        let covered = |file: &Path| {
+            file.parent().is_none_or(|p| p.as_os_str().is_empty())
+                || WATCHED_DIRS.iter().any(|dir| file.starts_with(dir))
+        };
+        for file in files.iter().filter(|f| !covered(f)) {
+            if let Some(parent) = file.parent().map(|p| self.root.join(p))
+                && parent.is_dir()
+                && !self.watched.contains(&parent)
+            {
+                let _ = self.watch(parent, RecursiveMode::NonRecursive);
+            }
+        }
+        *self
+            .data_files
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = files.to_vec();
     }
 
     fn watch(&mut self, path: PathBuf, mode: RecursiveMode) -> notify::Result<()> {

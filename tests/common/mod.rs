@@ -94,10 +94,27 @@ Because. Read the [Head of AI](../roles/head-of-ai.md) brief.
 ";
 
 /// A small, valid site: the repository's site.yaml and theme, two briefs and a guide.
+/// The repository's site.yaml without its `staffing:` file, whose rows name the worked
+/// plan's briefs: for sites that do not copy `content/plan/`.
+pub fn library_site_yaml() -> String {
+    let shipped = fs::read_to_string(repo().join("site.yaml")).expect("site.yaml");
+    let mut kept = String::new();
+    let mut skipping = false;
+    for line in shipped.split_inclusive('\n') {
+        if !line.starts_with([' ', '#', '\n']) {
+            skipping = line.starts_with("staffing:");
+        }
+        if !skipping {
+            kept.push_str(line);
+        }
+    }
+    kept
+}
+
 pub fn small_site() -> TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
-    fs::copy(repo().join("site.yaml"), root.join("site.yaml")).expect("site.yaml");
+    write(root, "site.yaml", &library_site_yaml());
     copy_dir(&repo().join("themes"), &root.join("themes"));
     write(root, "content/roles/head-of-ai.md", ROLE_A);
     write(root, "content/roles/engineer.md", ROLE_B);

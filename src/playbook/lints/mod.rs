@@ -11,6 +11,7 @@ mod links;
 mod outcome;
 mod ownership;
 mod placeholder;
+mod plan;
 mod probes;
 mod ready;
 mod reporting;
@@ -230,6 +231,7 @@ pub fn check_across_briefs(config: &Config, content: &Content) -> Vec<Diagnostic
     found.extend(unowned);
     // Of site.yaml alone, run with the lints across briefs (a site.yaml edit runs them all).
     found.extend(ownership::brand_contrast(config));
+    found.extend(plan::plan_findings(config, content));
     found
 }
 

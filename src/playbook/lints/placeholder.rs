@@ -71,6 +71,10 @@ const GUIDANCE: &[&str] = &[
     "write the page",
     "what the hiring team should know and candidates should not read",
     "why the role exists and what is interesting about it, for candidates",
+    "the working system the hire takes over",
+    "its eval suite, and which releases it has stopped",
+    "the runbooks that come with it",
+    "the on-call rotation, and who is on it until the handover",
 ];
 
 /// Phrases that stand where a name, a decision and an owner belong.
