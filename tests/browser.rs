@@ -891,7 +891,10 @@ fn no_page_is_wider_than_the_screen_and_what_it_draws_fits() {
     // own brief shows its status.
     for (page, status) in [
         ("roles/head-of-ai/", json!(null)),
-        ("roles/claims-head-of-ai/", json!("Status filled")),
+        (
+            "roles/claims-head-of-ai/",
+            json!("Status filled · headcount 1"),
+        ),
     ] {
         browser.open(&format!("{url}{page}"));
         assert_eq!(
