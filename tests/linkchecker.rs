@@ -169,6 +169,7 @@ fn linkchecker_finds_no_broken_link_or_anchor() {
 
 /// nginx (Debian's package) running the README's recipe, `docs/publishing/nginx.conf`, as
 /// written but for its port and folder, in a configuration of its own on a loopback port.
+/// One process (`master_process off`), so stopping it leaves no worker behind.
 struct Nginx {
     child: Child,
 }
@@ -207,7 +208,7 @@ fn start_nginx(binary: &Path, prefix: &Path, www: &Path, port: u16) -> Nginx {
         );
     let p = prefix.display();
     let config = format!(
-        "worker_processes 1;\npid {p}/nginx.pid;\nerror_log {p}/error.log;\nevents {{ worker_connections 64; }}\nhttp {{\n  include /etc/nginx/mime.types;\n  access_log off;\n  client_body_temp_path {p}/body;\n  proxy_temp_path {p}/proxy;\n  fastcgi_temp_path {p}/fastcgi;\n  uwsgi_temp_path {p}/uwsgi;\n  scgi_temp_path {p}/scgi;\n{recipe}\n}}\n"
+        "master_process off;\nworker_processes 1;\npid {p}/nginx.pid;\nerror_log {p}/error.log;\nevents {{ worker_connections 64; }}\nhttp {{\n  include /etc/nginx/mime.types;\n  access_log off;\n  client_body_temp_path {p}/body;\n  proxy_temp_path {p}/proxy;\n  fastcgi_temp_path {p}/fastcgi;\n  uwsgi_temp_path {p}/uwsgi;\n  scgi_temp_path {p}/scgi;\n{recipe}\n}}\n"
     );
     let file = prefix.join("nginx.conf");
     std::fs::write(&file, config).expect("nginx.conf");
