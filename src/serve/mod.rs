@@ -244,6 +244,9 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
             session
         }
     };
+    // Before "Serving": an edit of the staffing file made as soon as the site answers must
+    // already be followed (the thread below may start late on a loaded machine).
+    follow_data_files(&mut watcher, &options.root);
     // Not println!: a reader that went away (`gen serve | head -1`) must not end the server.
     let mut stdout = std::io::stdout();
     let _ = writeln!(
@@ -259,7 +262,6 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
     let loop_state = state.clone();
     let root = options.root.clone();
     std::thread::spawn(move || {
-        follow_data_files(&mut watcher, &root);
         while let Some(changes) = next_changes(&receiver) {
             let _ = watcher.watch_source_folders(&changes);
             let follow = single_page(&changes).and_then(|p| session.page_url(p));
