@@ -164,18 +164,11 @@ fn the_confluence_export_parses_with_its_namespaces_and_every_link_names_a_page(
     let out = tempfile::tempdir().expect("tempdir");
     let dir = out.path().join("confluence");
     export("confluence", &dir);
-    let judged = Command::new("python3")
-        .args(["-c", CONFLUENCE_JUDGE])
-        .arg(&dir)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        judged.status.success(),
-        "{}",
-        String::from_utf8_lossy(&judged.stderr)
-    );
-    let counts: serde_json::Value =
-        serde_json::from_slice(&judged.stdout).expect("the judge prints JSON");
+    let counts = python_json(&[
+        std::ffi::OsStr::new("-c"),
+        CONFLUENCE_JUDGE.as_ref(),
+        dir.as_os_str(),
+    ]);
     // The home page, 15 briefs and 3 guides; links between briefs; the guides' code.
     assert_eq!(counts["pages"], 19, "{counts}");
     assert_eq!(counts["first"], "AI Team Playbook", "{counts}");

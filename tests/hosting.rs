@@ -27,19 +27,6 @@ fn python() -> bool {
     found
 }
 
-fn python_json(args: &[&str]) -> Value {
-    let out = Command::new("python3")
-        .args(args)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("the judge prints JSON")
-}
-
 /// Missing addresses at several depths below `base_path`.
 fn missing_below(base_path: &str) -> Vec<String> {
     [

@@ -74,18 +74,12 @@ fn shipped_with(extra: &str) -> tempfile::TempDir {
 
 /// What `check_jobs.py` read from the site at `public`, with the posting `pages`.
 fn judge(public: &Path, pages: &[String]) -> Value {
-    let out = Command::new("python3")
-        .arg(repo().join("tests/tools/check_jobs.py"))
-        .arg(public)
-        .args(pages)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "check_jobs.py failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let value: Value = serde_json::from_slice(&out.stdout).expect("check_jobs.py prints JSON");
+    let mut args = vec![
+        repo().join("tests/tools/check_jobs.py").into_os_string(),
+        public.as_os_str().to_owned(),
+    ];
+    args.extend(pages.iter().map(std::ffi::OsString::from));
+    let value = python_json(&args);
     assert_eq!(
         value["problems"],
         serde_json::json!([]),

@@ -293,17 +293,7 @@ fn the_nginx_recipe_serves_every_link_and_the_404_page_under_a_sub_path() {
     if let Err(report) = linkchecker(&base, false, out.path()) {
         panic!("served by nginx under {base}:\n{report}");
     }
-    let judged = Command::new("python3")
-        .args(["-c", MISSING_PAGE_JUDGE])
-        .arg(&base)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        judged.status.success(),
-        "{}",
-        String::from_utf8_lossy(&judged.stderr)
-    );
-    let seen: serde_json::Value = serde_json::from_slice(&judged.stdout).expect("json");
+    let seen = python_json(&["-c", MISSING_PAGE_JUDGE, &base]);
     assert_eq!(seen["status"], 404, "{seen}");
     assert_eq!(seen["title"], true, "the playbook's own 404 page: {seen}");
     let loaded: Vec<&str> = seen["loaded"]
@@ -348,18 +338,12 @@ print(json.dumps({
         return;
     }
     let dir = repo().join("docs/publishing");
-    let parsed = Command::new("python3")
-        .args(["-c", script])
-        .arg(dir.join("github-pages.yml"))
-        .arg(dir.join("gitlab-ci.yml"))
-        .output()
-        .expect("python3 runs");
-    assert!(
-        parsed.status.success(),
-        "{}",
-        String::from_utf8_lossy(&parsed.stderr)
-    );
-    let seen: serde_json::Value = serde_json::from_slice(&parsed.stdout).expect("json");
+    let seen = python_json(&[
+        std::ffi::OsStr::new("-c"),
+        script.as_ref(),
+        dir.join("github-pages.yml").as_os_str(),
+        dir.join("gitlab-ci.yml").as_os_str(),
+    ]);
     let builds = |runs: &serde_json::Value| {
         runs.as_array().expect("commands").iter().any(|r| {
             r.as_str()

@@ -203,3 +203,20 @@ pub fn branded_site() -> TempDir {
     );
     dir
 }
+
+/// What an independent judge written in Python prints as JSON: `python3` run with `args`
+/// (a script's path, or `-c` and its text, then its arguments), failing the test with its
+/// stderr when it fails.
+pub fn python_json<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> serde_json::Value {
+    let out = std::process::Command::new("python3")
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "python3 {:?}: {}",
+        args.iter().map(|a| a.as_ref()).collect::<Vec<_>>(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the judge prints JSON")
+}
