@@ -3,10 +3,13 @@
 //! the plan's open risks. Everything is read from `playbook::team_plan`, never from the
 //! briefs' front matter again.
 
+use std::collections::HashMap;
+use std::path::Path;
+
 use serde::Serialize;
 
 use crate::config::posting::amount;
-use crate::content::role::Status;
+use crate::content::role::{Role, Status};
 use crate::diagnostic::Diagnostic;
 use crate::playbook::team_plan::{self, PlanRow, TeamPlan};
 use crate::render::jobs::safe_cell;
@@ -500,17 +503,19 @@ impl<'a> Views<'a> {
 
     /// The findings of the risk lints that count, each with the brief it is about.
     fn risks(&self, findings: &[Diagnostic]) -> Vec<RiskView> {
+        // Looked up once per finding: a large playbook has thousands of each.
+        let team: HashMap<&Path, &Role> = self
+            .content
+            .team()
+            .into_iter()
+            .map(|r| (r.source.file.as_path(), r))
+            .collect();
         findings
             .iter()
             .filter(|f| f.waived().is_none())
             .filter_map(|f| {
                 let id = RISKS.iter().find(|id| f.code == Some(**id))?;
-                let brief = self
-                    .content
-                    .team()
-                    .into_iter()
-                    .find(|r| r.source.file == f.file)
-                    .map(|r| self.role_link(r));
+                let brief = team.get(f.file.as_path()).map(|r| self.role_link(r));
                 Some(RiskView {
                     id,
                     message: f.message.clone(),
