@@ -7,6 +7,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 /// mimalloc: measured 1,000 and 10,000-page builds faster than the system allocator (README).
+/// The `system-alloc` feature leaves it out, so heap profilers (heaptrack) see every
+/// allocation.
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -423,3 +423,82 @@ fn a_waiver_without_a_reason_warns_at_its_entry() {
     gen_in(root).arg("build").assert().success();
     assert!(read(root, "public/health/index.html").contains("No reason given."));
 }
+
+#[test]
+fn the_health_page_counts_findings_by_lint_and_lists_the_first_files_in_full() {
+    let site = small_site();
+    let root = site.path();
+    // 205 more briefs, each drawing findings: a big playbook's health page.
+    for n in 0..205 {
+        write(
+            root,
+            &format!("content/roles/engineer-{n:03}.md"),
+            &ROLE_B.replace(
+                "title: Applied ML Engineer",
+                &format!("title: Applied ML Engineer {n:03}"),
+            ),
+        );
+    }
+    gen_in(root).arg("build").assert().success();
+    let (check, _) = {
+        let out = gen_in(root).arg("check").output().expect("gen check");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            out.status,
+        )
+    };
+    let health = read(root, "public/health/index.html");
+    let sections = health.matches("<section class=\"health-file\"").count();
+    assert_eq!(sections, 200, "the first 200 files in full");
+    // The counts table agrees with `gen check`: each lint's findings, in the files shown
+    // and the files not shown.
+    let table = &health[health
+        .find("<table class=\"lint-counts\">")
+        .expect("counts table")..];
+    let table = &table[..table.find("</table>").expect("table end")];
+    let mut counted = 0;
+    for row in table
+        .split("<tr><th scope=\"row\"><code class=\"lint-id\">")
+        .skip(1)
+    {
+        let id = &row[..row.find('<').expect("id")];
+        let cells: Vec<usize> = row
+            .split("<td class=\"num\">")
+            .skip(1)
+            .map(|c| c[..c.find('<').expect("cell")].parse().expect("number"))
+            .collect();
+        let in_check = check.matches(&format!("  warning  {id}  ")).count();
+        assert_eq!(cells[0], in_check, "{id}: the count `gen check` lists");
+        counted += cells[0];
+        assert!(
+            cells[1] <= cells[0],
+            "{id}: files {} ≤ findings {}",
+            cells[1],
+            cells[0]
+        );
+    }
+    // "N findings in M files".
+    let count_line: Vec<usize> = health
+        .split("<p class=\"health-count\">")
+        .nth(1)
+        .map(|s| {
+            s.split(' ')
+                .take(4)
+                .filter_map(|w| w.parse().ok())
+                .collect()
+        })
+        .expect("finding count");
+    let (total, files) = (count_line[0], count_line[1]);
+    assert!(files > 205, "{files} files with findings");
+    assert_eq!(counted, total, "the lint counts add up to the findings");
+    let listed = health.matches("<li class=\"finding finding-").count();
+    assert!(
+        health.contains(&format!(
+            "… and {} more findings in {} more files: <code>gen check</code> lists them all.",
+            total - listed,
+            files - 200
+        )),
+        "the rest is counted: {}",
+        &health[health.find("health-more").unwrap_or(0)..][..200]
+    );
+}

@@ -241,7 +241,10 @@ impl<'a, 'v> Renderer<'a, 'v> {
             PageKey::NotFound => self.one("404.html".into(), "404.html", "path", &"404.html"),
             PageKey::Health => {
                 let mut context = Context::new();
-                context.insert("groups", &views.health(self.findings));
+                context.insert(
+                    "findings",
+                    &views.health(self.findings, views::HEALTH_FILES_SHOWN),
+                );
                 context.insert("waivers", &views.waivers(self.findings));
                 context.insert("readiness", &views.readiness());
                 Ok(vec![self.page(

@@ -1,6 +1,7 @@
 //! The data templates see, prepared once per build: names resolved, lists ordered, links
 //! made, so templates only lay out.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -706,6 +707,32 @@ pub struct FindingView<'a> {
     pub help: Option<&'a str>,
 }
 
+/// What the health page lists.
+#[derive(Debug, Serialize)]
+pub struct HealthView<'a> {
+    /// Each lint that found something, the most findings first.
+    pub by_lint: Vec<LintCount>,
+    /// The first files with findings, in file order.
+    pub groups: Vec<FindingGroup<'a>>,
+    /// Files with findings in all.
+    pub files: usize,
+    /// Files and findings past the ones shown.
+    pub more_files: usize,
+    pub more_findings: usize,
+}
+
+/// How many findings one lint made, in how many files.
+#[derive(Debug, Serialize)]
+pub struct LintCount {
+    pub id: &'static str,
+    pub level: Severity,
+    pub findings: usize,
+    pub files: usize,
+}
+
+/// Files whose findings the health page lists in full; the rest it counts.
+pub const HEALTH_FILES_SHOWN: usize = 200;
+
 #[derive(Debug, Serialize)]
 pub struct FindingGroup<'a> {
     pub file: String,
@@ -760,9 +787,52 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// Findings that count (waived ones are `waivers`), grouped by file, in file order,
-    /// each group linked to its page.
-    pub fn health(&self, findings: &'a [Diagnostic]) -> Vec<FindingGroup<'a>> {
+    /// Findings that count (waived ones are `waivers`): how many each lint found, then
+    /// grouped by file, in file order, each group linked to its page, the first
+    /// `files_shown` files in full (a page of tens of thousands of findings helps no one, and
+    /// laying it out costs more memory than the rest of the build; `gen check` lists all).
+    pub fn health(&self, findings: &'a [Diagnostic], files_shown: usize) -> HealthView<'a> {
+        let counting = || findings.iter().filter(|f| f.waived().is_none());
+        let mut by_lint: Vec<LintCount> = Vec::new();
+        let mut files_of: HashMap<&str, std::collections::HashSet<&std::path::Path>> =
+            HashMap::new();
+        for finding in counting() {
+            let id = finding.id();
+            match by_lint.iter_mut().find(|c| c.id == id) {
+                Some(count) => count.findings += 1,
+                None => by_lint.push(LintCount {
+                    id,
+                    level: finding.severity,
+                    findings: 1,
+                    files: 0,
+                }),
+            }
+            files_of
+                .entry(id)
+                .or_default()
+                .insert(finding.file.as_path());
+        }
+        for count in &mut by_lint {
+            count.files = files_of.get(count.id).map_or(0, |files| files.len());
+        }
+        by_lint.sort_by(|a, b| b.findings.cmp(&a.findings).then(a.id.cmp(b.id)));
+        let mut groups = self.finding_groups(counting());
+        let files = groups.len();
+        groups.truncate(files_shown);
+        let shown: usize = groups.iter().map(|g| g.findings.len()).sum();
+        HealthView {
+            by_lint,
+            more_files: files - groups.len(),
+            more_findings: counting().count() - shown,
+            files,
+            groups,
+        }
+    }
+
+    fn finding_groups(
+        &self,
+        findings: impl Iterator<Item = &'a Diagnostic>,
+    ) -> Vec<FindingGroup<'a>> {
         let mut pages: std::collections::HashMap<&std::path::Path, Link> =
             std::collections::HashMap::new();
         for role in &self.content.roles {
@@ -776,7 +846,7 @@ impl<'a> Views<'a> {
             pages.insert(guide.source.file.as_path(), link);
         }
         let mut groups: Vec<FindingGroup<'a>> = Vec::new();
-        for finding in findings.iter().filter(|f| f.waived().is_none()) {
+        for finding in findings {
             let file = crate::diagnostic::display_path(&finding.file);
             if groups.last().is_none_or(|g| g.file != file) {
                 let page = pages.get(finding.file.as_path()).cloned();
