@@ -9,6 +9,7 @@ use serde::Serialize;
 use tera::{Context, ErrorKind, Tera};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Position};
+use crate::render::i18n::Strings;
 use crate::render::theme::Theme;
 
 pub const TEMPLATES_DIR: &str = "templates";
@@ -16,6 +17,8 @@ pub const TEMPLATES_DIR: &str = "templates";
 /// The loaded templates and the file each came from, for error messages.
 pub struct Templates {
     tera: Tera,
+    /// The theme's words in each language (`i18n/*.ftl`), which `t(key=…)` looks up.
+    strings: Arc<Strings>,
     /// Template name -> (path from the site root, text).
     files: BTreeMap<String, (PathBuf, Arc<str>)>,
 }
@@ -29,16 +32,28 @@ impl Templates {
         for source in [theme, &site] {
             collect(root, source, &mut files, &mut problems);
         }
-        if !problems.is_empty() {
+        let strings = match Strings::load(root, theme) {
+            Ok(strings) => Some(Arc::new(strings)),
+            Err(found) => {
+                problems.extend(found.0);
+                None
+            }
+        };
+        let (false, Some(strings)) = (!problems.is_empty(), strings) else {
             return Err(problems);
-        }
+        };
         let mut tera = Tera::new();
         register_extras(&mut tera);
+        crate::render::i18n::register(&mut tera, strings.clone());
         let raw: Vec<(String, String)> = files
             .iter()
             .map(|(name, (_, text))| (name.clone(), text.to_string()))
             .collect();
-        let mut templates = Templates { tera, files };
+        let mut templates = Templates {
+            tera,
+            strings,
+            files,
+        };
         if let Err(error) = templates.tera.add_raw_templates(raw) {
             return Err(Diagnostics(vec![templates.diagnostic(&error, None)]));
         }
@@ -50,6 +65,11 @@ impl Templates {
         self.files
             .values()
             .map(|(path, text)| (path.as_path(), &**text))
+    }
+
+    /// The theme's words in each language.
+    pub fn strings(&self) -> &Strings {
+        &self.strings
     }
 
     pub fn has(&self, name: &str) -> bool {

@@ -36,7 +36,7 @@ pub fn posting(posting: &Posting, sections: &[Section]) -> Result<Vec<u8>, Strin
         doc.styled(Some("Subtitle"), &[Span::text(organization)]);
     }
     for section in sections {
-        doc.heading(2, section.heading);
+        doc.heading(2, &section.heading);
         for block in &section.blocks {
             match block {
                 Block::Paragraph { text } => doc.text(&[Span::text(text)]),
