@@ -935,6 +935,31 @@ fn a_pale_brand_accent_is_corrected_and_every_page_kind_still_meets_wcag_22_aa()
     assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
 }
 
+#[test]
+fn every_page_kind_of_a_german_site_meets_wcag_22_aa_and_searches_in_german() {
+    let Some((browser, axe)) = browser_with_axe() else {
+        return;
+    };
+    let site = german_site();
+    let (_server, url) = serve(site.path(), &[]);
+    browser.open(&url);
+    assert_eq!(
+        browser.eval("return document.documentElement.lang"),
+        json!("de")
+    );
+    browser.type_into("#search-input", "zzzz");
+    browser.until(
+        "the empty result",
+        "return !document.getElementById('search-results').hidden",
+    );
+    assert_eq!(
+        browser.eval("return document.querySelector('.search-empty').textContent"),
+        json!("Kein Rollenprofil und kein Leitfaden passt zur Suche.")
+    );
+    let found = axe_everywhere(&browser, &axe, &url);
+    assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
+}
+
 /// Words that take each rule of Snowball's English stemmer: the whole-word exceptions, the
 /// special prefixes, and every suffix of every step, with near misses.
 const STEMMER_WORDS: &str = "skis skies dying lying tying idly gently ugly early only singly sky news \

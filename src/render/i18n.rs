@@ -35,6 +35,8 @@ struct Language {
 pub struct Strings {
     /// By the `.ftl` file's name: `de`, `pt-br` (lowercase).
     languages: BTreeMap<String, Language>,
+    /// Each file read and its text, in order, to tell whether a rebuild reads other words.
+    read: Vec<(PathBuf, Vec<u8>)>,
 }
 
 impl Strings {
@@ -49,6 +51,7 @@ impl Strings {
         sources.push(Theme::Folder(root.to_path_buf()));
         let mut strings = Strings {
             languages: BTreeMap::new(),
+            read: Vec::new(),
         };
         let mut problems = Diagnostics::default();
         for source in &sources {
@@ -81,6 +84,7 @@ impl Strings {
     pub fn from_texts(texts: &[(&str, &str)]) -> Result<Strings, Box<Diagnostic>> {
         let mut strings = Strings {
             languages: BTreeMap::new(),
+            read: Vec::new(),
         };
         for (lang, text) in texts {
             strings.add(
@@ -92,12 +96,18 @@ impl Strings {
         Ok(strings)
     }
 
+    /// Whether `self` and `other` were read from the same files with the same text.
+    pub fn same_as(&self, other: &Strings) -> bool {
+        self.read == other.read
+    }
+
     fn add(
         &mut self,
         name: &str,
         shown_as: PathBuf,
         bytes: Vec<u8>,
     ) -> Result<(), Box<Diagnostic>> {
+        self.read.push((shown_as.clone(), bytes.clone()));
         // Other files (a README, a translator's notes) may sit beside the `.ftl` files.
         let Some(lang) = name.strip_suffix(".ftl") else {
             return Ok(());

@@ -76,9 +76,13 @@ impl Templates {
         self.tera.contains_template(name)
     }
 
-    /// Names whose text differs from `old`'s: edited, added or removed templates.
+    /// Names whose text differs from `old`'s: edited, added or removed templates; every
+    /// template when the theme's words (`i18n/*.ftl`) changed.
     pub fn changed_since(&self, old: &Templates) -> BTreeSet<String> {
         let names: BTreeSet<&String> = self.files.keys().chain(old.files.keys()).collect();
+        if !self.strings.same_as(&old.strings) {
+            return names.into_iter().cloned().collect();
+        }
         names
             .into_iter()
             .filter(|name| {
@@ -452,6 +456,43 @@ mod tests {
             references("{%- extends 'a.html' -%}{% include \"b.html\" %}"),
             ["a.html", "b.html"]
         );
+    }
+
+    #[test]
+    fn an_edited_word_marks_every_template_changed() {
+        let dir = site_with(&[
+            ("templates/page.html", "{{ t(key=\"outcome\") }}"),
+            ("i18n/de.ftl", "outcome = Ziel\n"),
+        ]);
+        let theme = Theme::Folder(dir.path().join("themes/none"));
+        let old = Templates::load(dir.path(), &theme).expect("loads");
+        let mut context = Context::new();
+        context.insert("lang", "de");
+        assert_eq!(old.render("page.html", &context).expect("renders"), "Ziel");
+        std::fs::write(dir.path().join("i18n/de.ftl"), "outcome = Geschäftsziel\n").expect("write");
+        let fresh = Templates::load(dir.path(), &theme).expect("loads");
+        assert!(fresh.changed_since(&old).contains("page.html"));
+        assert!(old.changed_since(&old).is_empty());
+        assert_eq!(
+            fresh.render("page.html", &context).expect("renders"),
+            "Geschäftsziel"
+        );
+    }
+
+    #[test]
+    fn a_word_without_lang_says_how_to_pass_it() {
+        let dir = site_with(&[(
+            "templates/page.html",
+            "{% component c() %}{{ t(key=\"outcome\") }}{% endcomponent c %}{{<c />}}",
+        )]);
+        let templates = Templates::load(dir.path(), &Theme::Folder(dir.path().join("themes/none")))
+            .expect("loads");
+        let mut context = Context::new();
+        context.insert("lang", "en");
+        let err = templates
+            .render("page.html", &context)
+            .expect_err("no lang in the component");
+        assert!(err.message.contains("@lang"), "{}", err.message);
     }
 
     #[test]
