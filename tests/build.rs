@@ -370,7 +370,7 @@ fn a_german_site_speaks_german_in_its_pages_renditions_and_post() {
         "<h2>Einbindung ins Unternehmen</h2>",
         "<dt>Produkt</dt>",
         ">Stellenanzeige kopieren</button>",
-        ">Einstellungsreihenfolge</a>",
+        ">Einstellungs\u{ad}reihenfolge</a>",
         "<time datetime=\"2026-12-01\">1. Dezember 2026</time>",
         "data-copied=\"Kopiert.\"",
         "data-no-results=\"Kein Rollenprofil und kein Leitfaden passt zur Suche.\"",

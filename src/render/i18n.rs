@@ -639,10 +639,14 @@ mod tests {
             );
             // Every message formats without an error (variables given a value).
             let mut args = FluentArgs::new();
-            for name in ["name", "count", "site", "quarter", "currency", "min", "max"] {
+            for name in [
+                "name", "count", "site", "quarter", "currency", "min", "max", "until", "files",
+                "line", "column", "file",
+            ] {
                 args.set(name, FluentValue::from(1));
             }
             args.set("period", "year");
+            args.set("level", "warning");
             args.set("day", 1);
             args.set("month", "m");
             args.set("year", "2026");

@@ -28,7 +28,8 @@ nav-label = Playbook
 guides-label = Leitfäden
 nav-roles = Rollen
 nav-capability-matrix = Kompetenzmatrix
-nav-hiring-sequence = Einstellungsreihenfolge
+# A soft hyphen (U+00AD) marks where the long word breaks on a phone.
+nav-hiring-sequence = Einstellungs­reihenfolge
 nav-team-plan = Teamplan
 nav-capabilities = Kompetenzen
 nav-archetypes = Rollentypen
@@ -85,7 +86,7 @@ owns-after-launch = Verantwortung im laufenden Betrieb
 owns-after-launch-missing = Nicht angegeben: Wer ist zuständig, sobald das System live ist?
 adapted-by = Abgeleitete Profile
 briefs-based-on-this = Auf diesem Profil aufbauend:
-hiring-sequence = Einstellungsreihenfolge
+hiring-sequence = Einstellungs­reihenfolge
 hire-after = Einstellen nach
 hire-after-nothing = keiner anderen Stelle; diese kann als erste besetzt werden
 prepares-for = Bereitet vor für
@@ -233,3 +234,89 @@ pay-amount = { $min } { $currency } { $period ->
     [hour] pro Stunde
    *[year] im Jahr
 }
+
+## Kompetenzmatrix und Besetzung
+
+matrix-lead-team = Der Teamplan (die Rollenprofile in
+matrix-lead-team-end = )
+matrix-lead-every = Alle Rollenprofile
+matrix-lead = im Abgleich mit dem Kompetenzkatalog, in Einstellungsreihenfolge.
+matrix-lead-primary = kennzeichnet eine Kernkompetenz (die Rolle verantwortet sie),
+matrix-lead-secondary = eine Zusatzkompetenz.
+staffing-counts-label = Kompetenzen nach Besetzungsstand
+staffing-staffed = besetzt
+staffing-covered = überbrückt
+staffing-hiring = in Besetzung
+staffing-planned = nur geplant
+staffing-unowned = ohne Verantwortliche
+staffing-table-label = Besetzung nach Kompetenz
+staffing-caption = Jede Kompetenz und die Rollenprofile des Teams, die sie als Kernkompetenz haben
+capability = Kompetenz
+staffing-state = Stand
+held-as-primary-by = Als Kernkompetenz bei
+held-by = Verantwortet von
+people = { $count } Personen
+bundled = gebündelt
+bundled-title-staffing = ein Profil verlangt mehrere Jobs auf einmal (bundled-role): Es hält diese Kompetenz, ohne sie tatsächlich abzudecken
+bundled-title = ein Profil verlangt mehrere Jobs auf einmal (bundled-role)
+nobody = niemand
+covered-by = überbrückt durch { $name }
+cover-existing-staff = eigene Mitarbeitende
+cover-partner = Partner
+cover-contractor = Freelancer
+cover-until = bis { $until }, für
+work-with-no-owner = Arbeit ohne Verantwortliche:
+gaps-no-primary = { $count ->
+    [one] Kein Rollenprofil hat sie als Kernkompetenz.
+   *[other] Kein Rollenprofil hat sie als Kernkompetenz.
+}
+every-capability-owned = Jede Kompetenz hat eine Verantwortliche oder einen Verantwortlichen: Mindestens ein Rollenprofil hat sie als Kernkompetenz.
+roles-by-capabilities = Rollen × Kompetenzen
+role = Rolle
+no-owner = ohne Verantwortliche
+none = keine
+primary-holders = Als Kernkompetenz
+secondary-holders = Als Zusatzkompetenz
+
+## Qualitätsprüfung. Die Meldungen selbst bleiben englisch (sie stammen von gen check).
+
+health-lead = Was
+health-lead-rest = in diesen Rollenprofilen findet: die Muster, die starke Bewerbende abschrecken oder eine Einstellung zum Scheitern verurteilen.
+findings-in-files = { $count ->
+    [one] { $count } Hinweis
+   *[other] { $count } Hinweise
+} in { $files ->
+    [one] { $files } Datei
+   *[other] { $files } Dateien
+}
+waived = { $count } bewusst zugelassen
+listed-below = Liste unten
+level-warning = Hinweis
+level-error = Fehler
+level-waived = zugelassen
+line-column = Zeile { $line }, Spalte { $column }
+healthy-with-waivers = Keine Hinweise zählen gegen diese Rollenprofile; { $count ->
+    [one] { $count } ist
+   *[other] { $count } sind
+} bewusst zugelassen, jeweils mit der Begründung des Profils
+healthy = Keine Hinweise: Jedes Rollenprofil nennt ein Ziel mit messbarer Vorgabe, den Erfolg nach 90 Tagen, 6 und 12 Monaten, die Verantwortung im laufenden Betrieb und die Einbindung in Produkt, Daten, Sicherheit und IT.
+readiness-title = Bereit für die Ausschreibung
+readiness-lead = Bevor eine Suche beginnt, sollte das Rollenprofil jede Frage des Intake-Gesprächs beantworten: das Ziel, die Entscheidungen der Rolle, die Verantwortung im laufenden Betrieb, die Kernkompetenzen, die Einbindung in Produkt, Daten, Sicherheit und IT, den Erfolg nach 90 Tagen, 6 und 12 Monaten, die Rahmenbedingungen und an wen die Rolle berichtet. Sind diese Antworten unklar, sollte die Suche ruhen, bis sie geklärt sind:
+readiness-lead-rest = schlägt bei einem ausgeschriebenen Profil fehl, das eine davon offenlässt.
+readiness-table-label = Ausschreibungsreife jedes Rollenprofils im Team
+readiness-caption = Jedes Rollenprofil des Teams und die Intake-Fragen, die es offenlässt
+brief = Rollenprofil
+ready = Bereit
+not-ready = Nicht bereit:
+search-should-pause = ausgeschrieben: Die Suche sollte ruhen
+waived-findings = Bewusst zugelassene Hinweise
+waivers-lead = Hinweise, die ein Rollenprofil selbst zulässt, mit
+waivers-lead-rest = , jeweils mit seiner Begründung. Sie werden oben nicht mitgezählt; eine Ausnahme ohne Begründung ist selbst ein Hinweis
+waived-where = { $file }, Zeile { $line }; wäre { $level ->
+    [error] ein Fehler
+   *[other] ein Hinweis
+}
+reason = Begründung:
+no-reason = Keine Begründung angegeben.
+cell-primary = Kernkompetenz
+cell-secondary = Zusatzkompetenz

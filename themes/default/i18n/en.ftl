@@ -237,3 +237,89 @@ pay-amount = { $currency } { $min } { $period ->
     [hour] an hour
    *[year] a year
 }
+
+## The capability matrix and its staffing view.
+
+matrix-lead-team = The team plan (the briefs of
+matrix-lead-team-end = )
+matrix-lead-every = Every brief
+matrix-lead = against the capability vocabulary, in hiring order.
+matrix-lead-primary = marks a primary capability (the role owns it),
+matrix-lead-secondary = a secondary one.
+staffing-counts-label = Capabilities by staffing state
+staffing-staffed = staffed
+staffing-covered = covered
+staffing-hiring = being hired
+staffing-planned = planned only
+staffing-unowned = unowned
+staffing-table-label = Staffing by capability
+staffing-caption = Each capability and the team briefs that hold it as primary
+capability = Capability
+staffing-state = State
+held-as-primary-by = Held as primary by
+held-by = Held by
+people = { $count } people
+bundled = bundled
+bundled-title-staffing = one brief asked for several jobs (bundled-role): it holds this capability without staffing it
+bundled-title = one brief asked for several jobs (bundled-role)
+nobody = nobody
+covered-by = covered by { $name }
+cover-existing-staff = existing staff
+cover-partner = partner
+cover-contractor = contractor
+cover-until = until { $until }, for
+work-with-no-owner = Work with no owner:
+gaps-no-primary = { $count ->
+    [one] No brief holds it as primary.
+   *[other] No brief holds them as primary.
+}
+every-capability-owned = Every capability has an owner: each is held as primary by at least one brief.
+roles-by-capabilities = Roles × capabilities
+role = Role
+no-owner = no owner
+none = none
+primary-holders = Primary holders
+secondary-holders = Secondary holders
+
+## The health page. The findings' messages stay in English (they are gen check's).
+
+health-lead = What
+health-lead-rest = finds in these briefs: the patterns that repel strong candidates or set a hire up to fail.
+findings-in-files = { $count ->
+    [one] { $count } finding
+   *[other] { $count } findings
+} in { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}
+waived = { $count } waived
+listed-below = listed below
+level-warning = warning
+level-error = error
+level-waived = waived
+line-column = line { $line }, column { $column }
+healthy-with-waivers = No findings count against these briefs; { $count ->
+    [one] { $count } is
+   *[other] { $count } are
+} waived, each with its brief's reason
+healthy = No findings: every brief states an outcome with a target, success at 90 days, 6 months and 12 months, what it owns after launch, and how it fits with product, data, security and IT.
+readiness-title = Ready to open a search
+readiness-lead = Before a search opens, its brief should answer every intake question: the outcome, the decisions the role owns, what it owns after launch, its primary capabilities, how it fits with product, data, security and IT, success at 90 days, 6 months and 12 months, its constraints and who it reports to. If those answers are fuzzy, the search should pause until they are clear:
+readiness-lead-rest = fails on an open brief that leaves one unanswered.
+readiness-table-label = Readiness of each team brief
+readiness-caption = Each team brief and the intake questions it leaves unanswered
+brief = Brief
+ready = Ready
+not-ready = Not ready:
+search-should-pause = open: the search should pause
+waived-findings = Waived findings
+waivers-lead = Findings a brief waives for itself with
+waivers-lead-rest = , each with the reason it gives. They are not counted above; a waiver without a reason is itself a finding
+waived-where = { $file }, line { $line }; would be { $level ->
+    [error] an error
+   *[other] a warning
+}
+reason = Reason:
+no-reason = No reason given.
+cell-primary = primary
+cell-secondary = secondary

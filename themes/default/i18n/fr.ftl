@@ -240,3 +240,93 @@ pay-amount = { $min } { $currency } { $period ->
     [hour] de l'heure
    *[year] par an
 }
+
+
+## Matrice des compétences et effectifs
+
+matrix-lead-team = Le plan d'équipe (les fiches de
+matrix-lead-team-end = )
+matrix-lead-every = Toutes les fiches
+matrix-lead = face au référentiel de compétences, dans l'ordre de recrutement.
+matrix-lead-primary = signale une compétence principale (le poste en est responsable),
+matrix-lead-secondary = une compétence secondaire.
+staffing-counts-label = Compétences par état des effectifs
+staffing-staffed = pourvue
+staffing-covered = assurée en intérim
+staffing-hiring = en recrutement
+staffing-planned = seulement prévue
+staffing-unowned = sans responsable
+staffing-table-label = Effectifs par compétence
+staffing-caption = Chaque compétence et les fiches de l'équipe qui l'ont comme compétence principale
+capability = Compétence
+staffing-state = État
+held-as-primary-by = Compétence principale de
+held-by = Assurée par
+people = { $count } personnes
+bundled = cumul
+bundled-title-staffing = une fiche qui cumule plusieurs métiers (bundled-role) ; elle porte cette compétence sans vraiment la couvrir
+bundled-title = une fiche qui cumule plusieurs métiers (bundled-role)
+nobody = personne
+covered-by = assurée par { $name }
+cover-existing-staff = salarié en poste
+cover-partner = partenaire
+cover-contractor = prestataire
+cover-until = jusqu'à { $until }, pour
+work-with-no-owner = Travail sans responsable :
+gaps-no-primary = { $count ->
+    [one] Aucune fiche ne l'a comme compétence principale.
+   *[other] Aucune fiche ne les a comme compétences principales.
+}
+every-capability-owned = Chaque compétence a un responsable : au moins une fiche l'a comme compétence principale.
+roles-by-capabilities = Postes × compétences
+role = Poste
+no-owner = sans responsable
+none = aucune
+primary-holders = En compétence principale
+secondary-holders = En compétence secondaire
+
+## Contrôle qualité. Les messages restent en anglais (ce sont ceux de gen check).
+
+health-lead = Ce que
+health-lead-rest = relève dans ces fiches : les travers qui font fuir les bons candidats ou condamnent un recrutement à l'échec.
+findings-in-files = { $count ->
+    [one] { $count } point
+   *[other] { $count } points
+} dans { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+}
+waived = { $count ->
+    [one] { $count } dérogation
+   *[other] { $count } dérogations
+}
+listed-below = liste ci-dessous
+level-warning = avertissement
+level-error = erreur
+level-waived = dérogation
+line-column = ligne { $line }, colonne { $column }
+healthy-with-waivers = Aucun point ne compte contre ces fiches ; { $count ->
+    [one] { $count } dérogation, motivée par sa fiche
+   *[other] { $count } dérogations, chacune motivée par sa fiche
+}
+healthy = Aucun point à examiner : chaque fiche indique un résultat chiffré, la réussite à 90 jours, 6 et 12 mois, les responsabilités après la mise en production et sa place face au produit, aux données, à la sécurité et à la DSI.
+readiness-title = Prêt à ouvrir le recrutement
+readiness-lead = Avant d'ouvrir un recrutement, la fiche doit répondre à chaque question de cadrage : le résultat attendu, les décisions du poste, les responsabilités après la mise en production, les compétences principales, la place face au produit, aux données, à la sécurité et à la DSI, la réussite à 90 jours, 6 et 12 mois, les contraintes et le rattachement. Si ces réponses sont floues, le recrutement doit attendre qu'elles soient claires :
+readiness-lead-rest = échoue sur une fiche ouverte qui en laisse une sans réponse.
+readiness-table-label = Maturité de chaque fiche de l'équipe
+readiness-caption = Chaque fiche de l'équipe et les questions de cadrage restées sans réponse
+brief = Fiche
+ready = Prête
+not-ready = Pas prête :
+search-should-pause = ouverte : le recrutement doit attendre
+waived-findings = Points en dérogation
+waivers-lead = Les points qu'une fiche écarte elle-même avec
+waivers-lead-rest = , chacun avec sa justification. Ils ne sont pas comptés ci-dessus ; une dérogation sans justification est elle-même un point
+waived-where = { $file }, ligne { $line } ; serait { $level ->
+    [error] une erreur
+   *[other] un avertissement
+}
+reason = Justification :
+no-reason = Aucune justification.
+cell-primary = principale
+cell-secondary = secondaire
