@@ -453,6 +453,10 @@ pub trait Words {
     fn employment_type(&self, kind: EmploymentType) -> String {
         kind.words().to_string()
     }
+    /// A label before its text: "Location:" (French puts a no-break space before the colon).
+    fn colon(&self, label: &str) -> String {
+        format!("{label}:")
+    }
     /// The playbook's summary ("Builds the model") said to the candidate.
     fn second_person(&self, text: &str) -> String {
         second_person(text)
@@ -556,7 +560,11 @@ impl Posting<'_> {
                         self.interfaces
                             .iter()
                             .map(|(team, text)| {
-                                format!("{}: {}", words.team(team), words.second_person(text))
+                                format!(
+                                    "{} {}",
+                                    words.colon(&words.team(team)),
+                                    words.second_person(text)
+                                )
                             })
                             .collect(),
                     ),

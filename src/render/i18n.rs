@@ -510,6 +510,14 @@ impl crate::playbook::posting::Words for PostingWords<'_> {
             .message_or(self.lang, &format!("employment-{key}"), kind.words())
     }
 
+    fn colon(&self, label: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set("label", FluentValue::from(label.to_string()));
+        self.strings
+            .message(self.lang, "label-colon", Some(&args))
+            .unwrap_or_else(|_| format!("{label}:"))
+    }
+
     fn second_person(&self, text: &str) -> String {
         // The voice turns English verbs; a sentence in another language stays as written.
         if self.lang.split('-').next() == Some("en") {
@@ -641,7 +649,7 @@ mod tests {
             let mut args = FluentArgs::new();
             for name in [
                 "name", "count", "site", "quarter", "currency", "min", "max", "until", "files",
-                "line", "column", "file",
+                "line", "column", "file", "label",
             ] {
                 args.set(name, FluentValue::from(1));
             }
@@ -725,6 +733,8 @@ mod tests {
             strings.posting_words("fr").pay(&pay),
             "72\u{202f}000–90\u{202f}000\u{a0}EUR par an"
         );
+        assert_eq!(strings.posting_words("fr").colon("Niveau"), "Niveau\u{a0}:");
+        assert_eq!(strings.posting_words("en").colon("Level"), "Level:");
         let de = strings.posting_words("de");
         assert_eq!(de.label("What you will own"), "Was Sie verantworten");
         assert_eq!(de.team("IT"), "IT");

@@ -370,13 +370,15 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 // site.yaml's `posting_docx` names.
                 let with_docx = docx::writes_posting(views.config.posting_docx, role);
                 if with_docx {
-                    let docx = docx::posting(&posting.posting, &posting.sections).map_err(|e| {
-                        Diagnostic::new(
-                            &role.source.file,
-                            crate::diagnostic::Position::START,
-                            format!("cannot write {slug}.{}: {e}", pages::POSTING_DOCX),
-                        )
-                    })?;
+                    let docx = docx::posting(&posting.posting, &posting.sections, &words).map_err(
+                        |e| {
+                            Diagnostic::new(
+                                &role.source.file,
+                                crate::diagnostic::Position::START,
+                                format!("cannot write {slug}.{}: {e}", pages::POSTING_DOCX),
+                            )
+                        },
+                    )?;
                     files.push((pages::role_file_path(slug, pages::POSTING_DOCX), docx));
                 }
                 let text_of = |suffix: &str| {

@@ -1,6 +1,9 @@
 # Die Texte des Standard-Themes auf Deutsch (Sie-Form). Dieselben Message-IDs wie en.ftl.
 # Fluent-Syntax: https://projectfluent.org/fluent/guide/
 
+# A label before its text ("Location: Hamburg"); French puts a no-break space before the colon.
+label-colon = { $label }:
+
 ## Datum und Zahlen
 
 date-long = { $day }. { $month } { $year }

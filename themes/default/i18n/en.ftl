@@ -3,6 +3,9 @@
 # message again in its own i18n/<lang>.ftl; a later file's message wins.
 # Fluent syntax: https://projectfluent.org/fluent/guide/
 
+# A label before its text ("Location: Hamburg"); French puts a no-break space before the colon.
+label-colon = { $label }:
+
 ## Dates and numbers. Numbers are written by ICU4X in the language's way (1,234.5);
 ## a day as `date-long`, with the month's name from `month-N`.
 

@@ -2,6 +2,9 @@
 # Typographie : espace insécable avant « : », espace fine insécable avant « ; ? ! ».
 # Syntaxe Fluent : https://projectfluent.org/fluent/guide/
 
+# A label before its text ("Location: Hamburg"); French puts a no-break space before the colon.
+label-colon = { $label } :
+
 ## Dates et nombres
 
 date-long = { $day ->
