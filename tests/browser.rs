@@ -760,13 +760,18 @@ fn no_page_is_wider_than_the_screen_and_what_it_draws_fits() {
     };
     let axe = axe_script();
     let (_server, url) = serve(&repo(), &[]);
+    // German words are long ("Einstellungsreihenfolge" as a heading on a phone).
+    let german = german_site();
+    let (_german_server, german_url) = serve(german.path(), &[]);
     let mut problems = Vec::new();
-    for width in [360, 390, 1280] {
-        browser.width(width);
-        for (kind, page) in PAGE_KINDS {
-            browser.open(&format!("{url}{page}"));
-            // The page scrolls down, never sideways: whatever is wider scrolls in its own box.
-            let wide = browser.eval(
+    for (site, url) in [("", &url), ("German site, ", &german_url)] {
+        let before = problems.len();
+        for width in [360, 390, 1280] {
+            browser.width(width);
+            for (kind, page) in PAGE_KINDS {
+                browser.open(&format!("{url}{page}"));
+                // The page scrolls down, never sideways: whatever is wider scrolls in its own box.
+                let wide = browser.eval(
                 "var root = document.documentElement, limit = root.clientWidth;\
                  if (root.scrollWidth <= limit) return null;\
                  var out = Array.from(document.body.querySelectorAll('*')).filter(function (e) {\
@@ -774,20 +779,19 @@ fn no_page_is_wider_than_the_screen_and_what_it_draws_fits() {
                  }).slice(0, 4).map(function (e) { return e.tagName.toLowerCase() + '.' + String(e.className.baseVal === undefined ? e.className : e.className.baseVal).replace(/ /g, '.') + ' to ' + Math.round(e.getBoundingClientRect().right); });\
                  return root.scrollWidth + ' > ' + limit + ': ' + out.join(', ');",
             );
-            if !wide.is_null() {
-                problems.push(format!("{width} px {kind} /{page}: {wide}"));
-            }
-            // A box that scrolls sideways is reached by keyboard (axe, at every width).
-            if let Some(axe) = &axe {
-                let options =
-                    json!({"runOnly": {"type": "rule", "values": ["scrollable-region-focusable"]}});
-                for violation in browser.axe(axe, &options) {
-                    problems.push(format!("{width} px {kind} /{page}: {violation}"));
+                if !wide.is_null() {
+                    problems.push(format!("{width} px {kind} /{page}: {wide}"));
                 }
-            }
-            // The brief's buttons stay inside the column, at the start of a wrapped line
-            // too (seen in a phone screenshot: "posting.md" stood 11 px left of it).
-            let outside = browser.eval(
+                // A box that scrolls sideways is reached by keyboard (axe, at every width).
+                if let Some(axe) = &axe {
+                    let options = json!({"runOnly": {"type": "rule", "values": ["scrollable-region-focusable"]}});
+                    for violation in browser.axe(axe, &options) {
+                        problems.push(format!("{width} px {kind} /{page}: {violation}"));
+                    }
+                }
+                // The brief's buttons stay inside the column, at the start of a wrapped line
+                // too (seen in a phone screenshot: "posting.md" stood 11 px left of it).
+                let outside = browser.eval(
                 "return Array.from(document.querySelectorAll('.brief-actions')).flatMap(function (group) {\
                    var box = group.getBoundingClientRect();\
                    return Array.from(group.querySelectorAll('a, button')).filter(function (e) {\
@@ -795,31 +799,35 @@ fn no_page_is_wider_than_the_screen_and_what_it_draws_fits() {
                    }).map(function (e) { return e.textContent.trim() + ' at ' + Math.round(e.getBoundingClientRect().left - box.left); });\
                  })",
             );
-            if outside != json!([]) {
-                problems.push(format!("{width} px {kind}: outside the column: {outside}"));
-            }
-            // "On this page" numbers its entries once: no list number before a heading
-            // that numbers itself.
-            let twice = browser.eval(
+                if outside != json!([]) {
+                    problems.push(format!("{width} px {kind}: outside the column: {outside}"));
+                }
+                // "On this page" numbers its entries once: no list number before a heading
+                // that numbers itself.
+                let twice = browser.eval(
                 "return Array.from(document.querySelectorAll('nav.toc:not(.print-toc) li')).filter(function (li) {\
                    return getComputedStyle(li).listStyleType !== 'none' && /^\\s*\\d+[.)]/.test(li.textContent);\
                  }).map(function (li) { return li.textContent.trim(); })",
             );
-            if twice != json!([]) {
-                problems.push(format!("{width} px {kind}: numbered twice: {twice}"));
+                if twice != json!([]) {
+                    problems.push(format!("{width} px {kind}: numbered twice: {twice}"));
+                }
             }
-        }
-        // Every label of the sequence graph fits inside its node, and the legend names
-        // the node style of each archetype drawn.
-        browser.open(&format!("{url}sequence/"));
-        let cut = browser.eval(
+            // Every label of the sequence graph fits inside its node, and the legend names
+            // the node style of each archetype drawn.
+            browser.open(&format!("{url}sequence/"));
+            let cut = browser.eval(
             "return Array.from(document.querySelectorAll('.sequence-graph .node')).filter(function (node) {\
                var box = node.querySelector('rect').getBBox(), text = node.querySelector('text').getBBox();\
                return text.x < box.x || text.x + text.width > box.x + box.width || text.y < box.y || text.y + text.height > box.y + box.height || node.textContent.indexOf('\\u2026') >= 0;\
              }).map(function (node) { return node.querySelector('text').textContent; })",
         );
-        if cut != json!([]) {
-            problems.push(format!("{width} px: sequence labels cut off: {cut}"));
+            if cut != json!([]) {
+                problems.push(format!("{width} px: sequence labels cut off: {cut}"));
+            }
+        }
+        for problem in &mut problems[before..] {
+            problem.insert_str(0, site);
         }
     }
     assert!(
@@ -930,6 +938,31 @@ fn a_pale_brand_accent_is_corrected_and_every_page_kind_still_meets_wcag_22_aa()
     assert_eq!(
         browser.eval("var img = document.querySelector('.site-title img'); return [img.complete && img.naturalWidth > 0, img.alt]"),
         json!([true, "Nordhafen Versicherung"])
+    );
+    let found = axe_everywhere(&browser, &axe, &url);
+    assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
+}
+
+#[test]
+fn every_page_kind_of_a_german_site_meets_wcag_22_aa_and_searches_in_german() {
+    let Some((browser, axe)) = browser_with_axe() else {
+        return;
+    };
+    let site = german_site();
+    let (_server, url) = serve(site.path(), &[]);
+    browser.open(&url);
+    assert_eq!(
+        browser.eval("return document.documentElement.lang"),
+        json!("de")
+    );
+    browser.type_into("#search-input", "zzzz");
+    browser.until(
+        "the empty result",
+        "return !document.getElementById('search-results').hidden",
+    );
+    assert_eq!(
+        browser.eval("return document.querySelector('.search-empty').textContent"),
+        json!("Kein Rollenprofil und kein Leitfaden passt zur Suche.")
     );
     let found = axe_everywhere(&browser, &axe, &url);
     assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));

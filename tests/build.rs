@@ -353,3 +353,75 @@ fn the_cache_folder_may_not_be_inside_the_output() {
         .stderr(predicate::str::contains("inside the output folder"));
     assert!(!site.path().join("public").exists());
 }
+
+#[test]
+fn a_german_site_speaks_german_in_its_pages_renditions_and_post() {
+    let site = german_site();
+    let out = site.path().join("public");
+    gen_in(site.path())
+        .args(["build", "--quiet", "--output"])
+        .arg(&out)
+        .assert()
+        .success();
+    let page = read(&out, "roles/claims-head-of-ai/index.html");
+    for german in [
+        "<html lang=\"de\">",
+        "<h2>Entscheidungen dieser Rolle</h2>",
+        "<h2>Einbindung ins Unternehmen</h2>",
+        "<dt>Produkt</dt>",
+        ">Stellenanzeige kopieren</button>",
+        ">Einstellungs\u{ad}reihenfolge</a>",
+        "<time datetime=\"2026-12-01\">1. Dezember 2026</time>",
+        "data-copied=\"Kopiert.\"",
+        "data-no-results=\"Kein Rollenprofil und kein Leitfaden passt zur Suche.\"",
+    ] {
+        assert!(page.contains(german), "{german} not in the page");
+    }
+    for english in [
+        "Decisions this role owns",
+        "How it fits",
+        "Copy job post",
+        "<html lang=\"en\">",
+    ] {
+        assert!(!page.contains(english), "{english} still in the page");
+    }
+    let text = read(&out, "roles/claims-head-of-ai/claims-head-of-ai.brief.txt");
+    for german in [
+        "DAS ERGEBNIS, FÜR DAS WIR EINSTELLEN",
+        "WORÜBER SIE ENTSCHEIDEN",
+        "Nach 90 Tagen:",
+        "- Produkt: ",
+    ] {
+        assert!(text.contains(german), "{german} not in brief.txt:\n{text}");
+    }
+    let markdown = read(&out, "roles/claims-head-of-ai/claims-head-of-ai.brief.md");
+    assert!(
+        markdown.contains("## Woran wir den Erfolg messen"),
+        "{markdown}"
+    );
+    let post = read(
+        &out,
+        "roles/claims-ml-engineer/claims-ml-engineer.posting.html",
+    );
+    for german in [
+        "<html lang=\"de\">",
+        "<h2>Was Sie verantworten</h2>",
+        "<h2>Arbeitsort und Vergütung</h2>",
+        "72.000–90.000 EUR im Jahr",
+        "Bewerbungsschluss:</strong> 28. Februar 2027",
+        "Hybrid (teils im Büro, teils mobil)",
+    ] {
+        assert!(post.contains(german), "{german} not in the post");
+    }
+    let post_text = read(
+        &out,
+        "roles/claims-ml-engineer/claims-ml-engineer.posting.txt",
+    );
+    assert!(
+        post_text.contains("\nSO BEWERBEN SIE SICH\n"),
+        "{post_text}"
+    );
+    // The sentences of the brief are the company's own: the English voice is not applied
+    // to them ("Builds…" is not turned into "You build…" on a German site).
+    assert!(!post_text.contains("You build"), "{post_text}");
+}

@@ -20,6 +20,7 @@ fn every_page_passes_the_nu_html_checker() {
         return;
     }
     let out = tempfile::tempdir().expect("tempdir");
+    let german = german_site();
     let sites = [
         ("shipped", repo(), false),
         (
@@ -28,6 +29,8 @@ fn every_page_passes_the_nu_html_checker() {
             false,
         ),
         ("relative", repo(), true),
+        // `<html lang="de">` and the German words of the built-in theme.
+        ("german", german.path().to_path_buf(), false),
     ];
     for (name, root, relative) in sites {
         let public = out.path().join(name);

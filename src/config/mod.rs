@@ -139,6 +139,10 @@ pub struct Config {
     /// names (like `build_date`), and loading the content applies it to the briefs.
     #[serde(skip)]
     pub staffing_table: Option<Arc<staffing::StaffingTable>>,
+    /// The site's language, a BCP 47 code (`de`, `fr`, `en-GB`): `<html lang>`, and the
+    /// theme's words, dates and numbers (`language()` gives `en` when it is left out).
+    #[serde(default)]
+    pub language: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -241,6 +245,25 @@ pub enum LintLevel {
 
 fn default_base_url() -> String {
     "/".to_string()
+}
+
+/// Why `code` is not a language code `<html lang>` takes, and how to write it.
+fn language_problem(code: &str) -> Option<(String, String)> {
+    let well_formed = !code.is_empty()
+        && !code.contains('_')
+        && code.parse::<unic_langid::LanguageIdentifier>().is_ok();
+    if well_formed {
+        return None;
+    }
+    let help = if code.contains('_') {
+        format!(
+            "BCP 47 parts a code with hyphens: `{}`",
+            code.replace('_', "-")
+        )
+    } else {
+        "write a BCP 47 language code: `en`, `de`, `fr`, or with a region, `de-CH`".to_string()
+    };
+    Some((format!("`language` is `{code}`, not a language code"), help))
 }
 
 fn default_theme() -> String {
@@ -355,7 +378,21 @@ impl Config {
         if let Some((at, message, help)) = self.brand_problem() {
             return Err(fail(at, message, help));
         }
+        if let Some(language) = &self.language
+            && let Some((message, help)) = language_problem(&language.value)
+        {
+            return Err(fail(
+                crate::yaml::position(&language.referenced),
+                message,
+                &help,
+            ));
+        }
         Ok(())
+    }
+
+    /// The site's language (`language:`), `en` when left out.
+    pub fn language(&self) -> &str {
+        self.language.as_ref().map_or("en", |l| l.value.as_str())
     }
 
     /// A `brand:` or `edit_url` that cannot be used: where, what, and how to write it.

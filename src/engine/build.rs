@@ -181,6 +181,10 @@ impl Build {
         clock.lap("load and parse");
         let theme = Theme::resolve(root, &site.config.theme).ok_or_else(|| site.theme_missing())?;
         let templates = Templates::load(root, &theme)?;
+        templates
+            .strings()
+            .check_language(&site.config)
+            .map_err(|d| *d)?;
         let statics = render::static_files(root, &theme, &site.config.limits)?;
         render::check_logo(&site.config, &statics)?;
         let history = Arc::new(history.join().unwrap_or_default());
@@ -248,6 +252,10 @@ impl Build {
         let mut templates = None;
         if !self.pending.templates.is_empty() {
             let fresh = Templates::load(&self.root, &theme)?;
+            fresh
+                .strings()
+                .check_language(&self.config)
+                .map_err(|d| *d)?;
             let changed = fresh.changed_since(&self.templates);
             let layouts: Vec<&str> = PageKey::layouts().into_iter().collect();
             let pages = fresh.dependents(&changed, &layouts);

@@ -274,6 +274,10 @@ pub fn write_single_page(root: &Path, options: &LoadOptions, file: &Path) -> Res
     let theme =
         theme::Theme::resolve(root, &site.config.theme).ok_or_else(|| site.theme_missing())?;
     let mut templates = render::templates::Templates::load(root, &theme)?;
+    templates
+        .strings()
+        .check_language(&site.config)
+        .map_err(|d| *d)?;
     let statics = render::static_files(root, &theme, &site.config.limits)?;
     render::check_logo(&site.config, &statics)?;
     let html = render::single_page(

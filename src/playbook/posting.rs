@@ -328,7 +328,7 @@ fn paragraphs(text: Option<&str>) -> Vec<String> {
 pub struct Section {
     /// A stable id (`what-you-will-own`), for anchors and tests.
     pub id: &'static str,
-    pub heading: &'static str,
+    pub heading: String,
     pub blocks: Vec<Block>,
 }
 
@@ -340,7 +340,7 @@ pub enum Block {
         text: String,
     },
     List {
-        label: Option<&'static str>,
+        label: Option<String>,
         items: Vec<String>,
     },
     Facts {
@@ -351,12 +351,12 @@ pub enum Block {
 /// "Location: Hamburg, Germany"; `href` when the text is an address to follow.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fact {
-    pub label: &'static str,
+    pub label: String,
     pub text: String,
     pub href: Option<String>,
 }
 
-fn fact(label: &'static str, text: impl Into<String>) -> Fact {
+fn fact(label: String, text: impl Into<String>) -> Fact {
     Fact {
         label,
         text: text.into(),
@@ -364,7 +364,7 @@ fn fact(label: &'static str, text: impl Into<String>) -> Fact {
     }
 }
 
-fn list(label: &'static str, items: impl IntoIterator<Item = impl Into<String>>) -> Option<Block> {
+fn list(label: String, items: impl IntoIterator<Item = impl Into<String>>) -> Option<Block> {
     let items: Vec<String> = items
         .into_iter()
         .map(Into::into)
@@ -429,67 +429,119 @@ fn in_words(capability: &CapabilityWords) -> String {
     format!("{}: {description}", capability.name)
 }
 
+/// How a post words what it adds to the brief: its headings and labels, dates, pay and
+/// contract terms. `English` is the wording of this module; the renderer gives the theme's
+/// words in the site's language (`render::i18n`).
+pub trait Words {
+    /// A heading or label, named by its English words ("What you will own").
+    fn label(&self, english: &'static str) -> String {
+        english.to_string()
+    }
+    /// A team the role works with, by its label ("Product", "IT").
+    fn team(&self, label: &str) -> String {
+        label.to_string()
+    }
+    fn date(&self, day: (i32, u32, u32)) -> String {
+        date_words(day)
+    }
+    fn pay(&self, pay: &Pay) -> String {
+        pay.words()
+    }
+    fn work_model(&self, model: WorkModel) -> String {
+        model.words().to_string()
+    }
+    fn employment_type(&self, kind: EmploymentType) -> String {
+        kind.words().to_string()
+    }
+    /// A label before its text: "Location:" (French puts a no-break space before the colon).
+    fn colon(&self, label: &str) -> String {
+        format!("{label}:")
+    }
+    /// The playbook's summary ("Builds the model") said to the candidate.
+    fn second_person(&self, text: &str) -> String {
+        second_person(text)
+    }
+}
+
+/// The post in this module's English words.
+pub struct English;
+
+impl Words for English {}
+
 impl Posting<'_> {
-    /// The post as a document, in the order a candidate reads it, each section under a
-    /// heading in one "you" voice; sections with nothing to say are left out. Every
-    /// rendition lays these out.
+    /// The post as a document in English (`sections_in`).
     pub fn sections(&self) -> Vec<Section> {
-        let section = |id, heading, blocks: Vec<Option<Block>>| Section {
+        self.sections_in(&English)
+    }
+
+    /// The post as a document, in the order a candidate reads it, each section under a
+    /// heading in one "you" voice, in `words`; sections with nothing to say are left out.
+    /// Every rendition lays these out.
+    pub fn sections_in(&self, words: &dyn Words) -> Vec<Section> {
+        let w = |english: &'static str| words.label(english);
+        let section = |id, heading: &'static str, blocks: Vec<Option<Block>>| Section {
             id,
-            heading,
+            heading: w(heading),
             blocks: blocks.into_iter().flatten().collect(),
         };
+        let fact = |label: &'static str, text: String| fact(w(label), text);
+        let list = |label: &'static str, items: Vec<String>| list(w(label), items);
         // The post's own opening speaks to the candidate; without one, the playbook's
         // summary, turned to "you".
         let mut purpose: Vec<Option<Block>> = if self.intro.is_empty() {
-            vec![paragraph(&second_person(self.summary))]
+            vec![paragraph(&words.second_person(self.summary))]
         } else {
             self.intro.iter().map(|p| paragraph(p)).collect()
         };
         purpose.push(facts(
             self.reports_to
-                .map(|r| fact("You will report to", r))
+                .map(|r| fact("You will report to", r.to_string()))
                 .into_iter()
                 .collect(),
         ));
-        let pay = self.pay.map(Pay::words);
+        let pay = self.pay.map(|p| words.pay(p));
         let where_and_pay = [
             (!self.location.is_empty()).then(|| fact("Location", self.location.join("; "))),
             (!self.remote_regions.is_empty())
                 .then(|| fact("Remote from", self.remote_regions.join(", "))),
-            self.work_model.map(|w| fact("Working pattern", w.words())),
-            self.employment_type.map(|e| fact("Contract", e.words())),
+            self.work_model
+                .map(|m| fact("Working pattern", words.work_model(m))),
+            self.employment_type
+                .map(|e| fact("Contract", words.employment_type(e))),
             pay.map(|p| fact("Pay", p)),
         ];
         let apply = [
             self.apply.as_ref().map(|a| Fact {
-                label: "Apply",
+                label: w("Apply"),
                 text: a.text().to_string(),
                 href: Some(a.href()),
             }),
             self.valid_through
-                .map(|d| fact("Applications close", date_words(d))),
+                .map(|d| fact("Applications close", words.date(d))),
         ];
         let website = self.organization_url.map(|url| Fact {
-            label: "Website",
+            label: w("Website"),
             text: url.to_string(),
             href: Some(url.to_string()),
         });
         let mut about: Vec<Option<Block>> = self.about.iter().map(|p| paragraph(p)).collect();
-        about.push(list("What we offer", self.benefits));
+        about.push(list("What we offer", self.benefits.to_vec()));
         about.push(facts(website.into_iter().collect()));
         let mut looking = vec![facts(
-            self.level.map(|l| fact("Level", l)).into_iter().collect(),
+            self.level
+                .map(|l| fact("Level", l.to_string()))
+                .into_iter()
+                .collect(),
         )];
         looking.push(list(
             "Where you will be strongest",
-            self.strengths.iter().map(in_words),
+            self.strengths.iter().map(in_words).collect(),
         ));
         looking.push(list(
             "Where you will also contribute",
-            self.contributions.iter().map(in_words),
+            self.contributions.iter().map(in_words).collect(),
         ));
-        looking.push(list("Tools you will use", self.tools));
+        looking.push(list("Tools you will use", self.tools.to_vec()));
         let sections = [
             section("what-this-role-is-for", "What this role is for", purpose),
             section(
@@ -501,15 +553,22 @@ impl Posting<'_> {
                 "what-you-will-own",
                 "What you will own",
                 vec![
-                    list("Decisions you will make", self.decisions),
-                    list("Once systems are live", self.owns_after_launch),
+                    list("Decisions you will make", self.decisions.to_vec()),
+                    list("Once systems are live", self.owns_after_launch.to_vec()),
                     list(
                         "Who you will work with",
                         self.interfaces
                             .iter()
-                            .map(|(team, text)| format!("{team}: {}", second_person(text))),
+                            .map(|(team, text)| {
+                                format!(
+                                    "{} {}",
+                                    words.colon(&words.team(team)),
+                                    words.second_person(text)
+                                )
+                            })
+                            .collect(),
                     ),
-                    list("What shapes the work", self.constraints),
+                    list("What shapes the work", self.constraints.to_vec()),
                 ],
             ),
             section(
@@ -517,7 +576,12 @@ impl Posting<'_> {
                 "How you will know it is working",
                 self.success
                     .iter()
-                    .map(|(label, measures)| list(horizon_label(label), measures.iter().copied()))
+                    .map(|(label, measures)| {
+                        list(
+                            horizon_label(label),
+                            measures.iter().map(|m| m.to_string()).collect(),
+                        )
+                    })
                     .collect(),
             ),
             section("what-we-look-for", "What we look for", looking),

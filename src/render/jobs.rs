@@ -78,7 +78,7 @@ fn escape(text: &str) -> String {
 pub fn sections_html(sections: &[Section]) -> String {
     let mut html = String::new();
     for section in sections {
-        html.push_str(&format!("<h2>{}</h2>\n", escape(section.heading)));
+        html.push_str(&format!("<h2>{}</h2>\n", escape(&section.heading)));
         html.push_str(&blocks_html(&section.blocks));
     }
     html
@@ -106,7 +106,7 @@ fn blocks_html(blocks: &[Block]) -> String {
                     };
                     html.push_str(&format!(
                         "<li><strong>{}:</strong> {text}</li>",
-                        escape(fact.label)
+                        escape(&fact.label)
                     ));
                 }
                 html.push_str("</ul>\n");
@@ -142,6 +142,7 @@ fn blocks_text(blocks: &[Block]) -> Vec<String> {
             Block::List { label, items } => {
                 let items = items.iter().map(|i| format!("- {i}"));
                 label
+                    .as_ref()
                     .map(|l| format!("{l}:"))
                     .into_iter()
                     .chain(items)
@@ -449,7 +450,7 @@ pub fn lever(jobs: &[Job]) -> String {
                 for block in &section.blocks {
                     match block {
                         Block::List { label, items } => lists.push(json!({
-                            "text": label.unwrap_or(section.heading),
+                            "text": label.as_ref().unwrap_or(&section.heading),
                             "content": list_items(items),
                         })),
                         other => kept.push(other.clone()),
@@ -458,7 +459,7 @@ pub fn lever(jobs: &[Job]) -> String {
                 if !kept.is_empty() {
                     opening.push(Section {
                         id: section.id,
-                        heading: section.heading,
+                        heading: section.heading.clone(),
                         blocks: kept,
                     });
                 }

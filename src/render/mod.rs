@@ -5,6 +5,7 @@
 pub mod brief_cache;
 pub mod docx;
 pub mod export;
+pub mod i18n;
 pub mod jobs;
 pub mod pages;
 pub mod plan_page;
@@ -352,7 +353,8 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 brief_context.insert("interfaces", &views.interfaces(&role.front.interfaces));
                 // A post's templates see the post alone: no theme can show an internal field
                 // in it.
-                let posting = views.posting(role);
+                let words = self.templates.strings().posting_words(&views.lang);
+                let posting = views.posting(role, &words);
                 let mut posting_context = Context::new();
                 posting_context.insert("posting", &posting);
                 let mut kit_context = Context::new();
@@ -371,13 +373,15 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 // site.yaml's `posting_docx` names.
                 let with_docx = docx::writes_posting(views.config.posting_docx, role);
                 if with_docx {
-                    let docx = docx::posting(&posting.posting, &posting.sections).map_err(|e| {
-                        Diagnostic::new(
-                            &role.source.file,
-                            crate::diagnostic::Position::START,
-                            format!("cannot write {slug}.{}: {e}", pages::POSTING_DOCX),
-                        )
-                    })?;
+                    let docx = docx::posting(&posting.posting, &posting.sections, &words).map_err(
+                        |e| {
+                            Diagnostic::new(
+                                &role.source.file,
+                                crate::diagnostic::Position::START,
+                                format!("cannot write {slug}.{}: {e}", pages::POSTING_DOCX),
+                            )
+                        },
+                    )?;
                     files.push((pages::role_file_path(slug, pages::POSTING_DOCX), docx));
                 }
                 let text_of = |suffix: &str| {
@@ -440,6 +444,8 @@ impl<'a, 'v> Renderer<'a, 'v> {
 /// link.
 fn set_globals(templates: &mut Templates, views: &Views, findings: &[Diagnostic]) {
     templates.set_globals("site", &views.site());
+    // Pages of a language tree set their own `lang` in their context, which wins.
+    templates.set_globals("lang", &views.lang);
     templates.set_globals("health", &views.health_summary(findings));
 }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 use tera::{Context, ErrorKind, Tera};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Position};
+use crate::render::i18n::Strings;
 use crate::render::theme::Theme;
 
 pub const TEMPLATES_DIR: &str = "templates";
@@ -16,6 +17,8 @@ pub const TEMPLATES_DIR: &str = "templates";
 /// The loaded templates and the file each came from, for error messages.
 pub struct Templates {
     tera: Tera,
+    /// The theme's words in each language (`i18n/*.ftl`), which `t(key=…)` looks up.
+    strings: Arc<Strings>,
     /// Template name -> (path from the site root, text).
     files: BTreeMap<String, (PathBuf, Arc<str>)>,
 }
@@ -29,16 +32,28 @@ impl Templates {
         for source in [theme, &site] {
             collect(root, source, &mut files, &mut problems);
         }
-        if !problems.is_empty() {
+        let strings = match Strings::load(root, theme) {
+            Ok(strings) => Some(Arc::new(strings)),
+            Err(found) => {
+                problems.extend(found.0);
+                None
+            }
+        };
+        let (false, Some(strings)) = (!problems.is_empty(), strings) else {
             return Err(problems);
-        }
+        };
         let mut tera = Tera::new();
         register_extras(&mut tera);
+        crate::render::i18n::register(&mut tera, strings.clone());
         let raw: Vec<(String, String)> = files
             .iter()
             .map(|(name, (_, text))| (name.clone(), text.to_string()))
             .collect();
-        let mut templates = Templates { tera, files };
+        let mut templates = Templates {
+            tera,
+            strings,
+            files,
+        };
         if let Err(error) = templates.tera.add_raw_templates(raw) {
             return Err(Diagnostics(vec![templates.diagnostic(&error, None)]));
         }
@@ -52,13 +67,22 @@ impl Templates {
             .map(|(path, text)| (path.as_path(), &**text))
     }
 
+    /// The theme's words in each language.
+    pub fn strings(&self) -> &Strings {
+        &self.strings
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.tera.contains_template(name)
     }
 
-    /// Names whose text differs from `old`'s: edited, added or removed templates.
+    /// Names whose text differs from `old`'s: edited, added or removed templates; every
+    /// template when the theme's words (`i18n/*.ftl`) changed.
     pub fn changed_since(&self, old: &Templates) -> BTreeSet<String> {
         let names: BTreeSet<&String> = self.files.keys().chain(old.files.keys()).collect();
+        if !self.strings.same_as(&old.strings) {
+            return names.into_iter().cloned().collect();
+        }
         names
             .into_iter()
             .filter(|name| {
@@ -432,6 +456,43 @@ mod tests {
             references("{%- extends 'a.html' -%}{% include \"b.html\" %}"),
             ["a.html", "b.html"]
         );
+    }
+
+    #[test]
+    fn an_edited_word_marks_every_template_changed() {
+        let dir = site_with(&[
+            ("templates/page.html", "{{ t(key=\"outcome\") }}"),
+            ("i18n/de.ftl", "outcome = Ziel\n"),
+        ]);
+        let theme = Theme::Folder(dir.path().join("themes/none"));
+        let old = Templates::load(dir.path(), &theme).expect("loads");
+        let mut context = Context::new();
+        context.insert("lang", "de");
+        assert_eq!(old.render("page.html", &context).expect("renders"), "Ziel");
+        std::fs::write(dir.path().join("i18n/de.ftl"), "outcome = Geschäftsziel\n").expect("write");
+        let fresh = Templates::load(dir.path(), &theme).expect("loads");
+        assert!(fresh.changed_since(&old).contains("page.html"));
+        assert!(old.changed_since(&old).is_empty());
+        assert_eq!(
+            fresh.render("page.html", &context).expect("renders"),
+            "Geschäftsziel"
+        );
+    }
+
+    #[test]
+    fn a_word_without_lang_says_how_to_pass_it() {
+        let dir = site_with(&[(
+            "templates/page.html",
+            "{% component c() %}{{ t(key=\"outcome\") }}{% endcomponent c %}{{<c />}}",
+        )]);
+        let templates = Templates::load(dir.path(), &Theme::Folder(dir.path().join("themes/none")))
+            .expect("loads");
+        let mut context = Context::new();
+        context.insert("lang", "en");
+        let err = templates
+            .render("page.html", &context)
+            .expect_err("no lang in the component");
+        assert!(err.message.contains("@lang"), "{}", err.message);
     }
 
     #[test]

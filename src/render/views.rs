@@ -270,6 +270,9 @@ pub struct Views<'a> {
     has_plan: std::sync::OnceLock<bool>,
     /// When each page last changed in git (none outside a build, or outside git).
     history: Option<&'a crate::content::history::History>,
+    /// The language of the pages these views lay out (BCP 47), every template's `lang`:
+    /// site.yaml's `language`, or a language tree's own.
+    pub lang: String,
 }
 
 impl<'a> Views<'a> {
@@ -287,6 +290,7 @@ impl<'a> Views<'a> {
             caches: None,
             has_plan: std::sync::OnceLock::new(),
             history: None,
+            lang: config.language().to_string(),
         }
     }
 
@@ -594,11 +598,15 @@ impl<'a> Views<'a> {
         *self.has_plan.get_or_init(|| self.content.has_plan())
     }
 
-    /// The job post of `role`.
-    pub fn posting(&self, role: &'a Role) -> PostingView<'a> {
+    /// The job post of `role`, its headings and labels in `words`.
+    pub fn posting(
+        &self,
+        role: &'a Role,
+        words: &dyn crate::playbook::posting::Words,
+    ) -> PostingView<'a> {
         let posting = crate::playbook::posting::posting(self.config, role);
         PostingView {
-            sections: posting.sections(),
+            sections: posting.sections_in(words),
             posting,
             json_ld: self.posting_json_ld(role),
         }

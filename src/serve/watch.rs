@@ -20,7 +20,7 @@ const TICK: Duration = Duration::from_millis(5);
 const POLL_INTERVAL: Duration = Duration::from_millis(250);
 
 /// The folders of a site that feed the build.
-const WATCHED_DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
+const WATCHED_DIRS: [&str; 5] = ["content", "themes", "templates", "static", "i18n"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -77,6 +77,9 @@ pub fn classify(relative: &Path, theme: &str) -> Option<Kind> {
         ["templates", ..] => Some(Kind::Template),
         ["static", ..] => Some(Kind::Static),
         ["themes", name, "templates", ..] if *name == theme => Some(Kind::Template),
+        // The theme's words (`.ftl`) are read with the templates.
+        ["i18n", ..] => Some(Kind::Template),
+        ["themes", name, "i18n", ..] if *name == theme => Some(Kind::Template),
         ["themes", name, "static", ..] if *name == theme => Some(Kind::Static),
         _ => None,
     }
@@ -320,6 +323,8 @@ mod tests {
             ("themes/default/templates/base.html", Some(Kind::Template)),
             ("themes/default/static/style.css", Some(Kind::Static)),
             ("themes/other/templates/base.html", None),
+            ("i18n/de.ftl", Some(Kind::Template)),
+            ("themes/default/i18n/de.ftl", Some(Kind::Template)),
             ("themes", Some(Kind::Config)),
             ("public/index.html", None),
             ("target/debug/gen", None),

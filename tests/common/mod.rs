@@ -204,6 +204,23 @@ pub fn branded_site() -> TempDir {
     dir
 }
 
+/// The shipped playbook with `language: de` (the built-in theme's German words), and the
+/// worked plan's Head of AI last reviewed on 2026-12-01, so its page shows a date.
+pub fn german_site() -> TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let config = fs::read_to_string(repo().join("site.yaml")).expect("site.yaml");
+    write(root, "site.yaml", &format!("language: de\n{config}"));
+    copy_dir(&repo().join("content"), &root.join("content"));
+    let lead = read(root, "content/plan/claims-head-of-ai.md");
+    write(
+        root,
+        "content/plan/claims-head-of-ai.md",
+        &lead.replacen("---\n", "---\nreviewed: 2026-12-01\n", 1),
+    );
+    dir
+}
+
 /// What an independent judge written in Python prints as JSON: `python3` run with `args`
 /// (a script's path, or `-c` and its text, then its arguments), failing the test with its
 /// stderr when it fails.

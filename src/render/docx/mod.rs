@@ -29,14 +29,18 @@ pub fn writes_posting(setting: PostingDocx, role: &Role) -> bool {
 /// A brief's job post as a Word document: the title as Heading 1, each section of the post
 /// as Heading 2, a labelled list's label as Heading 3, lists as bulleted lists and the
 /// apply address as a hyperlink. It sees the post alone, like the post's templates.
-pub fn posting(posting: &Posting, sections: &[Section]) -> Result<Vec<u8>, String> {
+pub fn posting(
+    posting: &Posting,
+    sections: &[Section],
+    words: &dyn crate::playbook::posting::Words,
+) -> Result<Vec<u8>, String> {
     let mut doc = Document::new();
     doc.heading(1, posting.title);
     if let Some(organization) = posting.organization {
         doc.styled(Some("Subtitle"), &[Span::text(organization)]);
     }
     for section in sections {
-        doc.heading(2, section.heading);
+        doc.heading(2, &section.heading);
         for block in &section.blocks {
             match block {
                 Block::Paragraph { text } => doc.text(&[Span::text(text)]),
@@ -54,7 +58,7 @@ pub fn posting(posting: &Posting, sections: &[Section]) -> Result<Vec<u8>, Strin
                             Some(href) => Span::link(&fact.text, href),
                             None => Span::text(&fact.text),
                         };
-                        doc.bullet(&[Span::bold(format!("{}: ", fact.label)), text]);
+                        doc.bullet(&[Span::bold(format!("{} ", words.colon(&fact.label))), text]);
                     }
                 }
             }
@@ -370,7 +374,8 @@ mod tests {
         let content = crate::content::testing::content(&[("roles/x.md", brief.to_string())]);
         let role = content.role("x").expect("brief");
         let post = crate::playbook::posting::posting(&config, role);
-        let bytes = posting(&post, &post.sections()).expect("packs");
+        let bytes =
+            posting(&post, &post.sections(), &crate::playbook::posting::English).expect("packs");
         let xml = document_xml(&bytes);
         assert!(xml.contains("&lt;b&gt;Lead&lt;/b&gt; &amp; Co"), "{xml}");
         assert!(xml.contains("S &lt;script&gt;."), "{xml}");

@@ -71,7 +71,11 @@
 
   function copy(button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
-    var status = button.closest(".brief-actions").querySelector(".copy-status");
+    var box = button.closest(".brief-actions");
+    var status = box.querySelector(".copy-status");
+    // The words come from the page (the theme's strings in the site's language), with
+    // English for a theme whose templates predate them.
+    var words = function (name, english) { return box.getAttribute("data-" + name) || english; };
     if (!source) return;
     var text = source.textContent;
     var say = function (message) { if (status) status.textContent = message; };
@@ -81,12 +85,12 @@
     if (htmlSource) {
       var html = htmlSource.textContent;
       var why = window.isSecureContext
-        ? "this browser cannot put formatted text on the clipboard"
-        : "this page is not served over HTTPS";
+        ? words("selected-unsupported", "Copied by selecting the post, with headings and lists (this browser cannot put formatted text on the clipboard).")
+        : words("selected-insecure", "Copied by selecting the post, with headings and lists (this page is not served over HTTPS).");
       var fallback = function () {
         say(copyRenderedPost(renderedPost(button), html, text)
-          ? "Copied by selecting the post, with headings and lists (" + why + ")."
-          : "Copying is blocked here: open posting.html and copy the post from there, or use a download link.");
+          ? why
+          : words("post-blocked", "Copying is blocked here: open posting.html and copy the post from there, or use a download link."));
       };
       if (navigator.clipboard && navigator.clipboard.write && window.ClipboardItem && window.isSecureContext) {
         var item = new window.ClipboardItem({
@@ -94,9 +98,9 @@
           "text/plain": new Blob([text], { type: "text/plain" })
         });
         navigator.clipboard.write([item]).then(function () {
-          say("Copied, with headings and lists.");
+          say(words("copied-formatted", "Copied, with headings and lists."));
         }, function () {
-          why = "the browser refused the clipboard";
+          why = words("selected-refused", "Copied by selecting the post, with headings and lists (the browser refused the clipboard).");
           fallback();
         });
       } else {
@@ -105,10 +109,10 @@
       return;
     }
     var plain = function () {
-      say(copyWithSelection(text) ? "Copied." : "Copying is blocked here: use the download link instead.");
+      say(copyWithSelection(text) ? words("copied", "Copied.") : words("copy-blocked", "Copying is blocked here: use the download link instead."));
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { say("Copied."); }, plain);
+      navigator.clipboard.writeText(text).then(function () { say(words("copied", "Copied.")); }, plain);
     } else {
       plain();
     }
@@ -345,7 +349,7 @@
       none.className = "search-empty";
       none.setAttribute("role", "option");
       none.setAttribute("aria-disabled", "true");
-      none.textContent = "No role or guide matches.";
+      none.textContent = form.getAttribute("data-no-results") || "No role or guide matches.";
       list.appendChild(none);
     }
     // Each result is an option, not a link inside one (a control inside a control is

@@ -1,0 +1,339 @@
+# Die Texte des Standard-Themes auf Deutsch (Sie-Form). Dieselben Message-IDs wie en.ftl.
+# Fluent-Syntax: https://projectfluent.org/fluent/guide/
+
+# A label before its text ("Location: Hamburg"); French puts a no-break space before the colon.
+label-colon = { $label }:
+
+## Datum und Zahlen
+
+date-long = { $day }. { $month } { $year }
+month-1 = Januar
+month-2 = Februar
+month-3 = März
+month-4 = April
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = August
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Dezember
+
+## Jede Seite
+
+skip-to-content = Zum Inhalt springen
+search-label = Rollenprofile und Leitfäden durchsuchen
+search-placeholder = Suchen
+search-results = Suchergebnisse
+search-no-results = Kein Rollenprofil und kein Leitfaden passt zur Suche.
+nav-label = Playbook
+guides-label = Leitfäden
+nav-roles = Rollen
+nav-capability-matrix = Kompetenzmatrix
+# A soft hyphen (U+00AD) marks where the long word breaks on a phone.
+nav-hiring-sequence = Einstellungs­reihenfolge
+nav-team-plan = Teamplan
+nav-capabilities = Kompetenzen
+nav-archetypes = Rollentypen
+nav-tags = Schlagwörter
+nav-whole-playbook = Gesamtes Playbook
+nav-health = Qualitätsprüfung
+
+## Seite eines Rollenprofils
+
+reports-to = berichtet an { $name }
+based-on = Abgeleitet von
+based-on-inherits = : Alle Felder, die dieses Profil nicht selbst festlegt, werden von dort übernommen.
+brief-actions-label = Dieses Rollenprofil verwenden
+copy-markdown = Als Markdown kopieren
+copy-text = Als Text kopieren
+job-post = Stellenanzeige
+copy-posting = Stellenanzeige kopieren
+interview-kit = Interviewleitfaden
+internal = Intern
+interview-kit-description = Ablauf, Interviewfragen, Bewertungsanker und Bewertungsbogen, auf zwei Seiten druckbar
+source = Quelle:
+edit-page = Diese Seite bearbeiten
+last-reviewed = Zuletzt geprüft
+reviewed-not-recorded = nicht erfasst
+reviewed-not-recorded-changed = nicht erfasst; die Datei wurde zuletzt geändert am
+last-changed = Zuletzt geändert
+maintainer = Verantwortlich
+
+## Meldungen der Kopier-Schaltflächen
+
+js-copied = Kopiert.
+js-copy-blocked = Kopieren ist hier gesperrt. Bitte nutzen Sie stattdessen den Download-Link.
+js-copied-formatted = Kopiert, mit Überschriften und Listen.
+js-copied-selected-insecure = Durch Markieren der Anzeige kopiert, mit Überschriften und Listen (diese Seite wird nicht über HTTPS ausgeliefert).
+js-copied-selected-unsupported = Durch Markieren der Anzeige kopiert, mit Überschriften und Listen (dieser Browser kann keinen formatierten Text in die Zwischenablage legen).
+js-copied-selected-refused = Durch Markieren der Anzeige kopiert, mit Überschriften und Listen (der Browser hat den Zugriff auf die Zwischenablage verweigert).
+js-copy-post-blocked = Kopieren ist hier gesperrt. Öffnen Sie posting.html und kopieren Sie die Anzeige dort, oder nutzen Sie einen Download-Link.
+
+## Felder eines Rollenprofils
+
+outcome = Ziel
+decisions-this-role-owns = Entscheidungen dieser Rolle
+success = Erfolg
+horizon-90d = 90 Tage
+horizon-6m = 6 Monate
+horizon-12m = 12 Monate
+not-stated = Nicht angegeben
+capabilities = Kompetenzen
+capability-primary = Kernkompetenz
+capability-secondary = Zusatzkompetenz
+how-it-fits = Einbindung ins Unternehmen
+no-interfaces = Keine Schnittstellen angegeben.
+owns-after-launch = Verantwortung im laufenden Betrieb
+owns-after-launch-missing = Nicht angegeben: Wer ist zuständig, sobald das System live ist?
+adapted-by = Abgeleitete Profile
+briefs-based-on-this = Auf diesem Profil aufbauend:
+hiring-sequence = Einstellungs­reihenfolge
+hire-after = Einstellen nach
+hire-after-nothing = keiner anderen Stelle; diese kann als erste besetzt werden
+prepares-for = Bereitet vor für
+constraints = Rahmenbedingungen
+tools = Werkzeuge
+internal-notes = Interne Notizen
+interview-probes = Interviewfragen
+no-probes = Noch keine Fragen, mit denen Bewerbende nachweisen, was sie umgesetzt haben.
+red-flags = Warnsignale
+none-listed = Keine angegeben.
+on-this-page = Auf dieser Seite
+status = Status
+status-open = ausgeschrieben: Besetzung läuft
+status-filled = besetzt
+status-planned = geplant
+status-open-short = ausgeschrieben
+status-filled-short = besetzt
+status-planned-short = geplant
+headcount = { $count ->
+    [one] { $count } Stelle
+   *[other] { $count } Stellen
+}
+
+## Schnittstellen
+
+interface-product = Produkt
+interface-data = Daten
+interface-security = Sicherheit
+interface-it = IT
+interface-operations = Betrieb
+interface-hr = Personal
+interface-legal = Recht
+interface-finance = Finanzen
+
+## Startseite und Listen
+
+start-with = Zum Einstieg:
+staffing = Besetzung
+playbook-health = Qualitätsprüfung
+findings-to-review = { $count ->
+    [one] { $count } Hinweis zu prüfen
+   *[other] { $count } Hinweise zu prüfen
+}
+no-findings = keine Hinweise
+waived-with-reasons = { $count } bewusst zugelassen, jeweils begründet
+the-team-plan = Der Teamplan
+team-plan-description = Die eigenen Rollenprofile des Unternehmens, abgeleitet von den Rollentypen unten, in Einstellungsreihenfolge.
+archetype-library = Die Bibliothek der Rollentypen
+count-briefs = { $count ->
+    [one] { $count } Rollenprofil
+   *[other] { $count } Rollenprofile
+}
+no-brief-of-archetype = Noch kein Rollenprofil dieses Typs.
+nothing-here-yet = Noch keine Einträge.
+owned-as-primary-by = Als Kernkompetenz verantwortet von
+briefs = Rollenprofile
+capability-unowned = Kein Rollenprofil hat diese Kompetenz als Kernkompetenz: Für diese Arbeit ist niemand zuständig.
+no-brief-yet = Noch kein Rollenprofil.
+also-secondary-by = Als Zusatzkompetenz außerdem bei
+
+## Weitere Seiten
+
+page-not-found = Seite nicht gefunden
+not-found-go-back = Diese Seite gibt es nicht oder sie wurde verschoben. Zurück zum
+not-found-the-playbook = Playbook
+whole-playbook = Das gesamte Playbook
+print-title = { $site }: das gesamte Playbook
+print-lead = Alle Rollenprofile in Einstellungsreihenfolge auf einer Seite – zum Drucken und für Wikis, die nur einzelne Seiten übernehmen.
+print-kit-note = Interviewfragen und Warnsignale stehen im Interviewleitfaden des jeweiligen Profils
+print-kit-note-where = {" "}neben seiner Seite
+contents = Inhalt
+sequence-lead = Die Reihenfolge, die sich aus
+sequence-lead-rest = {" "}der Rollenprofile ergibt: Jede Einstellung soll die nächste erleichtern. Bei Gleichstand entscheidet der Rollentyp, dann der Titel.
+sequence-graph = Grafik der Einstellungsreihenfolge
+sequence-caption = Jeder Pfeil führt von einer Einstellung zu einer, die danach folgen sollte.
+sequence-legend = Darstellung nach Rollentyp
+in-seat-since = besetzt seit { $quarter }
+starts = Beginn { $quarter }
+after = nach
+can-be-first-hire = kann als erste Stelle besetzt werden
+
+## brief.md und brief.txt
+
+brief-outcome = Das Ergebnis, für das wir einstellen
+brief-decide = Worüber Sie entscheiden
+brief-own-live = Wofür Sie im laufenden Betrieb verantwortlich sind
+brief-measure-success = Woran wir den Erfolg messen
+brief-fits = Einbindung ins Unternehmen
+brief-shapes = Rahmenbedingungen
+brief-reports-to = Berichtet an:
+
+## Die Stellenanzeige
+
+posting-what-this-role-is-for = Worum es in dieser Position geht
+posting-you-will-report-to = Sie berichten an
+posting-the-outcome-you-will-be-hired-to-deliver = Das Ergebnis, für das wir Sie einstellen
+posting-what-you-will-own = Was Sie verantworten
+posting-decisions-you-will-make = Worüber Sie entscheiden
+posting-once-systems-are-live = Im laufenden Betrieb
+posting-who-you-will-work-with = Mit wem Sie zusammenarbeiten
+posting-what-shapes-the-work = Rahmenbedingungen
+posting-how-you-will-know-it-is-working = Woran Sie Ihren Erfolg erkennen
+posting-after-90-days = Nach 90 Tagen
+posting-after-6-months = Nach 6 Monaten
+posting-after-12-months = Nach 12 Monaten
+posting-what-we-look-for = Was Sie mitbringen
+posting-level = Karrierestufe
+posting-where-you-will-be-strongest = Ihre Schwerpunkte
+posting-where-you-will-also-contribute = Wo Sie außerdem mitwirken
+posting-tools-you-will-use = Ihre Werkzeuge
+posting-where-you-will-work-and-what-you-will-earn = Arbeitsort und Vergütung
+posting-location = Arbeitsort
+posting-remote-from = Remote-Arbeit möglich aus
+posting-working-pattern = Arbeitsmodell
+posting-contract = Vertragsart
+posting-pay = Vergütung
+posting-about-us = Über uns
+posting-what-we-offer = Was wir bieten
+posting-website = Website
+posting-how-to-apply = So bewerben Sie sich
+posting-apply = Bewerbung
+posting-applications-close = Bewerbungsschluss
+posting-equal-opportunity = Chancengleichheit
+
+work-model-onsite = Vor Ort
+work-model-hybrid = Hybrid (teils im Büro, teils mobil)
+work-model-remote = Vollständig remote
+employment-full-time = Vollzeit
+employment-part-time = Teilzeit
+employment-contract = Freie Mitarbeit
+employment-temporary = Befristet
+employment-internship = Praktikum
+
+pay-range = { $min }–{ $max } { $currency } { $period ->
+    [month] im Monat
+    [week] pro Woche
+    [day] pro Tag
+    [hour] pro Stunde
+   *[year] im Jahr
+}
+pay-amount = { $min } { $currency } { $period ->
+    [month] im Monat
+    [week] pro Woche
+    [day] pro Tag
+    [hour] pro Stunde
+   *[year] im Jahr
+}
+
+## Kompetenzmatrix und Besetzung
+
+matrix-lead-team = Der Teamplan (die Rollenprofile in
+matrix-lead-team-end = )
+matrix-lead-every = Alle Rollenprofile
+matrix-lead = im Abgleich mit dem Kompetenzkatalog, in Einstellungsreihenfolge.
+matrix-lead-primary = kennzeichnet eine Kernkompetenz (die Rolle verantwortet sie),
+matrix-lead-secondary = eine Zusatzkompetenz.
+staffing-counts-label = Kompetenzen nach Besetzungsstand
+staffing-staffed = besetzt
+staffing-covered = überbrückt
+staffing-hiring = in Besetzung
+staffing-planned = nur geplant
+staffing-unowned = ohne Verantwortliche
+staffing-table-label = Besetzung nach Kompetenz
+staffing-caption = Jede Kompetenz und die Rollenprofile des Teams, die sie als Kernkompetenz haben
+capability = Kompetenz
+staffing-state = Stand
+held-as-primary-by = Als Kernkompetenz bei
+held-by = Verantwortet von
+people = { $count } Personen
+bundled = gebündelt
+bundled-title-staffing = ein Profil verlangt mehrere Jobs auf einmal (bundled-role): Es hält diese Kompetenz, ohne sie tatsächlich abzudecken
+bundled-title = ein Profil verlangt mehrere Jobs auf einmal (bundled-role)
+nobody = niemand
+covered-by = überbrückt durch { $name }
+cover-existing-staff = eigene Mitarbeitende
+cover-partner = Partner
+cover-contractor = Freelancer
+cover-until = bis { $until }, für
+work-with-no-owner = Arbeit ohne Verantwortliche:
+gaps-no-primary = { $count ->
+    [one] Kein Rollenprofil hat sie als Kernkompetenz.
+   *[other] Kein Rollenprofil hat sie als Kernkompetenz.
+}
+every-capability-owned = Jede Kompetenz hat eine Verantwortliche oder einen Verantwortlichen: Mindestens ein Rollenprofil hat sie als Kernkompetenz.
+roles-by-capabilities = Rollen × Kompetenzen
+role = Rolle
+no-owner = ohne Verantwortliche
+none = keine
+primary-holders = Als Kernkompetenz
+secondary-holders = Als Zusatzkompetenz
+
+## Qualitätsprüfung. Die Meldungen selbst bleiben englisch (sie stammen von gen check).
+
+health-lead = Was
+health-lead-rest = in diesen Rollenprofilen findet: die Muster, die starke Bewerbende abschrecken oder eine Einstellung zum Scheitern verurteilen.
+findings-in-files = { $count ->
+    [one] { $count } Hinweis
+   *[other] { $count } Hinweise
+} in { $files ->
+    [one] { $files } Datei
+   *[other] { $files } Dateien
+}
+waived = { $count } bewusst zugelassen
+listed-below = Liste unten
+by-lint-label = Hinweise je Prüfregel
+by-lint-caption = Hinweise je Prüfregel, die häufigsten zuerst
+col-lint = Prüfregel
+col-level = Stufe
+col-findings = Hinweise
+col-files = Dateien
+health-more = … und { $count ->
+    [one] { $count } weiterer Hinweis
+   *[other] { $count } weitere Hinweise
+} in { $files ->
+    [one] { $files } weiteren Datei
+   *[other] { $files } weiteren Dateien
+}:
+health-more-rest = listet alle auf.
+level-warning = Hinweis
+level-error = Fehler
+level-waived = zugelassen
+line-column = Zeile { $line }, Spalte { $column }
+healthy-with-waivers = Keine Hinweise zählen gegen diese Rollenprofile; { $count ->
+    [one] { $count } ist
+   *[other] { $count } sind
+} bewusst zugelassen, jeweils mit der Begründung des Profils
+healthy = Keine Hinweise: Jedes Rollenprofil nennt ein Ziel mit messbarer Vorgabe, den Erfolg nach 90 Tagen, 6 und 12 Monaten, die Verantwortung im laufenden Betrieb und die Einbindung in Produkt, Daten, Sicherheit und IT.
+readiness-title = Bereit für die Ausschreibung
+readiness-lead = Bevor eine Suche beginnt, sollte das Rollenprofil jede Frage des Intake-Gesprächs beantworten: das Ziel, die Entscheidungen der Rolle, die Verantwortung im laufenden Betrieb, die Kernkompetenzen, die Einbindung in Produkt, Daten, Sicherheit und IT, den Erfolg nach 90 Tagen, 6 und 12 Monaten, die Rahmenbedingungen und an wen die Rolle berichtet. Sind diese Antworten unklar, sollte die Suche ruhen, bis sie geklärt sind:
+readiness-lead-rest = schlägt bei einem ausgeschriebenen Profil fehl, das eine davon offenlässt.
+readiness-table-label = Ausschreibungsreife jedes Rollenprofils im Team
+readiness-caption = Jedes Rollenprofil des Teams und die Intake-Fragen, die es offenlässt
+brief = Rollenprofil
+ready = Bereit
+not-ready = Nicht bereit:
+search-should-pause = ausgeschrieben: Die Suche sollte ruhen
+waived-findings = Bewusst zugelassene Hinweise
+waivers-lead = Hinweise, die ein Rollenprofil selbst zulässt, mit
+waivers-lead-rest = , jeweils mit seiner Begründung. Sie werden oben nicht mitgezählt; eine Ausnahme ohne Begründung ist selbst ein Hinweis
+waived-where = { $file }, Zeile { $line }; wäre { $level ->
+    [error] ein Fehler
+   *[other] ein Hinweis
+}
+reason = Begründung:
+no-reason = Keine Begründung angegeben.
+cell-primary = Kernkompetenz
+cell-secondary = Zusatzkompetenz

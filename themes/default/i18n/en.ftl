@@ -1,0 +1,342 @@
+# The default theme's words in English. Every language file of the theme has the same
+# message ids as this one (a test holds them to it). A site changes a word by writing the
+# message again in its own i18n/<lang>.ftl; a later file's message wins.
+# Fluent syntax: https://projectfluent.org/fluent/guide/
+
+# A label before its text ("Location: Hamburg"); French puts a no-break space before the colon.
+label-colon = { $label }:
+
+## Dates and numbers. Numbers are written by ICU4X in the language's way (1,234.5);
+## a day as `date-long`, with the month's name from `month-N`.
+
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Every page: skip link, search, navigation. `nav-…` are named after the English name
+## of the page in the navigation (and of the taxonomy).
+
+skip-to-content = Skip to content
+search-label = Search roles and guides
+search-placeholder = Search
+search-results = Search results
+search-no-results = No role or guide matches.
+nav-label = Playbook
+guides-label = Guides
+nav-roles = Roles
+nav-capability-matrix = Capability matrix
+nav-hiring-sequence = Hiring sequence
+nav-team-plan = Team plan
+nav-capabilities = Capabilities
+nav-archetypes = Archetypes
+nav-tags = Tags
+nav-whole-playbook = Whole playbook
+nav-health = Health
+
+## A brief's page.
+
+reports-to = reports to { $name }
+based-on = Based on
+based-on-inherits = : every field this brief does not set comes from it.
+brief-actions-label = Use this brief
+copy-markdown = Copy as Markdown
+copy-text = Copy as plain text
+job-post = Job post
+copy-posting = Copy job post
+interview-kit = Interview kit
+internal = Internal
+interview-kit-description = the loop, probes, rating anchors and a scorecard, printable on two pages
+source = Source:
+edit-page = Edit this page
+last-reviewed = Last reviewed
+reviewed-not-recorded = not recorded
+reviewed-not-recorded-changed = not recorded; the file last changed
+last-changed = Last changed
+maintainer = Maintainer
+
+## What the copy buttons say (the page's script reads them from the page).
+
+js-copied = Copied.
+js-copy-blocked = Copying is blocked here: use the download link instead.
+js-copied-formatted = Copied, with headings and lists.
+js-copied-selected-insecure = Copied by selecting the post, with headings and lists (this page is not served over HTTPS).
+js-copied-selected-unsupported = Copied by selecting the post, with headings and lists (this browser cannot put formatted text on the clipboard).
+js-copied-selected-refused = Copied by selecting the post, with headings and lists (the browser refused the clipboard).
+js-copy-post-blocked = Copying is blocked here: open posting.html and copy the post from there, or use a download link.
+
+## A brief's fields.
+
+outcome = Outcome
+decisions-this-role-owns = Decisions this role owns
+success = Success
+horizon-90d = 90 days
+horizon-6m = 6 months
+horizon-12m = 12 months
+not-stated = Not stated
+capabilities = Capabilities
+capability-primary = primary capability
+capability-secondary = secondary capability
+how-it-fits = How it fits
+no-interfaces = No interfaces stated.
+owns-after-launch = Owns after launch
+owns-after-launch-missing = Nothing stated: who owns this once it is live?
+adapted-by = Adapted by
+briefs-based-on-this = Briefs based on this one:
+hiring-sequence = Hiring sequence
+hire-after = Hire after
+hire-after-nothing = nothing: this can be a first hire
+prepares-for = Prepares for
+constraints = Constraints
+tools = Tools
+internal-notes = Internal notes
+interview-probes = Interview probes
+no-probes = No probes for proof of delivery yet.
+red-flags = Red flags
+none-listed = None listed.
+on-this-page = On this page
+status = Status
+status-open = open: being hired
+status-filled = filled
+status-planned = planned
+status-open-short = open
+status-filled-short = filled
+status-planned-short = planned
+headcount = headcount { $count }
+
+## The teams a brief works with (site.yaml `interfaces`); a key of the site's own shows
+## as it is written there.
+
+interface-product = Product
+interface-data = Data
+interface-security = Security
+interface-it = IT
+interface-operations = Operations
+interface-hr = HR
+interface-legal = Legal
+interface-finance = Finance
+
+## The home page and the lists.
+
+start-with = Start with:
+staffing = Staffing
+playbook-health = Playbook health
+findings-to-review = { $count ->
+    [one] { $count } finding to review
+   *[other] { $count } findings to review
+}
+no-findings = no findings
+waived-with-reasons = { $count } waived, with reasons
+the-team-plan = The team plan
+team-plan-description = The company's own briefs, adapted from the archetypes below, in hiring order.
+archetype-library = The archetype library
+count-briefs = { $count ->
+    [one] { $count } brief
+   *[other] { $count } briefs
+}
+no-brief-of-archetype = No brief of this archetype yet.
+nothing-here-yet = Nothing here yet.
+owned-as-primary-by = Owned as primary by
+briefs = Briefs
+capability-unowned = No brief holds this capability as primary: work with no owner.
+no-brief-yet = No brief yet.
+also-secondary-by = Also held as secondary by
+
+## Other pages.
+
+page-not-found = Page not found
+not-found-go-back = This page does not exist or has moved. Go back to
+not-found-the-playbook = the playbook
+whole-playbook = The whole playbook
+print-title = { $site }: the whole playbook
+print-lead = Every brief in hiring order, on one page for print and for wikis that take a single page.
+print-kit-note = Interview probes and red flags print from each brief's interview kit
+print-kit-note-where = {" "}beside its page
+contents = Contents
+sequence-lead = The order the briefs'
+sequence-lead-rest = {" "}implies: each hire should make the next one easier. Ties go by archetype, then title.
+sequence-graph = Hiring sequence graph
+sequence-caption = Each arrow points from a hire to a hire that should follow it.
+sequence-legend = Node styles by archetype
+in-seat-since = in seat since { $quarter }
+starts = starts { $quarter }
+after = after
+can-be-first-hire = can be a first hire
+
+## brief.md and brief.txt (brief.txt writes the headings in capitals).
+
+brief-outcome = The outcome we are hiring for
+brief-decide = What you will decide
+brief-own-live = What you will own once systems are live
+brief-measure-success = How we will measure success
+brief-fits = How the role fits
+brief-shapes = What shapes the job
+brief-reports-to = Reports to:
+
+## The job post: headings and labels, named after their English words.
+
+posting-what-this-role-is-for = What this role is for
+posting-you-will-report-to = You will report to
+posting-the-outcome-you-will-be-hired-to-deliver = The outcome you will be hired to deliver
+posting-what-you-will-own = What you will own
+posting-decisions-you-will-make = Decisions you will make
+posting-once-systems-are-live = Once systems are live
+posting-who-you-will-work-with = Who you will work with
+posting-what-shapes-the-work = What shapes the work
+posting-how-you-will-know-it-is-working = How you will know it is working
+posting-after-90-days = After 90 days
+posting-after-6-months = After 6 months
+posting-after-12-months = After 12 months
+posting-what-we-look-for = What we look for
+posting-level = Level
+posting-where-you-will-be-strongest = Where you will be strongest
+posting-where-you-will-also-contribute = Where you will also contribute
+posting-tools-you-will-use = Tools you will use
+posting-where-you-will-work-and-what-you-will-earn = Where you will work and what you will earn
+posting-location = Location
+posting-remote-from = Remote from
+posting-working-pattern = Working pattern
+posting-contract = Contract
+posting-pay = Pay
+posting-about-us = About us
+posting-what-we-offer = What we offer
+posting-website = Website
+posting-how-to-apply = How to apply
+posting-apply = Apply
+posting-applications-close = Applications close
+posting-equal-opportunity = Equal opportunity
+
+work-model-onsite = On site
+work-model-hybrid = Hybrid (part of the week in the office)
+work-model-remote = Remote
+employment-full-time = Full-time
+employment-part-time = Part-time
+employment-contract = Contract
+employment-temporary = Temporary
+employment-internship = Internship
+
+# $currency (EUR), $min and $max (written as numbers are), $period (year, month, week,
+# day, hour).
+pay-range = { $currency } { $min }–{ $max } { $period ->
+    [month] a month
+    [week] a week
+    [day] a day
+    [hour] an hour
+   *[year] a year
+}
+pay-amount = { $currency } { $min } { $period ->
+    [month] a month
+    [week] a week
+    [day] a day
+    [hour] an hour
+   *[year] a year
+}
+
+## The capability matrix and its staffing view.
+
+matrix-lead-team = The team plan (the briefs of
+matrix-lead-team-end = )
+matrix-lead-every = Every brief
+matrix-lead = against the capability vocabulary, in hiring order.
+matrix-lead-primary = marks a primary capability (the role owns it),
+matrix-lead-secondary = a secondary one.
+staffing-counts-label = Capabilities by staffing state
+staffing-staffed = staffed
+staffing-covered = covered
+staffing-hiring = being hired
+staffing-planned = planned only
+staffing-unowned = unowned
+staffing-table-label = Staffing by capability
+staffing-caption = Each capability and the team briefs that hold it as primary
+capability = Capability
+staffing-state = State
+held-as-primary-by = Held as primary by
+held-by = Held by
+people = { $count } people
+bundled = bundled
+bundled-title-staffing = one brief asked for several jobs (bundled-role): it holds this capability without staffing it
+bundled-title = one brief asked for several jobs (bundled-role)
+nobody = nobody
+covered-by = covered by { $name }
+cover-existing-staff = existing staff
+cover-partner = partner
+cover-contractor = contractor
+cover-until = until { $until }, for
+work-with-no-owner = Work with no owner:
+gaps-no-primary = { $count ->
+    [one] No brief holds it as primary.
+   *[other] No brief holds them as primary.
+}
+every-capability-owned = Every capability has an owner: each is held as primary by at least one brief.
+roles-by-capabilities = Roles × capabilities
+role = Role
+no-owner = no owner
+none = none
+primary-holders = Primary holders
+secondary-holders = Secondary holders
+
+## The health page. The findings' messages stay in English (they are gen check's).
+
+health-lead = What
+health-lead-rest = finds in these briefs: the patterns that repel strong candidates or set a hire up to fail.
+findings-in-files = { $count ->
+    [one] { $count } finding
+   *[other] { $count } findings
+} in { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}
+waived = { $count } waived
+listed-below = listed below
+by-lint-label = Findings by lint
+by-lint-caption = Findings by lint, the most first
+col-lint = Lint
+col-level = Level
+col-findings = Findings
+col-files = Files
+health-more = … and { $count ->
+    [one] { $count } more finding
+   *[other] { $count } more findings
+} in { $files ->
+    [one] { $files } more file
+   *[other] { $files } more files
+}:
+health-more-rest = lists them all.
+level-warning = warning
+level-error = error
+level-waived = waived
+line-column = line { $line }, column { $column }
+healthy-with-waivers = No findings count against these briefs; { $count ->
+    [one] { $count } is
+   *[other] { $count } are
+} waived, each with its brief's reason
+healthy = No findings: every brief states an outcome with a target, success at 90 days, 6 months and 12 months, what it owns after launch, and how it fits with product, data, security and IT.
+readiness-title = Ready to open a search
+readiness-lead = Before a search opens, its brief should answer every intake question: the outcome, the decisions the role owns, what it owns after launch, its primary capabilities, how it fits with product, data, security and IT, success at 90 days, 6 months and 12 months, its constraints and who it reports to. If those answers are fuzzy, the search should pause until they are clear:
+readiness-lead-rest = fails on an open brief that leaves one unanswered.
+readiness-table-label = Readiness of each team brief
+readiness-caption = Each team brief and the intake questions it leaves unanswered
+brief = Brief
+ready = Ready
+not-ready = Not ready:
+search-should-pause = open: the search should pause
+waived-findings = Waived findings
+waivers-lead = Findings a brief waives for itself with
+waivers-lead-rest = , each with the reason it gives. They are not counted above; a waiver without a reason is itself a finding
+waived-where = { $file }, line { $line }; would be { $level ->
+    [error] an error
+   *[other] a warning
+}
+reason = Reason:
+no-reason = No reason given.
+cell-primary = primary
+cell-secondary = secondary

@@ -1,0 +1,349 @@
+# Les textes du thème par défaut en français. Mêmes identifiants de messages que en.ftl.
+# Typographie : espace insécable avant « : », espace fine insécable avant « ; ? ! ».
+# Syntaxe Fluent : https://projectfluent.org/fluent/guide/
+
+# A label before its text ("Location: Hamburg"); French puts a no-break space before the colon.
+label-colon = { $label } :
+
+## Dates et nombres
+
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Toutes les pages
+
+skip-to-content = Aller au contenu
+search-label = Rechercher dans les fiches de poste et les guides
+search-placeholder = Rechercher
+search-results = Résultats de recherche
+search-no-results = Aucune fiche de poste ni aucun guide ne correspond.
+nav-label = Playbook
+guides-label = Guides
+nav-roles = Postes
+nav-capability-matrix = Matrice des compétences
+nav-hiring-sequence = Ordre de recrutement
+nav-team-plan = Plan d'équipe
+nav-capabilities = Compétences
+nav-archetypes = Types de poste
+nav-tags = Mots-clés
+nav-whole-playbook = Playbook complet
+nav-health = Contrôle qualité
+
+## Page d'une fiche de poste
+
+reports-to = rattaché à { $name }
+based-on = Dérivée de
+based-on-inherits = : tout champ que cette fiche ne renseigne pas en est repris.
+brief-actions-label = Utiliser cette fiche
+copy-markdown = Copier en Markdown
+copy-text = Copier en texte brut
+job-post = Offre d'emploi
+copy-posting = Copier l'offre d'emploi
+interview-kit = Guide d'entretien
+internal = Interne
+interview-kit-description = déroulé, questions, repères de notation et grille d'évaluation, imprimable sur deux pages
+source = Source :
+edit-page = Modifier cette page
+last-reviewed = Dernière relecture
+reviewed-not-recorded = non renseignée
+reviewed-not-recorded-changed = non renseignée ; fichier modifié pour la dernière fois le
+last-changed = Dernière modification
+maintainer = Responsable
+
+## Messages des boutons de copie
+
+js-copied = Copié.
+js-copy-blocked = La copie est bloquée ici : utilisez plutôt le lien de téléchargement.
+js-copied-formatted = Copié, avec titres et listes.
+js-copied-selected-insecure = Copié en sélectionnant l'offre, avec titres et listes (cette page n'est pas servie en HTTPS).
+js-copied-selected-unsupported = Copié en sélectionnant l'offre, avec titres et listes (ce navigateur ne peut pas copier de texte mis en forme).
+js-copied-selected-refused = Copié en sélectionnant l'offre, avec titres et listes (le navigateur a refusé l'accès au presse-papiers).
+js-copy-post-blocked = La copie est bloquée ici : ouvrez posting.html et copiez l'offre depuis cette page, ou utilisez un lien de téléchargement.
+
+## Champs d'une fiche de poste
+
+outcome = Résultat attendu
+decisions-this-role-owns = Décisions relevant de ce poste
+success = Réussite
+horizon-90d = 90 jours
+horizon-6m = 6 mois
+horizon-12m = 12 mois
+not-stated = Non précisé
+capabilities = Compétences
+capability-primary = compétence principale
+capability-secondary = compétence secondaire
+how-it-fits = Place dans l'organisation
+no-interfaces = Aucune interface précisée.
+owns-after-launch = Responsabilités après la mise en production
+owns-after-launch-missing = Non précisé : qui en sera responsable une fois le système en production ?
+adapted-by = Fiches dérivées
+briefs-based-on-this = Fiches fondées sur celle-ci :
+hiring-sequence = Ordre de recrutement
+hire-after = Recruter après
+hire-after-nothing = aucun autre poste ; ce recrutement peut être le premier
+prepares-for = Prépare
+constraints = Contraintes
+tools = Outils
+internal-notes = Notes internes
+interview-probes = Questions d'entretien
+no-probes = Pas encore de questions pour vérifier ce que le candidat a réellement livré.
+red-flags = Signaux d'alerte
+none-listed = Aucun.
+on-this-page = Sur cette page
+status = Statut
+status-open = ouvert : recrutement en cours
+status-filled = pourvu
+status-planned = prévu
+status-open-short = ouvert
+status-filled-short = pourvu
+status-planned-short = prévu
+headcount = { $count ->
+    [one] { $count } poste
+   *[other] { $count } postes
+}
+
+## Interfaces
+
+interface-product = Produit
+interface-data = Données
+interface-security = Sécurité
+interface-it = DSI
+interface-operations = Opérations
+interface-hr = RH
+interface-legal = Juridique
+interface-finance = Finance
+
+## Page d'accueil et listes
+
+start-with = Pour commencer :
+staffing = Effectifs
+playbook-health = Contrôle qualité
+findings-to-review = { $count ->
+    [one] { $count } point à examiner
+   *[other] { $count } points à examiner
+}
+no-findings = aucun point à examiner
+waived-with-reasons = { $count ->
+    [one] { $count } dérogation motivée
+   *[other] { $count } dérogations motivées
+}
+the-team-plan = Le plan d'équipe
+team-plan-description = Les fiches de poste propres à l'entreprise, dérivées des types de poste ci-dessous, dans l'ordre de recrutement.
+archetype-library = La bibliothèque des types de poste
+count-briefs = { $count ->
+    [one] { $count } fiche
+   *[other] { $count } fiches
+}
+no-brief-of-archetype = Pas encore de fiche de ce type.
+nothing-here-yet = Rien pour l'instant.
+owned-as-primary-by = Compétence principale de
+briefs = Fiches de poste
+capability-unowned = Aucune fiche n'a cette compétence comme compétence principale : ce travail n'a pas de responsable.
+no-brief-yet = Pas encore de fiche.
+also-secondary-by = Compétence secondaire de
+
+## Autres pages
+
+page-not-found = Page introuvable
+not-found-go-back = Cette page n'existe pas ou a été déplacée. Revenir au
+not-found-the-playbook = playbook
+whole-playbook = Le playbook complet
+print-title = { $site } : le playbook complet
+print-lead = Toutes les fiches dans l'ordre de recrutement, sur une seule page, pour l'impression et pour les wikis qui n'acceptent qu'une page.
+print-kit-note = Les questions d'entretien et les signaux d'alerte s'impriment depuis le guide d'entretien de chaque fiche
+print-kit-note-where = {" "}à côté de sa page
+contents = Sommaire
+sequence-lead = L'ordre qui découle du champ
+sequence-lead-rest = {" "}des fiches : chaque recrutement doit faciliter le suivant. À égalité, le type de poste puis le titre départagent.
+sequence-graph = Graphe de l'ordre de recrutement
+sequence-caption = Chaque flèche va d'un recrutement à celui qui devrait le suivre.
+sequence-legend = Style des nœuds par type de poste
+in-seat-since = en poste depuis { $quarter }
+starts = arrivée { $quarter }
+after = après
+can-be-first-hire = peut être le premier recrutement
+
+## brief.md et brief.txt
+
+brief-outcome = Le résultat visé par ce recrutement
+brief-decide = Ce que vous déciderez
+brief-own-live = Ce dont vous serez responsable une fois les systèmes en production
+brief-measure-success = Comment nous mesurerons la réussite
+brief-fits = Place du poste dans l'organisation
+brief-shapes = Le cadre du poste
+brief-reports-to = Rattachement hiérarchique :
+
+## L'offre d'emploi
+
+posting-what-this-role-is-for = La raison d'être du poste
+posting-you-will-report-to = Vous serez rattaché(e) à
+posting-the-outcome-you-will-be-hired-to-deliver = Le résultat pour lequel nous vous recrutons
+posting-what-you-will-own = Vos responsabilités
+posting-decisions-you-will-make = Les décisions qui vous reviennent
+posting-once-systems-are-live = Une fois les systèmes en production
+posting-who-you-will-work-with = Vos interlocuteurs
+posting-what-shapes-the-work = Le cadre du poste
+posting-how-you-will-know-it-is-working = Comment votre réussite sera mesurée
+posting-after-90-days = Au bout de 90 jours
+posting-after-6-months = Au bout de 6 mois
+posting-after-12-months = Au bout de 12 mois
+posting-what-we-look-for = Votre profil
+posting-level = Niveau
+posting-where-you-will-be-strongest = Vos domaines d'expertise
+posting-where-you-will-also-contribute = Les domaines où vous contribuerez aussi
+posting-tools-you-will-use = Vos outils
+posting-where-you-will-work-and-what-you-will-earn = Lieu de travail et rémunération
+posting-location = Lieu
+posting-remote-from = Télétravail possible depuis
+posting-working-pattern = Organisation du travail
+posting-contract = Type de contrat
+posting-pay = Rémunération
+posting-about-us = Qui sommes-nous
+posting-what-we-offer = Ce que nous offrons
+posting-website = Site web
+posting-how-to-apply = Comment postuler
+posting-apply = Candidature
+posting-applications-close = Date limite de candidature
+posting-equal-opportunity = Égalité des chances
+
+work-model-onsite = Sur site
+work-model-hybrid = Hybride (une partie de la semaine au bureau)
+work-model-remote = Télétravail complet
+employment-full-time = Temps plein
+employment-part-time = Temps partiel
+employment-contract = Prestation (freelance)
+employment-temporary = CDD
+employment-internship = Stage
+
+pay-range = { $min }–{ $max } { $currency } { $period ->
+    [month] par mois
+    [week] par semaine
+    [day] par jour
+    [hour] de l'heure
+   *[year] par an
+}
+pay-amount = { $min } { $currency } { $period ->
+    [month] par mois
+    [week] par semaine
+    [day] par jour
+    [hour] de l'heure
+   *[year] par an
+}
+
+
+## Matrice des compétences et effectifs
+
+matrix-lead-team = Le plan d'équipe (les fiches de
+matrix-lead-team-end = )
+matrix-lead-every = Toutes les fiches
+matrix-lead = face au référentiel de compétences, dans l'ordre de recrutement.
+matrix-lead-primary = signale une compétence principale (le poste en est responsable),
+matrix-lead-secondary = une compétence secondaire.
+staffing-counts-label = Compétences par état des effectifs
+staffing-staffed = pourvue
+staffing-covered = assurée en intérim
+staffing-hiring = en recrutement
+staffing-planned = seulement prévue
+staffing-unowned = sans responsable
+staffing-table-label = Effectifs par compétence
+staffing-caption = Chaque compétence et les fiches de l'équipe qui l'ont comme compétence principale
+capability = Compétence
+staffing-state = État
+held-as-primary-by = Compétence principale de
+held-by = Assurée par
+people = { $count } personnes
+bundled = cumul
+bundled-title-staffing = une fiche qui cumule plusieurs métiers (bundled-role) ; elle porte cette compétence sans vraiment la couvrir
+bundled-title = une fiche qui cumule plusieurs métiers (bundled-role)
+nobody = personne
+covered-by = assurée par { $name }
+cover-existing-staff = salarié en poste
+cover-partner = partenaire
+cover-contractor = prestataire
+cover-until = jusqu'à { $until }, pour
+work-with-no-owner = Travail sans responsable :
+gaps-no-primary = { $count ->
+    [one] Aucune fiche ne l'a comme compétence principale.
+   *[other] Aucune fiche ne les a comme compétences principales.
+}
+every-capability-owned = Chaque compétence a un responsable : au moins une fiche l'a comme compétence principale.
+roles-by-capabilities = Postes × compétences
+role = Poste
+no-owner = sans responsable
+none = aucune
+primary-holders = En compétence principale
+secondary-holders = En compétence secondaire
+
+## Contrôle qualité. Les messages restent en anglais (ce sont ceux de gen check).
+
+health-lead = Ce que
+health-lead-rest = relève dans ces fiches : les travers qui font fuir les bons candidats ou condamnent un recrutement à l'échec.
+findings-in-files = { $count ->
+    [one] { $count } point
+   *[other] { $count } points
+} dans { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+}
+waived = { $count ->
+    [one] { $count } dérogation
+   *[other] { $count } dérogations
+}
+listed-below = liste ci-dessous
+by-lint-label = Points par règle
+by-lint-caption = Points par règle, les plus fréquents d'abord
+col-lint = Règle
+col-level = Niveau
+col-findings = Points
+col-files = Fichiers
+health-more = … et { $count ->
+    [one] { $count } autre point
+   *[other] { $count } autres points
+} dans { $files ->
+    [one] { $files } autre fichier
+   *[other] { $files } autres fichiers
+} :
+health-more-rest = les liste tous.
+level-warning = avertissement
+level-error = erreur
+level-waived = dérogation
+line-column = ligne { $line }, colonne { $column }
+healthy-with-waivers = Aucun point ne compte contre ces fiches ; { $count ->
+    [one] { $count } dérogation, motivée par sa fiche
+   *[other] { $count } dérogations, chacune motivée par sa fiche
+}
+healthy = Aucun point à examiner : chaque fiche indique un résultat chiffré, la réussite à 90 jours, 6 et 12 mois, les responsabilités après la mise en production et sa place face au produit, aux données, à la sécurité et à la DSI.
+readiness-title = Prêt à ouvrir le recrutement
+readiness-lead = Avant d'ouvrir un recrutement, la fiche doit répondre à chaque question de cadrage : le résultat attendu, les décisions du poste, les responsabilités après la mise en production, les compétences principales, la place face au produit, aux données, à la sécurité et à la DSI, la réussite à 90 jours, 6 et 12 mois, les contraintes et le rattachement. Si ces réponses sont floues, le recrutement doit attendre qu'elles soient claires :
+readiness-lead-rest = échoue sur une fiche ouverte qui en laisse une sans réponse.
+readiness-table-label = Maturité de chaque fiche de l'équipe
+readiness-caption = Chaque fiche de l'équipe et les questions de cadrage restées sans réponse
+brief = Fiche
+ready = Prête
+not-ready = Pas prête :
+search-should-pause = ouverte : le recrutement doit attendre
+waived-findings = Points en dérogation
+waivers-lead = Les points qu'une fiche écarte elle-même avec
+waivers-lead-rest = , chacun avec sa justification. Ils ne sont pas comptés ci-dessus ; une dérogation sans justification est elle-même un point
+waived-where = { $file }, ligne { $line } ; serait { $level ->
+    [error] une erreur
+   *[other] un avertissement
+}
+reason = Justification :
+no-reason = Aucune justification.
+cell-primary = principale
+cell-secondary = secondaire
