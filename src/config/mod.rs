@@ -4,6 +4,7 @@
 pub mod address;
 pub mod brand;
 pub mod colour;
+pub mod languages;
 pub mod limits;
 pub mod lints;
 pub mod plan;
@@ -139,6 +140,10 @@ pub struct Config {
     /// names (like `build_date`), and loading the content applies it to the briefs.
     #[serde(skip)]
     pub staffing_table: Option<Arc<staffing::StaffingTable>>,
+    /// The languages the playbook is translated into (`languages: [{code: de, ...}]`),
+    /// each a tree of pages under `/<code>/`.
+    #[serde(default)]
+    pub languages: Vec<languages::Language>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -354,6 +359,9 @@ impl Config {
         }
         if let Some((at, message, help)) = self.brand_problem() {
             return Err(fail(at, message, help));
+        }
+        if let Some(p) = languages::problem(&self.languages, self.default_language()) {
+            return Err(fail(p.at, p.message, &p.help));
         }
         Ok(())
     }

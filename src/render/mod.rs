@@ -6,6 +6,7 @@ pub mod brief_cache;
 pub mod docx;
 pub mod export;
 pub mod jobs;
+pub mod languages;
 pub mod pages;
 pub mod plan_page;
 pub mod plan_svg;
@@ -176,6 +177,10 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 .views
                 .url(path.strip_suffix("index.html").unwrap_or(&path)),
         );
+        // The page in the site's other languages (none without `languages:`).
+        let (switcher, alternates) = self.views.translations(&path);
+        context.insert("translations", &switcher);
+        context.insert("alternates", &alternates);
         let text = self.templates.render(template, &context).map_err(|d| *d)?;
         Ok(self.laid_out(path, text))
     }
@@ -183,7 +188,10 @@ impl<'a, 'v> Renderer<'a, 'v> {
     /// A page at `path` as it is written: with links relative to it when the site asks.
     fn laid_out(&self, path: String, text: String) -> RenderedPage {
         let text = if self.views.config.relative_links && relative::is_relativized(&path) {
-            relative::relativize(&text, &self.views.base_path, &relative::prefix_for(&path))
+            // A language's page is `de/…` below the root, and links to the root's files too.
+            let (root, tree) = self.views.tree_root();
+            let prefix = relative::prefix_for(&format!("{tree}{path}"));
+            relative::relativize(&text, root, &prefix)
         } else {
             text
         };
@@ -244,6 +252,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 context.insert("groups", &views.health(self.findings));
                 context.insert("waivers", &views.waivers(self.findings));
                 context.insert("readiness", &views.readiness());
+                context.insert("translations_missing", &views.missing_translations());
                 Ok(vec![self.page(
                     format!("{}index.html", views::HEALTH_PATH),
                     "health.html",
@@ -318,11 +327,22 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 let mut files = Vec::new();
                 if has_sitemap {
                     let mut context = Context::new();
-                    let paths: Vec<String> = all_pages(content)
-                        .iter()
-                        .flat_map(|k| page_paths(views, k))
-                        .collect();
-                    context.insert("urls", &views.sitemap_urls(&paths));
+                    match views.languages() {
+                        // Every language's pages, each with its versions (`xhtml:link`).
+                        Some(map) => {
+                            let (urls, alternates) = languages::sitemap(map);
+                            context.insert("urls", &urls);
+                            context.insert("alternates", &alternates);
+                        }
+                        None => {
+                            let paths: Vec<String> = all_pages(content)
+                                .iter()
+                                .flat_map(|k| page_paths(views, k))
+                                .collect();
+                            context.insert("urls", &views.sitemap_urls(&paths));
+                            context.insert("alternates", &Vec::<Vec<languages::Alternate>>::new());
+                        }
+                    }
                     files.push(self.page("sitemap.xml".into(), "sitemap.xml", &context)?);
                 }
                 if views.config.robots_txt {
@@ -437,6 +457,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
 /// link.
 fn set_globals(templates: &mut Templates, views: &Views, findings: &[Diagnostic]) {
     templates.set_globals("site", &views.site());
+    templates.set_globals("lang", &views.lang());
     templates.set_globals("health", &views.health_summary(findings));
 }
 
