@@ -332,7 +332,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                         Some(map) => {
                             let (urls, alternates) = languages::sitemap(map);
                             context.insert("urls", &urls);
-                            context.insert("alternates", &alternates);
+                            context.insert("url_alternates", &alternates);
                         }
                         None => {
                             let paths: Vec<String> = all_pages(content)
@@ -340,7 +340,8 @@ impl<'a, 'v> Renderer<'a, 'v> {
                                 .flat_map(|k| page_paths(views, k))
                                 .collect();
                             context.insert("urls", &views.sitemap_urls(&paths));
-                            context.insert("alternates", &Vec::<Vec<languages::Alternate>>::new());
+                            context
+                                .insert("url_alternates", &Vec::<Vec<languages::Alternate>>::new());
                         }
                     }
                     files.push(self.page("sitemap.xml".into(), "sitemap.xml", &context)?);

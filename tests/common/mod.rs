@@ -122,6 +122,46 @@ pub fn small_site() -> TempDir {
     dir
 }
 
+/// `languages:` for `multilingual_site`: German, with the site's title in German.
+pub const LANGUAGES: &str = "languages:\n  - code: de\n    title: KI-Team-Playbook\n    description: Stellenbeschreibungen für ein KI-Team, in der Reihenfolge der Einstellung.\n";
+
+/// The Head of AI in German: the words translated, the rest (capabilities, success, hiring
+/// order) inherited from `ROLE_A`.
+pub const ROLE_A_DE: &str = "---
+title: Leitung KI
+summary: Verantwortet die Umsetzung der KI-Roadmap.
+decisions:
+  - Welche Anwendungsfälle in Produktion gehen
+---
+
+## Wofür diese Rolle da ist
+
+Umsetzung und Verantwortung für Maßnahmen. Siehe den [Engineer](engineer.md) und den [Leitfaden](@/guides/start.md#warum).
+";
+
+/// The guide in German.
+pub const GUIDE_DE: &str = "---
+title: Hier beginnen
+summary: Wie Sie das Playbook nutzen.
+---
+
+## Warum
+
+Weil Verantwortlichkeiten klar sein müssen. Lesen Sie die Stellenbeschreibung [Leitung KI](../roles/head-of-ai.md).
+";
+
+/// `small_site` in two languages: English at the root and German under `/de/`, where the
+/// Head of AI and the guide are translated and the engineer is not.
+pub fn multilingual_site() -> TempDir {
+    let dir = small_site();
+    let root = dir.path();
+    let config = read(root, "site.yaml");
+    write(root, "site.yaml", &format!("{config}{LANGUAGES}"));
+    write(root, "content/roles/head-of-ai.de.md", ROLE_A_DE);
+    write(root, "content/guides/start.de.md", GUIDE_DE);
+    dir
+}
+
 /// Poll `done` every 50 ms for up to 15 s; whether it came true.
 pub fn wait_until(done: impl Fn() -> bool) -> bool {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
