@@ -129,7 +129,7 @@ pub const LANGUAGES: &str = "languages:\n  - code: de\n    title: KI-Team-Playbo
 /// order) inherited from `ROLE_A`.
 pub const ROLE_A_DE: &str = "---
 title: Leitung KI
-summary: Verantwortet die Umsetzung der KI-Roadmap.
+summary: Trägt die Verantwortungen für die KI-Roadmap und ihre Maßnahmen.
 decisions:
   - Welche Anwendungsfälle in Produktion gehen
 ---
