@@ -124,6 +124,10 @@ const FACTS: [&str; 10] = [
     "draft",
 ];
 
+/// How a brief's check begins the problem of a `handover` without `starting_point:
+/// extend-and-own`, which a translation answers with its source's `starting_point`.
+const HANDOVER_WITHOUT_START: &str = "`handover` is set, but the brief does not say";
+
 /// A translation from its text (no disk access). `Ok(None)` is a draft left out.
 pub fn parse(
     source: SourceFile,
@@ -174,9 +178,11 @@ pub fn parse(
             }
         }
         // A brief's own checks would say a `key+` needs `extends`: the refusal says why.
+        // The `starting_point` a `handover` needs is the source's (`orphans` holds it to that).
         let mut problems: Vec<Diagnostic> = role::check(&written, config, &source)
             .into_iter()
             .filter(|p| !refused.iter().any(|r| r.position == p.position))
+            .filter(|p| !p.message.starts_with(HANDOVER_WITHOUT_START))
             .collect();
         problems.extend(refused);
         if !problems.is_empty() {
@@ -204,8 +210,9 @@ pub fn parse(
     }))
 }
 
-/// Translations whose page does not exist. A page left out as a draft (its file is there,
-/// `exists` says) takes its translations with it, silently.
+/// Translations whose page does not exist, and translated handovers of briefs that take
+/// over no working system. A page left out as a draft (its file is there, `exists` says)
+/// takes its translations with it, silently.
 pub fn orphans(content: &Content, exists: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
     let pages: BTreeSet<&str> = content
         .roles
@@ -218,7 +225,12 @@ pub fn orphans(content: &Content, exists: impl Fn(&str) -> bool) -> Vec<Diagnost
                 .map(|g| g.source.content_path.as_str()),
         )
         .collect();
-    content
+    let mut problems: Vec<Diagnostic> = content
+        .translations
+        .iter()
+        .filter_map(|t| handover_without_source(content, t))
+        .collect();
+    problems.extend(content
         .translations
         .iter()
         .filter(|t| !pages.contains(t.of.as_str()) && !exists(&t.of))
@@ -242,8 +254,41 @@ pub fn orphans(content: &Content, exists: impl Fn(&str) -> bool) -> Vec<Diagnost
                     ),
                 )
                 .with_help(help)
-        })
-        .collect()
+        }));
+    problems
+}
+
+/// A translated `handover` whose source brief takes over no working system.
+fn handover_without_source(content: &Content, t: &Translation) -> Option<Diagnostic> {
+    let TranslatedFront::Brief(written) = &t.front else {
+        return None;
+    };
+    written.handover.as_ref()?;
+    let source = content
+        .roles
+        .iter()
+        .find(|r| r.source.content_path == t.of)?;
+    if source.front.plan.starting_point
+        == Some(crate::content::plan_fields::StartingPoint::ExtendAndOwn)
+    {
+        return None;
+    }
+    let at = front_matter::keys(&t.source.text)
+        .get("handover")
+        .map_or(Position::START, |k| k.at);
+    Some(
+        t.source
+            .diagnostic(
+                at,
+                format!(
+                    "`handover` is translated, but content/{} does not say `starting_point: extend-and-own`",
+                    t.of
+                ),
+            )
+            .with_help(
+                "translate the handover of a brief that takes over a working system, or remove `handover`",
+            ),
+    )
 }
 
 /// Pages whose address is inside a language's tree (`content/de/notes.md` at `/de/notes/`).
