@@ -680,6 +680,15 @@ const PAGE_KINDS: &[(&str, &str)] = &[
         "interview kit",
         "roles/claims-head-of-ai/claims-head-of-ai.kit.html",
     ),
+    // The German tree (`languages:` in site.yaml): long compounds, the language switcher.
+    ("German home", "de/"),
+    ("German brief", "de/roles/claims-governance-owner/"),
+    ("German guide with tables", "de/guides/how-to-read/"),
+    ("German health", "de/health/"),
+    (
+        "German job post",
+        "de/roles/claims-ml-engineer/claims-ml-engineer.posting.html",
+    ),
 ];
 
 /// WCAG 2.2 AA (and the A levels under it) and axe's best practices, every impact level.
@@ -720,6 +729,13 @@ fn axe_everywhere(browser: &Browser, axe: &str, url: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// A browser, or `None` (saying why) when Chromium or ChromeDriver is missing.
+fn browser_or_skip() -> Option<Browser> {
+    Browser::start()
+        .inspect_err(|reason| println!("SKIPPED browser test: {reason}"))
+        .ok()
 }
 
 /// A browser and axe-core's script, or `None` (saying why) when either is missing.
@@ -1062,12 +1078,8 @@ fn search_stems_and_folds_queries_and_the_index_alike() {
 /// German stemmer: "Verantwortung" finds "Verantwortungen", "Massnahme" finds "Maßnahmen".
 #[test]
 fn the_language_switcher_keeps_the_brief_and_search_stays_in_its_language() {
-    let browser = match Browser::start() {
-        Ok(browser) => browser,
-        Err(reason) => {
-            println!("SKIPPED browser test: {reason}");
-            return;
-        }
+    let Some(browser) = browser_or_skip() else {
+        return;
     };
     let site = multilingual_site();
     let (_server, url) = serve(site.path(), &[]);
@@ -1088,7 +1100,7 @@ fn the_language_switcher_keeps_the_brief_and_search_stays_in_its_language() {
         json!("Leitung KI")
     );
     assert_eq!(
-        browser.eval("var a = document.querySelector('nav.language-switcher a[aria-current=page]'); return [a.textContent, a.lang, a.hreflang]"),
+        browser.eval("var a = document.querySelector('nav.language-switcher a[aria-current=true]'); return [a.textContent, a.lang, a.hreflang]"),
         json!(["Deutsch", "de", "de"])
     );
     browser.click("nav.language-switcher a[hreflang=en]");
@@ -1141,6 +1153,16 @@ fn the_language_switcher_keeps_the_brief_and_search_stays_in_its_language() {
         search("Verantwortung"),
         json!(["No role or guide matches."])
     );
+    // Editing a translation, the browser follows to its page in its tree.
+    write(
+        site.path(),
+        "content/roles/head-of-ai.de.md",
+        &ROLE_A_DE.replace("title: Leitung KI", "title: Leitung KI und Daten"),
+    );
+    browser.until(
+        "following to the edited translation",
+        "return location.pathname === '/de/roles/head-of-ai/' && document.body.innerText.includes('Leitung KI und Daten')",
+    );
 }
 
 /// Words that take each rule of Snowball's German stemmer: ß, u and y between vowels, the
@@ -1157,12 +1179,8 @@ const GERMAN_STEMMER_WORDS: &str = "verantwortung verantwortungen verantwortlich
 /// shipped German pages and for words that take each rule.
 #[test]
 fn the_german_stemmer_matches_snowball() {
-    let browser = match Browser::start() {
-        Ok(browser) => browser,
-        Err(reason) => {
-            println!("SKIPPED browser test: {reason}");
-            return;
-        }
+    let Some(browser) = browser_or_skip() else {
+        return;
     };
     let site = multilingual_site();
     let (_server, url) = serve(site.path(), &[]);

@@ -94,7 +94,7 @@ fn a_translation_inherits_what_it_does_not_translate() {
     assert_eq!(lead["title"], "Leitung KI");
     assert_eq!(
         lead["summary"],
-        "Verantwortet die Umsetzung der KI-Roadmap."
+        "Trägt die Verantwortungen für die KI-Roadmap und ihre Maßnahmen."
     );
     assert_eq!(
         lead["decisions"],

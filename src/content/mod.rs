@@ -68,6 +68,14 @@ impl Content {
             .map(|i| self.roles[i].as_ref())
     }
 
+    /// Every brief's and guide's content path (`roles/caio.md`), briefs first.
+    pub fn page_paths(&self) -> impl Iterator<Item = &str> {
+        self.roles
+            .iter()
+            .map(|r| r.source.content_path.as_str())
+            .chain(self.guides.iter().map(|g| g.source.content_path.as_str()))
+    }
+
     /// Whether `content/plan/` holds briefs: then they are the company's team.
     pub fn has_plan(&self) -> bool {
         self.roles.iter().any(|r| r.in_plan())
@@ -536,6 +544,15 @@ pub(crate) fn page_problems(
         .unwrap_or_default()
 }
 
+/// A page's front matter and body, or where the front matter's fences are wrong.
+fn split_front(source: &SourceFile) -> Result<front_matter::Split<'_>, Vec<Diagnostic>> {
+    front_matter::split(&source.text).map_err(|e| {
+        let mut d = source.diagnostic(e.position, e.message).with_help(e.help);
+        d.code = Some(crate::yaml::Budget::FrontMatter.id());
+        vec![d]
+    })
+}
+
 /// A page from its text: no disk access, so every rule here is unit-testable.
 /// `Ok(None)` is a draft left out.
 fn parse_page(
@@ -543,11 +560,7 @@ fn parse_page(
     config: &Config,
     options: LoadOptions,
 ) -> Result<Option<Page>, Vec<Diagnostic>> {
-    let split = front_matter::split(&source.text).map_err(|e| {
-        let mut d = source.diagnostic(e.position, e.message).with_help(e.help);
-        d.code = Some(crate::yaml::Budget::FrontMatter.id());
-        vec![d]
-    })?;
+    let split = split_front(&source)?;
     let body_offset = split.body_offset;
     if is_role_path(&source.content_path) {
         let front: WrittenFront =

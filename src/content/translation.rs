@@ -136,11 +136,7 @@ pub fn parse(
     config: &Config,
     drafts: bool,
 ) -> Result<Option<Translation>, Vec<Diagnostic>> {
-    let split = front_matter::split(&source.text).map_err(|e| {
-        let mut d = source.diagnostic(e.position, e.message).with_help(e.help);
-        d.code = Some(crate::yaml::Budget::FrontMatter.id());
-        vec![d]
-    })?;
+    let split = super::split_front(&source)?;
     let body_offset = split.body_offset;
     let keys = front_matter::keys(&source.text);
     let refuse = |key: &str, why: &str| -> Option<Diagnostic> {
@@ -214,17 +210,7 @@ pub fn parse(
 /// over no working system. A page left out as a draft (its file is there, `exists` says)
 /// takes its translations with it, silently.
 pub fn orphans(content: &Content, exists: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
-    let pages: BTreeSet<&str> = content
-        .roles
-        .iter()
-        .map(|r| r.source.content_path.as_str())
-        .chain(
-            content
-                .guides
-                .iter()
-                .map(|g| g.source.content_path.as_str()),
-        )
-        .collect();
+    let pages: BTreeSet<&str> = content.page_paths().collect();
     let mut problems: Vec<Diagnostic> = content
         .translations
         .iter()
@@ -451,15 +437,7 @@ pub fn missing(content: &Content, config: &Config) -> Vec<(String, Vec<String>)>
                 .map(|t| t.of.as_str())
                 .collect();
             let missing = content
-                .roles
-                .iter()
-                .map(|r| r.source.content_path.as_str())
-                .chain(
-                    content
-                        .guides
-                        .iter()
-                        .map(|g| g.source.content_path.as_str()),
-                )
+                .page_paths()
                 .filter(|path| !translated.contains(path))
                 .map(str::to_string)
                 .collect();
@@ -475,7 +453,9 @@ mod tests {
 
     #[test]
     fn names_say_what_a_file_is() {
-        let config = config_with("languages: [{code: de}]\n");
+        // The repository's site.yaml is translated into German.
+        let config = config_with("");
+        assert!(config.language("de").is_some());
         let t = |lang: &str, of: &str| Naming::Translation {
             lang: lang.into(),
             of: of.into(),
@@ -492,7 +472,8 @@ mod tests {
         for page in ["roles/caio.md", "notes.v2.md", "plan/x.draft.md", ".de.md"] {
             assert_eq!(naming(page, &config), Naming::Page, "{page}");
         }
-        let monolingual = config_with("");
+        let mut monolingual = config_with("");
+        monolingual.languages.clear();
         assert_eq!(naming("roles/caio.de.md", &monolingual), Naming::Page);
     }
 }

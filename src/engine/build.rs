@@ -66,6 +66,8 @@ pub struct Build {
     /// On a site with languages, the pages of every tree at the last render: when they
     /// change, every page's switcher and alternates may, so everything is laid out again.
     languages: Option<crate::render::languages::LanguageMap>,
+    /// Pages the language trees had at the last render.
+    language_pages: usize,
 }
 
 /// Lint findings (errors too) as the lints produce them.
@@ -209,13 +211,14 @@ impl Build {
             highlighter,
             history,
             languages: None,
+            language_pages: 0,
         };
         Ok(build)
     }
 
-    /// Pages in the site.
+    /// Pages in the site, every language's.
     pub fn page_count(&self) -> usize {
-        render::all_pages(&self.content).len()
+        render::all_pages(&self.content).len() + self.language_pages
     }
 
     /// Follow `changes` on disk. On failure nothing changes and the edits are kept, to be
@@ -351,14 +354,17 @@ impl Build {
         let laid_out = self
             .lay_out(&content, &markdown, &links, &warnings, &plan.pages, sink)
             .and_then(|pages| {
-                let mut pages = pages;
+                let mut tree_pages = 0;
                 for (i, tree) in trees.iter().enumerate() {
-                    pages += self.lay_out_tree(tree, i + 1, &content, &warnings, sink)?;
+                    tree_pages += self.lay_out_tree(tree, i + 1, &content, &warnings, sink)?;
                 }
-                Ok(pages)
+                Ok((pages, tree_pages))
             });
         let pages_rendered = match laid_out {
-            Ok(pages) => pages,
+            Ok((pages, tree_pages)) => {
+                self.language_pages = tree_pages;
+                pages + tree_pages
+            }
             Err(error) => {
                 self.languages = last_map;
                 return Err(error);
@@ -696,8 +702,28 @@ impl Build {
     }
 
     /// The address of the page built from `content_path` (`roles/caio.md`).
+    /// A translation (`roles/caio.de.md`) has its page's address in its language's tree.
     pub fn url_of(&self, content_path: &str) -> Option<String> {
-        self.links.as_ref()?.url(content_path).map(str::to_string)
+        let links = self.links.as_ref()?;
+        if let Some(url) = links.url(content_path) {
+            return Some(url.to_string());
+        }
+        let content::translation::Naming::Translation { lang, of } =
+            content::translation::naming(content_path, &self.config)
+        else {
+            return None;
+        };
+        let base = self.config.base_path();
+        let page = links.url(&of)?.strip_prefix(&base)?;
+        let tree = self
+            .languages
+            .as_ref()?
+            .trees
+            .iter()
+            .find(|t| t.code == lang)?;
+        tree.pages
+            .contains(page)
+            .then(|| format!("{}{page}", tree.base_path))
     }
 
     /// The text of every template the site was laid out with, by file.

@@ -59,7 +59,11 @@ impl Tree {
             .iter()
             .flat_map(|key| page_paths(views, key))
             .collect();
-        let base_url = if crate::config::address::names_host(&views.base_url) {
+        // Absolute where the host is known, as search engines read alternates; a site with
+        // relative links is opened from disk or a share, where only its own paths work.
+        let base_url = if crate::config::address::names_host(&views.base_url)
+            && !views.config.relative_links
+        {
             views.base_url.clone()
         } else {
             views.base_path.clone()

@@ -95,14 +95,15 @@ Because. Read the [Head of AI](../roles/head-of-ai.md) brief.
 
 /// A small, valid site: the repository's site.yaml and theme, two briefs and a guide.
 /// The repository's site.yaml without its `staffing:` file, whose rows name the worked
-/// plan's briefs: for sites that do not copy `content/plan/`.
+/// plan's briefs, and without its `languages:` (the small sites have no translations): for
+/// sites that do not copy `content/plan/`.
 pub fn library_site_yaml() -> String {
     let shipped = fs::read_to_string(repo().join("site.yaml")).expect("site.yaml");
     let mut kept = String::new();
     let mut skipping = false;
     for line in shipped.split_inclusive('\n') {
         if !line.starts_with([' ', '#', '\n']) {
-            skipping = line.starts_with("staffing:");
+            skipping = line.starts_with("staffing:") || line.starts_with("languages:");
         }
         if !skipping {
             kept.push_str(line);
