@@ -146,6 +146,8 @@ impl LanguageMap {
 pub struct MissingView {
     pub code: String,
     pub name: String,
+    /// The language the untranslated pages are in (the site's own), for their links' `lang`.
+    pub source_lang: String,
     pub pages: Vec<crate::render::views::Link>,
 }
 
@@ -161,6 +163,7 @@ pub fn missing_translations(
         .into_iter()
         .map(|(code, paths)| MissingView {
             name: config.language_name(&code).to_string(),
+            source_lang: config.default_language().to_string(),
             pages: paths
                 .iter()
                 .filter_map(|path| {
