@@ -951,6 +951,15 @@ fn a_pale_brand_accent_is_corrected_and_every_page_kind_still_meets_wcag_22_aa()
     assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
 }
 
+/// The words of `text`, lowercased, as the stemmers take them.
+fn lowercase_words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Words that take each rule of Snowball's English stemmer: the whole-word exceptions, the
 /// special prefixes, and every suffix of every step, with near misses.
 const STEMMER_WORDS: &str = "skis skies dying lying tying idly gently ugly early only singly sky news \
@@ -1006,12 +1015,7 @@ fn search_stems_and_folds_queries_and_the_index_alike() {
         }
     }
     for text in &texts {
-        words.extend(
-            text.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string),
-        );
+        words.extend(lowercase_words(text));
     }
     let words: Vec<String> = words.into_iter().collect();
     assert!(words.len() > 2000, "{} words", words.len());
@@ -1193,12 +1197,7 @@ fn the_german_stemmer_matches_snowball() {
         let entry = entry.expect("content");
         if entry.file_name().to_string_lossy().ends_with(".de.md") {
             let text = std::fs::read_to_string(entry.path()).expect("page");
-            words.extend(
-                text.to_lowercase()
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string),
-            );
+            words.extend(lowercase_words(&text));
         }
     }
     let words: Vec<String> = words.into_iter().collect();

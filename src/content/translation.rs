@@ -348,6 +348,26 @@ pub fn localize(content: &Content, lang: &str) -> Content {
     localized
 }
 
+/// The keys a translated brief takes from its page that `extends` does not inherit.
+const FROM_SOURCE: [&str; 16] = [
+    "slug",
+    "extends",
+    "status",
+    "headcount",
+    "draft",
+    "valid_through",
+    "date_posted",
+    "maintainer",
+    "reviewed",
+    "target_start",
+    "filled_on",
+    "approval",
+    "cost",
+    "starting_point",
+    "handover",
+    "covered_by",
+];
+
 /// A translated brief: the keys it writes over its source's resolved brief; the source's
 /// address, parent, status, headcount and plan facts.
 fn translated_brief(
@@ -356,7 +376,29 @@ fn translated_brief(
     body_offset: usize,
     original: &Role,
 ) -> Option<Role> {
-    let (mut front, origins) = inherit::resolve(written, &source, Some(original)).ok()?;
+    let (mut front, mut origins) = inherit::resolve(written, &source, Some(original)).ok()?;
+    // What the translation takes from its page was written there: a finding about it
+    // points at the page (and is that page's, not the translation's).
+    for key in FROM_SOURCE {
+        let written_here = match key {
+            "valid_through" => written.valid_through.is_some(),
+            "date_posted" => written.date_posted.is_some(),
+            "maintainer" => written.maintainer.is_some(),
+            "reviewed" => written.reviewed.is_some(),
+            "handover" => written.handover.is_some(),
+            "covered_by" => written.covered_by.is_some(),
+            _ => false,
+        };
+        if !written_here {
+            let runs = original
+                .origins
+                .0
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| vec![(0, original.source.clone())]);
+            origins.0.insert(key, runs);
+        }
+    }
     let of = &original.front;
     front.slug = of.slug.clone();
     front.extends = of.extends.clone();
