@@ -680,6 +680,15 @@ const PAGE_KINDS: &[(&str, &str)] = &[
         "interview kit",
         "roles/claims-head-of-ai/claims-head-of-ai.kit.html",
     ),
+    // The German tree (`languages:` in site.yaml): long compounds, the language switcher.
+    ("German home", "de/"),
+    ("German brief", "de/roles/claims-governance-owner/"),
+    ("German guide with tables", "de/guides/how-to-read/"),
+    ("German health", "de/health/"),
+    (
+        "German job post",
+        "de/roles/claims-ml-engineer/claims-ml-engineer.posting.html",
+    ),
 ];
 
 /// WCAG 2.2 AA (and the A levels under it) and axe's best practices, every impact level.
@@ -720,6 +729,13 @@ fn axe_everywhere(browser: &Browser, axe: &str, url: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// A browser, or `None` (saying why) when Chromium or ChromeDriver is missing.
+fn browser_or_skip() -> Option<Browser> {
+    Browser::start()
+        .inspect_err(|reason| println!("SKIPPED browser test: {reason}"))
+        .ok()
 }
 
 /// A browser and axe-core's script, or `None` (saying why) when either is missing.
@@ -968,6 +984,15 @@ fn every_page_kind_of_a_german_site_meets_wcag_22_aa_and_searches_in_german() {
     assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
 }
 
+/// The words of `text`, lowercased, as the stemmers take them.
+fn lowercase_words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Words that take each rule of Snowball's English stemmer: the whole-word exceptions, the
 /// special prefixes, and every suffix of every step, with near misses.
 const STEMMER_WORDS: &str = "skis skies dying lying tying idly gently ugly early only singly sky news \
@@ -1023,12 +1048,7 @@ fn search_stems_and_folds_queries_and_the_index_alike() {
         }
     }
     for text in &texts {
-        words.extend(
-            text.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string),
-        );
+        words.extend(lowercase_words(text));
     }
     let words: Vec<String> = words.into_iter().collect();
     assert!(words.len() > 2000, "{} words", words.len());
@@ -1085,4 +1105,173 @@ fn search_stems_and_folds_queries_and_the_index_alike() {
         found,
         json!(["AI/ML Platform Lead", "Claims AI Platform Lead"])
     );
+}
+
+// ---- languages (issue 21) ---------------------------------------------------------------
+
+/// The language switcher keeps the reader on the same brief (or takes them to the other
+/// language's home page when the brief is not translated), every translated page names its
+/// versions with `hreflang`, and search on the German tree reads the German index with the
+/// German stemmer: "Verantwortung" finds "Verantwortungen", "Massnahme" finds "Maßnahmen".
+#[test]
+fn the_language_switcher_keeps_the_brief_and_search_stays_in_its_language() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let site = multilingual_site();
+    let (_server, url) = serve(site.path(), &[]);
+    let path = "return location.pathname + ' ' + document.documentElement.lang";
+    browser.open(&format!("{url}roles/head-of-ai/"));
+    assert_eq!(
+        browser.eval("return Array.from(document.querySelectorAll('link[rel=alternate][hreflang]')).map(l => l.hreflang + ' ' + new URL(l.href).pathname)"),
+        json!(["en /roles/head-of-ai/", "de /de/roles/head-of-ai/", "x-default /roles/head-of-ai/"])
+    );
+    browser.click("nav.language-switcher a[hreflang=de]");
+    browser.until(
+        "the German brief",
+        "return location.pathname === '/de/roles/head-of-ai/' && document.readyState === 'complete'",
+    );
+    assert_eq!(browser.eval(path), json!("/de/roles/head-of-ai/ de"));
+    assert_eq!(
+        browser.eval("return document.querySelector('h1').textContent.trim()"),
+        json!("Leitung KI")
+    );
+    assert_eq!(
+        browser.eval("var a = document.querySelector('nav.language-switcher a[aria-current=true]'); return [a.textContent, a.lang, a.hreflang]"),
+        json!(["Deutsch", "de", "de"])
+    );
+    browser.click("nav.language-switcher a[hreflang=en]");
+    browser.until(
+        "back to English",
+        "return location.pathname === '/roles/head-of-ai/' && document.readyState === 'complete'",
+    );
+    // An untranslated brief: the switcher leads to the German home page.
+    browser.open(&format!("{url}roles/engineer/"));
+    assert_eq!(
+        browser.eval("return document.querySelectorAll('link[rel=alternate][hreflang]').length"),
+        json!(0)
+    );
+    browser.click("nav.language-switcher a[hreflang=de]");
+    browser.until(
+        "the German home page",
+        "return location.pathname === '/de/' && document.readyState === 'complete'",
+    );
+
+    let search = |query: &str| -> Value {
+        browser.eval("var i = document.querySelector('#search-input'); i.value = ''; return true");
+        browser.type_into("#search-input", query);
+        browser.until(
+            "search results",
+            "return !document.querySelector('#search-results').hidden",
+        );
+        browser.eval("return Array.from(document.querySelectorAll('#search-results [role=option]')).map(o => (o.querySelector('.search-title') || o).textContent)")
+    };
+    assert_eq!(
+        browser.eval("return document.querySelector('form.search').dataset.index"),
+        json!("/de/search-index.js")
+    );
+    assert_eq!(search("Verantwortung"), json!(["Leitung KI"]));
+    assert_eq!(search("Massnahme"), json!(["Leitung KI"]));
+    assert_eq!(search("nutzen"), json!(["Hier beginnen"]));
+    // The English brief the tree does not translate is not in its index.
+    assert_eq!(search("Applied"), json!(["No role or guide matches."]));
+    assert_eq!(
+        browser
+            .eval("return window.rolebookTerms.terms('Maßnahmen für Häuser').map(t => [t.w, t.s])"),
+        json!([
+            ["massnahmen", "massnahm"],
+            ["fur", "fur"],
+            ["hauser", "haus"]
+        ])
+    );
+    // And the English tree's search is English: no German page in its index.
+    browser.open(&url);
+    assert_eq!(
+        search("Verantwortung"),
+        json!(["No role or guide matches."])
+    );
+    // Editing a translation, the browser follows to its page in its tree.
+    write(
+        site.path(),
+        "content/roles/head-of-ai.de.md",
+        &ROLE_A_DE.replace("title: Leitung KI", "title: Leitung KI und Daten"),
+    );
+    browser.until(
+        "following to the edited translation",
+        "return location.pathname === '/de/roles/head-of-ai/' && document.body.innerText.includes('Leitung KI und Daten')",
+    );
+}
+
+/// Words that take each rule of Snowball's German stemmer: ß, u and y between vowels, the
+/// `nis` plurals, the s- and st-endings, and the derivational suffixes with their near misses.
+const GERMAN_STEMMER_WORDS: &str = "verantwortung verantwortungen verantwortlichkeiten \
+    maßnahme massnahme maßnahmen straße aufeinander bauer bayern feuer euer häuser häuslich \
+    kenntnis kenntnisse ergebnisse zeugnissen freundlichkeit glücklicherweise bedeutung \
+    bedeutungslos schönheit lieblich lieblichen heiterkeit ewigkeit festlichkeit gültigkeit \
+    besten größte klarste klarsten lustig lustigen geistig ständig verständigung beständigkeit \
+    lebendig lebendigkeit endend tugend jugendlich häufigkeit essen gewesen wissen kategorisch \
+    politik kritik erfolgreich möglichkeiten qualität über kfz ki ml 2027 a";
+
+/// The theme's German stemmer gives rust-stemmers' German stems for every word of the
+/// shipped German pages and for words that take each rule.
+#[test]
+fn the_german_stemmer_matches_snowball() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let site = multilingual_site();
+    let (_server, url) = serve(site.path(), &[]);
+    browser.open(&format!("{url}de/"));
+    let mut words: std::collections::BTreeSet<String> = GERMAN_STEMMER_WORDS
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    for entry in walkdir::WalkDir::new(repo().join("content")) {
+        let entry = entry.expect("content");
+        if entry.file_name().to_string_lossy().ends_with(".de.md") {
+            let text = std::fs::read_to_string(entry.path()).expect("page");
+            words.extend(lowercase_words(&text));
+        }
+    }
+    let words: Vec<String> = words.into_iter().collect();
+    let reference = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::German);
+    let stemmed = browser.eval(&format!(
+        "return {}.map(function (w) {{ return window.rolebookTerms.stemDe(w); }})",
+        json!(words)
+    ));
+    let stemmed: Vec<String> = serde_json::from_value(stemmed).expect("stems");
+    let differ: Vec<String> = words
+        .iter()
+        .zip(&stemmed)
+        .filter(|(word, got)| reference.stem(word) != got.as_str())
+        .map(|(word, got)| format!("{word}: {got}, not {}", reference.stem(word)))
+        .collect();
+    assert!(differ.is_empty(), "stems that differ: {differ:?}");
+}
+
+/// axe-core on the German tree (WCAG 2.2 AA and best practices): `lang` on the pages and
+/// on each switcher link, the switcher's navigation landmark, the missing translations.
+#[test]
+fn the_german_pages_meet_wcag_22_aa() {
+    let Some((browser, axe)) = browser_with_axe() else {
+        return;
+    };
+    let site = multilingual_site();
+    let (_server, url) = serve(site.path(), &[]);
+    let mut found = Vec::new();
+    for page in [
+        "de/",
+        "de/roles/head-of-ai/",
+        "de/guides/start/",
+        "de/health/",
+        "de/matrix/",
+        "roles/engineer/",
+        "health/",
+    ] {
+        browser.open(&format!("{url}{page}"));
+        for violation in browser.axe(&axe, &wcag_22_aa()) {
+            found.push(format!("/{page}: {violation}"));
+        }
+    }
+    assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
 }

@@ -320,6 +320,8 @@ fn the_same_site_gives_the_same_word_files_byte_for_byte() {
         .into_iter()
         .map(|e| e.expect("walk").into_path())
         .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        // The German tree (`/de/`) has the same posts in German.
+        .filter(|p| !p.starts_with(public_a.join("de")))
         .collect();
     assert_eq!(
         posts.len(),
@@ -387,6 +389,8 @@ fn only_the_briefs_being_hired_get_a_word_post_unless_site_yaml_says_otherwise()
             .filter(|e| {
                 e.as_ref()
                     .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "docx"))
+                    // The German tree's posts: counted by its own roles.json.
+                    && !e.as_ref().is_ok_and(|e| e.path().starts_with(public.join("de")))
             })
             .count();
         assert_eq!(listed, written, "roles.json lists the files written");

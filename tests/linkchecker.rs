@@ -132,6 +132,9 @@ fn linkchecker_finds_no_broken_link_or_anchor() {
         println!("SKIPPED LinkChecker: linkchecker is not installed (pip install linkchecker)");
         return;
     }
+    // Two languages: every link of both trees (switchers, alternates, links from the
+    // German pages to the English pages they do not translate) and every anchor.
+    let multilingual = multilingual_site();
     // (name, site, whether to follow anchors too)
     let sites = [
         ("shipped", repo(), false),
@@ -140,6 +143,7 @@ fn linkchecker_finds_no_broken_link_or_anchor() {
             repo().join("tests/fixtures/unicode-links"),
             true,
         ),
+        ("multilingual", multilingual.path().to_path_buf(), true),
     ];
     for (name, root, anchors) in sites {
         let out = tempfile::tempdir().expect("tempdir");

@@ -4,6 +4,7 @@
 pub mod address;
 pub mod brand;
 pub mod colour;
+pub mod languages;
 pub mod limits;
 pub mod lints;
 pub mod plan;
@@ -143,6 +144,10 @@ pub struct Config {
     /// theme's words, dates and numbers (`language()` gives `en` when it is left out).
     #[serde(default)]
     pub language: Option<Spanned<String>>,
+    /// The languages the playbook is translated into (`languages: [{code: de, ...}]`),
+    /// each a tree of pages under `/<code>/`.
+    #[serde(default)]
+    pub languages: Vec<languages::Language>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -387,12 +392,17 @@ impl Config {
                 &help,
             ));
         }
+        if let Some(p) = languages::problem(&self.languages, self.default_language()) {
+            return Err(fail(p.at, p.message, &p.help));
+        }
         Ok(())
     }
 
     /// The site's language (`language:`), `en` when left out.
     pub fn language(&self) -> &str {
-        self.language.as_ref().map_or("en", |l| l.value.as_str())
+        self.language
+            .as_ref()
+            .map_or(languages::DEFAULT_LANGUAGE, |l| l.value.as_str())
     }
 
     /// A `brand:` or `edit_url` that cannot be used: where, what, and how to write it.

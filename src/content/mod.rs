@@ -12,6 +12,7 @@ pub mod source;
 pub mod spans;
 pub mod staffing;
 pub mod taxonomy;
+pub mod translation;
 pub mod when;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -54,6 +55,9 @@ pub struct Content {
     /// Warnings about files under `content/` that were not read: symbolic links (never
     /// followed, so nothing outside the site is read) and special files such as pipes.
     pub skipped: Vec<Diagnostic>,
+    /// Pages translated into site.yaml's `languages` (`head-of-ai.de.md`), by file; each
+    /// language's pages are made from them (`translation::localize`).
+    pub translations: Vec<Arc<translation::Translation>>,
 }
 
 impl Content {
@@ -62,6 +66,14 @@ impl Content {
             .binary_search_by(|r| r.slug.as_str().cmp(slug))
             .ok()
             .map(|i| self.roles[i].as_ref())
+    }
+
+    /// Every brief's and guide's content path (`roles/caio.md`), briefs first.
+    pub fn page_paths(&self) -> impl Iterator<Item = &str> {
+        self.roles
+            .iter()
+            .map(|r| r.source.content_path.as_str())
+            .chain(self.guides.iter().map(|g| g.source.content_path.as_str()))
     }
 
     /// Whether `content/plan/` holds briefs: then they are the company's team.
@@ -143,6 +155,7 @@ fn reload_pages(
     let mut problems = Diagnostics::default();
     let mut skipped = Vec::new();
     let files = find_pages(root, &mut problems, &mut skipped);
+    let (files, translations) = split_translations(root, files, config, options, &mut problems);
     let known: HashMap<&str, Known> = previous
         .roles
         .iter()
@@ -169,8 +182,10 @@ fn reload_pages(
         .collect();
     let mut content = gather(results, &mut problems, config.limits.max_extends_depth);
     content.skipped = skipped;
+    content.translations = translations;
     sort_pages(&mut content);
     problems.extend(check_slugs(&content));
+    problems.extend(check_translations(root, &content, config));
     if problems.is_empty() {
         Ok(content)
     } else {
@@ -228,6 +243,7 @@ fn reload_edited(
     let mut problems = Diagnostics::default();
     let mut content = gather(results, &mut problems, config.limits.max_extends_depth);
     content.skipped = previous.skipped.clone();
+    content.translations = previous.translations.clone();
     // Derived briefs come back from resolving at the end; sorting runs that are already
     // in order costs one pass.
     sort_pages(&mut content);
@@ -243,6 +259,7 @@ fn reload_edited(
         });
     if !same_addresses {
         problems.extend(check_slugs(&content));
+        problems.extend(check_translations(root, &content, config));
     }
     if problems.is_empty() {
         Ok(content)
@@ -300,6 +317,65 @@ fn sort_pages(content: &mut Content) {
     content.guides.sort_by(|a, b| {
         (a.front.weight, a.title(), &a.path).cmp(&(b.front.weight, b.title(), &b.path))
     });
+}
+
+/// `files` without the translations among them (`head-of-ai.de.md`), which are read and
+/// parsed here: a file named for a language site.yaml does not list is a problem.
+fn split_translations(
+    root: &Path,
+    files: Vec<(PathBuf, String)>,
+    config: &Config,
+    options: LoadOptions,
+    problems: &mut Diagnostics,
+) -> (Vec<(PathBuf, String)>, Vec<Arc<translation::Translation>>) {
+    use translation::Naming;
+    if config.languages.is_empty() {
+        return (files, Vec::new());
+    }
+    let (pages, others): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|(_, path)| translation::naming(path, config) == Naming::Page);
+    let results: Vec<Result<Option<translation::Translation>, Vec<Diagnostic>>> = others
+        .par_iter()
+        .map(|(relative, content_path)| {
+            let bytes = read_page(&root.join(relative))
+                .map_err(|message| vec![Diagnostic::new(relative, Position::START, message)])?;
+            let source =
+                SourceFile::decode(relative, content_path.clone(), bytes).map_err(|d| vec![d])?;
+            match translation::naming(content_path, config) {
+                Naming::Translation { lang, of } => {
+                    translation::parse(source, lang, of, config, options.drafts)
+                }
+                Naming::Unlisted { code } => Err(vec![translation::unlisted(
+                    relative,
+                    &code,
+                    config,
+                    Some(source.text.clone()),
+                )]),
+                Naming::Page => Ok(None),
+            }
+        })
+        .collect();
+    let mut translations = Vec::new();
+    for result in results {
+        match result {
+            Ok(Some(t)) => translations.push(Arc::new(t)),
+            Ok(None) => {}
+            Err(found) => problems.extend(found),
+        }
+    }
+    (pages, translations)
+}
+
+/// Translations whose page does not exist, and pages in a language's folder.
+fn check_translations(root: &Path, content: &Content, config: &Config) -> Vec<Diagnostic> {
+    if config.languages.is_empty() {
+        return Vec::new();
+    }
+    let content_dir = root.join(CONTENT_DIR);
+    let mut problems = translation::orphans(content, |of| content_dir.join(of).is_file());
+    problems.extend(translation::clashes(content, config));
+    problems
 }
 
 /// Every `.md` file under `content/`, as (path from the root, path from `content/`).
@@ -468,6 +544,15 @@ pub(crate) fn page_problems(
         .unwrap_or_default()
 }
 
+/// A page's front matter and body, or where the front matter's fences are wrong.
+fn split_front(source: &SourceFile) -> Result<front_matter::Split<'_>, Vec<Diagnostic>> {
+    front_matter::split(&source.text).map_err(|e| {
+        let mut d = source.diagnostic(e.position, e.message).with_help(e.help);
+        d.code = Some(crate::yaml::Budget::FrontMatter.id());
+        vec![d]
+    })
+}
+
 /// A page from its text: no disk access, so every rule here is unit-testable.
 /// `Ok(None)` is a draft left out.
 fn parse_page(
@@ -475,11 +560,7 @@ fn parse_page(
     config: &Config,
     options: LoadOptions,
 ) -> Result<Option<Page>, Vec<Diagnostic>> {
-    let split = front_matter::split(&source.text).map_err(|e| {
-        let mut d = source.diagnostic(e.position, e.message).with_help(e.help);
-        d.code = Some(crate::yaml::Budget::FrontMatter.id());
-        vec![d]
-    })?;
+    let split = split_front(&source)?;
     let body_offset = split.body_offset;
     if is_role_path(&source.content_path) {
         let front: WrittenFront =

@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::content::role::Role;
 use crate::content::{self, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::engine::languages;
 use crate::engine::plan::{self, ChangeSet, Plan, Selection};
 use crate::engine::site::{LoadOptions, Site};
 use crate::error::Error;
@@ -62,6 +63,11 @@ pub struct Build {
     highlighter: Arc<Highlighter>,
     /// When each page last changed in git, read once when the build starts.
     history: Arc<crate::content::history::History>,
+    /// On a site with languages, the pages of every tree at the last render: when they
+    /// change, every page's switcher and alternates may, so everything is laid out again.
+    languages: Option<crate::render::languages::LanguageMap>,
+    /// Pages the language trees had at the last render.
+    language_pages: usize,
 }
 
 /// Lint findings (errors too) as the lints produce them.
@@ -208,13 +214,15 @@ impl Build {
             progress: None,
             highlighter,
             history,
+            languages: None,
+            language_pages: 0,
         };
         Ok(build)
     }
 
-    /// Pages in the site.
+    /// Pages in the site, every language's.
     pub fn page_count(&self) -> usize {
-        render::all_pages(&self.content).len()
+        render::all_pages(&self.content).len() + self.language_pages
     }
 
     /// Follow `changes` on disk. On failure nothing changes and the edits are kept, to be
@@ -321,11 +329,55 @@ impl Build {
             "markdown and highlighting"
         });
         let lint_findings = self.lint(&content, &markdown, &links, &plan, changed.anchors);
-        let warnings = without_errors(&lint_findings)?;
+        // The languages' trees are made whole each time: they are small beside the site,
+        // and a translation inherits from its page, so any edit may change them.
+        let trees = languages::prepare(
+            &self.config,
+            &content,
+            &links,
+            &markdown,
+            (!streaming).then_some(Html {
+                raw_html: self.config.markdown.raw_html,
+                highlighter: &self.highlighter,
+                limits: self.config.limits,
+            }),
+        );
+        let mut all = lint_findings.all();
+        all.extend(trees.iter().flat_map(|t| t.findings.iter().cloned()));
+        lints::sort(&mut all);
+        let warnings = without_errors(all)?;
         self.stages.lap("links and lints");
-        let plan = self.with_pages_findings_show(plan, &warnings, changed.headings);
-        let pages_rendered =
-            self.lay_out(&content, &markdown, &links, &warnings, &plan.pages, sink)?;
+        let mut plan = self.with_pages_findings_show(plan, &warnings, changed.headings);
+        let map = languages::map(&self.config, &content, &trees);
+        let same_trees = match (&map, &self.languages) {
+            (Some(new), Some(old)) => new.same_pages(old),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same_trees {
+            plan.pages = Selection::All;
+        }
+        // The trees' pages as they will be; the last render's again if this one fails.
+        let last_map = std::mem::replace(&mut self.languages, map);
+        let laid_out = self
+            .lay_out(&content, &markdown, &links, &warnings, &plan.pages, sink)
+            .and_then(|pages| {
+                let mut tree_pages = 0;
+                for (i, tree) in trees.iter().enumerate() {
+                    tree_pages += self.lay_out_tree(tree, i + 1, &content, &warnings, sink)?;
+                }
+                Ok((pages, tree_pages))
+            });
+        let pages_rendered = match laid_out {
+            Ok((pages, tree_pages)) => {
+                self.language_pages = tree_pages;
+                pages + tree_pages
+            }
+            Err(error) => {
+                self.languages = last_map;
+                return Err(error);
+            }
+        };
         self.stages.lap(if streaming {
             "templates, highlighting and writing"
         } else {
@@ -335,8 +387,14 @@ impl Build {
             "  highlighting within those, summed over threads",
             self.highlighter.take_time(),
         ));
-        for (path, bytes) in &self.statics {
-            sink.write(path, bytes.clone())?;
+        // Each language's tree carries the static files too: its pages address them below
+        // its own path, as any theme writes them (`{{ site.base_path }}style.css`).
+        for prefix in
+            std::iter::once(String::new()).chain(trees.iter().map(|t| format!("{}/", t.code)))
+        {
+            for (path, bytes) in &self.statics {
+                sink.write(&format!("{prefix}{path}"), bytes.clone())?;
+            }
         }
         // A brief's folder is laid out whole too: a file beside its page may come and go
         // with an edit (`<slug>.posting.docx` with its status).
@@ -351,6 +409,9 @@ impl Build {
                 _ => None,
             })
             .collect();
+        // The languages' trees are laid out whole: a page gone from one is gone.
+        let mut replaced = replaced;
+        replaced.extend(trees.iter().map(|t| format!("{}/", t.code)));
         let replaced: Vec<&str> = replaced.iter().map(String::as_str).collect();
         let mut rebuild = self.keep(
             sink.take(),
@@ -368,6 +429,45 @@ impl Build {
         self.links = Some(links);
         self.lint_findings = Some(lint_findings);
         Ok(rebuild)
+    }
+
+    /// Lay out the pages of language tree `tree` (number `index` of `map`) into `sink`,
+    /// under its folder; how many there were.
+    fn lay_out_tree(
+        &mut self,
+        tree: &languages::LanguageTree,
+        index: usize,
+        root: &Content,
+        warnings: &[Diagnostic],
+        sink: &dyn Sink,
+    ) -> Result<usize, Error> {
+        let Some(map) = &self.languages else {
+            return Ok(0);
+        };
+        let views = render::views::Views::new(&tree.config, &tree.content)
+            .with_history(&self.history)
+            .with_languages(map, index, Some(root));
+        let keys = languages::tree_pages(&tree.content);
+        let prefix = format!("{}/", tree.code);
+        render::Renderer::new(
+            &views,
+            &tree.markdown,
+            &tree.links,
+            warnings,
+            &mut self.templates,
+            &self.highlighter,
+        )
+        .each(&keys, |pages| {
+            for (path, bytes) in pages {
+                sink.write(&format!("{prefix}{path}"), bytes)?;
+            }
+            Ok::<(), Error>(())
+        })
+        .map_err(|failure| match failure {
+            render::RenderFailure::Pages(problems) => Error::Site(problems),
+            render::RenderFailure::Emit(error) => error,
+        })?;
+        Ok(keys.len())
     }
 
     /// Every page's address by source path: the last render's while no page is added,
@@ -451,6 +551,10 @@ impl Build {
         sink: &dyn Sink,
     ) -> Result<usize, Error> {
         let views = render::views::Views::new(&self.config, content).with_history(&self.history);
+        let views = match &self.languages {
+            Some(map) => views.with_languages(map, 0, None),
+            None => views,
+        };
         // A streamed build lays out each page once: keeping what it makes per brief (cards,
         // roles.json entries) would only hold memory.
         let views = if sink.streams() {
@@ -606,8 +710,28 @@ impl Build {
     }
 
     /// The address of the page built from `content_path` (`roles/caio.md`).
+    /// A translation (`roles/caio.de.md`) has its page's address in its language's tree.
     pub fn url_of(&self, content_path: &str) -> Option<String> {
-        self.links.as_ref()?.url(content_path).map(str::to_string)
+        let links = self.links.as_ref()?;
+        if let Some(url) = links.url(content_path) {
+            return Some(url.to_string());
+        }
+        let content::translation::Naming::Translation { lang, of } =
+            content::translation::naming(content_path, &self.config)
+        else {
+            return None;
+        };
+        let base = self.config.base_path();
+        let page = links.url(&of)?.strip_prefix(&base)?;
+        let tree = self
+            .languages
+            .as_ref()?
+            .trees
+            .iter()
+            .find(|t| t.code == lang)?;
+        tree.pages
+            .contains(page)
+            .then(|| format!("{}{page}", tree.base_path))
     }
 
     /// The text of every template the site was laid out with, by file.
@@ -690,9 +814,8 @@ struct BodyChanges {
 
 /// The warnings and waived findings among `findings`, or the errors as the build's
 /// failure (a waived finding never fails it, whatever its level).
-fn without_errors(findings: &LintFindings) -> Result<Vec<Diagnostic>, Error> {
+fn without_errors(findings: Vec<Diagnostic>) -> Result<Vec<Diagnostic>, Error> {
     let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = findings
-        .all()
         .into_iter()
         .partition(|f| f.severity == Severity::Error && f.waived().is_none());
     if errors.is_empty() {

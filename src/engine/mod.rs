@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod export;
+pub mod languages;
 mod link_findings;
 pub mod plan;
 pub mod playbook_docx;

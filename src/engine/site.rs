@@ -145,6 +145,8 @@ pub fn check_site_with(
     let link_problems = playbook::lints::link_problems(&site.content, &markdown, &links, None);
     let mut found =
         playbook::lints::check_all(&site.config, &site.content, &markdown, link_problems.0);
+    // Each language's translations, judged in their own tree.
+    found.extend(crate::engine::languages::lint(&site.config, &site.content));
     // Laid out only when it can be: a site with errors is not built.
     if found
         .iter()

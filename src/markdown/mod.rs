@@ -70,6 +70,14 @@ impl LinkIndex {
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.urls.keys().map(String::as_str)
     }
+
+    /// Pages this index lacks lead where `other` says: a language's tree links to the pages
+    /// it does not translate in the site's own language.
+    pub fn fall_back_to(&mut self, other: &LinkIndex) {
+        for (path, url) in &other.urls {
+            self.urls.entry(path.clone()).or_insert_with(|| url.clone());
+        }
+    }
 }
 
 /// What a link destination refers to.

@@ -7,6 +7,7 @@ pub mod docx;
 pub mod export;
 pub mod i18n;
 pub mod jobs;
+pub mod languages;
 pub mod pages;
 pub mod plan_page;
 pub mod plan_svg;
@@ -177,6 +178,10 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 .views
                 .url(path.strip_suffix("index.html").unwrap_or(&path)),
         );
+        // The page in the site's other languages (none without `languages:`).
+        let (switcher, alternates) = self.views.translations(&path);
+        context.insert("translations", &switcher);
+        context.insert("alternates", &alternates);
         let text = self.templates.render(template, &context).map_err(|d| *d)?;
         Ok(self.laid_out(path, text))
     }
@@ -184,7 +189,10 @@ impl<'a, 'v> Renderer<'a, 'v> {
     /// A page at `path` as it is written: with links relative to it when the site asks.
     fn laid_out(&self, path: String, text: String) -> RenderedPage {
         let text = if self.views.config.relative_links && relative::is_relativized(&path) {
-            relative::relativize(&text, &self.views.base_path, &relative::prefix_for(&path))
+            // A language's page is `de/…` below the root, and links to the root's files too.
+            let (root, tree) = self.views.tree_root();
+            let prefix = relative::prefix_for(&format!("{tree}{path}"));
+            relative::relativize(&text, root, &prefix)
         } else {
             text
         };
@@ -248,6 +256,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 );
                 context.insert("waivers", &views.waivers(self.findings));
                 context.insert("readiness", &views.readiness());
+                context.insert("translations_missing", &views.missing_translations());
                 Ok(vec![self.page(
                     format!("{}index.html", views::HEALTH_PATH),
                     "health.html",
@@ -322,11 +331,23 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 let mut files = Vec::new();
                 if has_sitemap {
                     let mut context = Context::new();
-                    let paths: Vec<String> = all_pages(content)
-                        .iter()
-                        .flat_map(|k| page_paths(views, k))
-                        .collect();
-                    context.insert("urls", &views.sitemap_urls(&paths));
+                    match views.languages() {
+                        // Every language's pages, each with its versions (`xhtml:link`).
+                        Some(map) => {
+                            let (urls, alternates) = languages::sitemap(map);
+                            context.insert("urls", &urls);
+                            context.insert("url_alternates", &alternates);
+                        }
+                        None => {
+                            let paths: Vec<String> = all_pages(content)
+                                .iter()
+                                .flat_map(|k| page_paths(views, k))
+                                .collect();
+                            context.insert("urls", &views.sitemap_urls(&paths));
+                            context
+                                .insert("url_alternates", &Vec::<Vec<languages::Alternate>>::new());
+                        }
+                    }
                     files.push(self.page("sitemap.xml".into(), "sitemap.xml", &context)?);
                 }
                 if views.config.robots_txt {
@@ -353,7 +374,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 brief_context.insert("interfaces", &views.interfaces(&role.front.interfaces));
                 // A post's templates see the post alone: no theme can show an internal field
                 // in it.
-                let words = self.templates.strings().posting_words(&views.lang);
+                let words = self.templates.strings().posting_words(views.lang());
                 let posting = views.posting(role, &words);
                 let mut posting_context = Context::new();
                 posting_context.insert("posting", &posting);
@@ -444,8 +465,8 @@ impl<'a, 'v> Renderer<'a, 'v> {
 /// link.
 fn set_globals(templates: &mut Templates, views: &Views, findings: &[Diagnostic]) {
     templates.set_globals("site", &views.site());
-    // Pages of a language tree set their own `lang` in their context, which wins.
-    templates.set_globals("lang", &views.lang);
+    // The tree's language: site.yaml's `language`, or a translation tree's own.
+    templates.set_globals("lang", &views.lang());
     templates.set_globals("health", &views.health_summary(findings));
 }
 

@@ -104,5 +104,8 @@ pub fn render(
         "current_url",
         &views.url(crate::render::site_views::PRINT_PATH),
     );
+    let (switcher, alternates) = views.translations(crate::render::site_views::PRINT_PATH);
+    context.insert("translations", &switcher);
+    context.insert("alternates", &alternates);
     templates.render(TEMPLATE, &context)
 }

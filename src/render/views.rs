@@ -270,9 +270,11 @@ pub struct Views<'a> {
     has_plan: std::sync::OnceLock<bool>,
     /// When each page last changed in git (none outside a build, or outside git).
     history: Option<&'a crate::content::history::History>,
-    /// The language of the pages these views lay out (BCP 47), every template's `lang`:
-    /// site.yaml's `language`, or a language tree's own.
-    pub lang: String,
+    /// On a site with languages: every tree, and which one these views lay out.
+    languages: Option<(&'a crate::render::languages::LanguageMap, usize)>,
+    /// In a language's tree: the pages of the site's own language, which links to the
+    /// briefs the tree does not translate lead to.
+    untranslated: Option<&'a Content>,
 }
 
 impl<'a> Views<'a> {
@@ -290,8 +292,89 @@ impl<'a> Views<'a> {
             caches: None,
             has_plan: std::sync::OnceLock::new(),
             history: None,
-            lang: config.language().to_string(),
+            languages: None,
+            untranslated: None,
         }
+    }
+
+    /// These views as tree `index` of `map` (a site with languages); `untranslated` is the
+    /// site's own language's content when the tree is another language's.
+    pub fn with_languages(
+        self,
+        map: &'a crate::render::languages::LanguageMap,
+        index: usize,
+        untranslated: Option<&'a Content>,
+    ) -> Self {
+        Views {
+            languages: Some((map, index)),
+            untranslated,
+            ..self
+        }
+    }
+
+    /// The BCP 47 code of the pages these views lay out.
+    pub fn lang(&self) -> &str {
+        match self.languages {
+            Some((map, i)) => map.trees.get(i).map_or("en", |t| t.code.as_str()),
+            None => self.config.default_language(),
+        }
+    }
+
+    /// The language switcher and the `hreflang` alternates of the page at `path` (below
+    /// the tree: `roles/caio/index.html`); none on a site without languages.
+    pub fn translations(
+        &self,
+        path: &str,
+    ) -> (
+        Vec<crate::render::languages::SwitchLink>,
+        Vec<crate::render::languages::Alternate>,
+    ) {
+        let Some((map, i)) = self.languages else {
+            return (Vec::new(), Vec::new());
+        };
+        let page = path.strip_suffix("index.html").unwrap_or(path);
+        (map.switcher(i, page), map.alternates(page))
+    }
+
+    /// The site root's path and where these views' tree is below it (`de/`), for links
+    /// made relative: a language's pages link to the root's stylesheets and briefs too.
+    pub fn tree_root(&self) -> (&str, &str) {
+        match self.languages {
+            Some((map, i)) if i > 0 => match (map.trees.first(), map.trees.get(i)) {
+                (Some(root), Some(tree)) => (&root.base_path, &tree.prefix),
+                _ => (&self.base_path, ""),
+            },
+            _ => (&self.base_path, ""),
+        }
+    }
+
+    /// The site's own language's tree, when these views lay out another language's.
+    pub fn languages(&self) -> Option<&'a crate::render::languages::LanguageMap> {
+        self.languages.map(|(map, _)| map)
+    }
+
+    /// For each language, the pages of the site's own language it does not translate (the
+    /// health page's list); none on a site without languages.
+    pub fn missing_translations(&self) -> Vec<crate::render::languages::MissingView> {
+        if self.languages.is_none() {
+            return Vec::new();
+        }
+        let content = self.untranslated.unwrap_or(self.content);
+        crate::render::languages::missing_translations(self.config, content, self.tree_root().0)
+    }
+
+    /// The link to brief `slug` from a page of these views: in the tree when it holds the
+    /// brief, else to the page in the site's own language.
+    fn any_role_link(&self, slug: &str) -> Option<Link> {
+        if let Some(role) = self.content.role(slug) {
+            return Some(self.role_link(role));
+        }
+        let role = self.untranslated?.role(slug)?;
+        let (root, _) = self.tree_root();
+        Some(Link {
+            title: role.title().to_string(),
+            url: format!("{root}{}", role_path(&role.slug)),
+        })
     }
 
     /// These views, showing when each page last changed in git.
@@ -552,8 +635,7 @@ impl<'a> Views<'a> {
             hire_after: front
                 .hire_after
                 .iter()
-                .filter_map(|h| self.content.role(&h.value))
-                .map(|r| self.role_link(r))
+                .filter_map(|h| self.any_role_link(&h.value))
                 .collect(),
             hired_after_this: self
                 .followers_of(&role.slug)
@@ -572,8 +654,7 @@ impl<'a> Views<'a> {
             based_on: front
                 .extends
                 .as_ref()
-                .and_then(|e| self.content.role(&e.value))
-                .map(|r| self.role_link(r)),
+                .and_then(|e| self.any_role_link(&e.value)),
             derived: self
                 .derived_from(&role.slug)
                 .iter()

@@ -95,14 +95,15 @@ Because. Read the [Head of AI](../roles/head-of-ai.md) brief.
 
 /// A small, valid site: the repository's site.yaml and theme, two briefs and a guide.
 /// The repository's site.yaml without its `staffing:` file, whose rows name the worked
-/// plan's briefs: for sites that do not copy `content/plan/`.
+/// plan's briefs, and without its `languages:` (the small sites have no translations): for
+/// sites that do not copy `content/plan/`.
 pub fn library_site_yaml() -> String {
     let shipped = fs::read_to_string(repo().join("site.yaml")).expect("site.yaml");
     let mut kept = String::new();
     let mut skipping = false;
     for line in shipped.split_inclusive('\n') {
         if !line.starts_with([' ', '#', '\n']) {
-            skipping = line.starts_with("staffing:");
+            skipping = line.starts_with("staffing:") || line.starts_with("languages:");
         }
         if !skipping {
             kept.push_str(line);
@@ -119,6 +120,46 @@ pub fn small_site() -> TempDir {
     write(root, "content/roles/head-of-ai.md", ROLE_A);
     write(root, "content/roles/engineer.md", ROLE_B);
     write(root, "content/guides/start.md", GUIDE);
+    dir
+}
+
+/// `languages:` for `multilingual_site`: German, with the site's title in German.
+pub const LANGUAGES: &str = "languages:\n  - code: de\n    title: KI-Team-Playbook\n    description: Stellenbeschreibungen für ein KI-Team, in der Reihenfolge der Einstellung.\n";
+
+/// The Head of AI in German: the words translated, the rest (capabilities, success, hiring
+/// order) inherited from `ROLE_A`.
+pub const ROLE_A_DE: &str = "---
+title: Leitung KI
+summary: Trägt die Verantwortungen für die KI-Roadmap und ihre Maßnahmen.
+decisions:
+  - Welche Anwendungsfälle in Produktion gehen
+---
+
+## Wofür diese Rolle da ist
+
+Umsetzung und Verantwortung für Maßnahmen. Siehe den [Engineer](engineer.md) und den [Leitfaden](@/guides/start.md#warum).
+";
+
+/// The guide in German.
+pub const GUIDE_DE: &str = "---
+title: Hier beginnen
+summary: Wie Sie das Playbook nutzen.
+---
+
+## Warum
+
+Weil Verantwortlichkeiten klar sein müssen. Lesen Sie die Stellenbeschreibung [Leitung KI](../roles/head-of-ai.md).
+";
+
+/// `small_site` in two languages: English at the root and German under `/de/`, where the
+/// Head of AI and the guide are translated and the engineer is not.
+pub fn multilingual_site() -> TempDir {
+    let dir = small_site();
+    let root = dir.path();
+    let config = read(root, "site.yaml");
+    write(root, "site.yaml", &format!("{config}{LANGUAGES}"));
+    write(root, "content/roles/head-of-ai.de.md", ROLE_A_DE);
+    write(root, "content/guides/start.de.md", GUIDE_DE);
     dir
 }
 

@@ -17,6 +17,7 @@ mod ready;
 mod reporting;
 mod text;
 mod title;
+pub mod translated;
 #[cfg(test)]
 mod wording_tests;
 

@@ -337,3 +337,11 @@ reason = Begründung:
 no-reason = Keine Begründung angegeben.
 cell-primary = Kernkompetenz
 cell-secondary = Zusatzkompetenz
+
+## Languages (switcher, missing translations)
+language-switcher-label = Sprache
+missing-translations = Fehlende Übersetzungen
+missing-translations-lead = Die Rollenprofile und Leitfäden, die in einer Sprache noch nicht übersetzt sind (eine Übersetzung liegt als
+missing-translations-lead-rest = neben ihrer Seite). Der Sprachbaum lässt sie aus, und die Sprachauswahl führt von ihnen zur Startseite der Sprache.
+count-untranslated = { $count } nicht übersetzt
+every-page-translated = Alle Seiten sind übersetzt.

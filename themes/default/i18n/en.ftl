@@ -340,3 +340,11 @@ reason = Reason:
 no-reason = No reason given.
 cell-primary = primary
 cell-secondary = secondary
+
+## Languages (switcher, missing translations)
+language-switcher-label = Language
+missing-translations = Missing translations
+missing-translations-lead = The briefs and guides each language does not translate yet (a translation is
+missing-translations-lead-rest = beside its page). Its tree leaves them out, and its switcher leads from them to its home page.
+count-untranslated = { $count } untranslated
+every-page-translated = Every page is translated.

@@ -347,3 +347,14 @@ reason = Justification :
 no-reason = Aucune justification.
 cell-primary = principale
 cell-secondary = secondaire
+
+## Languages (switcher, missing translations)
+language-switcher-label = Langue
+missing-translations = Traductions manquantes
+missing-translations-lead = Les fiches et les guides que chaque langue ne traduit pas encore (une traduction est un fichier
+missing-translations-lead-rest = placé à côté de sa page). Son arborescence les omet, et son sélecteur de langue mène de ces pages à sa page d'accueil.
+count-untranslated = { $count ->
+    [one] { $count } non traduite
+   *[other] { $count } non traduites
+}
+every-page-translated = Toutes les pages sont traduites.

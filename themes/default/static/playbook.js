@@ -252,14 +252,109 @@
     };
 })();
 
+  // Snowball's German stemmer, ported from its source like the English one above and held
+  // to rust-stemmers' German stems by tests/browser.rs. Words are lowercase.
+  var stemDe = (function () {
+    function vowel(c) { return "aeiouyäöü".indexOf(c) >= 0 && c.length === 1; }
+    function sEnding(c) { return "bdfghklmnrt".indexOf(c) >= 0 && c.length === 1; }
+    function stEnding(c) { return "bdfghklmnt".indexOf(c) >= 0 && c.length === 1; }
+    return function (word) {
+      // Prelude: ß is ss; u and y between vowels are consonants (U, Y).
+      var w = Array.from(word.replace(/ß/g, "ss"));
+      for (var i = 1; i + 1 < w.length; i++) {
+        if (vowel(w[i - 1]) && (w[i] === "u" || w[i] === "y") && vowel(w[i + 1])) w[i] = w[i].toUpperCase();
+      }
+      // R1 starts after the first non-vowel that follows a vowel, and at 3 at least; R2
+      // after the next such pair.
+      var p1 = w.length, p2 = w.length;
+      function past(from) {
+        var j = from;
+        while (j < w.length && !vowel(w[j])) j++;
+        if (j >= w.length) return -1;
+        j++;
+        while (j < w.length && vowel(w[j])) j++;
+        return j >= w.length ? -1 : j + 1;
+      }
+      if (w.length >= 3) {
+        var r1 = past(0);
+        if (r1 >= 0) {
+          p1 = Math.max(r1, 3);
+          var r2 = past(r1);
+          if (r2 >= 0) p2 = r2;
+        }
+      }
+      function ends(suffix) {
+        var s = Array.from(suffix);
+        if (s.length > w.length) return false;
+        for (var k = 1; k <= s.length; k++) if (w[w.length - k] !== s[s.length - k]) return false;
+        return true;
+      }
+      function longest(list) {
+        var best = null;
+        list.forEach(function (s) { if (ends(s) && (!best || s.length > best.length)) best = s; });
+        return best;
+      }
+      function cut(n) { w.length -= n; }
+      // Step 1.
+      var s1 = longest(["em", "ern", "er", "e", "en", "es", "s"]);
+      if (s1 && w.length - s1.length >= p1) {
+        var at1 = w.length - s1.length;
+        if (s1 === "s") { if (at1 > 0 && sEnding(w[at1 - 1])) cut(1); }
+        else {
+          cut(s1.length);
+          if ((s1 === "e" || s1 === "en" || s1 === "es") && ends("niss")) cut(1);
+        }
+      }
+      // Step 2.
+      var s2 = longest(["en", "er", "est", "st"]);
+      if (s2 && w.length - s2.length >= p1) {
+        var at2 = w.length - s2.length;
+        if (s2 !== "st") cut(s2.length);
+        else if (at2 >= 4 && stEnding(w[at2 - 1])) cut(2);
+      }
+      // Step 3.
+      var s3 = longest(["end", "ung", "ig", "ik", "isch", "lich", "heit", "keit"]);
+      if (s3 && w.length - s3.length >= p2) {
+        var at3 = w.length - s3.length;
+        if (s3 === "end" || s3 === "ung") {
+          cut(s3.length);
+          if (ends("ig") && w[w.length - 3] !== "e" && w.length - 2 >= p2) cut(2);
+        } else if (s3 === "ig" || s3 === "ik" || s3 === "isch") {
+          if (w[at3 - 1] !== "e") cut(s3.length);
+        } else if (s3 === "lich" || s3 === "heit") {
+          cut(s3.length);
+          if ((ends("er") || ends("en")) && w.length - 2 >= p1) cut(2);
+        } else {
+          cut(4);
+          var s4 = longest(["lich", "ig"]);
+          if (s4 && w.length - s4.length >= p2) cut(s4.length);
+        }
+      }
+      // Postlude.
+      var folded = { Y: "y", U: "u", "ä": "a", "ö": "o", "ü": "u" };
+      return w.map(function (c) { return folded[c] || c; }).join("");
+    };
+  })();
+
+  // The page's language picks the stemmer: German pages (a playbook's `de` tree) stem
+  // German, fold ß to ss and drop umlauts' dots; every other page stems English.
+  var german = /^de(-|$)/i.test(document.documentElement.lang || "");
+  function fold(text) { return text.normalize("NFD").replace(/\p{M}+/gu, ""); }
   var stems = Object.create(null);
   function terms(text) {
-    return (text || "").toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "")
+    if (german) {
+      return (text || "").toLowerCase().normalize("NFC")
+        .split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+        .map(function (word) {
+          return { w: fold(word.replace(/ß/g, "ss")), s: stems[word] || (stems[word] = fold(stemDe(word))) };
+        });
+    }
+    return fold((text || "").toLowerCase())
       .split(/[^\p{L}\p{N}]+/u).filter(Boolean)
       .map(function (word) { return { w: word, s: stems[word] || (stems[word] = stem(word)) }; });
   }
-  // For the tests: the terms of a text, and the stem of a word.
-  window.rolebookTerms = { terms: terms, stem: stem };
+  // For the tests: the terms of a text, and the stem of a word in each language.
+  window.rolebookTerms = { terms: terms, stem: stem, stemDe: stemDe };
 
   // ---- search -------------------------------------------------------------------------
   var form = document.querySelector("form.search");
