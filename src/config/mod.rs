@@ -6,6 +6,7 @@ pub mod brand;
 pub mod colour;
 pub mod limits;
 pub mod lints;
+pub mod listing;
 pub mod plan;
 pub mod posting;
 pub mod renditions;
@@ -139,6 +140,9 @@ pub struct Config {
     /// names (like `build_date`), and loading the content applies it to the briefs.
     #[serde(skip)]
     pub staffing_table: Option<Arc<staffing::StaffingTable>>,
+    /// How many cards a listing shows per page (`listing: {page_size: 100}`).
+    #[serde(default)]
+    pub listing: listing::Listing,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -353,6 +357,13 @@ impl Config {
             ));
         }
         if let Some((at, message, help)) = self.brand_problem() {
+            return Err(fail(at, message, help));
+        }
+        if let Some((message, help)) = self.listing.problem() {
+            let at = keys
+                .get("listing")
+                .and_then(|listing| listing.keys.get("page_size"))
+                .map_or(Position::START, |k| k.value_at);
             return Err(fail(at, message, help));
         }
         Ok(())
