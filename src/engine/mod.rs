@@ -5,6 +5,7 @@ pub mod build;
 pub mod export;
 mod link_findings;
 pub mod plan;
+pub mod plan_listings;
 pub mod playbook_docx;
 pub mod session;
 pub mod site;

@@ -53,6 +53,13 @@ pub enum Heading<'a> {
     Secondary,
 }
 
+impl Heading<'_> {
+    /// Whether the heading counts its cards (on every page it is on): the home page's do.
+    fn counts(self) -> bool {
+        matches!(self, Heading::Plan | Heading::Archetype(_))
+    }
+}
+
 /// Cards under one heading, in the order they are listed.
 #[derive(Debug)]
 pub struct Run<'a> {
@@ -98,9 +105,9 @@ fn lens(runs: &[Run]) -> Vec<usize> {
     runs.iter().map(|r| r.roles.len()).collect()
 }
 
-/// What one page shows of each run: its heading, how many cards the run has in all (its
-/// heading counts them) and the briefs on this page.
-type PageContents<'a> = Vec<(Heading<'a>, usize, Vec<&'a str>)>;
+/// What one page shows of each run: its heading, how many cards the run has in all when
+/// the heading counts them, and the briefs on this page.
+type PageContents<'a> = Vec<(Heading<'a>, Option<usize>, Vec<&'a str>)>;
 
 fn contents<'a>(runs: &[Run<'a>], size: usize) -> Vec<PageContents<'a>> {
     paginate(&lens(runs), size)
@@ -113,7 +120,8 @@ fn contents<'a>(runs: &[Run<'a>], size: usize) -> Vec<PageContents<'a>> {
                         .iter()
                         .map(|r| r.slug.as_str())
                         .collect();
-                    (run.heading, run.roles.len(), slugs)
+                    let count = run.heading.counts().then_some(run.roles.len());
+                    (run.heading, count, slugs)
                 })
                 .collect()
         })

@@ -73,6 +73,8 @@ pub enum Shows {
     /// `handover`, `covered_by`) and what the plan's cost reads (`headcount`, `pay`,
     /// `level`).
     Plan,
+    /// `constraints`, which search finds briefs by.
+    Constraints,
     /// Every field of every brief (`roles.json`, the whole-playbook page).
     Everything,
     /// The lint findings (listed, or counted).
@@ -211,6 +213,7 @@ const SEARCH_INDEX_KIND: PageKind = PageKind {
         Archetype,
         Tags,
         Headings,
+        Constraints,
     ],
 };
 /// A file written beside a brief's page, `<slug>.<suffix>`, from one template.
