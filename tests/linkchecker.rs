@@ -133,6 +133,7 @@ fn linkchecker_finds_no_broken_link_or_anchor() {
         return;
     }
     // (name, site, whether to follow anchors too)
+    let paged = paged_playbook(4);
     let sites = [
         ("shipped", repo(), false),
         (
@@ -140,6 +141,8 @@ fn linkchecker_finds_no_broken_link_or_anchor() {
             repo().join("tests/fixtures/unicode-links"),
             true,
         ),
+        // Listings of four cards a page: the links between pages, `page/1/`'s redirect.
+        ("paged", paged.path().to_path_buf(), false),
     ];
     for (name, root, anchors) in sites {
         let out = tempfile::tempdir().expect("tempdir");

@@ -204,6 +204,22 @@ pub fn branded_site() -> TempDir {
     dir
 }
 
+/// The shipped playbook with `listing.page_size: size`: with 4, its home page and its larger
+/// term pages are paged (`render::listing`).
+pub fn paged_playbook(size: usize) -> TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let config = fs::read_to_string(repo().join("site.yaml")).expect("site.yaml");
+    write(
+        root,
+        "site.yaml",
+        &format!("{config}\nlisting:\n  page_size: {size}\n"),
+    );
+    // With the staffing file site.yaml names, in `content/plan/`.
+    copy_dir(&repo().join("content"), &root.join("content"));
+    dir
+}
+
 /// What an independent judge written in Python prints as JSON: `python3` run with `args`
 /// (a script's path, or `-c` and its text, then its arguments), failing the test with its
 /// stderr when it fails.
