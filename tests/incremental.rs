@@ -388,12 +388,7 @@ fn incremental_rebuilds_equal_clean_builds_over_random_edits() {
         let site = small_site();
         let root = site.path();
         if let Some(size) = page_size {
-            let config = read(root, "site.yaml");
-            write(
-                root,
-                "site.yaml",
-                &format!("{config}\nlisting:\n  page_size: {size}\n"),
-            );
+            set_page_size(root, size);
         }
         // A team plan whose briefs inherit from the edited ones, two levels deep.
         write(

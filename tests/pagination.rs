@@ -60,12 +60,7 @@ fn paged_site(page_size: Option<usize>) -> tempfile::TempDir {
         &ROLE_B.replace("hire_after: [head-of-ai]", "hire_after: []\ntags: [claims]"),
     );
     if let Some(size) = page_size {
-        let config = read(root, "site.yaml");
-        write(
-            root,
-            "site.yaml",
-            &format!("{config}\nlisting:\n  page_size: {size}\n"),
-        );
+        set_page_size(root, size);
     }
     site
 }
