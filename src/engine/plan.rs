@@ -833,6 +833,22 @@ mod tests {
     }
 
     #[test]
+    fn a_hiring_order_edit_in_the_team_plan_lays_out_the_home_page_that_lists_it() {
+        let plan = |lead_after: &str| {
+            site(&[
+                (
+                    "plan/lead.md",
+                    brief("Claims AI Lead", "manager", &[lead_after]),
+                ),
+                ("plan/eng.md", brief("Claims ML Engineer", "builder", &[])),
+            ])
+        };
+        let pages = plan_content(&config(), &plan(""), &plan("eng"));
+        let pages = pages.pages.only().cloned().unwrap_or_default();
+        assert!(pages.contains(&PageKey::Home), "{pages:?}");
+    }
+
+    #[test]
     fn added_removed_and_moved_pages_render_everything() {
         let added = site(&[("roles/new.md", brief("New", "builder", &[]))]);
         assert_eq!(

@@ -12,10 +12,11 @@ use crate::render::pages::CARD;
 use crate::render::views::Views;
 use crate::render::{PageKey, Shows};
 
-/// Replace, in `pages`, each whole listing of more than one page (`Home`, `Term`) by the
-/// pages of it that the edit of the brief `slug` changes, given what `changed` in its front
-/// matter. A listing whose number of pages changes stays whole (every page says how many
-/// there are), and so does a term that appears or goes.
+/// Replace, in `pages`, each whole listing (`Home`, `Term`) by the pages of it that the edit
+/// of the brief `slug` changes, given what `changed` in its front matter: a listing of one
+/// page stays whole, or goes when the edit changes nothing on it. A listing whose number of
+/// pages changes stays whole (every page says how many there are), and so does a term that
+/// appears or goes.
 pub fn narrow(
     config: &Config,
     old: &Content,
@@ -35,10 +36,13 @@ pub fn narrow(
     for key in listings {
         let runs = match &key {
             PageKey::Home => {
-                // What the home page shows besides its cards and their grouping is on its
-                // first page; anything else it may show one day keeps it whole.
+                // What the home page shows besides its cards, their grouping and their order
+                // (the team plan's is the hiring order) is on its first page; anything else it
+                // may show one day keeps it whole.
                 let beside_cards = |what: &Shows| {
-                    !CARD.contains(what) && !INTRO.contains(what) && *what != Shows::Archetype
+                    !CARD.contains(what)
+                        && !INTRO.contains(what)
+                        && !matches!(what, Shows::Archetype | Shows::Hiring)
                 };
                 if changed
                     .iter()
@@ -61,15 +65,19 @@ pub fn narrow(
         else {
             continue;
         };
-        let cards: usize = new_runs.iter().map(|r| r.roles.len()).sum();
-        if listing::page_count(cards, size) == 1 {
-            // One page before and after: the listing is that page.
-            continue;
-        }
         if key == PageKey::Home && changed.iter().any(|what| INTRO.contains(what)) {
             numbers.insert(1);
         }
         pages.remove(&key);
+        let cards: usize = new_runs.iter().map(|r| r.roles.len()).sum();
+        if listing::page_count(cards, size) == 1 {
+            // One page before and after: the listing is that page, if it changed (a library
+            // brief's hiring order is on no listing).
+            if !numbers.is_empty() {
+                pages.insert(key);
+            }
+            continue;
+        }
         pages.extend(numbers.into_iter().map(|n| match &key {
             PageKey::Term(taxonomy, term) => PageKey::TermPage(*taxonomy, term.clone(), n),
             _ => PageKey::HomePage(n),

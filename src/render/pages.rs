@@ -119,6 +119,8 @@ const HOME: PageKind = PageKind {
         Bundled,
         // The staffing summary counts covered capabilities.
         Plan,
+        // The team plan's cards are in hiring order.
+        Hiring,
     ],
 };
 const NOT_FOUND: PageKind = PageKind {
