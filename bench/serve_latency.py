@@ -92,12 +92,21 @@ def main():
     parser.add_argument("--work", default=None, help="make the corpus under this folder (e.g. a tmpfs)")
     parser.add_argument("--timings", action="store_true", help="let gen serve print each rebuild's stages")
     parser.add_argument("--kind", choices=["both", "body", "front"], default="both", help="which edits to time")
+    parser.add_argument(
+        "--page-size",
+        type=int,
+        default=None,
+        help="write `listing: {page_size: N}` into the corpus's site.yaml (a size past --pages: one unpaged listing)",
+    )
     args = parser.parse_args()
     if not os.path.exists(args.gen):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
 
     site = tempfile.mkdtemp(prefix="gen-latency-", dir=args.work)
     corpus.generate(site, args.pages, themes=True)
+    if args.page_size is not None:
+        with open(os.path.join(site, "site.yaml"), "a", encoding="utf-8") as config:
+            config.write(f"\nlisting:\n  page_size: {args.page_size}\n")
     server = subprocess.Popen(
         [args.gen, "serve", "--port", "0"] + (["--timings"] if args.timings else []),
         cwd=site,

@@ -442,6 +442,10 @@ fn explain(raw: &str, yaml: &str, position: Position) -> (String, Option<String>
         "expected sequence start" => Some("a list (`[a, b]` or lines starting with `- `)"),
         "expected string scalar" => Some("text"),
         "invalid floating point" | "invalid integer" => Some("a number, such as `72000`"),
+        // A count (`listing.page_size`, the lint limits): negative, fractional or words.
+        "invalid u8" | "invalid u16" | "invalid u32" | "invalid u64" | "invalid usize" => {
+            Some("a whole number, such as `100`")
+        }
         "expected mapping start" | "expected map start" => Some("a map of `key: value` lines"),
         _ => None,
     };

@@ -691,6 +691,17 @@ const PAGE_KINDS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The pages of paged listings, in the shipped playbook paged four cards a page
+/// (`paged_playbook(4)`): the home page's second and last pages, and term pages past the
+/// first (a capability's second page lists only secondary holders).
+const PAGED_KINDS: &[(&str, &str)] = &[
+    ("home, first of pages", ""),
+    ("home, page 2", "page/2/"),
+    ("home, last page", "page/4/"),
+    ("tag, page 3", "tags/delivery/page/3/"),
+    ("capability, page 2", "capabilities/architecture/page/2/"),
+];
+
 /// WCAG 2.2 AA (and the A levels under it) and axe's best practices, every impact level.
 fn wcag_22_aa() -> Value {
     json!({
@@ -765,6 +776,89 @@ fn every_page_kind_meets_wcag_22_aa_in_light_and_dark_mode() {
     assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
 }
 
+/// Paged listings meet WCAG 2.2 AA in both modes and fit every width; their navigation is
+/// reached by keyboard and leads on; search still finds a brief that sits on the last page.
+#[test]
+fn paged_listings_meet_wcag_22_aa_fit_every_width_and_search_finds_every_brief() {
+    let Some((browser, axe)) = browser_with_axe() else {
+        return;
+    };
+    let site = paged_playbook(4);
+    let (_server, url) = serve(site.path(), &[]);
+    let mut found = Vec::new();
+    for scheme in ["light", "dark"] {
+        browser.color_scheme(scheme);
+        for (kind, page) in PAGED_KINDS {
+            browser.open(&format!("{url}{page}"));
+            for violation in browser.axe(&axe, &wcag_22_aa()) {
+                found.push(format!("{scheme} {kind} /{page}: {violation}"));
+            }
+        }
+    }
+    browser.color_scheme("light");
+    for width in [360, 390, 1280] {
+        browser.width(width);
+        for (kind, page) in PAGED_KINDS {
+            browser.open(&format!("{url}{page}"));
+            let wide = browser.eval(WIDER_THAN_THE_SCREEN);
+            if !wide.is_null() {
+                found.push(format!("{width} px {kind} /{page}: {wide}"));
+            }
+            // Each link of the navigation is a target of at least 24 px (WCAG 2.5.8), and
+            // none leaves the column.
+            let small = browser.eval(
+                "var main = document.querySelector('main').getBoundingClientRect();                 return Array.from(document.querySelectorAll('nav.pagination a')).filter(function (a) {                   var r = a.getBoundingClientRect();                   return r.width < 24 || r.height < 24 || r.left < main.left - 0.5 || r.right > main.right + 0.5;                 }).map(function (a) { return a.textContent.trim(); })",
+            );
+            if small != json!([]) {
+                found.push(format!("{width} px {kind}: small or outside: {small}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "paged listings:\n{}", found.join("\n"));
+
+    // By keyboard: the next page's link takes focus and Enter follows it.
+    browser.width(1280);
+    browser.open(&format!("{url}page/2/"));
+    assert_eq!(
+        browser.eval("var next = document.querySelector('nav.pagination a[rel=next]'); next.focus(); return document.activeElement === next && next.textContent.trim()"),
+        json!("Next page →")
+    );
+    browser.type_into("nav.pagination a[rel=next]", "\u{E007}");
+    browser.until(
+        "the third page",
+        "return location.pathname.endsWith('/page/3/') && document.readyState === 'complete'",
+    );
+    assert_eq!(
+        browser.eval(
+            "return document.querySelector('nav.pagination [aria-current=page]').textContent"
+        ),
+        json!("3")
+    );
+    // Search from the first page finds a brief listed only on the last one.
+    browser.open(&url);
+    browser.open_search("data engineer");
+    let found = browser.eval("return Array.from(document.querySelectorAll('#search-results [role=option]')).map(function (o) { return o.getAttribute('data-href'); })");
+    let on_the_last_page = |href: &Value| {
+        href.as_str()
+            .is_some_and(|h| h.ends_with("/roles/data-engineer/"))
+    };
+    assert!(
+        found
+            .as_array()
+            .is_some_and(|f| f.iter().any(on_the_last_page)),
+        "the AI Data Engineer of /page/4/ among {found}"
+    );
+}
+
+/// Script: `null` when the page scrolls down only; otherwise how much wider it is and the
+/// first elements that stick out.
+const WIDER_THAN_THE_SCREEN: &str = "var root = document.documentElement, limit = root.clientWidth;\
+     if (root.scrollWidth <= limit) return null;\
+     var out = Array.from(document.body.querySelectorAll('*')).filter(function (e) {\
+       var r = e.getBoundingClientRect(); return r.width > 0 && r.right > limit + 1;\
+     }).slice(0, 4).map(function (e) { return e.tagName.toLowerCase() + '.' + String(e.className.baseVal === undefined ? e.className : e.className.baseVal).replace(/ /g, '.') + ' to ' + Math.round(e.getBoundingClientRect().right); });\
+     return root.scrollWidth + ' > ' + limit + ': ' + out.join(', ');";
+
 #[test]
 fn no_page_is_wider_than_the_screen_and_what_it_draws_fits() {
     let browser = match Browser::start() {
@@ -787,14 +881,7 @@ fn no_page_is_wider_than_the_screen_and_what_it_draws_fits() {
             for (kind, page) in PAGE_KINDS {
                 browser.open(&format!("{url}{page}"));
                 // The page scrolls down, never sideways: whatever is wider scrolls in its own box.
-                let wide = browser.eval(
-                "var root = document.documentElement, limit = root.clientWidth;\
-                 if (root.scrollWidth <= limit) return null;\
-                 var out = Array.from(document.body.querySelectorAll('*')).filter(function (e) {\
-                   var r = e.getBoundingClientRect(); return r.width > 0 && r.right > limit + 1;\
-                 }).slice(0, 4).map(function (e) { return e.tagName.toLowerCase() + '.' + String(e.className.baseVal === undefined ? e.className : e.className.baseVal).replace(/ /g, '.') + ' to ' + Math.round(e.getBoundingClientRect().right); });\
-                 return root.scrollWidth + ' > ' + limit + ': ' + out.join(', ');",
-            );
+                let wide = browser.eval(WIDER_THAN_THE_SCREEN);
                 if !wide.is_null() {
                     problems.push(format!("{width} px {kind} /{page}: {wide}"));
                 }

@@ -136,6 +136,7 @@ fn linkchecker_finds_no_broken_link_or_anchor() {
     // German pages to the English pages they do not translate) and every anchor.
     let multilingual = multilingual_site();
     // (name, site, whether to follow anchors too)
+    let paged = paged_playbook(4);
     let sites = [
         ("shipped", repo(), false),
         (
@@ -144,6 +145,8 @@ fn linkchecker_finds_no_broken_link_or_anchor() {
             true,
         ),
         ("multilingual", multilingual.path().to_path_buf(), true),
+        // Listings of four cards a page: the links between pages, `page/1/`'s redirect.
+        ("paged", paged.path().to_path_buf(), false),
     ];
     for (name, root, anchors) in sites {
         let out = tempfile::tempdir().expect("tempdir");

@@ -21,8 +21,11 @@ fn every_page_passes_the_nu_html_checker() {
     }
     let out = tempfile::tempdir().expect("tempdir");
     let german = german_site();
+    let paged = paged_playbook(4);
     let sites = [
         ("shipped", repo(), false),
+        // Listings of four cards a page: the pagination, `page/1/`'s redirect.
+        ("paged", paged.path().to_path_buf(), false),
         (
             "fixture",
             repo().join("tests/fixtures/director-of-ai"),

@@ -7,6 +7,7 @@ pub mod colour;
 pub mod languages;
 pub mod limits;
 pub mod lints;
+pub mod listing;
 pub mod plan;
 pub mod posting;
 pub mod renditions;
@@ -148,6 +149,9 @@ pub struct Config {
     /// each a tree of pages under `/<code>/`.
     #[serde(default)]
     pub languages: Vec<languages::Language>,
+    /// How many cards a listing shows per page (`listing: {page_size: 100}`).
+    #[serde(default)]
+    pub listing: listing::Listing,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -394,6 +398,13 @@ impl Config {
         }
         if let Some(p) = languages::problem(&self.languages, self.default_language()) {
             return Err(fail(p.at, p.message, &p.help));
+        }
+        if let Some((message, help)) = self.listing.problem() {
+            let at = keys
+                .get("listing")
+                .and_then(|listing| listing.keys.get("page_size"))
+                .map_or(Position::START, |k| k.value_at);
+            return Err(fail(at, message, help));
         }
         Ok(())
     }

@@ -34,8 +34,9 @@ pub const ROLES_DIR: &str = "roles";
 /// A company's own briefs (its team plan), usually derived from the archetypes in `roles/`.
 pub const PLAN_DIR: &str = "plan";
 
-/// Top-level folders of the site that gen's own pages use.
-const RESERVED: [&str; 7] = [
+/// Top-level folders of the site that gen's own pages use (`page/`: the home listing's
+/// pages after the first, once it has more cards than `listing.page_size`).
+const RESERVED: [&str; 8] = [
     "print",
     "matrix",
     "sequence",
@@ -43,6 +44,7 @@ const RESERVED: [&str; 7] = [
     "archetypes",
     "capabilities",
     "tags",
+    "page",
 ];
 
 /// Everything under `content/`, parsed and checked.

@@ -406,6 +406,9 @@ impl Build {
             .filter_map(|key| match key {
                 PageKey::Taxonomy(taxonomy) => Some(taxonomy.path().to_string()),
                 PageKey::Role(slug) => Some(crate::render::views::role_path(slug)),
+                // A whole listing: its pages past the last, or a term that is gone, go.
+                PageKey::Home => Some(crate::render::listing::PAGE_FOLDER.to_string()),
+                PageKey::Term(taxonomy, term) => Some(taxonomy.term_path(term)),
                 _ => None,
             })
             .collect();
@@ -529,7 +532,11 @@ impl Build {
     ) -> Plan {
         if !same_findings(&self.findings, warnings) {
             for key in PageKey::showing_any(&[Shows::Findings]) {
-                plan.pages.insert(key);
+                // The home page counts them in its intro, on its first page.
+                plan.pages.insert(match key {
+                    PageKey::Home => PageKey::HomePage(1),
+                    other => other,
+                });
             }
         }
         if headings_changed {
@@ -568,7 +575,7 @@ impl Build {
                 render::split_taxonomies(&views, render::all_pages(content))
             }
             Selection::All => render::all_pages(content),
-            Selection::Only(keys) => keys.iter().cloned().collect(),
+            Selection::Only(keys) => crate::engine::plan_listings::without_repeats(keys),
         };
         let total = keys.len();
         let progress = Mutex::new(self.progress.as_mut());

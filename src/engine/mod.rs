@@ -6,6 +6,7 @@ pub mod export;
 pub mod languages;
 mod link_findings;
 pub mod plan;
+pub mod plan_listings;
 pub mod playbook_docx;
 pub mod session;
 pub mod site;

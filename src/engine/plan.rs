@@ -234,18 +234,19 @@ fn plan_role(
         != front_of(&role.source.text, role.body_offset)
     {
         let change = FrontChange::between(config, before, role);
-        plan.pages
-            .union(Selection::Only(pages_showing_role(old, new, role, &change)));
+        plan.pages.union(Selection::Only(pages_showing_role(
+            config, old, new, role, &change,
+        )));
         plan.fronts.insert(role.source.content_path.clone());
         plan.across_briefs |= change.read_across_briefs;
-        plan_inheriting(plan, old, new, role);
+        plan_inheriting(plan, config, old, new, role);
     }
     true
 }
 
 /// Briefs that extend `role`, at any depth, show what they inherit from it: plan them as
 /// if every field of theirs had changed.
-fn plan_inheriting(plan: &mut Plan, old: &Content, new: &Content, role: &Role) {
+fn plan_inheriting(plan: &mut Plan, config: &Config, old: &Content, new: &Content, role: &Role) {
     let mut planned = BTreeSet::new();
     let mut inheriting = vec![role.slug.as_str()];
     while let Some(slug) = inheriting.pop() {
@@ -256,7 +257,7 @@ fn plan_inheriting(plan: &mut Plan, old: &Content, new: &Content, role: &Role) {
             let before = old.role(&derived.slug).unwrap_or(derived);
             let change = FrontChange::everything(before);
             plan.pages.union(Selection::Only(pages_showing_role(
-                old, new, derived, &change,
+                config, old, new, derived, &change,
             )));
             plan.fronts.insert(derived.source.content_path.clone());
             plan.across_briefs = true;
@@ -314,6 +315,7 @@ impl<'a> FrontChange<'a> {
                 Shows::Bundled,
                 Shows::Job,
                 Shows::Plan,
+                Shows::Constraints,
                 Shows::Everything,
             ],
             read_across_briefs: true,
@@ -351,6 +353,7 @@ impl<'a> FrontChange<'a> {
                     || b.level.as_ref().map(|l| &l.value) != a.level.as_ref().map(|l| &l.value)
                     || serde_json::to_value(&b.pay).ok() != serde_json::to_value(&a.pay).ok(),
             ),
+            (Shows::Constraints, b.constraints != a.constraints),
         ]
         .into_iter()
         .filter_map(|(what, moved)| moved.then_some(what))
@@ -401,6 +404,7 @@ const LINTS_ACROSS_BRIEFS_READ: &[Shows] = &[
 /// pages listing its card, and its neighbours' pages. An overview lists thousands of briefs
 /// on a big site, so an edit that leaves them alone must not lay them out again.
 fn pages_showing_role(
+    config: &Config,
     old: &Content,
     new: &Content,
     after: &Role,
@@ -416,30 +420,38 @@ fn pages_showing_role(
     for parent in [&b.extends, &a.extends].into_iter().flatten() {
         pages.insert(PageKey::Role(parent.value.clone()));
     }
-    for (taxonomy, joined_or_left, terms) in [
+    let capabilities = |f: &crate::content::role::RoleFront| -> Vec<String> {
+        values(&f.capabilities.primary)
+            .into_iter()
+            .chain(values(&f.capabilities.secondary))
+            .collect()
+    };
+    let tags = |f: &crate::content::role::RoleFront| -> Vec<String> {
+        f.tags.iter().map(|t| slugify(&t.value)).collect()
+    };
+    for (taxonomy, joined_or_left, terms, terms_before) in [
         (
             Taxonomy::Archetypes,
             change.has(Shows::Archetype),
             vec![a.archetype.value.clone()],
+            vec![b.archetype.value.clone()],
         ),
         (
             Taxonomy::Capabilities,
             change.has(Shows::Capabilities),
-            values(&a.capabilities.primary)
-                .into_iter()
-                .chain(values(&a.capabilities.secondary))
-                .collect(),
+            capabilities(a),
+            capabilities(b),
         ),
-        (
-            Taxonomy::Tags,
-            change.has(Shows::Tags),
-            a.tags.iter().map(|t| slugify(&t.value)).collect::<Vec<_>>(),
-        ),
+        (Taxonomy::Tags, change.has(Shows::Tags), tags(a), tags(b)),
     ] {
         if joined_or_left {
-            // The index's counts and the terms it joined and left: the whole taxonomy, and
-            // the sitemap, which lists a term that is new (or gone).
-            pages.insert(PageKey::Taxonomy(taxonomy));
+            // The index's counts, the terms it left and joined (and those it stays on, whose
+            // card may have changed), and the sitemap, which lists a term that is new (or
+            // gone).
+            pages.insert(PageKey::TaxonomyIndex(taxonomy));
+            for term in terms.into_iter().chain(terms_before) {
+                pages.insert(PageKey::Term(taxonomy, term));
+            }
             pages.insert(PageKey::Sitemap);
             continue;
         }
@@ -464,6 +476,7 @@ fn pages_showing_role(
             }
         }
     }
+    super::plan_listings::narrow(config, old, new, &after.slug, &change.changed, &mut pages);
     pages
 }
 
@@ -661,6 +674,19 @@ mod tests {
     }
 
     #[test]
+    fn a_constraints_edit_lays_out_the_search_index_which_finds_briefs_by_them() {
+        let text = brief("Architect", "architect", &["lead"]);
+        let edited = text.replacen(
+            "\n---\n",
+            "\nconstraints: [Claims data stays in the EU]\n---\n",
+            1,
+        );
+        let plan = plan_content(&config(), &site(&[]), &site(&[("roles/arch.md", edited)]));
+        let pages = plan.pages.only().cloned().unwrap_or_default();
+        assert!(pages.contains(&PageKey::SearchIndex), "{pages:?}");
+    }
+
+    #[test]
     fn a_new_reason_for_a_waiver_runs_the_lints_across_briefs_again() {
         let text = brief("Architect", "architect", &["lead"]);
         let waive = |reason: &str| {
@@ -746,16 +772,18 @@ mod tests {
     }
 
     #[test]
-    fn a_tag_edit_lays_out_the_tag_taxonomy_and_the_sitemap() {
+    fn a_tag_edit_lays_out_the_tag_index_the_term_it_joined_and_the_sitemap() {
         let text = brief("Architect", "architect", &["lead"]);
         let edited = text.replacen("\n---\n", "\ntags: [platform]\n---\n", 1);
         assert_ne!(text, edited);
         let plan = plan_content(&config(), &site(&[]), &site(&[("roles/arch.md", edited)]));
         let pages = plan.pages.only().cloned().unwrap_or_default();
-        assert!(
-            pages.contains(&PageKey::Taxonomy(Taxonomy::Tags)),
-            "{pages:?}"
-        );
+        for page in [
+            PageKey::TaxonomyIndex(Taxonomy::Tags),
+            PageKey::Term(Taxonomy::Tags, "platform".into()),
+        ] {
+            assert!(pages.contains(&page), "{page:?} in {pages:?}");
+        }
         assert!(
             pages.contains(&PageKey::Sitemap),
             "a new tag has a new page: {pages:?}"
@@ -802,6 +830,22 @@ mod tests {
                 role("other")
             ])
         );
+    }
+
+    #[test]
+    fn a_hiring_order_edit_in_the_team_plan_lays_out_the_home_page_that_lists_it() {
+        let plan = |lead_after: &str| {
+            site(&[
+                (
+                    "plan/lead.md",
+                    brief("Claims AI Lead", "manager", &[lead_after]),
+                ),
+                ("plan/eng.md", brief("Claims ML Engineer", "builder", &[])),
+            ])
+        };
+        let pages = plan_content(&config(), &plan(""), &plan("eng"));
+        let pages = pages.pages.only().cloned().unwrap_or_default();
+        assert!(pages.contains(&PageKey::Home), "{pages:?}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod export;
 pub mod i18n;
 pub mod jobs;
 pub mod languages;
+pub mod listing;
 pub mod pages;
 pub mod plan_page;
 pub mod plan_svg;
@@ -228,16 +229,8 @@ impl<'a, 'v> Renderer<'a, 'v> {
             }
         };
         match key {
-            PageKey::Home => {
-                let mut context = Context::new();
-                context.insert("groups", &views.archetype_groups());
-                context.insert("plan", &views.plan());
-                Ok(vec![self.page(
-                    "index.html".into(),
-                    "index.html",
-                    &context,
-                )?])
-            }
+            PageKey::Home => self.home(None),
+            PageKey::HomePage(number) => self.home(Some(*number)),
             PageKey::Print => {
                 if !site_views::has_print_page(content) {
                     return Ok(Vec::new());
@@ -297,13 +290,8 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     "taxonomy",
                     &index,
                 )?;
-                for (path, term) in terms {
-                    pages.extend(self.one(
-                        format!("{path}index.html"),
-                        "taxonomy.html",
-                        "term",
-                        &term,
-                    )?);
+                for term in terms {
+                    pages.extend(self.term(*taxonomy, &term, None)?);
                 }
                 Ok(pages)
             }
@@ -313,10 +301,12 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 "taxonomy",
                 &views.taxonomy_index(*taxonomy),
             ),
-            PageKey::Term(taxonomy, key) => match views.term(*taxonomy, key) {
-                Some((path, term)) => {
-                    self.one(format!("{path}index.html"), "taxonomy.html", "term", &term)
-                }
+            PageKey::Term(taxonomy, key) => match views.term_data(*taxonomy, key) {
+                Some(term) => self.term(*taxonomy, &term, None),
+                None => Ok(Vec::new()),
+            },
+            PageKey::TermPage(taxonomy, key, number) => match views.term_data(*taxonomy, key) {
+                Some(term) => self.term(*taxonomy, &term, Some(*number)),
                 None => Ok(Vec::new()),
             },
             PageKey::Data => Ok(vec![(
@@ -458,6 +448,58 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 )
             }
         }
+    }
+}
+
+impl<'v> Renderer<'_, 'v> {
+    /// The home listing's pages (only page `number` when given: nothing past the last), with
+    /// `page/1/`'s redirect beside page 1 when there are more.
+    fn home(&self, number: Option<usize>) -> Result<Vec<RenderedPage>, Diagnostic> {
+        let views = self.views;
+        let runs = views.home_runs();
+        let numbers = match number {
+            Some(n) => n..=n,
+            None => 1..=views.home_pages(),
+        };
+        let mut pages = Vec::new();
+        for n in numbers {
+            let Some(page) = views.home_page(&runs, n) else {
+                break;
+            };
+            let mut context = Context::new();
+            context.insert("groups", &page.groups);
+            context.insert("plan", &page.plan);
+            context.insert("paginator", &page.paginator);
+            let path = format!("{}index.html", listing::page_path("", n));
+            pages.push(self.page(path, "index.html", &context)?);
+            if n == 1 && page.paginator.is_some() {
+                let (path, html) = listing::redirect(views, "");
+                pages.push(self.laid_out(path, html));
+            }
+        }
+        Ok(pages)
+    }
+
+    /// The pages of a term's listing (only page `number` when given), with `page/1/`'s
+    /// redirect beside page 1 when there are more.
+    fn term(
+        &self,
+        taxonomy: site_views::Taxonomy,
+        term: &site_views::TermData<'v>,
+        number: Option<usize>,
+    ) -> Result<Vec<RenderedPage>, Diagnostic> {
+        let mut pages = Vec::new();
+        for (folder, page) in self.views.term_pages(taxonomy, term, number) {
+            let mut context = Context::new();
+            context.insert("term", &page.term);
+            context.insert("paginator", &page.paginator);
+            pages.push(self.page(format!("{folder}index.html"), "taxonomy.html", &context)?);
+            if page.paginator.as_ref().is_some_and(|p| p.number == 1) {
+                let (path, html) = listing::redirect(self.views, &taxonomy.term_path(&term.key));
+                pages.push(self.laid_out(path, html));
+            }
+        }
+        Ok(pages)
     }
 }
 

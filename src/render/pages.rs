@@ -40,6 +40,11 @@ pub enum PageKey {
     Role(String),
     /// By content path.
     Guide(String),
+    /// One page of the home listing (`Home` is all of them), by number from 1: the planner
+    /// lays out only the pages of a paged listing that an edit changes (`render::listing`).
+    HomePage(usize),
+    /// One page of a term's listing (`Term` is all of them).
+    TermPage(Taxonomy, String, usize),
 }
 
 /// What a page shows from the briefs, beside the brief it is about: when one of these
@@ -68,6 +73,8 @@ pub enum Shows {
     /// `handover`, `covered_by`) and what the plan's cost reads (`headcount`, `pay`,
     /// `level`).
     Plan,
+    /// `constraints`, which search finds briefs by.
+    Constraints,
     /// Every field of every brief (`roles.json`, the whole-playbook page).
     Everything,
     /// The lint findings (listed, or counted).
@@ -112,6 +119,8 @@ const HOME: PageKind = PageKind {
         Bundled,
         // The staffing summary counts covered capabilities.
         Plan,
+        // The team plan's cards are in hiring order.
+        Hiring,
     ],
 };
 const NOT_FOUND: PageKind = PageKind {
@@ -206,6 +215,7 @@ const SEARCH_INDEX_KIND: PageKind = PageKind {
         Archetype,
         Tags,
         Headings,
+        Constraints,
     ],
 };
 /// A file written beside a brief's page, `<slug>.<suffix>`, from one template.
@@ -316,6 +326,8 @@ impl PageKey {
             PageKey::SearchIndex => &SEARCH_INDEX_KIND,
             PageKey::Role(_) => &ROLE,
             PageKey::Guide(_) => &GUIDE,
+            PageKey::HomePage(_) => &HOME,
+            PageKey::TermPage(..) => &TERM,
         }
     }
 
@@ -373,21 +385,29 @@ impl PageKey {
     }
 }
 
-/// `keys` with each whole taxonomy as its index and one key per term, so that pages can be
-/// rendered (and let go) a few at a time.
+/// `keys` with each whole taxonomy as its index and one key per page of each term, and the
+/// home listing as one key per page, so that pages can be rendered (and let go) a few at a
+/// time, on every core.
 pub fn split_taxonomies(views: &Views, keys: Vec<PageKey>) -> Vec<PageKey> {
     let mut split = Vec::with_capacity(keys.len());
     for key in keys {
         match key {
             PageKey::Taxonomy(taxonomy) => {
                 split.push(PageKey::TaxonomyIndex(taxonomy));
-                split.extend(
-                    views
-                        .term_keys(taxonomy)
-                        .into_iter()
-                        .map(|term| PageKey::Term(taxonomy, term)),
-                );
+                for (term, pages) in views.term_page_counts(taxonomy) {
+                    if pages == 1 {
+                        split.push(PageKey::Term(taxonomy, term));
+                    } else {
+                        split.extend(
+                            (1..=pages).map(|n| PageKey::TermPage(taxonomy, term.clone(), n)),
+                        );
+                    }
+                }
             }
+            PageKey::Home => match views.home_pages() {
+                1 => split.push(PageKey::Home),
+                pages => split.extend((1..=pages).map(PageKey::HomePage)),
+            },
             other => split.push(other),
         }
     }
@@ -413,11 +433,20 @@ pub fn all_pages(content: &Content) -> Vec<PageKey> {
 
 /// The HTML pages a key makes, below the site root, for the sitemap.
 pub(super) fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
+    use crate::render::listing::page_path;
     match key {
         PageKey::Print if !has_print_page(views.content) => Vec::new(),
+        PageKey::Home => (1..=views.home_pages()).map(|n| page_path("", n)).collect(),
+        PageKey::HomePage(n) => vec![page_path("", *n)],
         PageKey::Taxonomy(taxonomy) => views.taxonomy_paths(*taxonomy),
         PageKey::TaxonomyIndex(taxonomy) => vec![taxonomy.path().to_string()],
-        PageKey::Term(taxonomy, key) => vec![taxonomy.term_path(key)],
+        PageKey::Term(taxonomy, key) => views
+            .term_page_counts(*taxonomy)
+            .into_iter()
+            .filter(|(term, _)| term == key)
+            .flat_map(|(_, pages)| (1..=pages).map(|n| page_path(&taxonomy.term_path(key), n)))
+            .collect(),
+        PageKey::TermPage(taxonomy, key, n) => vec![page_path(&taxonomy.term_path(key), *n)],
         PageKey::Role(slug) => vec![role_path(slug)],
         PageKey::Guide(content_path) => views
             .content

@@ -121,10 +121,15 @@ pub struct Holder {
 /// The team plan on the home page: the staffing summary and the plan's briefs.
 #[derive(Debug, Serialize)]
 pub struct PlanView<'a> {
-    pub staffing: StaffingView<'a>,
-    /// Cards (`RoleCard`) of the briefs of `content/plan/`, in hiring order (empty without
-    /// a plan).
+    /// On the first page of the home listing only.
+    pub staffing: Option<StaffingView<'a>>,
+    /// Cards (`RoleCard`) of the briefs of `content/plan/` on this page, in hiring order
+    /// (empty without a plan).
     pub roles: Vec<tera::Value>,
+    /// How many briefs the plan has, on every page.
+    pub count: usize,
+    /// Whether its first cards are on an earlier page.
+    pub continued: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -165,12 +170,12 @@ pub struct Term<'a> {
 }
 
 /// A term while its pages are prepared.
-struct TermData<'a> {
-    key: String,
+pub struct TermData<'a> {
+    pub key: String,
     name: String,
     description: Option<&'a str>,
-    roles: Vec<&'a Arc<Role>>,
-    secondary: Vec<&'a Arc<Role>>,
+    pub roles: Vec<&'a Arc<Role>>,
+    pub secondary: Vec<&'a Arc<Role>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -191,6 +196,9 @@ pub struct TaxonomyTermView<'a> {
     pub roles: Vec<tera::Value>,
     /// For capabilities: cards of the briefs that hold it as secondary.
     pub secondary: Vec<tera::Value>,
+    /// Whether this page lists the primary holders (or says there are none): a page of a
+    /// paged listing past them shows only secondary ones.
+    pub primary_here: bool,
 }
 
 /// One brief in `roles.json`: field names are a public interface (see README).
@@ -433,21 +441,6 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The home page's team section: none in the library view.
-    pub fn plan(&self) -> Option<PlanView<'a>> {
-        let staffing = self.staffing()?;
-        let roles = if self.content.has_plan() {
-            sequence::hiring_order(self.config, self.content)
-                .into_iter()
-                .filter(|step| step.role.in_plan())
-                .map(|step| self.card_value(step.role))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        Some(PlanView { staffing, roles })
-    }
-
     fn archetype_name(&self, role: &'a Role) -> &'a str {
         self.config
             .archetype(&role.front.archetype.value)
@@ -503,11 +496,6 @@ impl<'a> Views<'a> {
         tags
     }
 
-    fn sorted_cards(&self, mut roles: Vec<&'a Arc<Role>>) -> Vec<tera::Value> {
-        roles.sort_by(|a, b| a.title().cmp(b.title()));
-        roles.into_iter().map(|r| self.role_card(r)).collect()
-    }
-
     fn with_capability(&self, key: &str, primary: bool) -> Vec<&'a Arc<Role>> {
         self.content
             .roles
@@ -559,15 +547,28 @@ impl<'a> Views<'a> {
         terms
     }
 
-    /// The folders of a taxonomy's index and term pages below the site root.
+    /// The folders of a taxonomy's index and term pages below the site root, every page of
+    /// a paged term's listing.
     pub fn taxonomy_paths(&self, taxonomy: Taxonomy) -> Vec<String> {
         let base = taxonomy.path();
-        std::iter::once(base.to_string())
-            .chain(
-                self.terms(taxonomy)
-                    .iter()
-                    .map(|t| taxonomy.term_path(&t.key)),
-            )
+        let mut paths = vec![base.to_string()];
+        for (key, pages) in self.term_page_counts(taxonomy) {
+            let listing = taxonomy.term_path(&key);
+            paths.extend((1..=pages).map(|n| crate::render::listing::page_path(&listing, n)));
+        }
+        paths
+    }
+
+    /// Each term of a taxonomy by key, with the number of pages its listing takes.
+    pub fn term_page_counts(&self, taxonomy: Taxonomy) -> Vec<(String, usize)> {
+        self.terms(taxonomy)
+            .into_iter()
+            .map(|t| {
+                let cards = t.roles.len() + t.secondary.len();
+                let pages =
+                    crate::render::listing::page_count(cards, self.config.listing.page_size);
+                (t.key, pages)
+            })
             .collect()
     }
 
@@ -596,11 +597,6 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The keys of a taxonomy's terms.
-    pub fn term_keys(&self, taxonomy: Taxonomy) -> Vec<String> {
-        self.terms(taxonomy).into_iter().map(|t| t.key).collect()
-    }
-
     /// The index page of a taxonomy.
     pub fn taxonomy_index(&self, taxonomy: Taxonomy) -> TaxonomyIndexView<'a> {
         self.index_view(taxonomy, &self.terms(taxonomy))
@@ -624,22 +620,15 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The index page of a taxonomy and one page per term, as (path, view).
-    pub fn taxonomy(
-        &self,
-        taxonomy: Taxonomy,
-    ) -> (TaxonomyIndexView<'a>, Vec<(String, TaxonomyTermView<'a>)>) {
+    /// The index page of a taxonomy and its terms.
+    pub fn taxonomy(&self, taxonomy: Taxonomy) -> (TaxonomyIndexView<'a>, Vec<TermData<'a>>) {
         let terms = self.terms(taxonomy);
         let index = self.index_view(taxonomy, &terms);
-        let pages = terms
-            .into_iter()
-            .map(|t| self.term_page(taxonomy, t))
-            .collect();
-        (index, pages)
+        (index, terms)
     }
 
-    /// The page of one term (by key), as (path, view); `None` once no brief uses it.
-    pub fn term(&self, taxonomy: Taxonomy, key: &str) -> Option<(String, TaxonomyTermView<'a>)> {
+    /// One term (by key) and its briefs; `None` once no brief uses it.
+    pub fn term_data(&self, taxonomy: Taxonomy, key: &str) -> Option<TermData<'a>> {
         // One term without gathering the others: a big site's taxonomies are laid out a term
         // at a time.
         let term = match taxonomy {
@@ -664,22 +653,21 @@ impl<'a> Views<'a> {
                 }
             }
         };
-        Some(self.term_page(taxonomy, term))
+        Some(term)
     }
 
-    fn term_page(&self, taxonomy: Taxonomy, t: TermData<'a>) -> (String, TaxonomyTermView<'a>) {
-        let base = taxonomy.path();
-        let path = taxonomy.term_path(&t.key);
-        let view = TaxonomyTermView {
+    /// A term's page without its cards (`render::listing` puts in a page's).
+    pub fn term_view(&self, taxonomy: Taxonomy, t: &TermData<'a>) -> TaxonomyTermView<'a> {
+        TaxonomyTermView {
             taxonomy: taxonomy.title(),
-            taxonomy_url: self.url(base),
-            name: t.name,
+            taxonomy_url: self.url(taxonomy.path()),
+            name: t.name.clone(),
             description: t.description,
-            url: self.url(&path),
-            roles: self.sorted_cards(t.roles),
-            secondary: self.sorted_cards(t.secondary),
-        };
-        (path, view)
+            url: self.url(&taxonomy.term_path(&t.key)),
+            roles: Vec::new(),
+            secondary: Vec::new(),
+            primary_here: true,
+        }
     }
 
     fn role_file_permalink(&self, role: &Role, suffix: &str) -> String {

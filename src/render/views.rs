@@ -243,8 +243,12 @@ pub struct ArchetypeGroup<'a> {
     pub key: &'a str,
     pub name: &'a str,
     pub description: &'a str,
-    /// Cards (`RoleCard`).
+    /// Cards (`RoleCard`) on this page.
     pub roles: Vec<tera::Value>,
+    /// How many briefs the group has, on every page.
+    pub count: usize,
+    /// Whether its first cards are on an earlier page.
+    pub continued: bool,
 }
 
 /// Builds views with one base path.
@@ -724,24 +728,6 @@ impl<'a> Views<'a> {
             last_changed: self.last_changed(&guide.source.content_path),
             edit_url: self.config.edit_link(&guide.source.file),
         }
-    }
-
-    /// The library's briefs by archetype (the team plan's briefs have their own section).
-    pub fn archetype_groups(&self) -> Vec<ArchetypeGroup<'a>> {
-        let plan = self.content.has_plan();
-        crate::playbook::roles_by_archetype(self.config, self.content)
-            .into_iter()
-            .map(|(archetype, roles)| ArchetypeGroup {
-                key: &archetype.key,
-                name: &archetype.name,
-                description: &archetype.description,
-                roles: roles
-                    .into_iter()
-                    .filter(|r| !plan || !r.in_plan())
-                    .map(|r| self.role_card(r))
-                    .collect(),
-            })
-            .collect()
     }
 }
 

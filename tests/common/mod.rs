@@ -262,6 +262,28 @@ pub fn german_site() -> TempDir {
     dir
 }
 
+/// Add `listing.page_size: size` to the site.yaml of the site at `root`.
+pub fn set_page_size(root: &Path, size: usize) {
+    let config = read(root, "site.yaml");
+    write(
+        root,
+        "site.yaml",
+        &format!("{config}\nlisting:\n  page_size: {size}\n"),
+    );
+}
+
+/// The shipped playbook with `listing.page_size: size`: with 4, its home page and its larger
+/// term pages are paged (`render::listing`).
+pub fn paged_playbook(size: usize) -> TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    fs::copy(repo().join("site.yaml"), root.join("site.yaml")).expect("site.yaml");
+    set_page_size(root, size);
+    // With the staffing file site.yaml names, in `content/plan/`.
+    copy_dir(&repo().join("content"), &root.join("content"));
+    dir
+}
+
 /// What an independent judge written in Python prints as JSON: `python3` run with `args`
 /// (a script's path, or `-c` and its text, then its arguments), failing the test with its
 /// stderr when it fails.

@@ -345,3 +345,14 @@ missing-translations-lead = Die Rollenprofile und Leitfäden, die in einer Sprac
 missing-translations-lead-rest = neben ihrer Seite). Der Sprachbaum lässt sie aus, und die Sprachauswahl führt von ihnen zur Startseite der Sprache.
 count-untranslated = { $count } nicht übersetzt
 every-page-translated = Alle Seiten sind übersetzt.
+
+## Paged listings
+pagination-label = Seitennavigation
+page-of = Seite { $number } von { $pages }
+page-of-lower = Seite { $number } von { $pages }
+page-of-briefs = Seite { $number } von { $pages } der Rollenprofile
+page-number = Seite { $number }
+page-word = Seite
+previous = Zurück
+next = Weiter
+continued = Fortsetzung

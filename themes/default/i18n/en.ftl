@@ -348,3 +348,14 @@ missing-translations-lead = The briefs and guides each language does not transla
 missing-translations-lead-rest = beside its page). Its tree leaves them out, and its switcher leads from them to its home page.
 count-untranslated = { $count } untranslated
 every-page-translated = Every page is translated.
+
+## Paged listings
+pagination-label = Pagination
+page-of = Page { $number } of { $pages }
+page-of-lower = page { $number } of { $pages }
+page-of-briefs = Page { $number } of { $pages } of the briefs
+page-number = Page { $number }
+page-word = page
+previous = Previous
+next = Next
+continued = continued

@@ -358,3 +358,14 @@ count-untranslated = { $count ->
    *[other] { $count } non traduites
 }
 every-page-translated = Toutes les pages sont traduites.
+
+## Paged listings
+pagination-label = Pagination
+page-of = Page { $number } sur { $pages }
+page-of-lower = page { $number } sur { $pages }
+page-of-briefs = Page { $number } sur { $pages } des fiches
+page-number = Page { $number }
+page-word = page
+previous = Précédente
+next = Suivante
+continued = suite
