@@ -649,7 +649,7 @@ mod tests {
             let mut args = FluentArgs::new();
             for name in [
                 "name", "count", "site", "quarter", "currency", "min", "max", "until", "files",
-                "line", "column", "file", "label",
+                "line", "column", "file", "label", "number", "pages",
             ] {
                 args.set(name, FluentValue::from(1));
             }

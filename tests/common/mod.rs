@@ -98,12 +98,18 @@ Because. Read the [Head of AI](../roles/head-of-ai.md) brief.
 /// plan's briefs, and without its `languages:` (the small sites have no translations): for
 /// sites that do not copy `content/plan/`.
 pub fn library_site_yaml() -> String {
+    shipped_site_yaml_without(&["staffing:", "languages:"])
+}
+
+/// The repository's site.yaml without the top-level keys `keys` (`"staffing:"`) and what
+/// is under them.
+pub fn shipped_site_yaml_without(keys: &[&str]) -> String {
     let shipped = fs::read_to_string(repo().join("site.yaml")).expect("site.yaml");
     let mut kept = String::new();
     let mut skipping = false;
     for line in shipped.split_inclusive('\n') {
         if !line.starts_with([' ', '#', '\n']) {
-            skipping = line.starts_with("staffing:") || line.starts_with("languages:");
+            skipping = keys.iter().any(|key| line.starts_with(key));
         }
         if !skipping {
             kept.push_str(line);
@@ -250,9 +256,18 @@ pub fn branded_site() -> TempDir {
 pub fn german_site() -> TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
-    let config = fs::read_to_string(repo().join("site.yaml")).expect("site.yaml");
+    // German as the site's own language: the shipped German tree's pages are left out.
+    let config = shipped_site_yaml_without(&["languages:"]);
     write(root, "site.yaml", &format!("language: de\n{config}"));
     copy_dir(&repo().join("content"), &root.join("content"));
+    for entry in walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_name().to_string_lossy().ends_with(".de.md") {
+            fs::remove_file(entry.path()).expect("remove a translation");
+        }
+    }
     let lead = read(root, "content/plan/claims-head-of-ai.md");
     write(
         root,
