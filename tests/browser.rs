@@ -1261,7 +1261,10 @@ fn the_language_switcher_keeps_the_brief_and_search_stays_in_its_language() {
     assert_eq!(search("Massnahme"), json!(["Leitung KI"]));
     assert_eq!(search("nutzen"), json!(["Hier beginnen"]));
     // The English brief the tree does not translate is not in its index.
-    assert_eq!(search("Applied"), json!(["No role or guide matches."]));
+    assert_eq!(
+        search("Applied"),
+        json!(["Kein Rollenprofil und kein Leitfaden passt zur Suche."])
+    );
     assert_eq!(
         browser
             .eval("return window.rolebookTerms.terms('Maßnahmen für Häuser').map(t => [t.w, t.s])"),
