@@ -68,9 +68,15 @@ impl Grammar {
                 ("constant", "variable.other.constant"),
                 ("keyword", "keyword.control"),
                 ("operator", "keyword.operator"),
+                ("keyword.control", "keyword.control"),
                 ("function.builtin", "support.function.builtin"),
+                // Definitions are entity.name.function (bold in InspiredGitHub), calls
+                // variable.function, as syntect has them.
                 ("function", "entity.name.function"),
+                ("function.call", "variable.function"),
                 ("function.method", "variable.function"),
+                ("meta.annotation", "meta.annotation"),
+                ("punctuation.comment", "punctuation.definition.comment"),
                 ("punctuation.string", "punctuation.definition.string"),
                 ("constructor", "support.type"),
                 ("type.definition", "entity.name.class"),
@@ -160,11 +166,19 @@ impl Grammar {
                 (default_parameter name: (identifier) @variable.parameter)
                 (typed_parameter (identifier) @variable.parameter)
                 (typed_default_parameter name: (identifier) @variable.parameter)
+                (decorator) @meta.annotation
                 (decorator "@" @punctuation.special)
                 (decorator (identifier) @variable.annotation)
+                (call function: (identifier) @function.call)
                 (call function: (attribute attribute: (identifier) @function.method))
+                (function_definition name: (identifier) @function)
+                (for_statement "in" @keyword.control)
                 (string (string_start) @punctuation.string)
                 (string (string_end) @punctuation.string)
+                (module . (expression_statement (string (string_start) @punctuation.comment)))
+                (module . (expression_statement (string (string_end) @punctuation.comment)))
+                (block . (expression_statement (string (string_start) @punctuation.comment)))
+                (block . (expression_statement (string (string_end) @punctuation.comment)))
                 "#
             }
             Grammar::Bash => {
