@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use tree_sitter_highlight::{HighlightConfiguration, HighlightEvent};
 
 /// A language with a grammar compiled in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Grammar {
     Python,
     Yaml,
@@ -281,10 +281,39 @@ struct Loaded {
 
 /// Each grammar's query is compiled on the first block in its language (tens of
 /// milliseconds), once per process; a site without such blocks never pays for it.
+static LOADED: [OnceLock<Option<Loaded>>; 5] = [const { OnceLock::new() }; 5];
+
 fn loaded(grammar: Grammar) -> Option<&'static Loaded> {
-    static LOADED: [OnceLock<Option<Loaded>>; 5] = [const { OnceLock::new() }; 5];
     let index = GRAMMARS.iter().position(|g| *g == grammar)?;
     LOADED[index].get_or_init(|| grammar.load()).as_ref()
+}
+
+/// Compile the grammars of `langs` (info strings' first words) that are not compiled yet,
+/// on a thread of its own: a build calls it once it knows its blocks' languages, so the
+/// queries compile while the lints run instead of on the first page that needs them.
+pub fn warm_up<'a>(
+    langs: impl IntoIterator<Item = &'a str>,
+) -> Option<std::thread::JoinHandle<()>> {
+    let mut grammars: Vec<Grammar> = langs.into_iter().filter_map(Grammar::of).collect();
+    grammars.sort_unstable();
+    grammars.dedup();
+    grammars.retain(|grammar| {
+        GRAMMARS
+            .iter()
+            .position(|g| g == grammar)
+            .is_some_and(|index| LOADED[index].get().is_none())
+    });
+    if grammars.is_empty() {
+        return None;
+    }
+    std::thread::Builder::new()
+        .name("grammars".to_string())
+        .spawn(move || {
+            for grammar in grammars {
+                let _ = loaded(grammar);
+            }
+        })
+        .ok()
 }
 
 thread_local! {
@@ -487,6 +516,19 @@ LIMIT 10;
             let html = highlight(code, lang).expect("highlights");
             assert!(html.starts_with("<span class=\"hl-source"), "{html}");
         }
+    }
+
+    /// A warm-up compiles the grammars named (once), and the blocks come out the same.
+    #[test]
+    fn a_warm_up_compiles_the_grammars_named() {
+        let before = highlight(SQL, "sql");
+        if let Some(thread) = warm_up(["sql", "rust", "sql", ""]) {
+            thread.join().expect("compiled");
+        }
+        assert!(LOADED[4].get().is_some_and(Option::is_some));
+        assert!(warm_up(["sql"]).is_none(), "compiled once");
+        assert!(warm_up(["rust", "nosuchlang"]).is_none());
+        assert_eq!(highlight(SQL, "sql"), before);
     }
 
     /// The share of the code's visible characters that tree-sitter's classes colour as

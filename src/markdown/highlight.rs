@@ -19,6 +19,8 @@ use syntect::util::LinesWithEndings;
 
 use crate::config::limits::Limits;
 
+pub use super::grammar::warm_up;
+
 /// Classes are prefixed so they cannot collide with the theme's own.
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 pub const STYLESHEET_PATH: &str = "syntax.css";
