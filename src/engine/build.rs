@@ -17,7 +17,7 @@ use crate::engine::plan::{self, ChangeSet, Plan, Selection};
 use crate::engine::site::{LoadOptions, Site};
 use crate::error::Error;
 use crate::markdown::LinkIndex;
-use crate::markdown::highlight::Highlighter;
+use crate::markdown::highlight::{self, Highlighter};
 use crate::markdown::{self, Html, MarkdownCache};
 use crate::output::{Memory, Sink, SiteFiles, Staging};
 use crate::playbook::lints;
@@ -322,6 +322,12 @@ impl Build {
         let links = self.link_index(&content, &plan);
         self.stages.last = Instant::now();
         let (markdown, changed) = self.markdown(&content, &links, &plan, streaming);
+        // The grammars the pages need compile on another thread while the lints run.
+        let _ = highlight::warm_up(
+            markdown
+                .values()
+                .flat_map(|md| md.code_blocks.iter().map(|block| block.lang.as_str())),
+        );
         // A streamed build reads headings and links here and highlights as it writes.
         self.stages.lap(if streaming {
             "markdown (headings and links)"

@@ -2,6 +2,7 @@
 //! headings get ids and anchor links; links to other pages by source path become URLs;
 //! code blocks are highlighted.
 
+mod grammar;
 pub mod highlight;
 pub mod pages;
 
