@@ -7,6 +7,7 @@ pub mod docx;
 pub mod export;
 pub mod i18n;
 pub mod jobs;
+pub mod kit_words;
 pub mod pages;
 pub mod plan_page;
 pub mod plan_svg;
@@ -17,6 +18,7 @@ pub mod svg;
 pub mod templates;
 pub mod theme;
 pub mod views;
+pub mod wording;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -160,6 +162,11 @@ impl<'a, 'v> Renderer<'a, 'v> {
             highlighter: self.highlighter,
             limits: self.views.config.limits,
         }
+    }
+
+    /// The theme's words in the pages' language, for the text made in Rust.
+    fn wording(&self) -> wording::Wording<'_> {
+        wording::Wording::new(self.templates.strings(), &self.views.lang)
     }
 
     fn page(
@@ -358,7 +365,8 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 let mut posting_context = Context::new();
                 posting_context.insert("posting", &posting);
                 let mut kit_context = Context::new();
-                kit_context.insert("kit", &views.kit(role, &posting.posting));
+                let wording = self.wording();
+                kit_context.insert("kit", &views.kit(role, &posting.posting, &wording));
                 let mut files = Vec::with_capacity(ROLE_FILES.len() + 1);
                 for file in ROLE_FILES {
                     let path = pages::role_file_path(slug, file.suffix);

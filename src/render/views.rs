@@ -612,13 +612,16 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The interview kit of `role`, whose post is `posting`.
+    /// The interview kit of `role`, whose post is `posting`, in `words`' language.
     pub fn kit(
         &self,
         role: &'a Role,
         posting: &crate::playbook::posting::Posting<'a>,
+        words: &crate::render::wording::Wording,
     ) -> crate::playbook::kit::Kit<'a> {
-        crate::playbook::kit::kit(self.config, role, posting)
+        let mut kit = crate::playbook::kit::kit(self.config, role, posting);
+        crate::render::kit_words::in_language(&mut kit, words);
+        kit
     }
 
     /// The file `suffix` (`posting.txt`) beside the page of `role`.

@@ -340,3 +340,98 @@ reason = Reason:
 no-reason = No reason given.
 cell-primary = primary
 cell-secondary = secondary
+
+## The interview kit (`<slug>.kit.html`). `kit-stage-<loop>-<n>` are the stages of an
+## archetype's default loop: `leader` (executive operators and managers), `builder`,
+## `architect`, `generic` (any other), each with its interviewer and purpose.
+
+kit-title = Interview kit: { $title }
+kit-internal-mark = Internal · for the hiring team · not for candidates
+kit-mission = What the role is for
+kit-outcome = The outcome
+kit-loop = Interview loop
+# $archetype as site.yaml names it; $archetype_lower in lower case.
+kit-default-loop-archetype = The default loop for the { $archetype_lower } archetype: write
+kit-default-loop-brief = The default loop for this brief: write
+kit-default-loop-rest = in the brief to set your own.
+kit-col-stage = Stage
+kit-col-interviewer = Interviewer
+kit-col-rates = Rates
+kit-col-probes = Probes
+kit-probe-number = P{ $number }
+kit-capabilities = Capabilities, probes and rating anchors
+kit-weight-primary = primary
+kit-weight-secondary = secondary
+kit-weight-assessed = assessed
+kit-rated-in = Rated in { $count ->
+    [one] stage
+   *[other] stages
+} { $stages }.
+kit-general-probes = General probes
+kit-no-red-flags = None listed in the brief.
+kit-scorecard = Scorecard
+kit-candidate = Candidate
+kit-date = Date
+kit-evidence-notes = Evidence notes
+kit-red-flags-observed = Red flags observed
+kit-rate-advice = Rate what the candidate showed, with the evidence, not an impression.
+kit-recommendation = Recommendation:
+kit-strong-hire = Strong hire
+kit-hire = Hire
+kit-no-hire = No hire
+kit-strong-no-hire = Strong no hire
+kit-rating-1 = No evidence
+kit-rating-2 = Some evidence
+kit-rating-3 = Clear evidence
+kit-rating-4 = Strong evidence
+# What each rating means for the capability $name.
+kit-anchor-1 = No { $name } work of their own: general statements, or others' work.
+kit-anchor-2 = One example, partly theirs, or not yet in production.
+kit-anchor-3 = { $name } work they owned end to end, with results they can name.
+kit-anchor-4 = Has done { $name } work repeatedly and owned it after launch; says what they would change.
+kit-hiring-manager = The hiring manager
+kit-hiring-manager-of = The hiring manager ({ $name })
+kit-stage-leader-1 = Hiring-manager screen
+kit-stage-leader-1-purpose = Scope and motivation: can they name a system that went live and stayed live, and who owned it the day after launch?
+kit-stage-leader-2 = Strategy and outcome case
+kit-stage-leader-2-interviewer = The hiring manager and a finance or operations partner
+kit-stage-leader-2-purpose = From this brief's outcome, they lay out the first 12 months: the first hires, what is live at 90 days, and what they would stop.
+kit-stage-leader-3 = Stakeholder panel
+kit-stage-leader-3-interviewer = Leads of the teams the role works with: product, data, security, IT
+kit-stage-leader-3-purpose = The political work of the first quarter: winning time, data access and review from the teams they depend on.
+kit-stage-leader-4 = References
+kit-stage-leader-4-interviewer = The hiring manager, with two former colleagues
+kit-stage-leader-4-purpose = Dosage, not credentials: how many production systems they were accountable for, and what happened after launch.
+kit-stage-builder-1 = Technical screen
+kit-stage-builder-1-purpose = A production system they built: the data, the evaluation, the deployment, and what broke.
+kit-stage-builder-2 = Build and eval exercise
+kit-stage-builder-2-interviewer = Two engineers from the team
+kit-stage-builder-2-purpose = Messy data: ask for an evaluation plan and a deployment sketch, not only a score.
+kit-stage-builder-3 = System design
+kit-stage-builder-3-interviewer = A senior engineer or the solutions architect
+kit-stage-builder-3-purpose = How their work runs in production: monitoring, rollback, on-call and the platform it deploys on.
+kit-stage-builder-4 = Team fit
+kit-stage-builder-4-interviewer = The product lead and a peer from the team
+kit-stage-builder-4-purpose = How they work with product, data, security and IT, and raise problems with evidence.
+kit-stage-architect-1 = Technical screen
+kit-stage-architect-1-purpose = A design of theirs that was built and still runs: what they traded off, and what they would change.
+kit-stage-architect-2 = System design
+kit-stage-architect-2-interviewer = Two senior engineers
+kit-stage-architect-2-purpose = A design for this brief's outcome under its constraints, with deployment, monitoring and rollback.
+kit-stage-architect-3 = Integration review
+kit-stage-architect-3-interviewer = The governance owner and an IT lead
+kit-stage-architect-3-purpose = How the design passes security review, gets its data and is supported by IT.
+kit-stage-architect-4 = Team fit and references
+kit-stage-architect-4-interviewer = Engineers who will build on the design
+kit-stage-architect-4-purpose = Whether builders can work from their designs, and how many of them reached production.
+kit-stage-generic-1 = Screen
+kit-stage-generic-1-purpose = Scope and motivation, and one piece of work they owned from start to finish.
+kit-stage-generic-2 = Work sample
+kit-stage-generic-2-interviewer = Two people from the team
+kit-stage-generic-2-purpose = A task from the role's first 90 days, and how they would judge it done.
+kit-stage-generic-3 = Panel
+kit-stage-generic-3-interviewer = Leads of the teams the role works with
+kit-stage-generic-3-purpose = How they work with the teams they depend on.
+kit-stage-generic-4 = References
+kit-stage-generic-4-interviewer = The hiring manager
+kit-stage-generic-4-purpose = How often they have done this work, and what happened after.
