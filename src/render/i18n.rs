@@ -684,6 +684,7 @@ mod tests {
                 "difference",
                 "why",
                 "cost",
+                "summary",
             ] {
                 args.set(name, FluentValue::from(1));
             }

@@ -14,6 +14,7 @@ pub mod plan_svg;
 pub mod print;
 pub mod relative;
 pub mod site_views;
+pub mod staffing_words;
 pub mod svg;
 pub mod templates;
 pub mod theme;
@@ -230,7 +231,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
             PageKey::Home => {
                 let mut context = Context::new();
                 context.insert("groups", &views.archetype_groups());
-                context.insert("plan", &views.plan());
+                context.insert("plan", &views.plan(&self.wording()));
                 Ok(vec![self.page(
                     "index.html".into(),
                     "index.html",
@@ -254,7 +255,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     &views.health(self.findings, views::HEALTH_FILES_SHOWN),
                 );
                 context.insert("waivers", &views.waivers(self.findings));
-                context.insert("readiness", &views.readiness());
+                context.insert("readiness", &views.readiness(&self.wording()));
                 Ok(vec![self.page(
                     format!("{}index.html", views::HEALTH_PATH),
                     "health.html",
@@ -265,14 +266,14 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 format!("{}index.html", site_views::MATRIX_PATH),
                 "matrix.html",
                 "matrix",
-                &views.matrix(),
+                &views.matrix(&self.wording()),
             ),
             PageKey::Plan => {
                 let mut pages = self.one(
                     format!("{}index.html", plan_page::PLAN_PATH),
                     "plan.html",
                     "plan",
-                    &views.plan_page(self.findings),
+                    &views.plan_page(self.findings, &self.wording()),
                 )?;
                 pages.push((plan_page::PLAN_CSV.to_string(), views.plan_csv()));
                 pages.push((

@@ -704,8 +704,9 @@ pub struct ReadinessRow {
     /// Open briefs are held to it by `gen check --ready`.
     pub gated: bool,
     pub ready: bool,
-    /// The questions left unanswered, in a few words each ("success at 12 months").
-    pub unanswered: Vec<&'static str>,
+    /// The questions left unanswered, in a few words each ("success at 12 months"), in
+    /// the page's language.
+    pub unanswered: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -780,8 +781,9 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// Each team brief (by title) and the intake questions it leaves unanswered.
-    pub fn readiness(&self) -> Vec<ReadinessRow> {
+    /// Each team brief (by title) and the intake questions it leaves unanswered, named in
+    /// `words`' language (`intake-…` messages, after the questions' English labels).
+    pub fn readiness(&self, words: &crate::render::wording::Wording) -> Vec<ReadinessRow> {
         let mut team = self.content.team();
         team.sort_by(|a, b| (a.title(), &a.slug).cmp(&(b.title(), &b.slug)));
         team.into_iter()
@@ -792,7 +794,13 @@ impl<'a> Views<'a> {
                     status: role.front.status,
                     gated: crate::playbook::readiness::gated(self.config, role),
                     ready: gaps.is_empty(),
-                    unanswered: gaps.iter().map(|g| g.question.label()).collect(),
+                    unanswered: gaps
+                        .iter()
+                        .map(|g| {
+                            let label = g.question.label();
+                            words.get(&format!("intake-{}", crate::slug::slugify(label)))
+                        })
+                        .collect(),
                 }
             })
             .collect()

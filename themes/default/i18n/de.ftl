@@ -33,7 +33,7 @@ nav-roles = Rollen
 nav-capability-matrix = Kompetenzmatrix
 # A soft hyphen (U+00AD) marks where the long word breaks on a phone.
 nav-hiring-sequence = Einstellungs­reihenfolge
-nav-team-plan = Teamplan
+nav-team-plan = Einstellungsplan
 nav-capabilities = Kompetenzen
 nav-archetypes = Rollentypen
 nav-tags = Schlagwörter
@@ -135,7 +135,7 @@ findings-to-review = { $count ->
 }
 no-findings = keine Hinweise
 waived-with-reasons = { $count } bewusst zugelassen, jeweils begründet
-the-team-plan = Der Teamplan
+the-team-plan = Der Einstellungsplan
 team-plan-description = Die eigenen Rollenprofile des Unternehmens, abgeleitet von den Rollentypen unten, in Einstellungsreihenfolge.
 archetype-library = Die Bibliothek der Rollentypen
 count-briefs = { $count ->
@@ -240,7 +240,7 @@ pay-amount = { $min } { $currency } { $period ->
 
 ## Kompetenzmatrix und Besetzung
 
-matrix-lead-team = Der Teamplan (die Rollenprofile in
+matrix-lead-team = Der Einstellungsplan (die Rollenprofile in
 matrix-lead-team-end = )
 matrix-lead-every = Alle Rollenprofile
 matrix-lead = im Abgleich mit dem Kompetenzkatalog, in Einstellungsreihenfolge.
@@ -428,3 +428,97 @@ kit-stage-generic-3-purpose = Wie die Person mit den Teams zusammenarbeitet, auf
 kit-stage-generic-4 = Referenzen
 kit-stage-generic-4-interviewer = Die einstellende Führungskraft
 kit-stage-generic-4-purpose = Wie oft die Person diese Arbeit schon gemacht hat und was danach geschah.
+
+## Von Rust zusammengesetzte Wörter: Geld, Quartale, Monate, Aufzählungen
+
+money = { $amount } { $currency }
+quarter = Q{ $quarter } { $year }
+date-month = { $month } { $year }
+list-and = { $init } und { $last }
+list-separator = {"; "}
+
+## Einstellungsplan (`/plan/`) und Zeitleiste
+
+plan-library = Dieses Playbook ist eine Bibliothek von Rollentypen
+plan-library-in-site-yaml = in site.yaml
+plan-library-rest = : Es hat keinen Einstellungsplan, also weder Einstellungstermine noch Kosten.
+plan-lead = Wann jede Einstellung erfolgt, was das Team zu den Mittelwerten der Gehaltsbänder kostet, welche Stellen genehmigt sind, wie viel jede Person trägt und welche Risiken noch offen sind.
+plan-lead-year = Wann jede Einstellung erfolgt, was das Team { $year } zu den Mittelwerten der Gehaltsbänder kostet, welche Stellen genehmigt sind, wie viel jede Person trägt und welche Risiken noch offen sind.
+plan-summary = { $briefs ->
+    [one] { $briefs } Rollenprofil
+   *[other] { $briefs } Rollenprofile
+}, { $people ->
+    [one] { $people } Person
+   *[other] { $people } Personen
+}: { $filled } besetzt, { $open } ausgeschrieben, { $planned } geplant
+plan-summary-span = { $summary }; Beginn zwischen { $first } und { $last }
+plan-summary-one-quarter = { $summary }; alle terminierten Einstellungen beginnen in { $first }
+plan-hires-by-quarter = Einstellungen nach Quartal
+plan-timeline-label = Einstellungen nach Quartal: Zeitleiste
+plan-timeline-desc = { $summary }. Jede Zeile ist ein Rollenprofil; die Markierung steht in dem Quartal, in dem die Einstellung beginnt: ein gefüllter Kreis für besetzt, ein halb gefüllter für ausgeschrieben, ein gestrichelter für geplant; ✓ genehmigt, ? beantragt, ✕ eingefroren; ein schraffierter Balken ist eine Vertretung ohne Einstellung, von heute bis zu ihrem Ende. Die Tabelle darunter enthält dieselben Angaben als Text.
+plan-covered-until = Vertretung durch { $name } bis { $until }
+plan-legend = ● besetzt · ◐ ausgeschrieben · ◌ geplant · ✓ genehmigt · ? beantragt · ✕ eingefroren · ×2 zwei Personen · schraffierter Balken: Vertretung ohne Einstellung, von heute bis zu ihrem Ende.
+plan-hires-caption = Die Einstellungen als Text: Status, Beginn, Anzahl, Genehmigung und Kosten pro Jahr zum Mittelwert des Gehaltsbands
+plan-col-starts = Beginn
+plan-col-people = Personen
+plan-col-approval = Genehmigung
+plan-col-cost-a-year = Kosten pro Jahr
+plan-col-quarter = Quartal
+plan-col-primary = Kern
+plan-col-secondary = Zusatz
+plan-extend-and-own = übernehmen und weiterentwickeln
+plan-no-date = ohne Termin
+plan-no-band = kein Gehaltsband
+plan-approval-approved = ✓ genehmigt
+plan-approval-proposed = ? beantragt
+plan-approval-frozen = ✕ eingefroren
+plan-approval-none = keine Genehmigung erfasst
+plan-cost = Kosten
+plan-cost-in = Kosten { $year }
+plan-cost-caption = Kosten pro Quartal zum Mittelwert der Gehaltsbänder, gerechnet ab dem Eintrittsmonat jeder Einstellung
+plan-year = Jahr
+plan-budget = Budget { $amount }:
+plan-under-budget = { $amount } unter dem Budget
+plan-over-budget = { $amount } über dem Budget
+plan-no-budget = kein Budget in site.yaml
+plan-no-costs = Noch keine Einstellung hat einen Termin oder ein Gehaltsband.
+plan-not-counted = Nicht in den Jahreskosten enthalten:
+plan-not-counted-no-band = kein Gehaltsband (weder `cost` noch `pay` noch ein Band der Karrierestufe pro Jahr oder Monat)
+plan-not-counted-currency = das Gehaltsband lautet auf eine andere Währung
+plan-not-counted-no-date = noch kein Eintrittstermin
+plan-load = Belastung pro Person
+plan-load-caption = Kompetenzen, die jede Person eines Rollenprofils trägt: Kernkompetenzen (verantwortet) und Zusatzkompetenzen
+plan-each-of = für jede der { $count } Personen
+plan-covers = Vertretung ohne Einstellung
+plan-cover-ended = beendet
+plan-cover-gap = endet vor Beginn der Einstellung
+plan-risks = Offene Risiken
+plan-no-risks = Keine: Jede Kompetenz hat eine Verantwortliche oder einen Verantwortlichen, Governance kommt vor den Entwicklerrollen, kein Rollenprofil ist gebündelt, jede Vertretung reicht bis zu ihrer Einstellung, die Einstellungen folgen ihrer Reihenfolge und offene Ausschreibungen sind genehmigt.
+plan-no-risks-budget = Keine: Jede Kompetenz hat eine Verantwortliche oder einen Verantwortlichen, Governance kommt vor den Entwicklerrollen, kein Rollenprofil ist gebündelt, jede Vertretung reicht bis zu ihrer Einstellung, die Einstellungen folgen ihrer Reihenfolge, offene Ausschreibungen sind genehmigt und der Plan bleibt im Budget.
+plan-as-data = Der Plan als Daten:
+
+## Besetzungsstand (Startseite und Matrix)
+
+staffing-summary-staffed = { $staffed } von { $total } { $total ->
+    [one] Kompetenz
+   *[other] Kompetenzen
+} besetzt
+staffing-summary-covered = { $count } bis zur Einstellung überbrückt
+staffing-summary-hiring = { $count } in Besetzung
+staffing-summary-planned = { $count } nur geplant
+staffing-summary-unowned = { $names } ohne Verantwortliche
+staffing-note-only-bundled = nur in gebündelten Profilen, die nicht zählen
+staffing-note-bundled = gebündelte Profile zählen nicht
+
+## Offene Fragen des Intake-Gesprächs (Qualitätsprüfung)
+
+intake-outcome = Ziel
+intake-decisions = Entscheidungen
+intake-owns-after-launch = Verantwortung im laufenden Betrieb
+intake-primary-capabilities = Kernkompetenzen
+intake-interfaces = Einbindung ins Unternehmen
+intake-success-at-90-days = Erfolg nach 90 Tagen
+intake-success-at-6-months = Erfolg nach 6 Monaten
+intake-success-at-12-months = Erfolg nach 12 Monaten
+intake-constraints = Rahmenbedingungen
+intake-reports-to = Berichtslinie

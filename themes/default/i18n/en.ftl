@@ -435,3 +435,103 @@ kit-stage-generic-3-purpose = How they work with the teams they depend on.
 kit-stage-generic-4 = References
 kit-stage-generic-4-interviewer = The hiring manager
 kit-stage-generic-4-purpose = How often they have done this work, and what happened after.
+
+## Words Rust puts together: money, quarters, a month, lists.
+
+# $amount is written as the language writes numbers.
+money = { $currency } { $amount }
+# $year as written (2027), $quarter 1 to 4.
+quarter = { $year }-Q{ $quarter }
+date-month = { $month } { $year }
+# "a, b and c": $init is the items before the last, joined with commas.
+list-and = { $init } and { $last }
+list-separator = {"; "}
+
+## The team plan page (`/plan/`) and its timeline.
+
+plan-library = This playbook is a library of archetypes
+plan-library-in-site-yaml = in site.yaml
+plan-library-rest = : it has no team plan, so there are no hires to date or cost.
+plan-lead = When each hire lands, what the team costs at the midpoints of the cost bands, which headcount is approved, how much each person carries and what is still at risk.
+plan-lead-year = When each hire lands, what the team costs in { $year } at the midpoints of the cost bands, which headcount is approved, how much each person carries and what is still at risk.
+plan-summary = { $briefs ->
+    [one] { $briefs } brief
+   *[other] { $briefs } briefs
+}, { $people ->
+    [one] { $people } person
+   *[other] { $people } people
+}: { $filled } filled, { $open } open, { $planned } planned
+plan-summary-span = { $summary }; starts from { $first } to { $last }
+plan-summary-one-quarter = { $summary }; every dated start in { $first }
+plan-hires-by-quarter = Hires by quarter
+plan-timeline-label = Hires by quarter: timeline
+plan-timeline-desc = { $summary }. Each lane is a brief; its mark sits in the quarter the hire starts: a filled circle for filled, a half-filled circle for open, a dashed circle for planned; ✓ approved, ? proposed, ✕ frozen; a hatched bar is cover without a hire, from today until its date. The table below says the same in text.
+plan-covered-until = Covered by { $name } until { $until }
+plan-legend = ● filled · ◐ open · ◌ planned · ✓ approved · ? proposed · ✕ frozen · ×2 two people · hatched bar: covered without a hire, from today until its date.
+plan-hires-caption = The hires in text: status, start, headcount, approval and cost a year at the band's midpoint
+plan-col-starts = Starts
+plan-col-people = People
+plan-col-approval = Approval
+plan-col-cost-a-year = Cost a year
+plan-col-quarter = Quarter
+plan-col-primary = Primary
+plan-col-secondary = Secondary
+plan-extend-and-own = extend and own
+plan-no-date = no date
+plan-no-band = no band
+plan-approval-approved = ✓ approved
+plan-approval-proposed = ? proposed
+plan-approval-frozen = ✕ frozen
+plan-approval-none = no approval recorded
+plan-cost = Cost
+plan-cost-in = Cost in { $year }
+plan-cost-caption = Cost per quarter at band midpoints, counted from each hire's start month
+plan-year = Year
+plan-budget = budget { $amount }:
+plan-under-budget = { $amount } under the budget
+plan-over-budget = { $amount } over the budget
+plan-no-budget = no budget in site.yaml
+plan-no-costs = No hire has a date or a cost band yet.
+plan-not-counted = Not in the year's cost:
+plan-not-counted-no-band = no cost band (no `cost`, `pay` or level band by the year or month)
+plan-not-counted-currency = its band is in another currency
+plan-not-counted-no-date = no start date yet
+plan-load = Load per person
+plan-load-caption = Capabilities each person of a brief carries: primary (owns) and secondary
+plan-each-of = each of { $count }
+plan-covers = Covered without a hire
+plan-cover-ended = ended
+plan-cover-gap = ends before the hire starts
+plan-risks = Open risks
+plan-no-risks = None: every capability has an owner, governance comes before the builders, no brief is bundled, cover lasts until its hire, hires follow their order, open searches are approved.
+plan-no-risks-budget = None: every capability has an owner, governance comes before the builders, no brief is bundled, cover lasts until its hire, hires follow their order, open searches are approved and the plan is within budget.
+plan-as-data = The plan as data:
+
+## The staffing summary (home page and matrix) and its notes.
+
+staffing-summary-staffed = { $staffed } of { $total } { $total ->
+    [one] capability
+   *[other] capabilities
+} staffed
+staffing-summary-covered = { $count } covered until a hire
+staffing-summary-hiring = { $count } being hired
+staffing-summary-planned = { $count } planned only
+# $names: the unowned capabilities named ("Architecture and Data Engineering"), or how
+# many there are when more than three; $count: how many.
+staffing-summary-unowned = { $names } unowned
+staffing-note-only-bundled = held only by bundled briefs, which do not count
+staffing-note-bundled = bundled briefs do not count
+
+## The intake questions a brief leaves unanswered (health page), named after their
+## English words.
+
+intake-outcome = outcome
+intake-decisions = decisions
+intake-owns-after-launch = owns after launch
+intake-primary-capabilities = primary capabilities
+intake-interfaces = interfaces
+intake-success-at-90-days = success at 90 days
+intake-success-at-6-months = success at 6 months
+intake-success-at-12-months = success at 12 months
+intake-constraints = constraints
+intake-reports-to = reports to

@@ -36,7 +36,7 @@ guides-label = Guides
 nav-roles = Postes
 nav-capability-matrix = Matrice des compétences
 nav-hiring-sequence = Ordre de recrutement
-nav-team-plan = Plan d'équipe
+nav-team-plan = Plan de recrutement
 nav-capabilities = Compétences
 nav-archetypes = Types de poste
 nav-tags = Mots-clés
@@ -141,7 +141,7 @@ waived-with-reasons = { $count ->
     [one] { $count } dérogation motivée
    *[other] { $count } dérogations motivées
 }
-the-team-plan = Le plan d'équipe
+the-team-plan = Le plan de recrutement
 team-plan-description = Les fiches de poste propres à l'entreprise, dérivées des types de poste ci-dessous, dans l'ordre de recrutement.
 archetype-library = La bibliothèque des types de poste
 count-briefs = { $count ->
@@ -247,7 +247,7 @@ pay-amount = { $min } { $currency } { $period ->
 
 ## Matrice des compétences et effectifs
 
-matrix-lead-team = Le plan d'équipe (les fiches de
+matrix-lead-team = Le plan de recrutement (les fiches de
 matrix-lead-team-end = )
 matrix-lead-every = Toutes les fiches
 matrix-lead = face au référentiel de compétences, dans l'ordre de recrutement.
@@ -438,3 +438,112 @@ kit-stage-generic-3-purpose = Comment la personne travaille avec les équipes do
 kit-stage-generic-4 = Références
 kit-stage-generic-4-interviewer = Le ou la manager qui recrute
 kit-stage-generic-4-purpose = Combien de fois la personne a fait ce travail, et ce qui s'est passé ensuite.
+
+## Mots assemblés par Rust : montants, trimestres, mois, listes
+
+money = { $amount } { $currency }
+quarter = T{ $quarter } { $year }
+date-month = { $month } { $year }
+list-and = { $init } et { $last }
+list-separator = {"\u202F; "}
+
+## Plan de recrutement (`/plan/`) et sa frise
+
+plan-library = Ce playbook est une bibliothèque de types de poste
+plan-library-in-site-yaml = dans site.yaml
+plan-library-rest =  : il n'a pas de plan de recrutement, donc ni recrutements datés ni coûts.
+plan-lead = Quand chaque recrutement arrive, ce que coûte l'équipe au milieu des fourchettes de rémunération, quels postes sont approuvés, la charge de chaque personne et les risques encore ouverts.
+plan-lead-year = Quand chaque recrutement arrive, ce que coûte l'équipe en { $year } au milieu des fourchettes de rémunération, quels postes sont approuvés, la charge de chaque personne et les risques encore ouverts.
+plan-summary = { $briefs ->
+    [one] { $briefs } fiche
+   *[other] { $briefs } fiches
+}, { $people ->
+    [one] { $people } personne
+   *[other] { $people } personnes
+} : { $filled ->
+    [one] { $filled } pourvue
+   *[other] { $filled } pourvues
+}, { $open ->
+    [one] { $open } ouverte
+   *[other] { $open } ouvertes
+}, { $planned ->
+    [one] { $planned } prévue
+   *[other] { $planned } prévues
+}
+plan-summary-span = { $summary } ; arrivées de { $first } à { $last }
+plan-summary-one-quarter = { $summary } ; toutes les arrivées datées en { $first }
+plan-hires-by-quarter = Recrutements par trimestre
+plan-timeline-label = Recrutements par trimestre : frise chronologique
+plan-timeline-desc = { $summary }. Chaque ligne est une fiche ; sa marque se trouve dans le trimestre où le recrutement commence : un cercle plein pour pourvu, un cercle à moitié plein pour ouvert, un cercle en pointillés pour prévu ; ✓ approuvé, ? proposé, ✕ gelé ; une barre hachurée est un intérim sans recrutement, d'aujourd'hui jusqu'à sa fin. Le tableau ci-dessous donne les mêmes informations en texte.
+plan-covered-until = Intérim assuré par { $name } jusqu'à { $until }
+plan-legend = ● pourvu · ◐ ouvert · ◌ prévu · ✓ approuvé · ? proposé · ✕ gelé · ×2 deux personnes · barre hachurée : intérim sans recrutement, d'aujourd'hui jusqu'à sa fin.
+plan-hires-caption = Les recrutements en texte : état, arrivée, effectif, approbation et coût annuel au milieu de la fourchette
+plan-col-starts = Arrivée
+plan-col-people = Personnes
+plan-col-approval = Approbation
+plan-col-cost-a-year = Coût annuel
+plan-col-quarter = Trimestre
+plan-col-primary = Principales
+plan-col-secondary = Secondaires
+plan-extend-and-own = reprendre et faire évoluer
+plan-no-date = sans date
+plan-no-band = sans fourchette
+plan-approval-approved = ✓ approuvé
+plan-approval-proposed = ? proposé
+plan-approval-frozen = ✕ gelé
+plan-approval-none = aucune approbation enregistrée
+plan-cost = Coût
+plan-cost-in = Coût en { $year }
+plan-cost-caption = Coût par trimestre au milieu des fourchettes, compté à partir du mois d'arrivée de chaque recrutement
+plan-year = Année
+plan-budget = budget { $amount } :
+plan-under-budget = { $amount } sous le budget
+plan-over-budget = { $amount } au-dessus du budget
+plan-no-budget = pas de budget dans site.yaml
+plan-no-costs = Aucun recrutement n'a encore de date ni de fourchette de coût.
+plan-not-counted = Hors du coût de l'année :
+plan-not-counted-no-band = pas de fourchette (ni `cost`, ni `pay`, ni fourchette du niveau à l'année ou au mois)
+plan-not-counted-currency = sa fourchette est dans une autre devise
+plan-not-counted-no-date = pas encore de date d'arrivée
+plan-load = Charge par personne
+plan-load-caption = Les compétences que porte chaque personne d'une fiche : principales (dont elle est responsable) et secondaires
+plan-each-of = pour chacune des { $count } personnes
+plan-covers = Intérim sans recrutement
+plan-cover-ended = terminé
+plan-cover-gap = se termine avant l'arrivée de la recrue
+plan-risks = Risques ouverts
+plan-no-risks = Aucun : chaque compétence a un responsable, la gouvernance arrive avant les profils techniques, aucune fiche ne cumule plusieurs postes, chaque intérim dure jusqu'à son recrutement, les recrutements suivent leur ordre et les recrutements ouverts sont approuvés.
+plan-no-risks-budget = Aucun : chaque compétence a un responsable, la gouvernance arrive avant les profils techniques, aucune fiche ne cumule plusieurs postes, chaque intérim dure jusqu'à son recrutement, les recrutements suivent leur ordre, les recrutements ouverts sont approuvés et le plan tient dans le budget.
+plan-as-data = Le plan sous forme de données :
+
+## État des effectifs (accueil et matrice)
+
+staffing-summary-staffed = { $staffed ->
+    [one] { $staffed } compétence pourvue
+   *[other] { $staffed } compétences pourvues
+} sur { $total }
+staffing-summary-covered = { $count ->
+    [one] { $count } assurée en intérim jusqu'à un recrutement
+   *[other] { $count } assurées en intérim jusqu'à un recrutement
+}
+staffing-summary-hiring = { $count } en recrutement
+staffing-summary-planned = { $count ->
+    [one] { $count } seulement prévue
+   *[other] { $count } seulement prévues
+}
+staffing-summary-unowned = { $names } sans responsable
+staffing-note-only-bundled = portée seulement par des fiches qui cumulent plusieurs postes, qui ne comptent pas
+staffing-note-bundled = les fiches qui cumulent plusieurs postes ne comptent pas
+
+## Questions de cadrage restées sans réponse (contrôle qualité)
+
+intake-outcome = résultat attendu
+intake-decisions = décisions
+intake-owns-after-launch = responsabilités après la mise en production
+intake-primary-capabilities = compétences principales
+intake-interfaces = interfaces
+intake-success-at-90-days = réussite à 90 jours
+intake-success-at-6-months = réussite à 6 mois
+intake-success-at-12-months = réussite à 12 mois
+intake-constraints = contraintes
+intake-reports-to = rattachement
