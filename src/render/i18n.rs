@@ -685,6 +685,7 @@ mod tests {
                 "why",
                 "cost",
                 "summary",
+                "lang",
             ] {
                 args.set(name, FluentValue::from(1));
             }

@@ -8,6 +8,7 @@ pub mod export;
 pub mod i18n;
 pub mod jobs;
 pub mod kit_words;
+pub mod labels;
 pub mod pages;
 pub mod plan_page;
 pub mod plan_svg;
@@ -134,6 +135,8 @@ pub struct Renderer<'a, 'v> {
     links: &'a LinkIndex,
     findings: &'a [Diagnostic],
     highlighter: &'a Highlighter,
+    /// The Markdown renderer's labels in the pages' language; none in English.
+    labels: Option<labels::Labels>,
 }
 
 impl<'a, 'v> Renderer<'a, 'v> {
@@ -147,6 +150,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
         highlighter: &'a Highlighter,
     ) -> Self {
         set_globals(templates, views, findings);
+        let templates: &'a Templates = templates;
         Renderer {
             views,
             templates,
@@ -154,6 +158,10 @@ impl<'a, 'v> Renderer<'a, 'v> {
             links,
             findings,
             highlighter,
+            labels: labels::Labels::for_language(&wording::Wording::new(
+                templates.strings(),
+                &views.lang,
+            )),
         }
     }
 
@@ -191,6 +199,10 @@ impl<'a, 'v> Renderer<'a, 'v> {
 
     /// A page at `path` as it is written: with links relative to it when the site asks.
     fn laid_out(&self, path: String, text: String) -> RenderedPage {
+        let text = match &self.labels {
+            Some(labels) if path.ends_with(".html") => labels.rewrite(&text),
+            _ => text,
+        };
         let text = if self.views.config.relative_links && relative::is_relativized(&path) {
             relative::relativize(&text, &self.views.base_path, &relative::prefix_for(&path))
         } else {
@@ -286,7 +298,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 format!("{}index.html", site_views::SEQUENCE_PATH),
                 "sequence.html",
                 "sequence",
-                &views.sequence(),
+                &views.sequence(&self.wording()),
             ),
             PageKey::Taxonomy(taxonomy) => {
                 let (index, terms) = views.taxonomy(*taxonomy);
@@ -483,7 +495,13 @@ pub fn single_page(
         highlighter,
         limits: config.limits,
     };
-    print::render(&views, &links, templates, html, Some(&css)).map_err(|d| Diagnostics(vec![*d]))
+    let page = print::render(&views, &links, templates, html, Some(&css))
+        .map_err(|d| Diagnostics(vec![*d]))?;
+    let words = wording::Wording::new(templates.strings(), &views.lang);
+    Ok(match labels::Labels::for_language(&words) {
+        Some(labels) => labels.rewrite(&page),
+        None => page,
+    })
 }
 
 /// `brand.logo` must be one of the static files the site publishes (`static/`, or the

@@ -463,9 +463,12 @@ impl<'a> Views<'a> {
             .map_or(role.front.archetype.value.as_str(), |a| a.name.as_str())
     }
 
-    pub fn sequence(&self) -> SequenceView {
+    /// The hiring sequence, its words in `words`' language.
+    pub fn sequence(&self, words: &Wording) -> SequenceView {
         let steps = sequence::team_order(self.config, self.content);
-        let svg = crate::render::svg::svg(&steps, |role| self.url(&role_path(&role.slug)));
+        let svg = crate::render::svg::svg(&steps, &words.get("sequence-graph-title"), |role| {
+            self.url(&role_path(&role.slug))
+        });
         SequenceView {
             steps: steps
                 .iter()
@@ -477,7 +480,7 @@ impl<'a> Views<'a> {
                     after: step.after.iter().map(|r| self.role_link(r)).collect(),
                     status: (!self.config.archetypes_only).then_some(step.role.front.status),
                     quarter: crate::playbook::team_plan::start_of(step.role)
-                        .map(|s| s.quarter().label()),
+                        .map(|s| words.quarter(s.quarter())),
                 })
                 .collect(),
             svg,

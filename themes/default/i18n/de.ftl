@@ -165,6 +165,7 @@ sequence-lead = Die Reihenfolge, die sich aus
 sequence-lead-rest = {" "}der Rollenprofile ergibt: Jede Einstellung soll die nächste erleichtern. Bei Gleichstand entscheidet der Rollentyp, dann der Titel.
 sequence-graph = Grafik der Einstellungsreihenfolge
 sequence-caption = Jeder Pfeil führt von einer Einstellung zu einer, die danach folgen sollte.
+sequence-graph-title = Einstellungsreihenfolge: Jeder Pfeil führt von einer Einstellung zu der, die danach folgen sollte
 sequence-legend = Darstellung nach Rollentyp
 in-seat-since = besetzt seit { $quarter }
 starts = Beginn { $quarter }
@@ -248,7 +249,7 @@ matrix-lead-primary = kennzeichnet eine Kernkompetenz (die Rolle verantwortet si
 matrix-lead-secondary = eine Zusatzkompetenz.
 staffing-counts-label = Kompetenzen nach Besetzungsstand
 staffing-staffed = besetzt
-staffing-covered = überbrückt
+staffing-covered = vertreten
 staffing-hiring = in Besetzung
 staffing-planned = nur geplant
 staffing-unowned = ohne Verantwortliche
@@ -263,7 +264,7 @@ bundled = gebündelt
 bundled-title-staffing = ein Profil verlangt mehrere Jobs auf einmal (bundled-role): Es hält diese Kompetenz, ohne sie tatsächlich abzudecken
 bundled-title = ein Profil verlangt mehrere Jobs auf einmal (bundled-role)
 nobody = niemand
-covered-by = überbrückt durch { $name }
+covered-by = vertreten durch { $name }
 cover-existing-staff = eigene Mitarbeitende
 cover-partner = Partner
 cover-contractor = Freelancer
@@ -503,7 +504,7 @@ staffing-summary-staffed = { $staffed } von { $total } { $total ->
     [one] Kompetenz
    *[other] Kompetenzen
 } besetzt
-staffing-summary-covered = { $count } bis zur Einstellung überbrückt
+staffing-summary-covered = { $count } bis zur Einstellung vertreten
 staffing-summary-hiring = { $count } in Besetzung
 staffing-summary-planned = { $count } nur geplant
 staffing-summary-unowned = { $names } ohne Verantwortliche
@@ -522,3 +523,11 @@ intake-success-at-6-months = Erfolg nach 6 Monaten
 intake-success-at-12-months = Erfolg nach 12 Monaten
 intake-constraints = Rahmenbedingungen
 intake-reports-to = Berichtslinie
+
+## Was ein Screenreader zu den Elementen des Markdown-Renderers sagt
+
+md-section-link = Link zu diesem Abschnitt
+md-table = Tabelle
+md-table-named = Tabelle: { $name }
+md-code = Code
+md-code-in = Code: { $lang }

@@ -166,6 +166,7 @@ sequence-lead = The order the briefs'
 sequence-lead-rest = {" "}implies: each hire should make the next one easier. Ties go by archetype, then title.
 sequence-graph = Hiring sequence graph
 sequence-caption = Each arrow points from a hire to a hire that should follow it.
+sequence-graph-title = Hiring sequence: each arrow points from a hire to the hire that should follow it
 sequence-legend = Node styles by archetype
 in-seat-since = in seat since { $quarter }
 starts = starts { $quarter }
@@ -535,3 +536,12 @@ intake-success-at-6-months = success at 6 months
 intake-success-at-12-months = success at 12 months
 intake-constraints = constraints
 intake-reports-to = reports to
+
+## What a screen reader says of the boxes the Markdown renderer writes: a heading's link,
+## a table (named after its section, $name) and a code block (in the language $lang).
+
+md-section-link = Link to this section
+md-table = Table
+md-table-named = Table: { $name }
+md-code = Code
+md-code-in = Code: { $lang }

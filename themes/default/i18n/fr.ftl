@@ -171,6 +171,7 @@ sequence-lead = L'ordre qui découle du champ
 sequence-lead-rest = {" "}des fiches : chaque recrutement doit faciliter le suivant. À égalité, le type de poste puis le titre départagent.
 sequence-graph = Graphe de l'ordre de recrutement
 sequence-caption = Chaque flèche va d'un recrutement à celui qui devrait le suivre.
+sequence-graph-title = Ordre de recrutement : chaque flèche va d'un recrutement à celui qui devrait le suivre
 sequence-legend = Style des nœuds par type de poste
 in-seat-since = en poste depuis { $quarter }
 starts = arrivée { $quarter }
@@ -547,3 +548,11 @@ intake-success-at-6-months = réussite à 6 mois
 intake-success-at-12-months = réussite à 12 mois
 intake-constraints = contraintes
 intake-reports-to = rattachement
+
+## Ce que dit un lecteur d'écran des éléments du rendu Markdown
+
+md-section-link = Lien vers cette section
+md-table = Tableau
+md-table-named = Tableau : { $name }
+md-code = Code
+md-code-in = Code : { $lang }
