@@ -621,14 +621,16 @@ fn lang_of(state: &tera::State) -> tera::TeraResult<String> {
     })
 }
 
+/// The built-in theme's words alone, for tests.
+#[cfg(test)]
+pub fn shipped() -> Strings {
+    let empty = tempfile::tempdir().expect("tempdir");
+    Strings::load(empty.path(), &Theme::BuiltIn).expect("the shipped strings load")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn shipped() -> Strings {
-        let empty = tempfile::tempdir().expect("tempdir");
-        Strings::load(empty.path(), &Theme::BuiltIn).expect("the shipped strings load")
-    }
 
     #[test]
     fn every_shipped_language_has_exactly_the_messages_of_english() {

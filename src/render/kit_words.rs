@@ -38,13 +38,7 @@ pub fn in_language(kit: &mut Kit, words: &Wording) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::i18n::Strings;
-    use crate::render::theme::Theme;
-
-    fn shipped() -> Strings {
-        let empty = tempfile::tempdir().expect("tempdir");
-        Strings::load(empty.path(), &Theme::BuiltIn).expect("the shipped strings load")
-    }
+    use crate::render::i18n::shipped;
 
     #[test]
     fn the_themes_english_is_the_english_of_playbook_kit() {

@@ -61,3 +61,70 @@ pub fn note(row: &CapabilityStaffing, words: &Wording) -> Option<String> {
         "staffing-note-bundled"
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::testing::{config, content};
+    use crate::playbook::staffing::site_staffing;
+    use crate::render::i18n::shipped;
+
+    fn brief(title: &str, primary: &str, status: &str) -> String {
+        format!(
+            "---\ntitle: {title}\narchetype: builder\nsummary: S.\noutcome: Cut cost by 10%.\ndecisions: [D]\ncapabilities:\n  primary: [{primary}]\nsuccess:\n  90d: [M]\nstatus: {status}\n---\n"
+        )
+    }
+
+    #[test]
+    fn the_english_summary_is_playbook_staffings_and_german_reads_as_german() {
+        let strings = shipped();
+        let config = config();
+        for briefs in [
+            // Two unowned named, then five counted.
+            vec![
+                (
+                    "plan/lead.md",
+                    brief("Lead", "leadership, product", "filled"),
+                ),
+                (
+                    "plan/ml.md",
+                    brief("ML", "applied-ml, prompt-eval, data-engineering", "open"),
+                ),
+                (
+                    "plan/ops.md",
+                    brief("Ops", "platform-mlops, change-management", "planned"),
+                ),
+            ],
+            vec![
+                ("plan/lead.md", brief("Lead", "leadership", "filled")),
+                ("plan/ml.md", brief("ML", "applied-ml", "planned")),
+            ],
+        ] {
+            let content = content(&briefs);
+            let rows = site_staffing(&config, &content);
+            assert_eq!(
+                summary(&rows, &Wording::new(&strings, "en")),
+                crate::playbook::staffing::summary(&rows)
+            );
+        }
+        let content = content(&[
+            (
+                "plan/lead.md",
+                brief("Lead", "leadership, product", "filled"),
+            ),
+            (
+                "plan/ml.md",
+                brief("ML", "applied-ml, prompt-eval, data-engineering", "open"),
+            ),
+            (
+                "plan/ops.md",
+                brief("Ops", "platform-mlops, change-management", "planned"),
+            ),
+        ]);
+        let rows = site_staffing(&config, &content);
+        assert_eq!(
+            summary(&rows, &Wording::new(&strings, "de")),
+            "2 von 9 Kompetenzen besetzt; 3 in Besetzung; 2 nur geplant; Architecture und Security & Compliance ohne Verantwortliche"
+        );
+    }
+}
