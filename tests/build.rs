@@ -357,6 +357,12 @@ fn the_cache_folder_may_not_be_inside_the_output() {
 #[test]
 fn a_german_site_speaks_german_in_its_pages_renditions_and_post() {
     let site = german_site();
+    // A team brief that leaves intake questions open, for the health page's readiness list.
+    write(
+        site.path(),
+        "content/plan/claims-data-engineer.md",
+        "---\ntitle: Claims Data Engineer\nextends: data-engineer\nreports_to: TBD\nconstraints: []\nstatus: planned\n---\n",
+    );
     let out = site.path().join("public");
     gen_in(site.path())
         .args(["build", "--quiet", "--output"])
@@ -424,4 +430,131 @@ fn a_german_site_speaks_german_in_its_pages_renditions_and_post() {
     // The sentences of the brief are the company's own: the English voice is not applied
     // to them ("Builds…" is not turned into "You build…" on a German site).
     assert!(!post_text.contains("You build"), "{post_text}");
+    german_made_words(&out);
+}
+
+/// The words Rust and the kit, plan and print templates make, on the German site of
+/// `a_german_site_speaks_german_in_its_pages_renditions_and_post`: each German word is
+/// there and the English it replaced is not.
+fn german_made_words(out: &std::path::Path) {
+    let pages: [(&str, &[&str], &[&str]); 8] = [
+        (
+            "roles/claims-ml-engineer/claims-ml-engineer.kit.html",
+            &[
+                "<html lang=\"de\">",
+                "<h1>Interviewleitfaden: Claims ML Engineer</h1>",
+                "<h2>Interviewablauf</h2>",
+                "<th scope=\"col\">Gesprächs\u{ad}führung</th>",
+                "<span class=\"weight\">Kernkompetenz</span>",
+                "<h2>Bewertungsbogen</h2>",
+                "<strong>4 · Überzeugend belegt</strong>",
+                "Keine eigene Arbeit im Bereich Applied ML",
+                "<td>F1, F4</td>",
+                "☐ Unbedingt einstellen",
+            ],
+            &[
+                "<html lang=\"en\">",
+                "Interview kit",
+                "Interview loop",
+                "Scorecard",
+                "Strong evidence",
+                "Rated in stage",
+                "Evidence notes",
+                "Recommendation:",
+                "<td>P1",
+            ],
+        ),
+        (
+            "roles/applied-ml-engineer/applied-ml-engineer.kit.html",
+            &[
+                "<strong>Technisches Erstgespräch</strong>",
+                "<td>Die einstellende Führungskraft (Head of AI)</td>",
+                "Der Standardablauf für den Rollentyp „Builder“.",
+            ],
+            &[
+                "Technical screen",
+                "The hiring manager",
+                "A production system they built",
+                "The default loop",
+            ],
+        ),
+        (
+            "plan/index.html",
+            &[
+                "<h1>Einstellungsplan</h1>",
+                "<title id=\"plan-timeline-title\">Einstellungen nach Quartal</title>",
+                "<desc id=\"plan-timeline-desc\">7 Rollenprofile, 8 Personen: 2 besetzt, 3 ausgeschrieben, 2 geplant; Beginn zwischen Q2\u{a0}2026 und Q4\u{a0}2027. Jede Zeile",
+                "text-anchor=\"middle\">ohne Termin</text>",
+                "text-anchor=\"middle\">Q2\u{a0}2027</text>",
+                "<title>Vertretung durch Nordlicht Analytics bis Juni 2027</title>",
+                "<th scope=\"col\">Kosten pro Jahr</th>",
+                "<td>✓ genehmigt</td>",
+                "162.000\u{a0}EUR",
+                "45.833\u{a0}EUR unter dem Budget",
+                "Nicht in den Jahreskosten enthalten: Claims Data Engineer: kein Gehaltsband",
+                "<h2 id=\"plan-cost-title\">Kosten 2027</h2>",
+                "<h2 id=\"plan-load-title\">Belastung pro Person</h2>",
+                "(für jede der 2 Personen)",
+                "<h2 id=\"plan-risks-title\">Offene Risiken</h2>",
+            ],
+            &[
+                "Hires by quarter",
+                "Each lane is a brief",
+                "2027-Q2",
+                "Covered by",
+                "Cost a year",
+                "✓ approved",
+                "EUR 162,000",
+                "under the budget",
+                "Load per person",
+                "Open risks",
+                "Team plan",
+            ],
+        ),
+        (
+            "matrix/index.html",
+            &[
+                "von 9 Kompetenzen besetzt; 2 bis zur Einstellung vertreten",
+                "(Partner) bis Juni 2027, für",
+            ],
+            &["capabilities staffed", "covered until a hire", "2027-06"],
+        ),
+        (
+            "index.html",
+            &["von 9 Kompetenzen besetzt"],
+            &["capabilities staffed"],
+        ),
+        (
+            "health/index.html",
+            &["Nicht bereit: Rahmenbedingungen, Berichtslinie"],
+            &["reports to", ", constraints"],
+        ),
+        (
+            "print/index.html",
+            &[
+                "aria-label=\"Link zu diesem Abschnitt\"",
+                "<h1>AI Team Playbook: das gesamte Playbook</h1>",
+            ],
+            &["Link to this section"],
+        ),
+        (
+            "sequence/index.html",
+            &[
+                "<title id=\"sequence-graph-title\">Einstellungsreihenfolge: Jeder Pfeil",
+                "Beginn Q2\u{a0}2027",
+            ],
+            &["Hiring sequence:", "2027-Q2"],
+        ),
+    ];
+    for (path, german, english) in pages {
+        let page = read(out, path);
+        for word in german {
+            assert!(page.contains(word), "{word} not in {path}");
+        }
+        for word in english {
+            assert!(!page.contains(word), "{word} still in {path}");
+        }
+    }
+    let guide = read(out, "guides/how-to-read/index.html");
+    assert!(guide.contains("aria-label=\"Tabelle: The capability vocabulary\""));
 }

@@ -401,3 +401,48 @@ fn the_team_plan_page_prints_on_one_a4_page() {
         assert!(text.contains(part), "the printed plan lacks {part}: {text}");
     }
 }
+
+/// German and French take more words than English: the longest kits still fill at most two
+/// A4 pages and the plan one (seen: three German kits took three pages before their rating
+/// anchors were written shorter).
+#[test]
+fn german_and_french_kits_and_plans_print_on_as_few_pages_as_english() {
+    if let Err(reason) = print_tools() {
+        println!("SKIPPED print test: {reason}");
+        return;
+    }
+    for lang in ["de", "fr"] {
+        let site = german_site();
+        let config = read(site.path(), "site.yaml");
+        write(
+            site.path(),
+            "site.yaml",
+            &config.replacen("language: de", &format!("language: {lang}"), 1),
+        );
+        let public = site.path().join("public");
+        gen_in(site.path())
+            .args(["build", "--quiet", "--relative-links", "--output"])
+            .arg(&public)
+            .assert()
+            .success();
+        let pdfs = site.path().join("pdf");
+        std::fs::create_dir_all(&pdfs).expect("pdf folder");
+        for slug in [
+            "claims-head-of-ai",
+            "claims-product-lead",
+            "ai-product-lead",
+        ] {
+            let kit = public
+                .join("roles")
+                .join(slug)
+                .join(format!("{slug}.kit.html"));
+            let (pages, _, text) = print(&kit, &pdfs);
+            assert!(
+                (1..=2).contains(&pages),
+                "{lang}: {slug}'s kit prints on {pages} pages: {text}"
+            );
+        }
+        let (pages, _, text) = print(&public.join("plan/index.html"), &pdfs);
+        assert_eq!(pages, 1, "{lang}: the plan prints on {pages} pages: {text}");
+    }
+}

@@ -28,7 +28,7 @@ pub struct Probe {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Anchor {
     pub score: u8,
-    pub label: &'static str,
+    pub label: String,
     pub text: String,
 }
 
@@ -54,11 +54,19 @@ pub struct Stage {
     pub name: String,
     pub interviewer: String,
     /// What the stage is for (the default loop's stages say it).
-    pub purpose: Option<&'static str>,
+    pub purpose: Option<String>,
     /// The names of the capabilities it rates.
     pub capabilities: Vec<String>,
     /// The numbers of the probes it asks.
     pub probes: Vec<usize>,
+    /// A default loop's stage: its id (`builder-2`), which names its words in the theme's
+    /// messages (`kit-stage-builder-2`).
+    #[serde(skip)]
+    pub default_id: Option<&'static str>,
+    /// Whether the interviewer is the hiring manager (none written, or the default
+    /// loop's): `reports_to`, when the brief says.
+    #[serde(skip)]
+    pub by_hiring_manager: bool,
 }
 
 /// A brief's interview kit.
@@ -112,7 +120,11 @@ pub fn anchors(name: &str) -> Vec<Anchor> {
         .into_iter()
         .zip(RATINGS)
         .zip(1..)
-        .map(|((text, label), score)| Anchor { score, label, text })
+        .map(|((text, label), score)| Anchor {
+            score,
+            label: label.to_string(),
+            text,
+        })
         .collect()
 }
 
@@ -126,6 +138,9 @@ enum Covers {
 
 /// A stage of an archetype's default loop.
 struct DefaultStage {
+    /// `leader-1`: names the stage's words in the theme (`kit-stage-leader-1`, `…-purpose`,
+    /// `…-interviewer`).
+    id: &'static str,
     name: &'static str,
     /// `None`: the hiring manager (the brief's `reports_to` when it says).
     interviewer: Option<&'static str>,
@@ -136,6 +151,7 @@ struct DefaultStage {
 }
 
 const fn stage(
+    id: &'static str,
     name: &'static str,
     interviewer: Option<&'static str>,
     covers: Covers,
@@ -143,6 +159,7 @@ const fn stage(
     dosage: bool,
 ) -> DefaultStage {
     DefaultStage {
+        id,
         name,
         interviewer,
         covers,
@@ -157,6 +174,7 @@ use Covers::{All, Primary, Secondary};
 /// work, and experience is counted in systems that went live and stayed live.
 const LEADER_LOOP: [DefaultStage; 4] = [
     stage(
+        "leader-1",
         "Hiring-manager screen",
         None,
         Primary,
@@ -164,6 +182,7 @@ const LEADER_LOOP: [DefaultStage; 4] = [
         false,
     ),
     stage(
+        "leader-2",
         "Strategy and outcome case",
         Some("The hiring manager and a finance or operations partner"),
         Primary,
@@ -171,6 +190,7 @@ const LEADER_LOOP: [DefaultStage; 4] = [
         false,
     ),
     stage(
+        "leader-3",
         "Stakeholder panel",
         Some("Leads of the teams the role works with: product, data, security, IT"),
         Secondary,
@@ -178,6 +198,7 @@ const LEADER_LOOP: [DefaultStage; 4] = [
         false,
     ),
     stage(
+        "leader-4",
         "References",
         Some("The hiring manager, with two former colleagues"),
         All,
@@ -189,6 +210,7 @@ const LEADER_LOOP: [DefaultStage; 4] = [
 /// Builders: proof of delivery is a system they built, ran and were paged for.
 const BUILDER_LOOP: [DefaultStage; 4] = [
     stage(
+        "builder-1",
         "Technical screen",
         None,
         Primary,
@@ -196,6 +218,7 @@ const BUILDER_LOOP: [DefaultStage; 4] = [
         true,
     ),
     stage(
+        "builder-2",
         "Build and eval exercise",
         Some("Two engineers from the team"),
         Primary,
@@ -203,6 +226,7 @@ const BUILDER_LOOP: [DefaultStage; 4] = [
         false,
     ),
     stage(
+        "builder-3",
         "System design",
         Some("A senior engineer or the solutions architect"),
         Secondary,
@@ -210,6 +234,7 @@ const BUILDER_LOOP: [DefaultStage; 4] = [
         false,
     ),
     stage(
+        "builder-4",
         "Team fit",
         Some("The product lead and a peer from the team"),
         All,
@@ -221,6 +246,7 @@ const BUILDER_LOOP: [DefaultStage; 4] = [
 /// Architects: designs that were built and are still running.
 const ARCHITECT_LOOP: [DefaultStage; 4] = [
     stage(
+        "architect-1",
         "Technical screen",
         None,
         Primary,
@@ -228,6 +254,7 @@ const ARCHITECT_LOOP: [DefaultStage; 4] = [
         true,
     ),
     stage(
+        "architect-2",
         "System design",
         Some("Two senior engineers"),
         Primary,
@@ -235,6 +262,7 @@ const ARCHITECT_LOOP: [DefaultStage; 4] = [
         false,
     ),
     stage(
+        "architect-3",
         "Integration review",
         Some("The governance owner and an IT lead"),
         Secondary,
@@ -242,6 +270,7 @@ const ARCHITECT_LOOP: [DefaultStage; 4] = [
         false,
     ),
     stage(
+        "architect-4",
         "Team fit and references",
         Some("Engineers who will build on the design"),
         All,
@@ -253,6 +282,7 @@ const ARCHITECT_LOOP: [DefaultStage; 4] = [
 /// Any other archetype of a site's own.
 const GENERIC_LOOP: [DefaultStage; 4] = [
     stage(
+        "generic-1",
         "Screen",
         None,
         Primary,
@@ -260,6 +290,7 @@ const GENERIC_LOOP: [DefaultStage; 4] = [
         false,
     ),
     stage(
+        "generic-2",
         "Work sample",
         Some("Two people from the team"),
         Primary,
@@ -267,6 +298,7 @@ const GENERIC_LOOP: [DefaultStage; 4] = [
         false,
     ),
     stage(
+        "generic-3",
         "Panel",
         Some("Leads of the teams the role works with"),
         Secondary,
@@ -274,6 +306,7 @@ const GENERIC_LOOP: [DefaultStage; 4] = [
         false,
     ),
     stage(
+        "generic-4",
         "References",
         Some("The hiring manager"),
         All,
@@ -295,6 +328,22 @@ fn default_loop(archetype: &str) -> &'static [DefaultStage; 4] {
 /// The names of the default loop of `archetype`, in order (for the README and tests).
 pub fn default_stage_names(archetype: &str) -> Vec<&'static str> {
     default_loop(archetype).iter().map(|s| s.name).collect()
+}
+
+/// The English words of every default stage: id, name, interviewer (none: the hiring
+/// manager) and purpose, for the check that the theme's English says the same.
+pub fn default_stage_words() -> impl Iterator<
+    Item = (
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        &'static str,
+    ),
+> {
+    [&LEADER_LOOP, &BUILDER_LOOP, &ARCHITECT_LOOP, &GENERIC_LOOP]
+        .into_iter()
+        .flatten()
+        .map(|s| (s.id, s.name, s.interviewer, s.purpose))
 }
 
 /// Whether a probe asks how often: "How many models have you put into production?"
@@ -402,6 +451,11 @@ pub fn kit<'a>(config: &'a Config, role: &'a Role, posting: &Posting<'a>) -> Kit
                 purpose: None,
                 capabilities: Vec::new(),
                 probes: numbers,
+                default_id: None,
+                by_hiring_manager: written
+                    .interviewer
+                    .as_deref()
+                    .is_none_or(|t| t.trim().is_empty()),
             },
             covered,
         ));
@@ -446,9 +500,11 @@ pub fn kit<'a>(config: &'a Config, role: &'a Role, posting: &Posting<'a>) -> Kit
                     interviewer: d
                         .interviewer
                         .map_or_else(|| hiring_manager.clone(), str::to_string),
-                    purpose: Some(d.purpose),
+                    purpose: Some(d.purpose.to_string()),
                     capabilities: Vec::new(),
                     probes: Vec::new(),
+                    default_id: Some(d.id),
+                    by_hiring_manager: d.interviewer.is_none(),
                 },
                 covered,
             ));

@@ -621,14 +621,16 @@ fn lang_of(state: &tera::State) -> tera::TeraResult<String> {
     })
 }
 
+/// The built-in theme's words alone, for tests.
+#[cfg(test)]
+pub fn shipped() -> Strings {
+    let empty = tempfile::tempdir().expect("tempdir");
+    Strings::load(empty.path(), &Theme::BuiltIn).expect("the shipped strings load")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn shipped() -> Strings {
-        let empty = tempfile::tempdir().expect("tempdir");
-        Strings::load(empty.path(), &Theme::BuiltIn).expect("the shipped strings load")
-    }
 
     #[test]
     fn every_shipped_language_has_exactly_the_messages_of_english() {
@@ -648,8 +650,45 @@ mod tests {
             // Every message formats without an error (variables given a value).
             let mut args = FluentArgs::new();
             for name in [
-                "name", "count", "site", "quarter", "currency", "min", "max", "until", "files",
-                "line", "column", "file", "label", "number", "pages",
+                "name",
+                "count",
+                "site",
+                "quarter",
+                "currency",
+                "min",
+                "max",
+                "until",
+                "files",
+                "line",
+                "column",
+                "file",
+                "label",
+                "title",
+                "archetype",
+                "archetype_lower",
+                "stages",
+                "number",
+                "amount",
+                "init",
+                "last",
+                "briefs",
+                "people",
+                "filled",
+                "open",
+                "planned",
+                "span",
+                "first",
+                "staffed",
+                "total",
+                "names",
+                "start",
+                "budget",
+                "difference",
+                "why",
+                "cost",
+                "summary",
+                "lang",
+                "pages",
             ] {
                 args.set(name, FluentValue::from(1));
             }

@@ -306,7 +306,12 @@ impl<'a> Views<'a> {
     }
 
     /// Page `number` of the home listing from its `runs`; `None` past the last page.
-    pub fn home_page(&self, runs: &[Run<'a>], number: usize) -> Option<HomePage<'a>> {
+    pub fn home_page(
+        &self,
+        runs: &[Run<'a>],
+        number: usize,
+        words: &crate::render::wording::Wording,
+    ) -> Option<HomePage<'a>> {
         let layout = paginate(&lens(runs), self.config.listing.page_size);
         let slices = layout.get(number.checked_sub(1)?)?;
         let cards = |run: &Run<'a>, range: &Range<usize>| {
@@ -323,7 +328,11 @@ impl<'a> Views<'a> {
                 Heading::Plan => {
                     plan = Some(PlanView {
                         // The staffing summary is the first page's.
-                        staffing: if number == 1 { self.staffing() } else { None },
+                        staffing: if number == 1 {
+                            self.staffing(words)
+                        } else {
+                            None
+                        },
                         roles: cards(run, &slice.cards),
                         count: run.roles.len(),
                         continued: slice.cards.start > 0,

@@ -7,6 +7,8 @@ pub mod docx;
 pub mod export;
 pub mod i18n;
 pub mod jobs;
+pub mod kit_words;
+pub mod labels;
 pub mod languages;
 pub mod listing;
 pub mod pages;
@@ -15,10 +17,12 @@ pub mod plan_svg;
 pub mod print;
 pub mod relative;
 pub mod site_views;
+pub mod staffing_words;
 pub mod svg;
 pub mod templates;
 pub mod theme;
 pub mod views;
+pub mod wording;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -133,6 +137,8 @@ pub struct Renderer<'a, 'v> {
     links: &'a LinkIndex,
     findings: &'a [Diagnostic],
     highlighter: &'a Highlighter,
+    /// The Markdown renderer's labels in the pages' language; none in English.
+    labels: Option<labels::Labels>,
 }
 
 impl<'a, 'v> Renderer<'a, 'v> {
@@ -146,6 +152,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
         highlighter: &'a Highlighter,
     ) -> Self {
         set_globals(templates, views, findings);
+        let templates: &'a Templates = templates;
         Renderer {
             views,
             templates,
@@ -153,6 +160,10 @@ impl<'a, 'v> Renderer<'a, 'v> {
             links,
             findings,
             highlighter,
+            labels: labels::Labels::for_language(&wording::Wording::new(
+                templates.strings(),
+                views.lang(),
+            )),
         }
     }
 
@@ -162,6 +173,11 @@ impl<'a, 'v> Renderer<'a, 'v> {
             highlighter: self.highlighter,
             limits: self.views.config.limits,
         }
+    }
+
+    /// The theme's words in the pages' language, for the text made in Rust.
+    fn wording(&self) -> wording::Wording<'_> {
+        wording::Wording::new(self.templates.strings(), self.views.lang())
     }
 
     fn page(
@@ -189,6 +205,10 @@ impl<'a, 'v> Renderer<'a, 'v> {
 
     /// A page at `path` as it is written: with links relative to it when the site asks.
     fn laid_out(&self, path: String, text: String) -> RenderedPage {
+        let text = match &self.labels {
+            Some(labels) if path.ends_with(".html") => labels.rewrite(&text),
+            _ => text,
+        };
         let text = if self.views.config.relative_links && relative::is_relativized(&path) {
             // A language's page is `de/…` below the root, and links to the root's files too.
             let (root, tree) = self.views.tree_root();
@@ -248,7 +268,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     &views.health(self.findings, views::HEALTH_FILES_SHOWN),
                 );
                 context.insert("waivers", &views.waivers(self.findings));
-                context.insert("readiness", &views.readiness());
+                context.insert("readiness", &views.readiness(&self.wording()));
                 context.insert("translations_missing", &views.missing_translations());
                 Ok(vec![self.page(
                     format!("{}index.html", views::HEALTH_PATH),
@@ -260,14 +280,14 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 format!("{}index.html", site_views::MATRIX_PATH),
                 "matrix.html",
                 "matrix",
-                &views.matrix(),
+                &views.matrix(&self.wording()),
             ),
             PageKey::Plan => {
                 let mut pages = self.one(
                     format!("{}index.html", plan_page::PLAN_PATH),
                     "plan.html",
                     "plan",
-                    &views.plan_page(self.findings),
+                    &views.plan_page(self.findings, &self.wording()),
                 )?;
                 pages.push((plan_page::PLAN_CSV.to_string(), views.plan_csv()));
                 pages.push((
@@ -280,7 +300,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 format!("{}index.html", site_views::SEQUENCE_PATH),
                 "sequence.html",
                 "sequence",
-                &views.sequence(),
+                &views.sequence(&self.wording()),
             ),
             PageKey::Taxonomy(taxonomy) => {
                 let (index, terms) = views.taxonomy(*taxonomy);
@@ -369,7 +389,8 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 let mut posting_context = Context::new();
                 posting_context.insert("posting", &posting);
                 let mut kit_context = Context::new();
-                kit_context.insert("kit", &views.kit(role, &posting.posting));
+                let wording = self.wording();
+                kit_context.insert("kit", &views.kit(role, &posting.posting, &wording));
                 let mut files = Vec::with_capacity(ROLE_FILES.len() + 1);
                 for file in ROLE_FILES {
                     let path = pages::role_file_path(slug, file.suffix);
@@ -463,7 +484,7 @@ impl<'v> Renderer<'_, 'v> {
         };
         let mut pages = Vec::new();
         for n in numbers {
-            let Some(page) = views.home_page(&runs, n) else {
+            let Some(page) = views.home_page(&runs, n, &self.wording()) else {
                 break;
             };
             let mut context = Context::new();
@@ -537,7 +558,13 @@ pub fn single_page(
         highlighter,
         limits: config.limits,
     };
-    print::render(&views, &links, templates, html, Some(&css)).map_err(|d| Diagnostics(vec![*d]))
+    let page = print::render(&views, &links, templates, html, Some(&css))
+        .map_err(|d| Diagnostics(vec![*d]))?;
+    let words = wording::Wording::new(templates.strings(), views.lang());
+    Ok(match labels::Labels::for_language(&words) {
+        Some(labels) => labels.rewrite(&page),
+        None => page,
+    })
 }
 
 /// `brand.logo` must be one of the static files the site publishes (`static/`, or the

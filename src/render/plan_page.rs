@@ -8,13 +8,14 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::config::posting::amount;
 use crate::content::role::{Role, Status};
+use crate::content::when::When;
 use crate::diagnostic::Diagnostic;
 use crate::playbook::team_plan::{self, PlanRow, TeamPlan};
 use crate::render::jobs::safe_cell;
 use crate::render::site_views::CoverView;
 use crate::render::views::{Link, Views, role_path};
+use crate::render::wording::{Arg, Wording};
 
 pub const PLAN_PATH: &str = "plan/";
 pub const PLAN_CSV: &str = "plan.csv";
@@ -176,11 +177,13 @@ pub struct HireView {
     pub role: Link,
     pub status: Status,
     pub headcount: u32,
+    /// The quarter it starts in, in words ("2027-Q2", "Q2 2027").
     pub quarter: Option<String>,
+    /// The day or month it starts, in words, when the brief says more than the quarter.
     pub start: Option<String>,
     pub approval: Option<&'static str>,
     /// "✓ approved", "? proposed", "✕ frozen", "no approval recorded".
-    pub approval_words: &'static str,
+    pub approval_words: String,
     pub cost: Option<String>,
     pub extend_and_own: bool,
 }
@@ -214,20 +217,10 @@ pub struct RiskView {
     pub brief: Option<Link>,
 }
 
-fn money(currency: Option<&str>, value: f64) -> String {
-    match currency {
-        Some(c) => format!("{c} {}", amount(value.round())),
-        None => amount(value.round()),
-    }
-}
-
-fn approval_words(row: &PlanRow) -> &'static str {
-    use crate::content::plan_fields::ApprovalState::*;
+fn approval_words(row: &PlanRow, words: &Wording) -> String {
     match row.approval {
-        Some(Approved) => "✓ approved",
-        Some(Proposed) => "? proposed",
-        Some(Frozen) => "✕ frozen",
-        None => "no approval recorded",
+        Some(state) => words.get(&format!("plan-approval-{}", state.key())),
+        None => words.get("plan-approval-none"),
     }
 }
 
@@ -399,10 +392,12 @@ impl<'a> Views<'a> {
         writer.into_inner().unwrap_or_default()
     }
 
-    /// The plan page; `findings` are the build's warnings (the open risks come from them).
-    pub fn plan_page(&self, findings: &[Diagnostic]) -> PlanPageView {
+    /// The plan page, in `words`' language; `findings` are the build's warnings (the open
+    /// risks come from them).
+    pub fn plan_page(&self, findings: &[Diagnostic], words: &Wording) -> PlanPageView {
         let plan = self.team_plan();
         let currency = plan.currency.as_deref();
+        let money = |value: f64| words.money(currency, value);
         let hires: Vec<HireView> = plan
             .rows
             .iter()
@@ -410,11 +405,17 @@ impl<'a> Views<'a> {
                 role: self.role_link(row.role),
                 status: row.status,
                 headcount: row.headcount,
-                quarter: row.quarter.map(|q| q.label()),
-                start: row.start.map(|s| s.to_string()),
+                quarter: row.quarter.map(|q| words.quarter(q)),
+                start: row
+                    .start
+                    .filter(|s| !matches!(s, When::Quarter(..)))
+                    .map(|s| words.when(s)),
                 approval: row.approval.map(|a| a.key()),
-                approval_words: approval_words(row),
-                cost: row.cost.as_ref().map(|c| money(Some(&c.currency), c.total)),
+                approval_words: approval_words(row, words),
+                cost: row
+                    .cost
+                    .as_ref()
+                    .map(|c| words.money(Some(&c.currency), c.total)),
                 extend_and_own: row.role.front.plan.starting_point
                     == Some(crate::content::plan_fields::StartingPoint::ExtendAndOwn),
             })
@@ -424,8 +425,8 @@ impl<'a> Views<'a> {
             .into_iter()
             .zip(plan.quarters)
             .map(|(q, cost)| QuarterView {
-                label: q.label(),
-                cost: money(currency, cost),
+                label: words.quarter(q),
+                cost: money(cost),
                 starts: plan
                     .rows
                     .iter()
@@ -440,24 +441,24 @@ impl<'a> Views<'a> {
             .filter(|r| !r.counted)
             .map(|r| {
                 let why = match (&r.cost, r.start) {
-                    (None, _) => {
-                        "no cost band (no `cost`, `pay` or level band by the year or month)"
-                    }
+                    (None, _) => "plan-not-counted-no-band",
                     (Some(c), _) if Some(&c.currency) != plan.currency.as_ref() => {
-                        "its band is in another currency"
+                        "plan-not-counted-currency"
                     }
-                    _ => "no start date yet",
+                    _ => "plan-not-counted-no-date",
                 };
-                format!("{}: {why}", r.role.title())
+                let title = words.say("label-colon", &[("label", Arg::Text(r.role.title()))]);
+                format!("{title} {}", words.get(why))
             })
             .collect();
         let against_budget = plan.budget.map(|budget| {
             let difference = plan.year_cost - budget;
-            if plan.over_budget().is_some() {
-                format!("{} over the budget", money(currency, difference))
+            let (id, amount) = if plan.over_budget().is_some() {
+                ("plan-over-budget", money(difference))
             } else {
-                format!("{} under the budget", money(currency, -difference))
-            }
+                ("plan-under-budget", money(-difference))
+            };
+            words.say(id, &[("amount", Arg::Text(&amount))])
         });
         let load = plan
             .rows
@@ -473,7 +474,7 @@ impl<'a> Views<'a> {
                 bundled: row.bundled,
             })
             .collect();
-        let summary = timeline_summary(&plan);
+        let summary = timeline_summary(&plan, words);
         PlanPageView {
             library: self.config.archetypes_only,
             year: plan.year,
@@ -483,19 +484,24 @@ impl<'a> Views<'a> {
                 &summary,
                 self.config
                     .build_date
-                    .map(|(y, m, d)| crate::content::when::When::Day(y, m, d).quarter()),
+                    .map(|(y, m, d)| When::Day(y, m, d).quarter()),
+                words,
             ),
             summary,
             hires,
             quarters,
-            year_cost: money(currency, plan.year_cost),
-            budget: plan.budget.map(|b| money(currency, b)),
+            year_cost: money(plan.year_cost),
+            budget: plan.budget.map(money),
             against_budget,
             over_budget: plan.over_budget().is_some(),
             not_counted,
             load,
             risks: self.risks(findings),
-            covers: plan.covers.iter().map(|c| self.cover_view(c)).collect(),
+            covers: plan
+                .covers
+                .iter()
+                .map(|c| self.cover_view(c, words))
+                .collect(),
             csv: self.url(PLAN_CSV),
             json: self.url(PLAN_JSON),
         }
@@ -534,27 +540,38 @@ fn status_key(status: Status) -> &'static str {
     }
 }
 
-/// "6 briefs, 7 people: 2 filled, 3 open, 1 planned; starts from 2026-Q2 to 2027-Q4."
-fn timeline_summary(plan: &TeamPlan) -> String {
+/// "6 briefs, 7 people: 2 filled, 3 open, 1 planned; starts from 2026-Q2 to 2027-Q4", in
+/// `words`' language.
+fn timeline_summary(plan: &TeamPlan, words: &Wording) -> String {
     let people: u32 = plan.rows.iter().map(|r| r.headcount).sum();
-    let count = |status: Status| plan.rows.iter().filter(|r| r.status == status).count();
-    let quarters: Vec<String> = plan
-        .rows
-        .iter()
-        .filter_map(|r| r.quarter)
-        .map(|q| q.label())
-        .collect();
-    let span = match (quarters.iter().min(), quarters.iter().max()) {
-        (Some(first), Some(last)) if first == last => format!("; every dated start in {first}"),
-        (Some(first), Some(last)) => format!("; starts from {first} to {last}"),
-        _ => String::new(),
-    };
-    format!(
-        "{} briefs, {people} {}: {} filled, {} open, {} planned{span}",
-        plan.rows.len(),
-        if people == 1 { "person" } else { "people" },
-        count(Status::Filled),
-        count(Status::Open),
-        count(Status::Planned)
-    )
+    let count = |status: Status| plan.rows.iter().filter(|r| r.status == status).count() as f64;
+    let summary = words.say(
+        "plan-summary",
+        &[
+            ("briefs", Arg::Number(plan.rows.len() as f64)),
+            ("people", Arg::Number(f64::from(people))),
+            ("filled", Arg::Number(count(Status::Filled))),
+            ("open", Arg::Number(count(Status::Open))),
+            ("planned", Arg::Number(count(Status::Planned))),
+        ],
+    );
+    let quarters = plan.rows.iter().filter_map(|r| r.quarter);
+    match (quarters.clone().min(), quarters.max()) {
+        (Some(first), Some(last)) if first == last => words.say(
+            "plan-summary-one-quarter",
+            &[
+                ("summary", Arg::Text(&summary)),
+                ("first", Arg::Text(&words.quarter(first))),
+            ],
+        ),
+        (Some(first), Some(last)) => words.say(
+            "plan-summary-span",
+            &[
+                ("summary", Arg::Text(&summary)),
+                ("first", Arg::Text(&words.quarter(first))),
+                ("last", Arg::Text(&words.quarter(last))),
+            ],
+        ),
+        _ => summary,
+    }
 }

@@ -9,6 +9,7 @@ use crate::content::role::Status;
 use crate::content::when::Quarter;
 use crate::markdown::escape;
 use crate::playbook::team_plan::TeamPlan;
+use crate::render::wording::{Arg, Wording};
 
 const LABEL: usize = 230;
 const COLUMN: usize = 74;
@@ -46,17 +47,19 @@ fn span(plan: &TeamPlan) -> Vec<Quarter> {
     quarters
 }
 
-/// The timeline; `summary` describes it in one sentence; cover is drawn from `today`'s
-/// quarter (the first shown when the build has no date or is earlier).
-pub fn timeline(plan: &TeamPlan, summary: &str, today: Option<Quarter>) -> String {
+/// The timeline, its words in `words`' language; `summary` describes it in one sentence;
+/// cover is drawn from `today`'s quarter (the first shown when the build has no date or is
+/// earlier).
+pub fn timeline(plan: &TeamPlan, summary: &str, today: Option<Quarter>, words: &Wording) -> String {
     let quarters = span(plan);
     let undated = plan.rows.iter().any(|r| r.quarter.is_none());
     let columns = quarters.len() + usize::from(undated);
     let width = LABEL + columns.max(1) * COLUMN + 16;
     let height = HEAD + plan.rows.len().max(1) * LANE + 30;
     let mut svg = format!(
-        "<svg class=\"plan-timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"plan-timeline-title plan-timeline-desc\"><title id=\"plan-timeline-title\">Hires by quarter</title><desc id=\"plan-timeline-desc\">{}. Each lane is a brief; its mark sits in the quarter the hire starts: a filled circle for filled, a half-filled circle for open, a dashed circle for planned; ✓ approved, ? proposed, ✕ frozen; a hatched bar is cover without a hire, from today until its date. The table below says the same in text.</desc>",
-        escape(summary)
+        "<svg class=\"plan-timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"plan-timeline-title plan-timeline-desc\"><title id=\"plan-timeline-title\">{}</title><desc id=\"plan-timeline-desc\">{}</desc>",
+        escape(&words.get("plan-hires-by-quarter")),
+        escape(&words.say("plan-timeline-desc", &[("summary", Arg::Text(summary))]))
     );
     svg.push_str("<defs><pattern id=\"tl-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"tl-hatch-line\" width=\"3\" height=\"6\"/></pattern></defs>");
     let column_x = |i: usize| LABEL + i * COLUMN;
@@ -67,14 +70,15 @@ pub fn timeline(plan: &TeamPlan, summary: &str, today: Option<Quarter>) -> Strin
             if i % 2 == 0 { "" } else { " tl-alt" },
             plan.rows.len().max(1) * LANE,
             x + COLUMN / 2,
-            q.label()
+            escape(&words.quarter(*q))
         ));
     }
     if undated {
         let x = column_x(quarters.len());
         svg.push_str(&format!(
-            "<text class=\"tl-quarter\" x=\"{}\" y=\"20\" text-anchor=\"middle\">no date</text>",
-            x + COLUMN / 2
+            "<text class=\"tl-quarter\" x=\"{}\" y=\"20\" text-anchor=\"middle\">{}</text>",
+            x + COLUMN / 2,
+            escape(&words.get("plan-no-date"))
         ));
     }
     let column_of = |q: Quarter| quarters.iter().position(|c| *c == q);
@@ -96,12 +100,17 @@ pub fn timeline(plan: &TeamPlan, summary: &str, today: Option<Quarter>) -> Strin
                 .min(end);
             let (x1, x2) = (column_x(begin) + 2, column_x(end) + COLUMN - 2);
             svg.push_str(&format!(
-                "<rect class=\"tl-cover{}\" fill=\"url(#tl-hatch)\" x=\"{x1}\" y=\"{}\" width=\"{}\" height=\"8\"><title>Covered by {} until {}</title></rect>",
+                "<rect class=\"tl-cover{}\" fill=\"url(#tl-hatch)\" x=\"{x1}\" y=\"{}\" width=\"{}\" height=\"8\"><title>{}</title></rect>",
                 if cover.gap { " tl-gap" } else { "" },
                 y + LANE - 10,
                 x2.saturating_sub(x1),
-                escape(&cover.cover.name.value),
-                cover.until
+                escape(&words.say(
+                    "plan-covered-until",
+                    &[
+                        ("name", Arg::Text(&cover.cover.name.value)),
+                        ("until", Arg::Text(&words.when(cover.until))),
+                    ]
+                )),
             ));
         }
         let column = match row.quarter {

@@ -1,6 +1,8 @@
 //! View data for the playbook's own pages: the capability matrix, the hiring sequence, the
 //! taxonomies, `roles.json` and the search index. Prepared in Rust, laid out by templates.
 
+use crate::render::staffing_words;
+use crate::render::wording::Wording;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -85,7 +87,7 @@ pub struct StaffingRow<'a> {
     /// The briefs that count, then the bundled ones (marked, not counted).
     pub holders: Vec<Holder>,
     /// Said beside the state when bundled briefs hold the capability too.
-    pub note: Option<&'static str>,
+    pub note: Option<String>,
     /// Who holds it until a hire starts (`covered_by`), on the day of the build.
     pub covers: Vec<CoverView>,
 }
@@ -332,11 +334,12 @@ struct SearchEntry<'a> {
 }
 
 impl<'a> Views<'a> {
-    pub fn matrix(&self) -> MatrixView<'a> {
+    /// The matrix, its staffing view in `words`' language.
+    pub fn matrix(&self, words: &Wording) -> MatrixView<'a> {
         let m = matrix::site_matrix(self.config, self.content);
         MatrixView {
             team_is_plan: self.content.has_plan(),
-            staffing: self.staffing(),
+            staffing: self.staffing(words),
             gaps: m
                 .columns
                 .iter()
@@ -370,14 +373,15 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The staffing view of the site's team; none in the library view.
-    pub fn staffing(&self) -> Option<StaffingView<'a>> {
+    /// The staffing view of the site's team, in `words`' language; none in the library
+    /// view.
+    pub fn staffing(&self, words: &Wording) -> Option<StaffingView<'a>> {
         if self.config.archetypes_only {
             return None;
         }
         let rows = staffing::classify(self.config, &self.content.team(), |r| self.is_bundled(r));
         Some(StaffingView {
-            summary: staffing::summary(&rows),
+            summary: staffing_words::summary(&rows, words),
             url: format!("{}#staffing", self.url(MATRIX_PATH)),
             total: rows.len(),
             counts: staffing::counts(&rows)
@@ -395,12 +399,12 @@ impl<'a> Views<'a> {
                     url: self.url(&Taxonomy::Capabilities.term_path(&row.capability.key)),
                     state: row.state,
                     label: row.state.label(),
-                    note: (!row.bundled.is_empty()).then_some(if row.holders.is_empty() {
-                        "held only by bundled briefs, which do not count"
-                    } else {
-                        "bundled briefs do not count"
-                    }),
-                    covers: row.covers.iter().map(|c| self.cover_view(c)).collect(),
+                    note: staffing_words::note(&row, words),
+                    covers: row
+                        .covers
+                        .iter()
+                        .map(|c| self.cover_view(c, words))
+                        .collect(),
                     holders: row
                         .holders
                         .iter()
@@ -419,13 +423,18 @@ impl<'a> Views<'a> {
         })
     }
 
-    /// A cover, with the brief whose hire ends it and the capabilities' names.
-    pub fn cover_view(&self, cover: &crate::playbook::team_plan::CoverRow) -> CoverView {
+    /// A cover, with the brief whose hire ends it and the capabilities' names; its end in
+    /// `words`' language.
+    pub fn cover_view(
+        &self,
+        cover: &crate::playbook::team_plan::CoverRow,
+        words: &Wording,
+    ) -> CoverView {
         CoverView {
             name: cover.cover.name.value.clone(),
             kind: cover.cover.kind.key(),
             kind_words: cover.cover.kind.words(),
-            until: cover.until.to_string(),
+            until: words.when(cover.until),
             brief: self.role_link(cover.role),
             capabilities: cover
                 .capabilities
@@ -447,9 +456,12 @@ impl<'a> Views<'a> {
             .map_or(role.front.archetype.value.as_str(), |a| a.name.as_str())
     }
 
-    pub fn sequence(&self) -> SequenceView {
+    /// The hiring sequence, its words in `words`' language.
+    pub fn sequence(&self, words: &Wording) -> SequenceView {
         let steps = sequence::team_order(self.config, self.content);
-        let svg = crate::render::svg::svg(&steps, |role| self.url(&role_path(&role.slug)));
+        let svg = crate::render::svg::svg(&steps, &words.get("sequence-graph-title"), |role| {
+            self.url(&role_path(&role.slug))
+        });
         SequenceView {
             steps: steps
                 .iter()
@@ -461,7 +473,7 @@ impl<'a> Views<'a> {
                     after: step.after.iter().map(|r| self.role_link(r)).collect(),
                     status: (!self.config.archetypes_only).then_some(step.role.front.status),
                     quarter: crate::playbook::team_plan::start_of(step.role)
-                        .map(|s| s.quarter().label()),
+                        .map(|s| words.quarter(s.quarter())),
                 })
                 .collect(),
             svg,

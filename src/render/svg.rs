@@ -50,7 +50,7 @@ const GAP_Y: usize = 56;
 
 /// The sequence as an inline SVG: one row per layer, an arrow from each earlier hire to the
 /// brief that waits for it. `url` gives each brief's address. Drawn at build time: no script.
-pub fn svg(steps: &[Step], url: impl Fn(&Role) -> String) -> String {
+pub fn svg(steps: &[Step], title: &str, url: impl Fn(&Role) -> String) -> String {
     let mut rows: BTreeMap<usize, Vec<&Step>> = BTreeMap::new();
     for step in steps {
         rows.entry(step.layer).or_default().push(step);
@@ -73,7 +73,8 @@ pub fn svg(steps: &[Step], url: impl Fn(&Role) -> String) -> String {
         }
     }
     let mut svg = format!(
-        "<svg class=\"sequence-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title id=\"sequence-graph-title\">Hiring sequence: each arrow points from a hire to the hire that should follow it</title><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" class=\"arrow-head\"/></marker></defs>"
+        "<svg class=\"sequence-graph\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"><title id=\"sequence-graph-title\">{}</title><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" class=\"arrow-head\"/></marker></defs>",
+        crate::markdown::escape(title)
     );
     for step in steps {
         let Some(&(x, y)) = at.get(step.role.slug.as_str()) else {
@@ -137,7 +138,7 @@ mod tests {
         ];
         let content = content(&pages);
         let steps = sequence::hiring_order(&config(), &content);
-        let svg = svg(&steps, |r| format!("/roles/{}/", r.slug));
+        let svg = svg(&steps, "Hiring sequence", |r| format!("/roles/{}/", r.slug));
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("href=\"/roles/a/\"") && svg.contains("href=\"/roles/c/\""));
         assert!(svg.contains("A &amp; &lt;B&gt;") && !svg.contains("<B>"));
@@ -183,7 +184,7 @@ mod tests {
         )];
         let content = content(&pages);
         let steps = sequence::hiring_order(&config(), &content);
-        let svg = svg(&steps, |r| format!("/roles/{}/", r.slug));
+        let svg = svg(&steps, "Hiring sequence", |r| format!("/roles/{}/", r.slug));
         assert!(svg.contains(">1. AI Governance Owner,</tspan>"), "{svg}");
         assert!(
             svg.contains(">Claims</tspan>") && !svg.contains('…'),

@@ -697,13 +697,16 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The interview kit of `role`, whose post is `posting`.
+    /// The interview kit of `role`, whose post is `posting`, in `words`' language.
     pub fn kit(
         &self,
         role: &'a Role,
         posting: &crate::playbook::posting::Posting<'a>,
+        words: &crate::render::wording::Wording,
     ) -> crate::playbook::kit::Kit<'a> {
-        crate::playbook::kit::kit(self.config, role, posting)
+        let mut kit = crate::playbook::kit::kit(self.config, role, posting);
+        crate::render::kit_words::in_language(&mut kit, words);
+        kit
     }
 
     /// The file `suffix` (`posting.txt`) beside the page of `role`.
@@ -768,8 +771,9 @@ pub struct ReadinessRow {
     /// Open briefs are held to it by `gen check --ready`.
     pub gated: bool,
     pub ready: bool,
-    /// The questions left unanswered, in a few words each ("success at 12 months").
-    pub unanswered: Vec<&'static str>,
+    /// The questions left unanswered, in a few words each ("success at 12 months"), in
+    /// the page's language.
+    pub unanswered: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -844,8 +848,9 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// Each team brief (by title) and the intake questions it leaves unanswered.
-    pub fn readiness(&self) -> Vec<ReadinessRow> {
+    /// Each team brief (by title) and the intake questions it leaves unanswered, named in
+    /// `words`' language (`intake-…` messages, after the questions' English labels).
+    pub fn readiness(&self, words: &crate::render::wording::Wording) -> Vec<ReadinessRow> {
         let mut team = self.content.team();
         team.sort_by(|a, b| (a.title(), &a.slug).cmp(&(b.title(), &b.slug)));
         team.into_iter()
@@ -856,7 +861,13 @@ impl<'a> Views<'a> {
                     status: role.front.status,
                     gated: crate::playbook::readiness::gated(self.config, role),
                     ready: gaps.is_empty(),
-                    unanswered: gaps.iter().map(|g| g.question.label()).collect(),
+                    unanswered: gaps
+                        .iter()
+                        .map(|g| {
+                            let label = g.question.label();
+                            words.get(&format!("intake-{}", crate::slug::slugify(label)))
+                        })
+                        .collect(),
                 }
             })
             .collect()

@@ -33,7 +33,7 @@ nav-roles = Rollen
 nav-capability-matrix = Kompetenzmatrix
 # A soft hyphen (U+00AD) marks where the long word breaks on a phone.
 nav-hiring-sequence = Einstellungs­reihenfolge
-nav-team-plan = Teamplan
+nav-team-plan = Einstellungsplan
 nav-capabilities = Kompetenzen
 nav-archetypes = Rollentypen
 nav-tags = Schlagwörter
@@ -135,7 +135,7 @@ findings-to-review = { $count ->
 }
 no-findings = keine Hinweise
 waived-with-reasons = { $count } bewusst zugelassen, jeweils begründet
-the-team-plan = Der Teamplan
+the-team-plan = Der Einstellungsplan
 team-plan-description = Die eigenen Rollenprofile des Unternehmens, abgeleitet von den Rollentypen unten, in Einstellungsreihenfolge.
 archetype-library = Die Bibliothek der Rollentypen
 count-briefs = { $count ->
@@ -165,6 +165,7 @@ sequence-lead = Die Reihenfolge, die sich aus
 sequence-lead-rest = {" "}der Rollenprofile ergibt: Jede Einstellung soll die nächste erleichtern. Bei Gleichstand entscheidet der Rollentyp, dann der Titel.
 sequence-graph = Grafik der Einstellungsreihenfolge
 sequence-caption = Jeder Pfeil führt von einer Einstellung zu einer, die danach folgen sollte.
+sequence-graph-title = Einstellungsreihenfolge: Jeder Pfeil führt von einer Einstellung zu der, die danach folgen sollte
 sequence-legend = Darstellung nach Rollentyp
 in-seat-since = besetzt seit { $quarter }
 starts = Beginn { $quarter }
@@ -240,7 +241,7 @@ pay-amount = { $min } { $currency } { $period ->
 
 ## Kompetenzmatrix und Besetzung
 
-matrix-lead-team = Der Teamplan (die Rollenprofile in
+matrix-lead-team = Der Einstellungsplan (die Rollenprofile in
 matrix-lead-team-end = )
 matrix-lead-every = Alle Rollenprofile
 matrix-lead = im Abgleich mit dem Kompetenzkatalog, in Einstellungsreihenfolge.
@@ -248,7 +249,7 @@ matrix-lead-primary = kennzeichnet eine Kernkompetenz (die Rolle verantwortet si
 matrix-lead-secondary = eine Zusatzkompetenz.
 staffing-counts-label = Kompetenzen nach Besetzungsstand
 staffing-staffed = besetzt
-staffing-covered = überbrückt
+staffing-covered = vertreten
 staffing-hiring = in Besetzung
 staffing-planned = nur geplant
 staffing-unowned = ohne Verantwortliche
@@ -263,7 +264,7 @@ bundled = gebündelt
 bundled-title-staffing = ein Profil verlangt mehrere Jobs auf einmal (bundled-role): Es hält diese Kompetenz, ohne sie tatsächlich abzudecken
 bundled-title = ein Profil verlangt mehrere Jobs auf einmal (bundled-role)
 nobody = niemand
-covered-by = überbrückt durch { $name }
+covered-by = vertreten durch { $name }
 cover-existing-staff = eigene Mitarbeitende
 cover-partner = Partner
 cover-contractor = Freelancer
@@ -356,3 +357,197 @@ page-word = Seite
 previous = Zurück
 next = Weiter
 continued = Fortsetzung
+
+## Interviewleitfaden (`<slug>.kit.html`)
+
+kit-title = Interviewleitfaden: { $title }
+kit-internal-mark = Intern · für das Einstellungsteam · nicht für Bewerbende
+kit-mission = Wofür es diese Rolle gibt
+kit-outcome = Das Ziel
+kit-loop = Interviewablauf
+kit-default-loop-archetype = Der Standardablauf für den Rollentyp „{ $archetype }“. Einen eigenen legen Sie mit
+kit-default-loop-brief = Der Standardablauf für dieses Rollenprofil. Einen eigenen legen Sie mit
+kit-default-loop-rest = im Rollenprofil fest.
+kit-col-stage = Runde
+# A soft hyphen lets the column's heading break on a phone.
+kit-col-interviewer = Gesprächs­führung
+kit-col-rates = Bewertet
+kit-col-probes = Fragen
+kit-probe-number = F{ $number }
+kit-capabilities = Kompetenzen, Interviewfragen und Bewertungsmaßstäbe
+kit-weight-primary = Kernkompetenz
+kit-weight-secondary = Zusatzkompetenz
+kit-weight-assessed = zusätzlich bewertet
+kit-rated-in = Bewertet in { $count ->
+    [one] Runde
+   *[other] den Runden
+} { $stages }.
+kit-general-probes = Allgemeine Fragen
+kit-no-red-flags = Im Rollenprofil sind keine aufgeführt.
+kit-scorecard = Bewertungsbogen
+kit-candidate = Bewerber/in
+kit-date = Datum
+kit-evidence-notes = Belege und Notizen
+kit-red-flags-observed = Beobachtete Warnsignale
+kit-rate-advice = Bewerten Sie, was die Person im Gespräch belegt hat, nicht Ihren Eindruck.
+kit-recommendation = Empfehlung:
+kit-strong-hire = Unbedingt einstellen
+kit-hire = Einstellen
+kit-no-hire = Nicht einstellen
+kit-strong-no-hire = Auf keinen Fall einstellen
+kit-rating-1 = Kein Nachweis
+kit-rating-2 = Teilweise belegt
+kit-rating-3 = Klar belegt
+kit-rating-4 = Überzeugend belegt
+kit-anchor-1 = Keine eigene Arbeit im Bereich { $name }: nur Allgemeines oder die Arbeit anderer.
+kit-anchor-2 = Ein Beispiel, nur teilweise eigene Arbeit oder noch nicht in Produktion.
+kit-anchor-3 = Eigene Arbeit im Bereich { $name }, durchgängig verantwortet, mit benennbaren Ergebnissen.
+kit-anchor-4 = Wiederholt im Bereich { $name } gearbeitet und auch nach dem Go-live verantwortet; kann sagen, was heute anders laufen sollte.
+kit-hiring-manager = Die einstellende Führungskraft
+kit-hiring-manager-of = Die einstellende Führungskraft ({ $name })
+kit-stage-leader-1 = Erstgespräch mit der Führungskraft
+kit-stage-leader-1-purpose = Umfang und Motivation: Nennt die Person ein System, das live ging und im Betrieb blieb, und wer es am Tag nach dem Go-live verantwortete?
+kit-stage-leader-2 = Fallstudie zu Strategie und Ziel
+kit-stage-leader-2-interviewer = Die einstellende Führungskraft und eine Ansprechperson aus Finanzen oder Betrieb
+kit-stage-leader-2-purpose = Vom Ziel des Rollenprofils aus skizziert die Person ihre ersten 12 Monate: die ersten Einstellungen, was nach 90 Tagen live ist und was sie stoppen würde.
+kit-stage-leader-3 = Gespräch mit den Stakeholdern
+kit-stage-leader-3-interviewer = Leitungen der Teams, mit denen die Rolle zusammenarbeitet: Produkt, Daten, Sicherheit, IT
+kit-stage-leader-3-purpose = Die politische Arbeit des ersten Quartals: bei den Teams, auf die die Rolle angewiesen ist, Zeit, Datenzugang und Prüfungen gewinnen.
+kit-stage-leader-4 = Referenzen
+kit-stage-leader-4-interviewer = Die einstellende Führungskraft mit zwei Referenzen aus früheren Teams
+kit-stage-leader-4-purpose = Erfahrung zählt in Systemen, nicht in Titeln: Für wie viele produktive Systeme war die Person verantwortlich, und was geschah nach dem Go-live?
+kit-stage-builder-1 = Technisches Erstgespräch
+kit-stage-builder-1-purpose = Ein produktives System, das die Person gebaut hat: die Daten, die Evaluierung, das Deployment – und was kaputtging.
+kit-stage-builder-2 = Praxisaufgabe: Bauen und Evaluieren
+kit-stage-builder-2-interviewer = Zwei Engineers aus dem Team
+kit-stage-builder-2-purpose = Unsaubere Daten: Fragen Sie nach einem Evaluierungsplan und einer Skizze für das Deployment, nicht nur nach einem Score.
+kit-stage-builder-3 = Systemdesign
+kit-stage-builder-3-interviewer = Ein Senior Engineer oder die Lösungsarchitektur
+kit-stage-builder-3-purpose = Wie die Arbeit der Person in Produktion läuft: Monitoring, Rollback, Rufbereitschaft und die Plattform, auf der sie betrieben wird.
+kit-stage-builder-4 = Passung ins Team
+kit-stage-builder-4-interviewer = Die Produktverantwortung und eine Kollegin oder ein Kollege aus dem Team
+kit-stage-builder-4-purpose = Wie die Person mit Produkt, Daten, Sicherheit und IT zusammenarbeitet und Probleme mit Belegen anspricht.
+kit-stage-architect-1 = Technisches Erstgespräch
+kit-stage-architect-1-purpose = Ein eigener Entwurf, der umgesetzt wurde und noch läuft: welche Abwägungen die Person getroffen hat und was sie heute ändern würde.
+kit-stage-architect-2 = Systemdesign
+kit-stage-architect-2-interviewer = Zwei Senior Engineers
+kit-stage-architect-2-purpose = Ein Entwurf für das Ziel dieses Rollenprofils unter seinen Rahmenbedingungen, mit Deployment, Monitoring und Rollback.
+kit-stage-architect-3 = Integrationsprüfung
+kit-stage-architect-3-interviewer = Die Governance-Verantwortung und eine IT-Leitung
+kit-stage-architect-3-purpose = Wie der Entwurf die Sicherheitsprüfung besteht, an seine Daten kommt und von der IT betrieben werden kann.
+kit-stage-architect-4 = Passung ins Team und Referenzen
+kit-stage-architect-4-interviewer = Engineers, die auf dem Entwurf aufbauen werden
+kit-stage-architect-4-purpose = Ob das Team mit den Entwürfen der Person arbeiten kann und wie viele davon in Produktion gegangen sind.
+kit-stage-generic-1 = Erstgespräch
+kit-stage-generic-1-purpose = Umfang und Motivation und eine Arbeit, die die Person von Anfang bis Ende verantwortet hat.
+kit-stage-generic-2 = Arbeitsprobe
+kit-stage-generic-2-interviewer = Zwei Personen aus dem Team
+kit-stage-generic-2-purpose = Eine Aufgabe aus den ersten 90 Tagen der Rolle – und woran die Person erkennen würde, dass sie erledigt ist.
+kit-stage-generic-3 = Panelgespräch
+kit-stage-generic-3-interviewer = Leitungen der Teams, mit denen die Rolle zusammenarbeitet
+kit-stage-generic-3-purpose = Wie die Person mit den Teams zusammenarbeitet, auf die sie angewiesen ist.
+kit-stage-generic-4 = Referenzen
+kit-stage-generic-4-interviewer = Die einstellende Führungskraft
+kit-stage-generic-4-purpose = Wie oft die Person diese Arbeit schon gemacht hat und was danach geschah.
+
+## Von Rust zusammengesetzte Wörter: Geld, Quartale, Monate, Aufzählungen
+
+money = { $amount } { $currency }
+quarter = Q{ $quarter } { $year }
+date-month = { $month } { $year }
+list-and = { $init } und { $last }
+list-separator = {"; "}
+
+## Einstellungsplan (`/plan/`) und Zeitleiste
+
+plan-library = Dieses Playbook ist eine Bibliothek von Rollentypen
+plan-library-in-site-yaml = in site.yaml
+plan-library-rest = : Es hat keinen Einstellungsplan, also weder Einstellungstermine noch Kosten.
+plan-lead = Wann jede Einstellung erfolgt, was das Team zu den Mittelwerten der Gehaltsbänder kostet, welche Stellen genehmigt sind, wie viel jede Person trägt und welche Risiken noch offen sind.
+plan-lead-year = Wann jede Einstellung erfolgt, was das Team { $year } zu den Mittelwerten der Gehaltsbänder kostet, welche Stellen genehmigt sind, wie viel jede Person trägt und welche Risiken noch offen sind.
+plan-summary = { $briefs ->
+    [one] { $briefs } Rollenprofil
+   *[other] { $briefs } Rollenprofile
+}, { $people ->
+    [one] { $people } Person
+   *[other] { $people } Personen
+}: { $filled } besetzt, { $open } ausgeschrieben, { $planned } geplant
+plan-summary-span = { $summary }; Beginn zwischen { $first } und { $last }
+plan-summary-one-quarter = { $summary }; alle terminierten Einstellungen beginnen in { $first }
+plan-hires-by-quarter = Einstellungen nach Quartal
+plan-timeline-label = Einstellungen nach Quartal: Zeitleiste
+plan-timeline-desc = { $summary }. Jede Zeile ist ein Rollenprofil; die Markierung steht in dem Quartal, in dem die Einstellung beginnt: ein gefüllter Kreis für besetzt, ein halb gefüllter für ausgeschrieben, ein gestrichelter für geplant; ✓ genehmigt, ? beantragt, ✕ eingefroren; ein schraffierter Balken ist eine Vertretung ohne Einstellung, von heute bis zu ihrem Ende. Die Tabelle darunter enthält dieselben Angaben als Text.
+plan-covered-until = Vertretung durch { $name } bis { $until }
+plan-legend = ● besetzt · ◐ ausgeschrieben · ◌ geplant · ✓ genehmigt · ? beantragt · ✕ eingefroren · ×2 zwei Personen · schraffierter Balken: Vertretung ohne Einstellung, von heute bis zu ihrem Ende.
+plan-hires-caption = Die Einstellungen als Text: Status, Beginn, Anzahl, Genehmigung und Kosten pro Jahr zum Mittelwert des Gehaltsbands
+plan-col-starts = Beginn
+plan-col-people = Personen
+plan-col-approval = Genehmigung
+plan-col-cost-a-year = Kosten pro Jahr
+plan-col-quarter = Quartal
+plan-col-primary = Kern
+plan-col-secondary = Zusatz
+plan-extend-and-own = übernehmen und weiterentwickeln
+plan-no-date = ohne Termin
+plan-no-band = kein Gehaltsband
+plan-approval-approved = ✓ genehmigt
+plan-approval-proposed = ? beantragt
+plan-approval-frozen = ✕ eingefroren
+plan-approval-none = keine Genehmigung erfasst
+plan-cost = Kosten
+plan-cost-in = Kosten { $year }
+plan-cost-caption = Kosten pro Quartal zum Mittelwert der Gehaltsbänder, gerechnet ab dem Eintrittsmonat jeder Einstellung
+plan-year = Jahr
+plan-budget = Budget { $amount }:
+plan-under-budget = { $amount } unter dem Budget
+plan-over-budget = { $amount } über dem Budget
+plan-no-budget = kein Budget in site.yaml
+plan-no-costs = Noch keine Einstellung hat einen Termin oder ein Gehaltsband.
+plan-not-counted = Nicht in den Jahreskosten enthalten:
+plan-not-counted-no-band = kein Gehaltsband (weder `cost` noch `pay` noch ein Band der Karrierestufe pro Jahr oder Monat)
+plan-not-counted-currency = das Gehaltsband lautet auf eine andere Währung
+plan-not-counted-no-date = noch kein Eintrittstermin
+plan-load = Belastung pro Person
+plan-load-caption = Kompetenzen, die jede Person eines Rollenprofils trägt: Kernkompetenzen (verantwortet) und Zusatzkompetenzen
+plan-each-of = für jede der { $count } Personen
+plan-covers = Vertretung ohne Einstellung
+plan-cover-ended = beendet
+plan-cover-gap = endet vor Beginn der Einstellung
+plan-risks = Offene Risiken
+plan-no-risks = Keine: Jede Kompetenz hat eine Verantwortliche oder einen Verantwortlichen, Governance kommt vor den Entwicklerrollen, kein Rollenprofil ist gebündelt, jede Vertretung reicht bis zu ihrer Einstellung, die Einstellungen folgen ihrer Reihenfolge und offene Ausschreibungen sind genehmigt.
+plan-no-risks-budget = Keine: Jede Kompetenz hat eine Verantwortliche oder einen Verantwortlichen, Governance kommt vor den Entwicklerrollen, kein Rollenprofil ist gebündelt, jede Vertretung reicht bis zu ihrer Einstellung, die Einstellungen folgen ihrer Reihenfolge, offene Ausschreibungen sind genehmigt und der Plan bleibt im Budget.
+plan-as-data = Der Plan als Daten:
+
+## Besetzungsstand (Startseite und Matrix)
+
+staffing-summary-staffed = { $staffed } von { $total } { $total ->
+    [one] Kompetenz
+   *[other] Kompetenzen
+} besetzt
+staffing-summary-covered = { $count } bis zur Einstellung vertreten
+staffing-summary-hiring = { $count } in Besetzung
+staffing-summary-planned = { $count } nur geplant
+staffing-summary-unowned = { $names } ohne Verantwortliche
+staffing-note-only-bundled = nur in gebündelten Profilen, die nicht zählen
+staffing-note-bundled = gebündelte Profile zählen nicht
+
+## Offene Fragen des Intake-Gesprächs (Qualitätsprüfung)
+
+intake-outcome = Ziel
+intake-decisions = Entscheidungen
+intake-owns-after-launch = Verantwortung im laufenden Betrieb
+intake-primary-capabilities = Kernkompetenzen
+intake-interfaces = Einbindung ins Unternehmen
+intake-success-at-90-days = Erfolg nach 90 Tagen
+intake-success-at-6-months = Erfolg nach 6 Monaten
+intake-success-at-12-months = Erfolg nach 12 Monaten
+intake-constraints = Rahmenbedingungen
+intake-reports-to = Berichtslinie
+
+## Was ein Screenreader zu den Elementen des Markdown-Renderers sagt
+
+md-section-link = Link zu diesem Abschnitt
+md-table = Tabelle
+md-table-named = Tabelle: { $name }
+md-code = Code
+md-code-in = Code: { $lang }

@@ -166,6 +166,7 @@ sequence-lead = The order the briefs'
 sequence-lead-rest = {" "}implies: each hire should make the next one easier. Ties go by archetype, then title.
 sequence-graph = Hiring sequence graph
 sequence-caption = Each arrow points from a hire to a hire that should follow it.
+sequence-graph-title = Hiring sequence: each arrow points from a hire to the hire that should follow it
 sequence-legend = Node styles by archetype
 in-seat-since = in seat since { $quarter }
 starts = starts { $quarter }
@@ -359,3 +360,207 @@ page-word = page
 previous = Previous
 next = Next
 continued = continued
+
+## The interview kit (`<slug>.kit.html`). `kit-stage-<loop>-<n>` are the stages of an
+## archetype's default loop: `leader` (executive operators and managers), `builder`,
+## `architect`, `generic` (any other), each with its interviewer and purpose.
+
+kit-title = Interview kit: { $title }
+kit-internal-mark = Internal · for the hiring team · not for candidates
+kit-mission = What the role is for
+kit-outcome = The outcome
+kit-loop = Interview loop
+# $archetype as site.yaml names it; $archetype_lower in lower case.
+kit-default-loop-archetype = The default loop for the { $archetype_lower } archetype: write
+kit-default-loop-brief = The default loop for this brief: write
+kit-default-loop-rest = in the brief to set your own.
+kit-col-stage = Stage
+kit-col-interviewer = Interviewer
+kit-col-rates = Rates
+kit-col-probes = Probes
+kit-probe-number = P{ $number }
+kit-capabilities = Capabilities, probes and rating anchors
+kit-weight-primary = primary
+kit-weight-secondary = secondary
+kit-weight-assessed = assessed
+kit-rated-in = Rated in { $count ->
+    [one] stage
+   *[other] stages
+} { $stages }.
+kit-general-probes = General probes
+kit-no-red-flags = None listed in the brief.
+kit-scorecard = Scorecard
+kit-candidate = Candidate
+kit-date = Date
+kit-evidence-notes = Evidence notes
+kit-red-flags-observed = Red flags observed
+kit-rate-advice = Rate what the candidate showed, with the evidence, not an impression.
+kit-recommendation = Recommendation:
+kit-strong-hire = Strong hire
+kit-hire = Hire
+kit-no-hire = No hire
+kit-strong-no-hire = Strong no hire
+kit-rating-1 = No evidence
+kit-rating-2 = Some evidence
+kit-rating-3 = Clear evidence
+kit-rating-4 = Strong evidence
+# What each rating means for the capability $name.
+kit-anchor-1 = No { $name } work of their own: general statements, or others' work.
+kit-anchor-2 = One example, partly theirs, or not yet in production.
+kit-anchor-3 = { $name } work they owned end to end, with results they can name.
+kit-anchor-4 = Has done { $name } work repeatedly and owned it after launch; says what they would change.
+kit-hiring-manager = The hiring manager
+kit-hiring-manager-of = The hiring manager ({ $name })
+kit-stage-leader-1 = Hiring-manager screen
+kit-stage-leader-1-purpose = Scope and motivation: can they name a system that went live and stayed live, and who owned it the day after launch?
+kit-stage-leader-2 = Strategy and outcome case
+kit-stage-leader-2-interviewer = The hiring manager and a finance or operations partner
+kit-stage-leader-2-purpose = From this brief's outcome, they lay out the first 12 months: the first hires, what is live at 90 days, and what they would stop.
+kit-stage-leader-3 = Stakeholder panel
+kit-stage-leader-3-interviewer = Leads of the teams the role works with: product, data, security, IT
+kit-stage-leader-3-purpose = The political work of the first quarter: winning time, data access and review from the teams they depend on.
+kit-stage-leader-4 = References
+kit-stage-leader-4-interviewer = The hiring manager, with two former colleagues
+kit-stage-leader-4-purpose = Dosage, not credentials: how many production systems they were accountable for, and what happened after launch.
+kit-stage-builder-1 = Technical screen
+kit-stage-builder-1-purpose = A production system they built: the data, the evaluation, the deployment, and what broke.
+kit-stage-builder-2 = Build and eval exercise
+kit-stage-builder-2-interviewer = Two engineers from the team
+kit-stage-builder-2-purpose = Messy data: ask for an evaluation plan and a deployment sketch, not only a score.
+kit-stage-builder-3 = System design
+kit-stage-builder-3-interviewer = A senior engineer or the solutions architect
+kit-stage-builder-3-purpose = How their work runs in production: monitoring, rollback, on-call and the platform it deploys on.
+kit-stage-builder-4 = Team fit
+kit-stage-builder-4-interviewer = The product lead and a peer from the team
+kit-stage-builder-4-purpose = How they work with product, data, security and IT, and raise problems with evidence.
+kit-stage-architect-1 = Technical screen
+kit-stage-architect-1-purpose = A design of theirs that was built and still runs: what they traded off, and what they would change.
+kit-stage-architect-2 = System design
+kit-stage-architect-2-interviewer = Two senior engineers
+kit-stage-architect-2-purpose = A design for this brief's outcome under its constraints, with deployment, monitoring and rollback.
+kit-stage-architect-3 = Integration review
+kit-stage-architect-3-interviewer = The governance owner and an IT lead
+kit-stage-architect-3-purpose = How the design passes security review, gets its data and is supported by IT.
+kit-stage-architect-4 = Team fit and references
+kit-stage-architect-4-interviewer = Engineers who will build on the design
+kit-stage-architect-4-purpose = Whether builders can work from their designs, and how many of them reached production.
+kit-stage-generic-1 = Screen
+kit-stage-generic-1-purpose = Scope and motivation, and one piece of work they owned from start to finish.
+kit-stage-generic-2 = Work sample
+kit-stage-generic-2-interviewer = Two people from the team
+kit-stage-generic-2-purpose = A task from the role's first 90 days, and how they would judge it done.
+kit-stage-generic-3 = Panel
+kit-stage-generic-3-interviewer = Leads of the teams the role works with
+kit-stage-generic-3-purpose = How they work with the teams they depend on.
+kit-stage-generic-4 = References
+kit-stage-generic-4-interviewer = The hiring manager
+kit-stage-generic-4-purpose = How often they have done this work, and what happened after.
+
+## Words Rust puts together: money, quarters, a month, lists.
+
+# $amount is written as the language writes numbers.
+money = { $currency } { $amount }
+# $year as written (2027), $quarter 1 to 4.
+quarter = { $year }-Q{ $quarter }
+date-month = { $month } { $year }
+# "a, b and c": $init is the items before the last, joined with commas.
+list-and = { $init } and { $last }
+list-separator = {"; "}
+
+## The team plan page (`/plan/`) and its timeline.
+
+plan-library = This playbook is a library of archetypes
+plan-library-in-site-yaml = in site.yaml
+plan-library-rest = : it has no team plan, so there are no hires to date or cost.
+plan-lead = When each hire lands, what the team costs at the midpoints of the cost bands, which headcount is approved, how much each person carries and what is still at risk.
+plan-lead-year = When each hire lands, what the team costs in { $year } at the midpoints of the cost bands, which headcount is approved, how much each person carries and what is still at risk.
+plan-summary = { $briefs ->
+    [one] { $briefs } brief
+   *[other] { $briefs } briefs
+}, { $people ->
+    [one] { $people } person
+   *[other] { $people } people
+}: { $filled } filled, { $open } open, { $planned } planned
+plan-summary-span = { $summary }; starts from { $first } to { $last }
+plan-summary-one-quarter = { $summary }; every dated start in { $first }
+plan-hires-by-quarter = Hires by quarter
+plan-timeline-label = Hires by quarter: timeline
+plan-timeline-desc = { $summary }. Each lane is a brief; its mark sits in the quarter the hire starts: a filled circle for filled, a half-filled circle for open, a dashed circle for planned; ✓ approved, ? proposed, ✕ frozen; a hatched bar is cover without a hire, from today until its date. The table below says the same in text.
+plan-covered-until = Covered by { $name } until { $until }
+plan-legend = ● filled · ◐ open · ◌ planned · ✓ approved · ? proposed · ✕ frozen · ×2 two people · hatched bar: covered without a hire, from today until its date.
+plan-hires-caption = The hires in text: status, start, headcount, approval and cost a year at the band's midpoint
+plan-col-starts = Starts
+plan-col-people = People
+plan-col-approval = Approval
+plan-col-cost-a-year = Cost a year
+plan-col-quarter = Quarter
+plan-col-primary = Primary
+plan-col-secondary = Secondary
+plan-extend-and-own = extend and own
+plan-no-date = no date
+plan-no-band = no band
+plan-approval-approved = ✓ approved
+plan-approval-proposed = ? proposed
+plan-approval-frozen = ✕ frozen
+plan-approval-none = no approval recorded
+plan-cost = Cost
+plan-cost-in = Cost in { $year }
+plan-cost-caption = Cost per quarter at band midpoints, counted from each hire's start month
+plan-year = Year
+plan-budget = budget { $amount }:
+plan-under-budget = { $amount } under the budget
+plan-over-budget = { $amount } over the budget
+plan-no-budget = no budget in site.yaml
+plan-no-costs = No hire has a date or a cost band yet.
+plan-not-counted = Not in the year's cost:
+plan-not-counted-no-band = no cost band (no `cost`, `pay` or level band by the year or month)
+plan-not-counted-currency = its band is in another currency
+plan-not-counted-no-date = no start date yet
+plan-load = Load per person
+plan-load-caption = Capabilities each person of a brief carries: primary (owns) and secondary
+plan-each-of = each of { $count }
+plan-covers = Covered without a hire
+plan-cover-ended = ended
+plan-cover-gap = ends before the hire starts
+plan-risks = Open risks
+plan-no-risks = None: every capability has an owner, governance comes before the builders, no brief is bundled, cover lasts until its hire, hires follow their order, open searches are approved.
+plan-no-risks-budget = None: every capability has an owner, governance comes before the builders, no brief is bundled, cover lasts until its hire, hires follow their order, open searches are approved and the plan is within budget.
+plan-as-data = The plan as data:
+
+## The staffing summary (home page and matrix) and its notes.
+
+staffing-summary-staffed = { $staffed } of { $total } { $total ->
+    [one] capability
+   *[other] capabilities
+} staffed
+staffing-summary-covered = { $count } covered until a hire
+staffing-summary-hiring = { $count } being hired
+staffing-summary-planned = { $count } planned only
+# $names: the unowned capabilities named ("Architecture and Data Engineering"), or how
+# many there are when more than three; $count: how many.
+staffing-summary-unowned = { $names } unowned
+staffing-note-only-bundled = held only by bundled briefs, which do not count
+staffing-note-bundled = bundled briefs do not count
+
+## The intake questions a brief leaves unanswered (health page), named after their
+## English words.
+
+intake-outcome = outcome
+intake-decisions = decisions
+intake-owns-after-launch = owns after launch
+intake-primary-capabilities = primary capabilities
+intake-interfaces = interfaces
+intake-success-at-90-days = success at 90 days
+intake-success-at-6-months = success at 6 months
+intake-success-at-12-months = success at 12 months
+intake-constraints = constraints
+intake-reports-to = reports to
+
+## What a screen reader says of the boxes the Markdown renderer writes: a heading's link,
+## a table (named after its section, $name) and a code block (in the language $lang).
+
+md-section-link = Link to this section
+md-table = Table
+md-table-named = Table: { $name }
+md-code = Code
+md-code-in = Code: { $lang }

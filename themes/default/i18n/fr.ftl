@@ -36,7 +36,7 @@ guides-label = Guides
 nav-roles = Postes
 nav-capability-matrix = Matrice des compétences
 nav-hiring-sequence = Ordre de recrutement
-nav-team-plan = Plan d'équipe
+nav-team-plan = Plan de recrutement
 nav-capabilities = Compétences
 nav-archetypes = Types de poste
 nav-tags = Mots-clés
@@ -141,7 +141,7 @@ waived-with-reasons = { $count ->
     [one] { $count } dérogation motivée
    *[other] { $count } dérogations motivées
 }
-the-team-plan = Le plan d'équipe
+the-team-plan = Le plan de recrutement
 team-plan-description = Les fiches de poste propres à l'entreprise, dérivées des types de poste ci-dessous, dans l'ordre de recrutement.
 archetype-library = La bibliothèque des types de poste
 count-briefs = { $count ->
@@ -171,6 +171,7 @@ sequence-lead = L'ordre qui découle du champ
 sequence-lead-rest = {" "}des fiches : chaque recrutement doit faciliter le suivant. À égalité, le type de poste puis le titre départagent.
 sequence-graph = Graphe de l'ordre de recrutement
 sequence-caption = Chaque flèche va d'un recrutement à celui qui devrait le suivre.
+sequence-graph-title = Ordre de recrutement : chaque flèche va d'un recrutement à celui qui devrait le suivre
 sequence-legend = Style des nœuds par type de poste
 in-seat-since = en poste depuis { $quarter }
 starts = arrivée { $quarter }
@@ -247,7 +248,7 @@ pay-amount = { $min } { $currency } { $period ->
 
 ## Matrice des compétences et effectifs
 
-matrix-lead-team = Le plan d'équipe (les fiches de
+matrix-lead-team = Le plan de recrutement (les fiches de
 matrix-lead-team-end = )
 matrix-lead-every = Toutes les fiches
 matrix-lead = face au référentiel de compétences, dans l'ordre de recrutement.
@@ -369,3 +370,211 @@ page-word = page
 previous = Précédente
 next = Suivante
 continued = suite
+
+## Guide d'entretien (`<slug>.kit.html`)
+
+kit-title = Guide d'entretien : { $title }
+kit-internal-mark = Interne · pour l'équipe de recrutement · à ne pas transmettre aux candidats
+kit-mission = La raison d'être du poste
+kit-outcome = Le résultat attendu
+kit-loop = Déroulé des entretiens
+kit-default-loop-archetype = Déroulé par défaut pour le type de poste « { $archetype } » : pour définir le vôtre, renseignez
+kit-default-loop-brief = Déroulé par défaut pour cette fiche : pour définir le vôtre, renseignez
+kit-default-loop-rest = dans la fiche.
+kit-col-stage = Étape
+kit-col-interviewer = Qui mène l'entretien
+kit-col-rates = Évalue
+kit-col-probes = Questions
+kit-probe-number = Q{ $number }
+kit-capabilities = Compétences, questions et repères de notation
+kit-weight-primary = principale
+kit-weight-secondary = secondaire
+kit-weight-assessed = évaluée en plus
+kit-rated-in = Évaluée { $count ->
+    [one] à l'étape
+   *[other] aux étapes
+} { $stages }.
+kit-general-probes = Questions générales
+kit-no-red-flags = Aucun dans la fiche.
+kit-scorecard = Grille d'évaluation
+kit-candidate = Candidat·e
+kit-date = Date
+kit-evidence-notes = Éléments concrets et notes
+kit-red-flags-observed = Signaux d'alerte observés
+kit-rate-advice = Notez ce que la personne a démontré, preuves à l'appui, et non une impression.
+kit-recommendation = Recommandation :
+kit-strong-hire = Recruter sans réserve
+kit-hire = Recruter
+kit-no-hire = Ne pas recruter
+kit-strong-no-hire = Surtout ne pas recruter
+kit-rating-1 = Aucune preuve
+kit-rating-2 = Quelques preuves
+kit-rating-3 = Preuves claires
+kit-rating-4 = Preuves solides
+kit-anchor-1 = Aucun travail personnel en { $name } : des généralités, ou le travail des autres.
+kit-anchor-2 = Un exemple, en partie le sien, ou pas encore en production.
+kit-anchor-3 = Un travail en { $name } mené de bout en bout, aux résultats chiffrés.
+kit-anchor-4 = Plusieurs travaux en { $name } menés puis suivis après la mise en production ; sait dire ce qu'elle changerait.
+kit-hiring-manager = Le ou la manager qui recrute
+kit-hiring-manager-of = Le ou la manager qui recrute ({ $name })
+kit-stage-leader-1 = Premier entretien avec le manager
+kit-stage-leader-1-purpose = Périmètre et motivation : la personne peut-elle citer un système mis en production et resté en service, et qui en était responsable le lendemain du lancement ?
+kit-stage-leader-2 = Étude de cas stratégie et résultat
+kit-stage-leader-2-interviewer = Le ou la manager qui recrute, avec un ou une partenaire finance ou opérations
+kit-stage-leader-2-purpose = À partir du résultat attendu de la fiche, la personne expose ses 12 premiers mois : premiers recrutements, ce qui est en production à 90 jours, ce qu'elle arrêterait.
+kit-stage-leader-3 = Panel des parties prenantes
+kit-stage-leader-3-interviewer = Les responsables des équipes avec lesquelles le poste travaille : produit, données, sécurité, IT
+kit-stage-leader-3-purpose = Le travail politique du premier trimestre : obtenir du temps, l'accès aux données et les revues des équipes dont le poste dépend.
+kit-stage-leader-4 = Références
+kit-stage-leader-4-interviewer = Le ou la manager qui recrute, avec deux anciens collègues
+kit-stage-leader-4-purpose = L'expérience se compte en systèmes, pas en titres : de combien de systèmes en production la personne a-t-elle été responsable, et que s'est-il passé après le lancement ?
+kit-stage-builder-1 = Entretien technique
+kit-stage-builder-1-purpose = Un système en production que la personne a construit : les données, l'évaluation, le déploiement, et ce qui a cassé.
+kit-stage-builder-2 = Exercice de construction et d'évaluation
+kit-stage-builder-2-interviewer = Deux ingénieurs de l'équipe
+kit-stage-builder-2-purpose = Des données imparfaites : demandez un plan d'évaluation et une esquisse de déploiement, pas seulement un score.
+kit-stage-builder-3 = Conception de système
+kit-stage-builder-3-interviewer = Un ingénieur senior ou l'architecte solutions
+kit-stage-builder-3-purpose = Comment son travail tourne en production : supervision, retour arrière, astreinte et la plateforme sur laquelle il est déployé.
+kit-stage-builder-4 = Intégration dans l'équipe
+kit-stage-builder-4-interviewer = Le ou la responsable produit et un pair de l'équipe
+kit-stage-builder-4-purpose = Comment la personne travaille avec le produit, les données, la sécurité et l'IT, et remonte les problèmes preuves à l'appui.
+kit-stage-architect-1 = Entretien technique
+kit-stage-architect-1-purpose = Une conception de la personne, réalisée et toujours en service : les compromis faits, et ce qu'elle changerait.
+kit-stage-architect-2 = Conception de système
+kit-stage-architect-2-interviewer = Deux ingénieurs seniors
+kit-stage-architect-2-purpose = Une conception pour le résultat attendu de cette fiche, avec ses contraintes, le déploiement, la supervision et le retour arrière.
+kit-stage-architect-3 = Revue d'intégration
+kit-stage-architect-3-interviewer = Le ou la responsable de la gouvernance et un ou une responsable IT
+kit-stage-architect-3-purpose = Comment la conception passe la revue de sécurité, obtient ses données et est prise en charge par l'IT.
+kit-stage-architect-4 = Intégration dans l'équipe et références
+kit-stage-architect-4-interviewer = Les ingénieurs qui bâtiront sur la conception
+kit-stage-architect-4-purpose = Si l'équipe peut travailler à partir des conceptions de la personne, et combien sont arrivées en production.
+kit-stage-generic-1 = Premier entretien
+kit-stage-generic-1-purpose = Périmètre et motivation, et un travail dont la personne a été responsable du début à la fin.
+kit-stage-generic-2 = Mise en situation
+kit-stage-generic-2-interviewer = Deux personnes de l'équipe
+kit-stage-generic-2-purpose = Une tâche des 90 premiers jours du poste, et à quoi la personne verrait qu'elle est terminée.
+kit-stage-generic-3 = Panel
+kit-stage-generic-3-interviewer = Les responsables des équipes avec lesquelles le poste travaille
+kit-stage-generic-3-purpose = Comment la personne travaille avec les équipes dont elle dépend.
+kit-stage-generic-4 = Références
+kit-stage-generic-4-interviewer = Le ou la manager qui recrute
+kit-stage-generic-4-purpose = Combien de fois la personne a fait ce travail, et ce qui s'est passé ensuite.
+
+## Mots assemblés par Rust : montants, trimestres, mois, listes
+
+money = { $amount } { $currency }
+quarter = T{ $quarter } { $year }
+date-month = { $month } { $year }
+list-and = { $init } et { $last }
+list-separator = {"\u202F; "}
+
+## Plan de recrutement (`/plan/`) et sa frise
+
+plan-library = Ce playbook est une bibliothèque de types de poste
+plan-library-in-site-yaml = dans site.yaml
+plan-library-rest =  : il n'a pas de plan de recrutement, donc ni recrutements datés ni coûts.
+plan-lead = Quand chaque recrutement arrive, ce que coûte l'équipe au milieu des fourchettes de rémunération, quels postes sont approuvés, la charge de chaque personne et les risques encore ouverts.
+plan-lead-year = Quand chaque recrutement arrive, ce que coûte l'équipe en { $year } au milieu des fourchettes de rémunération, quels postes sont approuvés, la charge de chaque personne et les risques encore ouverts.
+plan-summary = { $briefs ->
+    [one] { $briefs } fiche
+   *[other] { $briefs } fiches
+}, { $people ->
+    [one] { $people } personne
+   *[other] { $people } personnes
+} : { $filled ->
+    [one] { $filled } pourvue
+   *[other] { $filled } pourvues
+}, { $open ->
+    [one] { $open } ouverte
+   *[other] { $open } ouvertes
+}, { $planned ->
+    [one] { $planned } prévue
+   *[other] { $planned } prévues
+}
+plan-summary-span = { $summary } ; arrivées de { $first } à { $last }
+plan-summary-one-quarter = { $summary } ; toutes les arrivées datées en { $first }
+plan-hires-by-quarter = Recrutements par trimestre
+plan-timeline-label = Recrutements par trimestre : frise chronologique
+plan-timeline-desc = { $summary }. Chaque ligne est une fiche ; sa marque se trouve dans le trimestre où le recrutement commence : un cercle plein pour pourvu, un cercle à moitié plein pour ouvert, un cercle en pointillés pour prévu ; ✓ approuvé, ? proposé, ✕ gelé ; une barre hachurée est un intérim sans recrutement, d'aujourd'hui jusqu'à sa fin. Le tableau ci-dessous donne les mêmes informations en texte.
+plan-covered-until = Intérim assuré par { $name } jusqu'à { $until }
+plan-legend = ● pourvu · ◐ ouvert · ◌ prévu · ✓ approuvé · ? proposé · ✕ gelé · ×2 deux personnes · barre hachurée : intérim sans recrutement, d'aujourd'hui jusqu'à sa fin.
+plan-hires-caption = Les recrutements en texte : état, arrivée, effectif, approbation et coût annuel au milieu de la fourchette
+plan-col-starts = Arrivée
+plan-col-people = Personnes
+plan-col-approval = Approbation
+plan-col-cost-a-year = Coût annuel
+plan-col-quarter = Trimestre
+plan-col-primary = Principales
+plan-col-secondary = Secondaires
+plan-extend-and-own = reprendre et faire évoluer
+plan-no-date = sans date
+plan-no-band = sans fourchette
+plan-approval-approved = ✓ approuvé
+plan-approval-proposed = ? proposé
+plan-approval-frozen = ✕ gelé
+plan-approval-none = aucune approbation enregistrée
+plan-cost = Coût
+plan-cost-in = Coût en { $year }
+plan-cost-caption = Coût par trimestre au milieu des fourchettes, compté à partir du mois d'arrivée de chaque recrutement
+plan-year = Année
+plan-budget = budget { $amount } :
+plan-under-budget = { $amount } sous le budget
+plan-over-budget = { $amount } au-dessus du budget
+plan-no-budget = pas de budget dans site.yaml
+plan-no-costs = Aucun recrutement n'a encore de date ni de fourchette de coût.
+plan-not-counted = Hors du coût de l'année :
+plan-not-counted-no-band = pas de fourchette (ni `cost`, ni `pay`, ni fourchette du niveau à l'année ou au mois)
+plan-not-counted-currency = sa fourchette est dans une autre devise
+plan-not-counted-no-date = pas encore de date d'arrivée
+plan-load = Charge par personne
+plan-load-caption = Les compétences que porte chaque personne d'une fiche : principales (dont elle est responsable) et secondaires
+plan-each-of = pour chacune des { $count } personnes
+plan-covers = Intérim sans recrutement
+plan-cover-ended = terminé
+plan-cover-gap = se termine avant l'arrivée de la recrue
+plan-risks = Risques ouverts
+plan-no-risks = Aucun : chaque compétence a un responsable, la gouvernance arrive avant les profils techniques, aucune fiche ne cumule plusieurs postes, chaque intérim dure jusqu'à son recrutement, les recrutements suivent leur ordre et les recrutements ouverts sont approuvés.
+plan-no-risks-budget = Aucun : chaque compétence a un responsable, la gouvernance arrive avant les profils techniques, aucune fiche ne cumule plusieurs postes, chaque intérim dure jusqu'à son recrutement, les recrutements suivent leur ordre, les recrutements ouverts sont approuvés et le plan tient dans le budget.
+plan-as-data = Le plan sous forme de données :
+
+## État des effectifs (accueil et matrice)
+
+staffing-summary-staffed = { $staffed ->
+    [one] { $staffed } compétence pourvue
+   *[other] { $staffed } compétences pourvues
+} sur { $total }
+staffing-summary-covered = { $count ->
+    [one] { $count } assurée en intérim jusqu'à un recrutement
+   *[other] { $count } assurées en intérim jusqu'à un recrutement
+}
+staffing-summary-hiring = { $count } en recrutement
+staffing-summary-planned = { $count ->
+    [one] { $count } seulement prévue
+   *[other] { $count } seulement prévues
+}
+staffing-summary-unowned = { $names } sans responsable
+staffing-note-only-bundled = portée seulement par des fiches qui cumulent plusieurs postes, qui ne comptent pas
+staffing-note-bundled = les fiches qui cumulent plusieurs postes ne comptent pas
+
+## Questions de cadrage restées sans réponse (contrôle qualité)
+
+intake-outcome = résultat attendu
+intake-decisions = décisions
+intake-owns-after-launch = responsabilités après la mise en production
+intake-primary-capabilities = compétences principales
+intake-interfaces = interfaces
+intake-success-at-90-days = réussite à 90 jours
+intake-success-at-6-months = réussite à 6 mois
+intake-success-at-12-months = réussite à 12 mois
+intake-constraints = contraintes
+intake-reports-to = rattachement
+
+## Ce que dit un lecteur d'écran des éléments du rendu Markdown
+
+md-section-link = Lien vers cette section
+md-table = Tableau
+md-table-named = Tableau : { $name }
+md-code = Code
+md-code-in = Code : { $lang }
