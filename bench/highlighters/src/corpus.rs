@@ -118,9 +118,18 @@ LIMIT 10; -- rb-{p:05}.sql.11
         ms = 300 + p,
     );
     vec![
-        Block { lang: "json", code: json },
-        Block { lang: "bash", code: bash },
-        Block { lang: "sql", code: sql },
+        Block {
+            lang: "json",
+            code: json,
+        },
+        Block {
+            lang: "bash",
+            code: bash,
+        },
+        Block {
+            lang: "sql",
+            code: sql,
+        },
     ]
 }
 

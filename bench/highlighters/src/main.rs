@@ -42,7 +42,10 @@ fn main() {
     print!(
         "{}",
         syntect_rows(
-            &format!("syntect {backend}, default set ({} syntaxes)", full.syntaxes().len()),
+            &format!(
+                "syntect {backend}, default set ({} syntaxes)",
+                full.syntaxes().len()
+            ),
             &full,
             full_load,
             &blocks,
@@ -97,7 +100,11 @@ fn syntect_rows(
         });
         per_lang.push((lang, figures));
     }
-    rows(name, &format!("{:.0} ms set", load.as_secs_f64() * 1e3), &per_lang)
+    rows(
+        name,
+        &format!("{:.0} ms set", load.as_secs_f64() * 1e3),
+        &per_lang,
+    )
 }
 
 /// Capture names the five grammars' queries use, most specific first within a family.
@@ -199,9 +206,18 @@ fn grammar(lang: &str) -> (tree_sitter_language::LanguageFn, &'static str) {
             tree_sitter_python::LANGUAGE,
             tree_sitter_python::HIGHLIGHTS_QUERY,
         ),
-        "yaml" => (tree_sitter_yaml::LANGUAGE, tree_sitter_yaml::HIGHLIGHTS_QUERY),
-        "json" => (tree_sitter_json::LANGUAGE, tree_sitter_json::HIGHLIGHTS_QUERY),
-        "bash" => (tree_sitter_bash::LANGUAGE, tree_sitter_bash::HIGHLIGHT_QUERY),
+        "yaml" => (
+            tree_sitter_yaml::LANGUAGE,
+            tree_sitter_yaml::HIGHLIGHTS_QUERY,
+        ),
+        "json" => (
+            tree_sitter_json::LANGUAGE,
+            tree_sitter_json::HIGHLIGHTS_QUERY,
+        ),
+        "bash" => (
+            tree_sitter_bash::LANGUAGE,
+            tree_sitter_bash::HIGHLIGHT_QUERY,
+        ),
         _ => (
             tree_sitter_sequel::LANGUAGE,
             tree_sitter_sequel::HIGHLIGHTS_QUERY,

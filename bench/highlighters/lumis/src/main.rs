@@ -25,6 +25,9 @@ fn main() {
         });
         per_lang.push((lang, figures));
     }
-    print!("{}", corpus::rows("lumis 0.19 (HtmlLinked)", "-", &per_lang));
+    print!(
+        "{}",
+        corpus::rows("lumis 0.19 (HtmlLinked)", "-", &per_lang)
+    );
     eprintln!("load average after: {}", corpus::loadavg());
 }
