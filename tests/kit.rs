@@ -306,8 +306,8 @@ fn an_edit_to_the_loop_or_to_the_kit_template_rebuilds_the_kit() {
 
     let template = root.join("themes/default/templates/kit.html");
     let edited = read(root, "themes/default/templates/kit.html").replace(
-        "Interview kit: {{ kit.title }}</h1>",
-        "Kit for {{ kit.title }}</h1>",
+        "<h1>{{ t(key=\"kit-title\", title=kit.title) }}</h1>",
+        "<h1>Kit for {{ kit.title }}</h1>",
     );
     std::fs::write(&template, edited).expect("template");
     let mut changes = ChangeSet::default();
