@@ -11,12 +11,13 @@ MAKE_CORPUS = os.path.join(REPO, "bench", "make_corpus.py")
 
 def copy_site_yaml(out):
     """The repo's site.yaml into `out`, without its `staffing:` file (whose rows name the
-    worked plan's briefs, which a corpus does not have)."""
+    worked plan's briefs, which a corpus does not have) and its `languages:` (a corpus has
+    no translations; with them listed every overview is laid out again for an empty tree)."""
     kept, skipping = [], False
     with open(os.path.join(REPO, "site.yaml"), encoding="utf-8") as f:
         for line in f:
             if not line.startswith((" ", "#", "\n")):
-                skipping = line.startswith("staffing:")
+                skipping = line.startswith(("staffing:", "languages:"))
             if not skipping:
                 kept.append(line)
     with open(os.path.join(out, "site.yaml"), "w", encoding="utf-8") as f:
