@@ -386,8 +386,11 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 // in it.
                 let words = self.templates.strings().posting_words(views.lang());
                 let posting = views.posting(role, &words);
+                // Made into a template value once: the post's files and the brief's page
+                // both show it.
+                let posting_value = tera::Value::from_serializable(&posting);
                 let mut posting_context = Context::new();
-                posting_context.insert("posting", &posting);
+                posting_context.insert_value("posting", posting_value.clone());
                 let mut kit_context = Context::new();
                 let wording = self.wording();
                 kit_context.insert("kit", &views.kit(role, &posting.posting, &wording));
@@ -446,7 +449,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 let mut page = Context::new();
                 page.insert("role", &views.role(role, &md.html, &md.toc));
                 page.insert("brief", &brief);
-                page.insert("posting", &posting);
+                page.insert_value("posting", posting_value);
                 let html =
                     self.page(format!("{}index.html", role_path(slug)), "role.html", &page)?;
                 files.insert(0, html);
