@@ -575,9 +575,9 @@ pub fn register(tera: &mut tera::Tera, strings: Arc<Strings>) {
             let key: &str = kwargs.must_get("key")?;
             let lang = lang_value(state)?;
             let lang = lang.as_str().unwrap_or_default();
-            let variables = kwargs
-                .iter()
-                .any(|(name, _)| !matches!(name.as_str(), Some("key" | "__tera_one_off")));
+            let variables = kwargs.iter().any(|(name, _)| {
+                !matches!(name.as_str(), Some("key" | "default" | "__tera_one_off"))
+            });
             if !variables && let Some(text) = fixed.get(lang, key) {
                 return Ok(text.clone());
             }

@@ -15,7 +15,7 @@ use crate::markdown::MarkdownCache;
 use crate::playbook::matrix::{self, Hold};
 use crate::playbook::sequence;
 use crate::playbook::staffing::{self, Staffing};
-use crate::render::views::{Link, Views, role_path};
+use crate::render::views::{Link, NavLink, Views, role_path};
 
 pub const MATRIX_PATH: &str = "matrix/";
 pub const PRINT_PATH: &str = "print/";
@@ -886,47 +886,23 @@ impl<'a> Views<'a> {
     }
 
     /// Links of the site's own pages, for navigation.
-    pub fn playbook_nav(&self) -> Vec<Link> {
+    pub fn playbook_nav(&self) -> Vec<NavLink> {
         let mut links = vec![
-            Link {
-                title: "Roles".into(),
-                url: self.url(""),
-            },
-            Link {
-                title: "Capability matrix".into(),
-                url: self.url(MATRIX_PATH),
-            },
-            Link {
-                title: "Hiring sequence".into(),
-                url: self.url(SEQUENCE_PATH),
-            },
-            Link {
-                title: "Capabilities".into(),
-                url: self.url(Taxonomy::Capabilities.path()),
-            },
-            Link {
-                title: "Archetypes".into(),
-                url: self.url(Taxonomy::Archetypes.path()),
-            },
-            Link {
-                title: "Tags".into(),
-                url: self.url(Taxonomy::Tags.path()),
-            },
+            NavLink::new("Roles", self.url("")),
+            NavLink::new("Capability matrix", self.url(MATRIX_PATH)),
+            NavLink::new("Hiring sequence", self.url(SEQUENCE_PATH)),
+            NavLink::new("Capabilities", self.url(Taxonomy::Capabilities.path())),
+            NavLink::new("Archetypes", self.url(Taxonomy::Archetypes.path())),
+            NavLink::new("Tags", self.url(Taxonomy::Tags.path())),
         ];
         if !self.config.archetypes_only {
             links.insert(
                 3,
-                Link {
-                    title: "Team plan".into(),
-                    url: self.url(crate::render::plan_page::PLAN_PATH),
-                },
+                NavLink::new("Team plan", self.url(crate::render::plan_page::PLAN_PATH)),
             );
         }
         if has_print_page(self.content) {
-            links.push(Link {
-                title: "Whole playbook".into(),
-                url: self.url(PRINT_PATH),
-            });
+            links.push(NavLink::new("Whole playbook", self.url(PRINT_PATH)));
         }
         links
     }
@@ -998,5 +974,30 @@ mod tests {
         let json = Views::new(&config, &after).with_caches(&cache).roles_json();
         assert!(json.contains("\"title\": \"Chief\""), "{json}");
         assert!(!json.contains("\"title\": \"Lead\""), "{json}");
+    }
+
+    /// Each link of the navigation names a message every shipped language has, so no
+    /// page falls back to the English name.
+    #[test]
+    fn every_navigation_link_has_its_words() {
+        let mut config = config();
+        config.archetypes_only = false;
+        let content = content(&[("roles/lead.md", brief("Lead", "manager", &[]))]);
+        let views = Views::new(&config, &content);
+        let links = views.playbook_nav();
+        assert!(
+            links.iter().any(|l| l.key == "nav-capability-matrix"),
+            "{links:?}"
+        );
+        let strings = crate::render::i18n::shipped();
+        for lang in ["en", "de", "fr"] {
+            for link in &links {
+                assert!(
+                    strings.message(lang, &link.key, None).is_ok(),
+                    "{lang}: no `{}`",
+                    link.key
+                );
+            }
+        }
     }
 }

@@ -27,7 +27,7 @@ pub struct SiteView<'a> {
     pub archetypes: &'a [Archetype],
     pub nav: Vec<Link>,
     /// The playbook's own pages: matrix, sequence, taxonomies.
-    pub pages: Vec<Link>,
+    pub pages: Vec<NavLink>,
     /// Where `search-index.js` is.
     pub search_index: String,
     pub generator: String,
@@ -90,6 +90,28 @@ pub struct Link {
     pub url: String,
 }
 
+/// A link of the playbook's navigation, with the theme's message that names it
+/// (`nav-capability-matrix`): made once per build, where every page asked the template to
+/// make it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavLink {
+    /// The English name, which a theme without the message shows.
+    pub title: String,
+    pub url: String,
+    /// The message id: `nav-` and the name as a slug.
+    pub key: String,
+}
+
+impl NavLink {
+    pub fn new(title: &str, url: String) -> NavLink {
+        NavLink {
+            key: format!("nav-{}", crate::slug::slugify(title)),
+            title: title.to_string(),
+            url,
+        }
+    }
+}
+
 /// A capability or archetype as shown on a page: its key, name and taxonomy page.
 #[derive(Debug, Clone, Serialize)]
 pub struct NameRef<'a> {
@@ -98,9 +120,13 @@ pub struct NameRef<'a> {
     pub url: String,
 }
 
+/// One line of a brief's "How it fits": the interface's name, the theme's message for it
+/// (`interface-product`, made here once rather than by every template that shows it), and
+/// what the brief says.
 #[derive(Debug, Serialize)]
 pub struct LabeledText<'a> {
     pub label: String,
+    pub key: String,
     pub text: &'a str,
 }
 
@@ -546,9 +572,13 @@ impl<'a> Views<'a> {
             .keys()
             .filter_map(|key| {
                 let text = interfaces.get(key).filter(|t| !t.trim().is_empty());
-                text.map(|text| LabeledText {
-                    label: InterfaceVocabulary::label(key),
-                    text,
+                text.map(|text| {
+                    let label = InterfaceVocabulary::label(key);
+                    LabeledText {
+                        key: format!("interface-{}", crate::slug::slugify(&label)),
+                        label,
+                        text,
+                    }
                 })
             })
             .collect()
