@@ -220,15 +220,18 @@ impl<'a, 'v> Renderer<'a, 'v> {
         (path, text.into_bytes())
     }
 
+    /// A page whose template shows one value. The value is taken, and let go once it is a
+    /// template value: the plan page of 10,000 briefs is tens of megabytes in each form.
     fn one(
         &self,
         path: String,
         template: &str,
         key: &'static str,
-        value: &impl serde::Serialize,
+        value: impl serde::Serialize,
     ) -> Result<Vec<RenderedPage>, Diagnostic> {
         let mut context = Context::new();
-        context.insert(key, value);
+        context.insert(key, &value);
+        drop(value);
         Ok(vec![self.page(path, template, &context)?])
     }
 
@@ -280,14 +283,14 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 format!("{}index.html", site_views::MATRIX_PATH),
                 "matrix.html",
                 "matrix",
-                &views.matrix(&self.wording()),
+                views.matrix(&self.wording()),
             ),
             PageKey::Plan => {
                 let mut pages = self.one(
                     format!("{}index.html", plan_page::PLAN_PATH),
                     "plan.html",
                     "plan",
-                    &views.plan_page(self.findings, &self.wording()),
+                    views.plan_page(self.findings, &self.wording()),
                 )?;
                 pages.push((plan_page::PLAN_CSV.to_string(), views.plan_csv()));
                 pages.push((
@@ -300,7 +303,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 format!("{}index.html", site_views::SEQUENCE_PATH),
                 "sequence.html",
                 "sequence",
-                &views.sequence(&self.wording()),
+                views.sequence(&self.wording()),
             ),
             PageKey::Taxonomy(taxonomy) => {
                 let (index, terms) = views.taxonomy(*taxonomy);
@@ -319,7 +322,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 format!("{}index.html", taxonomy.path()),
                 "taxonomies.html",
                 "taxonomy",
-                &views.taxonomy_index(*taxonomy),
+                views.taxonomy_index(*taxonomy),
             ),
             PageKey::Term(taxonomy, key) => match views.term_data(*taxonomy, key) {
                 Some(term) => self.term(*taxonomy, &term, None),
@@ -468,7 +471,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     format!("{}index.html", guide.path),
                     "page.html",
                     "page",
-                    &views.guide(guide, &md.html, &md.toc),
+                    views.guide(guide, &md.html, &md.toc),
                 )
             }
         }
