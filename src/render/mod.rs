@@ -263,7 +263,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 let path = format!("{}index.html", site_views::PRINT_PATH);
                 Ok(vec![self.laid_out(path, html)])
             }
-            PageKey::NotFound => self.one("404.html".into(), "404.html", "path", &"404.html"),
+            PageKey::NotFound => self.one("404.html".into(), "404.html", "path", "404.html"),
             PageKey::Health => {
                 let mut context = Context::new();
                 context.insert(
