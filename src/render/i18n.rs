@@ -195,11 +195,7 @@ impl Strings {
 
     /// The words for `lang` (`de-CH`): its own file's, else its language's (`de`).
     fn language(&self, lang: &str) -> Option<&Language> {
-        let lang = lang.to_ascii_lowercase();
-        self.languages.get(&lang).or_else(|| {
-            let primary = lang.split('-').next().unwrap_or("");
-            self.languages.get(primary)
-        })
+        in_language(&self.languages, lang)
     }
 
     /// Whether there are words for `lang`.
@@ -210,7 +206,7 @@ impl Strings {
     /// Every message that takes no variables, formatted once, by language (as the files
     /// name them, in lower case) and id: a page asks for some 200 of them, and formatting
     /// each anew was an eighth of a build's time.
-    fn fixed_messages(&self) -> HashMap<String, HashMap<String, tera::Value>> {
+    fn fixed_messages(&self) -> BTreeMap<String, HashMap<String, tera::Value>> {
         self.languages
             .iter()
             .map(|(code, language)| {
@@ -644,25 +640,30 @@ pub fn register(tera: &mut tera::Tera, strings: Arc<Strings>) {
 }
 
 /// The messages without variables of `Strings::fixed_messages`.
-struct FixedWords(HashMap<String, HashMap<String, tera::Value>>);
+struct FixedWords(BTreeMap<String, HashMap<String, tera::Value>>);
 
 impl FixedWords {
-    /// Message `id` in `lang` (`de-CH`): its own file's, else its language's (`de`), as
-    /// `Strings::language` finds it.
+    /// Message `id` in `lang` (`de-CH`), in the language `Strings::language` would take.
     fn get(&self, lang: &str, id: &str) -> Option<&tera::Value> {
-        let lower;
-        let lang = if lang.bytes().any(|b| b.is_ascii_uppercase()) {
-            lower = lang.to_ascii_lowercase();
-            lower.as_str()
-        } else {
-            lang
-        };
-        let language = self.0.get(lang).or_else(|| {
-            let primary = lang.split('-').next().unwrap_or("");
-            self.0.get(primary)
-        })?;
-        language.get(id)
+        in_language(&self.0, lang)?.get(id)
     }
+}
+
+/// What `by_language` (keyed by lower-case codes, as the files name them) holds for `lang`
+/// (`de-CH`): its own file's, else its language's (`de`). A page asks on every word, so a
+/// code already in lower case is not copied.
+fn in_language<'m, V>(by_language: &'m BTreeMap<String, V>, lang: &str) -> Option<&'m V> {
+    let lower;
+    let lang = if lang.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = lang.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        lang
+    };
+    by_language.get(lang).or_else(|| {
+        let primary = lang.split('-').next().unwrap_or("");
+        by_language.get(primary)
+    })
 }
 
 /// The page's language: `lang` of the template's context.
