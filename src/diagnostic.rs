@@ -49,7 +49,8 @@ pub struct Diagnostic {
     pub code: Option<&'static str>,
     pub position: Position,
     pub message: String,
-    pub help: Option<String>,
+    /// Shared: a lint's help is the same text on each of its (thousands of) findings.
+    pub help: Option<Arc<str>>,
     /// What most diagnostics lack, in one box so a diagnostic stays small to return.
     extra: Option<Box<Extra>>,
 }
@@ -81,13 +82,13 @@ impl Diagnostic {
         self.code.unwrap_or_else(|| kind_of_file(&self.file))
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Arc<str>>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     pub fn with_help_opt(mut self, help: Option<String>) -> Self {
-        self.help = help;
+        self.help = help.map(Arc::from);
         self
     }
 
@@ -97,7 +98,7 @@ impl Diagnostic {
         let mut safe = self.clone();
         safe.file = PathBuf::from(terminal_safe(&display_path(&self.file)).into_owned());
         safe.message = terminal_safe(&self.message).into_owned();
-        safe.help = self.help.as_deref().map(|h| terminal_safe(h).into_owned());
+        safe.help = self.help.as_deref().map(|h| Arc::from(terminal_safe(h)));
         // The snippet's title is the file name too.
         if let Some(extra) = safe.extra.as_mut()
             && let Some(source) = extra.source.as_mut()

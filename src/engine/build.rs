@@ -363,6 +363,12 @@ impl Build {
                 limits: self.config.limits,
             }),
         );
+        // A streamed build lays each body out again as its page is written.
+        let markdown = if streaming {
+            markdown::keep_headings(markdown)
+        } else {
+            markdown
+        };
         // A rebuild starts from the last build's findings; a streamed build has none after.
         let (mut all, lint_findings) = if streaming {
             (lint_findings.into_all(), None)

@@ -567,8 +567,9 @@ mod tests {
                 PageKey::Matrix,
                 PageKey::Sequence,
                 PageKey::Print,
-                // The plan's lanes and tables name every team brief.
+                // The plan's lanes and tables name every team brief, as its data does.
                 PageKey::Plan,
+                PageKey::PlanData,
                 PageKey::Term(Taxonomy::Archetypes, "architect".into()),
                 PageKey::Data,
                 PageKey::SearchIndex,
@@ -824,6 +825,7 @@ mod tests {
                 PageKey::Print,
                 // The plan lists the briefs in hiring order.
                 PageKey::Plan,
+                PageKey::PlanData,
                 PageKey::Data,
                 role("arch"),
                 role("eng"),

@@ -6,7 +6,7 @@ mod grammar;
 pub mod highlight;
 pub mod pages;
 
-pub use pages::{MarkdownCache, link_index, render_markdown, scan_markdown};
+pub use pages::{MarkdownCache, keep_headings, link_index, render_markdown, scan_markdown};
 
 use std::collections::{BTreeSet, HashMap};
 

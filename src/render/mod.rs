@@ -285,20 +285,19 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 "matrix",
                 views.matrix(&self.wording()),
             ),
-            PageKey::Plan => {
-                let mut pages = self.one(
-                    format!("{}index.html", plan_page::PLAN_PATH),
-                    "plan.html",
-                    "plan",
-                    views.plan_page(self.findings, &self.wording()),
-                )?;
-                pages.push((plan_page::PLAN_CSV.to_string(), views.plan_csv()));
-                pages.push((
+            PageKey::Plan => self.one(
+                format!("{}index.html", plan_page::PLAN_PATH),
+                "plan.html",
+                "plan",
+                views.plan_page(self.findings, &self.wording()),
+            ),
+            PageKey::PlanData => Ok(vec![
+                (plan_page::PLAN_CSV.to_string(), views.plan_csv()),
+                (
                     plan_page::PLAN_JSON.to_string(),
                     views.plan_json().into_bytes(),
-                ));
-                Ok(pages)
-            }
+                ),
+            ]),
             PageKey::Sequence => self.one(
                 format!("{}index.html", site_views::SEQUENCE_PATH),
                 "sequence.html",

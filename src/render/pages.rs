@@ -19,8 +19,11 @@ pub enum PageKey {
     Sequence,
     /// The whole playbook on one page (small sites only: `site_views::has_print_page`).
     Print,
-    /// The team plan (`/plan/`) and its data, `plan.csv` and `plan.json`.
+    /// The team plan (`/plan/`).
     Plan,
+    /// The team plan as data, `plan.csv` and `plan.json`: a key of its own, so that a big
+    /// plan's page and its data are not held at once.
+    PlanData,
     /// A taxonomy's index page and one page per term.
     Taxonomy(Taxonomy),
     /// A taxonomy's index page alone.
@@ -147,21 +150,29 @@ const SEQUENCE: PageKind = PageKind {
     // Each step shows its brief's status and target quarter.
     shows: &[Title, Archetype, Hiring, Status, Plan],
 };
+/// What the plan page shows: the open risks from the lints, then what its data shows too.
+const PLAN_SHOWS: &[Shows] = &[
+    Findings,
+    Title,
+    Archetype,
+    Status,
+    Capabilities,
+    Hiring,
+    Bundled,
+    Plan,
+];
 /// The team plan: hires by quarter (status, headcount, approval), cost, the load per
 /// person (capabilities, bundled briefs), cover, and the open risks from the lints.
 const PLAN: PageKind = PageKind {
     templates: &["plan.html"],
     folder: Some(PLAN_PATH),
-    shows: &[
-        Title,
-        Archetype,
-        Status,
-        Capabilities,
-        Hiring,
-        Bundled,
-        Plan,
-        Findings,
-    ],
+    shows: PLAN_SHOWS,
+};
+/// `plan.csv` and `plan.json`: one record per team brief, without the risks.
+const PLAN_DATA: PageKind = PageKind {
+    templates: &[],
+    folder: None,
+    shows: PLAN_SHOWS.split_at(1).1,
 };
 const PRINT: PageKind = PageKind {
     templates: &["print.html"],
@@ -317,6 +328,7 @@ impl PageKey {
             PageKey::Sequence => &SEQUENCE,
             PageKey::Print => &PRINT,
             PageKey::Plan => &PLAN,
+            PageKey::PlanData => &PLAN_DATA,
             PageKey::Taxonomy(_) => &TAXONOMY,
             PageKey::TaxonomyIndex(_) => &TAXONOMY_INDEX,
             PageKey::Term(..) => &TERM,
@@ -373,6 +385,7 @@ impl PageKey {
         let mut keys = vec![
             PageKey::Plan,
             PageKey::Data,
+            PageKey::PlanData,
             PageKey::Home,
             PageKey::Health,
             PageKey::Matrix,
@@ -464,5 +477,23 @@ pub(super) fn page_paths(views: &Views, key: &PageKey) -> Vec<String> {
             .map(str::to_string)
             .into_iter()
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_finding_lays_out_the_plan_page_again_but_not_its_data() {
+        let for_findings: Vec<PageKey> = PageKey::showing_any(&[Shows::Findings]).collect();
+        assert!(for_findings.contains(&PageKey::Plan), "{for_findings:?}");
+        assert!(
+            !for_findings.contains(&PageKey::PlanData),
+            "{for_findings:?}"
+        );
+        let for_plan: Vec<PageKey> = PageKey::showing_any(&[Shows::Plan]).collect();
+        assert!(for_plan.contains(&PageKey::Plan), "{for_plan:?}");
+        assert!(for_plan.contains(&PageKey::PlanData), "{for_plan:?}");
     }
 }

@@ -30,6 +30,7 @@ pub use ready::not_ready;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::{Config, LintLevel};
 use crate::content::Content;
@@ -43,7 +44,23 @@ use crate::playbook::readiness::is_placeholder;
 pub use crate::config::lints::{LINTS, Lint, LintLimits, lint_ids};
 
 fn lint(id: &str) -> &'static Lint {
-    LINTS.iter().find(|l| l.id == id).unwrap_or(&LINTS[0])
+    &LINTS[lint_index(id)]
+}
+
+fn lint_index(id: &str) -> usize {
+    LINTS.iter().position(|l| l.id == id).unwrap_or(0)
+}
+
+/// A lint's help when its finding brings none of its own: the fix and why, made once and
+/// shared by every finding (a big playbook has tens of thousands).
+fn standard_help(id: &str) -> Arc<str> {
+    static HELPS: std::sync::LazyLock<Vec<Arc<str>>> = std::sync::LazyLock::new(|| {
+        LINTS
+            .iter()
+            .map(|rule| Arc::from(format!("{}; why: {}", rule.fix, rule.problem)))
+            .collect()
+    });
+    HELPS[lint_index(id)].clone()
 }
 
 /// The level of `id` from `site.yaml`, or the lint's default.
@@ -87,10 +104,9 @@ fn finding(
         LintLevel::Warn => Severity::Warning,
         LintLevel::Deny => Severity::Error,
     };
-    let rule = lint(id);
     let help = match d.help.take() {
-        Some(help) => format!("{help}; why: {}", rule.problem),
-        None => format!("{}; why: {}", rule.fix, rule.problem),
+        Some(help) => Arc::from(format!("{help}; why: {}", lint(id).problem)),
+        None => standard_help(id),
     };
     d.severity = severity;
     d.code = Some(id);

@@ -322,7 +322,7 @@ fn raise(config: &Config, role: Option<&Role>, d: Diagnostic) -> Option<Diagnost
         d.severity = Severity::Error;
         d.help = d
             .help
-            .map(|h| format!("{h}; this brief is open (`status: open`), so it is an error"));
+            .map(|h| format!("{h}; this brief is open (`status: open`), so it is an error").into());
     }
     Some(d)
 }

@@ -113,7 +113,7 @@ fn unapproved_open(config: &Config, plan: &TeamPlan) -> Vec<Diagnostic> {
             d.help = Some(format!(
                 "record the approval (`approval: {{state: approved, by: ..., on: ...}}`) before the search opens, or set `{}` back to `status: planned`",
                 role.slug
-            ));
+            ).into());
             finding(config, Some(role), "unapproved-open", d)
         })
         .collect()
