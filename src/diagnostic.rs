@@ -51,8 +51,9 @@ pub struct Diagnostic {
     pub message: String,
     /// Shared: a lint's help is the same text on each of its (thousands of) findings.
     pub help: Option<Arc<str>>,
-    /// What most diagnostics lack, in one box so a diagnostic stays small to return.
-    extra: Option<Box<Extra>>,
+    /// What most diagnostics lack, in one box so a diagnostic stays small to return;
+    /// shared, so that copying a rebuild's thousands of findings copies no snippet.
+    extra: Option<Arc<Extra>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -100,7 +101,7 @@ impl Diagnostic {
         safe.message = terminal_safe(&self.message).into_owned();
         safe.help = self.help.as_deref().map(|h| Arc::from(terminal_safe(h)));
         // The snippet's title is the file name too.
-        if let Some(extra) = safe.extra.as_mut()
+        if let Some(extra) = safe.extra.as_mut().map(Arc::make_mut)
             && let Some(source) = extra.source.as_mut()
         {
             let text: Arc<str> = if source.inner().chars().any(is_unsafe) {
@@ -115,7 +116,7 @@ impl Diagnostic {
 
     pub fn with_source(mut self, source: Arc<str>) -> Self {
         let named = NamedSource::new(display_path(&self.file), source);
-        self.extra.get_or_insert_default().source = Some(named);
+        Arc::make_mut(self.extra.get_or_insert_default()).source = Some(named);
         self
     }
 
@@ -127,7 +128,7 @@ impl Diagnostic {
 
     pub fn set_waived(&mut self, waived: Option<Waived>) {
         if waived.is_some() || self.extra.is_some() {
-            self.extra.get_or_insert_default().waived = waived;
+            Arc::make_mut(self.extra.get_or_insert_default()).waived = waived;
         }
     }
 

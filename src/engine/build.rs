@@ -70,18 +70,20 @@ pub struct Build {
     language_pages: usize,
 }
 
-/// Lint findings (errors too) as the lints produce them.
+/// Lint findings (errors too) as the lints produce them. Each brief's and each page's are
+/// shared, so that a rebuild keeps the findings of what it did not touch without copying
+/// them (a big playbook has tens of thousands).
 struct LintFindings {
     /// Of the lints that read one brief's front matter, by the brief's content path. A
     /// finding on an inherited value names the parent's file, so several briefs can hold
     /// findings with the same file and line: an ordered map keeps their order stable.
-    briefs: BTreeMap<String, Vec<Diagnostic>>,
+    briefs: BTreeMap<String, Arc<Vec<Diagnostic>>>,
     /// Of the lints that read front matter across briefs.
-    across: Vec<Diagnostic>,
+    across: Arc<Vec<Diagnostic>>,
     /// Files under `content/` that were not read (symbolic links, special files).
     skipped: Vec<Diagnostic>,
     /// Of the lints that read bodies, by file.
-    bodies: HashMap<PathBuf, Vec<Diagnostic>>,
+    bodies: HashMap<PathBuf, Arc<Vec<Diagnostic>>>,
 }
 
 impl LintFindings {
@@ -91,10 +93,10 @@ impl LintFindings {
         let mut all: Vec<Diagnostic> = self
             .briefs
             .into_values()
-            .flatten()
-            .chain(self.across)
-            .chain(self.skipped)
-            .chain(self.bodies.into_values().flatten())
+            .chain(std::iter::once(self.across))
+            .chain(std::iter::once(Arc::new(self.skipped)))
+            .chain(self.bodies.into_values())
+            .flat_map(Arc::unwrap_or_clone)
             .collect();
         lints::sort(&mut all);
         all
@@ -104,10 +106,10 @@ impl LintFindings {
         let mut all: Vec<Diagnostic> = self
             .briefs
             .values()
-            .flatten()
-            .chain(&self.across)
+            .chain(std::iter::once(&self.across))
+            .flat_map(|found| found.iter())
             .chain(&self.skipped)
-            .chain(self.bodies.values().flatten())
+            .chain(self.bodies.values().flat_map(|found| found.iter()))
             .cloned()
             .collect();
         lints::sort(&mut all);
@@ -710,14 +712,14 @@ impl Build {
                     .map(|r| {
                         (
                             r.source.content_path.clone(),
-                            lints::check_brief(&self.config, r),
+                            Arc::new(lints::check_brief(&self.config, r)),
                         )
                     })
                     .collect::<Vec<_>>()
             },
             || match kept {
                 Some(kept) if !plan.across_briefs => kept.across.clone(),
-                _ => lints::check_across_briefs(&self.config, content),
+                _ => Arc::new(lints::check_across_briefs(&self.config, content)),
             },
         );
         briefs.extend(checked);
@@ -731,14 +733,16 @@ impl Build {
         };
         let only = edited_pages.as_ref();
         let problems = lints::link_problems(content, markdown, links, only);
-        let fresh = lints::check_bodies(&self.config, content, markdown, problems.0, only);
+        let fresh = lints::check_bodies(&self.config, content, markdown, problems.0, only)
+            .into_iter()
+            .map(|(file, found)| (file, Arc::new(found)));
         let bodies = match (only, kept) {
             (Some(_), Some(kept)) => {
                 let mut bodies = kept.bodies.clone();
                 bodies.extend(fresh);
                 bodies
             }
-            _ => fresh,
+            _ => fresh.collect(),
         };
         LintFindings {
             briefs,
@@ -785,16 +789,9 @@ impl Build {
 }
 
 fn same_findings(a: &[Diagnostic], b: &[Diagnostic]) -> bool {
-    let key = |d: &Diagnostic| {
-        (
-            d.file.clone(),
-            d.position,
-            d.code,
-            d.message.clone(),
-            d.help.clone(),
-            d.waived().cloned(),
-        )
-    };
+    fn key(d: &Diagnostic) -> impl PartialEq + '_ {
+        (&d.file, d.position, d.code, &d.message, &d.help, d.waived())
+    }
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
 }
 
