@@ -42,7 +42,7 @@ pub struct Build {
     pub files: SiteFiles,
     /// What the health page shows: lint findings below the deny level (warnings) and the
     /// findings briefs waived (`Diagnostic::waived`), in file order.
-    pub findings: Vec<Diagnostic>,
+    pub findings: Arc<Vec<Diagnostic>>,
     /// Edits seen since the last good build (kept when a rebuild fails).
     pending: ChangeSet,
     /// How long each stage of the last render took.
@@ -100,6 +100,26 @@ impl LintFindings {
             .collect();
         lints::sort(&mut all);
         all
+    }
+
+    /// Whether `other` holds the same findings: those a rebuild kept are the same vectors.
+    fn same_as(&self, other: &LintFindings) -> bool {
+        fn same(a: &Arc<Vec<Diagnostic>>, b: &Arc<Vec<Diagnostic>>) -> bool {
+            Arc::ptr_eq(a, b) || same_findings(a, b)
+        }
+        self.briefs.len() == other.briefs.len()
+            && self
+                .briefs
+                .iter()
+                .zip(&other.briefs)
+                .all(|((path, a), (other_path, b))| path == other_path && same(a, b))
+            && same(&self.across, &other.across)
+            && same_findings(&self.skipped, &other.skipped)
+            && self.bodies.len() == other.bodies.len()
+            && self
+                .bodies
+                .iter()
+                .all(|(file, a)| other.bodies.get(file).is_some_and(|b| same(a, b)))
     }
 
     fn all(&self) -> Vec<Diagnostic> {
@@ -221,7 +241,7 @@ impl Build {
             markdown: MarkdownCache::new(),
             statics,
             files: SiteFiles::new(),
-            findings: Vec::new(),
+            findings: Arc::default(),
             pending: ChangeSet::default(),
             stages: clock,
             pages_written: 0,
@@ -371,15 +391,26 @@ impl Build {
         } else {
             markdown
         };
-        // A rebuild starts from the last build's findings; a streamed build has none after.
-        let (mut all, lint_findings) = if streaming {
-            (lint_findings.into_all(), None)
+        // An edit that changed no finding (most do not) keeps the last render's, uncopied
+        // (the trees' findings are made anew each time, so not with languages).
+        let unchanged = self.config.languages.is_empty()
+            && self
+                .lint_findings
+                .as_ref()
+                .is_some_and(|old| old.same_as(&lint_findings));
+        let (warnings, lint_findings) = if unchanged {
+            (self.findings.clone(), Some(lint_findings))
         } else {
-            (lint_findings.all(), Some(lint_findings))
+            // A rebuild starts from the last build's findings; a streamed build has none after.
+            let (mut all, kept) = if streaming {
+                (lint_findings.into_all(), None)
+            } else {
+                (lint_findings.all(), Some(lint_findings))
+            };
+            all.extend(trees.iter().flat_map(|t| t.findings.iter().cloned()));
+            lints::sort(&mut all);
+            (Arc::new(without_errors(all)?), kept)
         };
-        all.extend(trees.iter().flat_map(|t| t.findings.iter().cloned()));
-        lints::sort(&mut all);
-        let warnings = without_errors(all)?;
         self.stages.lap("links and lints");
         let mut plan = self.with_pages_findings_show(plan, &warnings, changed.headings);
         let map = languages::map(&self.config, &content, &trees);
@@ -561,10 +592,10 @@ impl Build {
     fn with_pages_findings_show(
         &self,
         mut plan: Plan,
-        warnings: &[Diagnostic],
+        warnings: &Arc<Vec<Diagnostic>>,
         headings_changed: bool,
     ) -> Plan {
-        if !same_findings(&self.findings, warnings) {
+        if !Arc::ptr_eq(&self.findings, warnings) && !same_findings(&self.findings, warnings) {
             for key in PageKey::showing_any(&[Shows::Findings]) {
                 // The home page counts them in its intro, on its first page.
                 plan.pages.insert(match key {
@@ -790,7 +821,16 @@ impl Build {
 
 fn same_findings(a: &[Diagnostic], b: &[Diagnostic]) -> bool {
     fn key(d: &Diagnostic) -> impl PartialEq + '_ {
-        (&d.file, d.position, d.code, &d.message, &d.help, d.waived())
+        let severity = d.severity;
+        (
+            &d.file,
+            d.position,
+            severity,
+            d.code,
+            &d.message,
+            &d.help,
+            d.waived(),
+        )
     }
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
 }
@@ -858,5 +898,67 @@ fn without_errors(findings: Vec<Diagnostic>) -> Result<Vec<Diagnostic>, Error> {
         Ok(warnings)
     } else {
         Err(Error::Site(Diagnostics(errors)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Position;
+
+    fn finding(file: &str, message: &str) -> Diagnostic {
+        let mut d =
+            Diagnostic::new(file, Position { line: 3, column: 1 }, message).with_help("fix it");
+        d.severity = Severity::Warning;
+        d
+    }
+
+    fn findings(briefs: &[(&str, &[Diagnostic])]) -> LintFindings {
+        LintFindings {
+            briefs: briefs
+                .iter()
+                .map(|(path, found)| (path.to_string(), Arc::new(found.to_vec())))
+                .collect(),
+            across: Arc::default(),
+            skipped: Vec::new(),
+            bodies: HashMap::new(),
+        }
+    }
+
+    #[test]
+    fn a_rebuild_keeps_the_last_findings_only_when_none_changed() {
+        let a = finding("content/roles/a.md", "outcome measured in activity");
+        let b = finding("content/roles/b.md", "no pay range");
+        let last = findings(&[
+            ("roles/a.md", std::slice::from_ref(&a)),
+            ("roles/b.md", std::slice::from_ref(&b)),
+        ]);
+        // b's file was read again and says the same.
+        let same = LintFindings {
+            briefs: [
+                ("roles/a.md".to_string(), last.briefs["roles/a.md"].clone()),
+                ("roles/b.md".to_string(), Arc::new(vec![b.clone()])),
+            ]
+            .into(),
+            ..findings(&[])
+        };
+        assert!(same.same_as(&last));
+        let reworded = findings(&[
+            ("roles/a.md", std::slice::from_ref(&a)),
+            (
+                "roles/b.md",
+                &[finding("content/roles/b.md", "no pay range given")],
+            ),
+        ]);
+        assert!(!reworded.same_as(&last));
+        let fixed = findings(&[
+            ("roles/a.md", std::slice::from_ref(&a)),
+            ("roles/b.md", &[]),
+        ]);
+        assert!(!fixed.same_as(&last));
+        let mut raised = b.clone();
+        raised.severity = Severity::Error;
+        let raised = findings(&[("roles/a.md", &[a]), ("roles/b.md", &[raised])]);
+        assert!(!raised.same_as(&last));
     }
 }

@@ -235,7 +235,7 @@ pub fn build_site(
         pages: build.page_count(),
         files: build.pages_written,
         elapsed: started.elapsed(),
-        warnings: playbook::lints::split_waived(build.findings).0,
+        warnings: playbook::lints::split_waived(Arc::unwrap_or_clone(build.findings)).0,
         notes,
     })
 }
