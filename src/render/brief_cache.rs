@@ -58,6 +58,8 @@ pub struct BriefCaches {
     pub json: BriefCache<Arc<str>>,
     /// Each brief's card, as the home and taxonomy pages list it.
     pub cards: BriefCache<tera::Value>,
+    /// Each brief's entry of the search index, as JSON.
+    pub search: BriefCache<Arc<str>>,
 }
 
 impl BriefCaches {
@@ -65,6 +67,7 @@ impl BriefCaches {
     pub fn keep_only(&self, roles: &[Arc<Role>]) {
         self.json.keep_only(roles);
         self.cards.keep_only(roles);
+        self.search.keep_only(roles);
     }
 }
 

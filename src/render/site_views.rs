@@ -843,8 +843,12 @@ impl<'a> Views<'a> {
                 })
                 .unwrap_or_default()
         };
-        let mut entries: Vec<SearchEntry> = Vec::new();
-        for role in &self.content.roles {
+        let entry = |entry: SearchEntry| -> Arc<str> {
+            Arc::from(serde_json::to_string(&entry).unwrap_or_default())
+        };
+        // A brief's entry changes only with the brief (its front matter or its headings):
+        // with a cache, a rebuild makes only the entries of the briefs it read again.
+        let role_entry = |role: &Arc<Role>| -> Arc<str> {
             let mut g: Vec<&str> = role
                 .front
                 .capabilities
@@ -856,7 +860,7 @@ impl<'a> Views<'a> {
                 .collect();
             g.extend(role.front.tags.iter().map(|t| t.value.as_str()));
             g.push(self.archetype_name(role));
-            entries.push(SearchEntry {
+            entry(SearchEntry {
                 t: role.title(),
                 u: page_url(&role_path(&role.slug)),
                 k: "role",
@@ -865,10 +869,19 @@ impl<'a> Views<'a> {
                 g,
                 h: headings(&role.source.content_path),
                 c: &role.front.constraints,
-            });
-        }
-        for guide in &self.content.guides {
-            entries.push(SearchEntry {
+            })
+        };
+        let mut entries: Vec<Arc<str>> = self
+            .content
+            .roles
+            .par_iter()
+            .map(|role| match self.caches {
+                Some(caches) => caches.search.entry(role, || role_entry(role)),
+                None => role_entry(role),
+            })
+            .collect();
+        entries.extend(self.content.guides.iter().map(|guide| {
+            entry(SearchEntry {
                 t: guide.title(),
                 u: page_url(&guide.path),
                 k: "guide",
@@ -877,12 +890,10 @@ impl<'a> Views<'a> {
                 g: guide.front.tags.iter().map(String::as_str).collect(),
                 h: headings(&guide.source.content_path),
                 c: &[],
-            });
-        }
-        format!(
-            "window.rolebookSearch = {};\n",
-            serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_string())
-        )
+            })
+        }));
+        // As `serde_json::to_string` writes the array of entries.
+        format!("window.rolebookSearch = [{}];\n", entries.join(","))
     }
 
     /// Links of the site's own pages, for navigation.
