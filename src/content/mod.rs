@@ -776,6 +776,14 @@ pub(crate) mod testing {
         )
     }
 
+    /// A builder brief holding `primary` (comma-separated capability keys) at `status`: the
+    /// team briefs of the staffing tests.
+    pub fn staffed_brief(title: &str, primary: &str, status: &str) -> String {
+        format!(
+            "---\ntitle: {title}\narchetype: builder\nsummary: S.\noutcome: Cut cost by 10%.\ndecisions: [D]\ncapabilities:\n  primary: [{primary}]\nsuccess:\n  90d: [M]\nstatus: {status}\n---\n"
+        )
+    }
+
     /// An archetype with every key, and a few lines to vary.
     pub fn archetype(slug: &str, extra: &str) -> (String, String) {
         (

@@ -187,13 +187,7 @@ fn and_list(names: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::testing::{config, content};
-
-    fn brief(title: &str, primary: &str, status: &str) -> String {
-        format!(
-            "---\ntitle: {title}\narchetype: builder\nsummary: S.\noutcome: Cut cost by 10%.\ndecisions: [D]\ncapabilities:\n  primary: [{primary}]\nsuccess:\n  90d: [M]\nstatus: {status}\n---\n"
-        )
-    }
+    use crate::content::testing::{config, content, staffed_brief as brief};
 
     fn state_of<'a>(rows: &'a [CapabilityStaffing], key: &str) -> &'a CapabilityStaffing<'a> {
         rows.iter()

@@ -65,15 +65,9 @@ pub fn note(row: &CapabilityStaffing, words: &Wording) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::testing::{config, content};
+    use crate::content::testing::{config, content, staffed_brief as brief};
     use crate::playbook::staffing::site_staffing;
     use crate::render::i18n::shipped;
-
-    fn brief(title: &str, primary: &str, status: &str) -> String {
-        format!(
-            "---\ntitle: {title}\narchetype: builder\nsummary: S.\noutcome: Cut cost by 10%.\ndecisions: [D]\ncapabilities:\n  primary: [{primary}]\nsuccess:\n  90d: [M]\nstatus: {status}\n---\n"
-        )
-    }
 
     #[test]
     fn the_english_summary_is_playbook_staffings_and_german_reads_as_german() {
