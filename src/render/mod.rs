@@ -291,13 +291,17 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 "plan",
                 views.plan_page(self.findings, &self.wording()),
             ),
-            PageKey::PlanData => Ok(vec![
-                (plan_page::PLAN_CSV.to_string(), views.plan_csv()),
-                (
-                    plan_page::PLAN_JSON.to_string(),
-                    views.plan_json().into_bytes(),
-                ),
-            ]),
+            PageKey::PlanData => {
+                // The plan is worked out once for both files.
+                let plan = views.team_plan();
+                Ok(vec![
+                    (plan_page::PLAN_CSV.to_string(), views.plan_csv(&plan)),
+                    (
+                        plan_page::PLAN_JSON.to_string(),
+                        views.plan_json(&plan).into_bytes(),
+                    ),
+                ])
+            }
             PageKey::Sequence => self.one(
                 format!("{}index.html", site_views::SEQUENCE_PATH),
                 "sequence.html",

@@ -298,8 +298,7 @@ impl<'a> Views<'a> {
     }
 
     /// `plan.json`: the plan's totals and one record per team brief, in hiring order.
-    pub fn plan_json(&self) -> String {
-        let plan = self.team_plan();
+    pub fn plan_json(&self, plan: &TeamPlan<'a>) -> String {
         let data = PlanData {
             site: &self.config.title,
             year: plan.year,
@@ -318,7 +317,7 @@ impl<'a> Views<'a> {
             briefs: plan
                 .rows
                 .iter()
-                .map(|r| self.plan_record(&plan, r))
+                .map(|r| self.plan_record(plan, r))
                 .collect(),
         };
         let mut text = serde_json::to_string_pretty(&data).unwrap_or_default();
@@ -329,8 +328,7 @@ impl<'a> Views<'a> {
     /// `plan.csv`: a header row (`CSV_COLUMNS`) and one row per team brief, RFC 4180 by the
     /// `csv` crate, each cell guarded against formula injection; lists joined with "; ",
     /// each cover as "kind: name until date (capabilities)".
-    pub fn plan_csv(&self) -> Vec<u8> {
-        let plan = self.team_plan();
+    pub fn plan_csv(&self, plan: &TeamPlan<'a>) -> Vec<u8> {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(Vec::new());
@@ -338,7 +336,7 @@ impl<'a> Views<'a> {
         let text = |v: Option<&str>| v.unwrap_or("").to_string();
         let number = |v: Option<f64>| v.map(|n| format!("{}", n.round())).unwrap_or_default();
         for row in &plan.rows {
-            let r = self.plan_record(&plan, row);
+            let r = self.plan_record(plan, row);
             let h = r.handover.as_ref();
             let covers: Vec<String> = r
                 .covered_by
