@@ -780,10 +780,7 @@ impl<'a> Views<'a> {
         for (n, run) in roles.chunks(RUN).enumerate() {
             let entries: Vec<Arc<str>> = run
                 .par_iter()
-                .map(|role| match self.caches {
-                    Some(caches) => caches.json.entry(role, || self.role_json(role)),
-                    None => self.role_json(role),
-                })
+                .map(|role| self.per_brief(|caches| &caches.json, role, || self.role_json(role)))
                 .collect();
             if n == 0 {
                 // Sized from the first run, so a 30 MB file is not copied as it grows.
@@ -875,10 +872,7 @@ impl<'a> Views<'a> {
             .content
             .roles
             .par_iter()
-            .map(|role| match self.caches {
-                Some(caches) => caches.search.entry(role, || role_entry(role)),
-                None => role_entry(role),
-            })
+            .map(|role| self.per_brief(|caches| &caches.search, role, || role_entry(role)))
             .collect();
         entries.extend(self.content.guides.iter().map(|guide| {
             entry(SearchEntry {

@@ -13,7 +13,7 @@ use crate::content::guide::Guide;
 use crate::content::role::{Interfaces, Role, Status};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::TocEntry;
-use crate::render::brief_cache::BriefCaches;
+use crate::render::brief_cache::{BriefCache, BriefCaches};
 use crate::render::site_views::Taxonomy;
 
 #[derive(Debug, Serialize)]
@@ -599,9 +599,20 @@ impl<'a> Views<'a> {
     /// when the views have caches (the home and taxonomy pages of a big site list each
     /// brief many times over).
     pub fn role_card(&self, role: &'a Arc<Role>) -> tera::Value {
+        self.per_brief(|caches| &caches.cards, role, || self.card_value(role))
+    }
+
+    /// A value made from `role` alone: the one the views' caches (`which` of them) kept
+    /// for it when they have caches and the brief is the same, else `make`'s.
+    pub(crate) fn per_brief<T: Clone>(
+        &self,
+        which: impl FnOnce(&BriefCaches) -> &BriefCache<T>,
+        role: &Arc<Role>,
+        make: impl FnOnce() -> T,
+    ) -> T {
         match self.caches {
-            Some(caches) => caches.cards.entry(role, || self.card_value(role)),
-            None => self.card_value(role),
+            Some(caches) => which(caches).entry(role, make),
+            None => make(),
         }
     }
 
