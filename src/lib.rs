@@ -11,6 +11,7 @@
 // Ground.
 pub mod diagnostic;
 pub mod error;
+pub mod memory;
 pub mod output;
 pub mod slug;
 pub mod watchdog;

@@ -9,7 +9,15 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "ground",
-        &["diagnostic", "error", "output", "slug", "watchdog", "yaml"],
+        &[
+            "diagnostic",
+            "error",
+            "output",
+            "memory",
+            "slug",
+            "watchdog",
+            "yaml",
+        ],
     ),
     ("config", &["config"]),
     ("content", &["content"]),

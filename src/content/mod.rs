@@ -157,6 +157,8 @@ fn reload_pages(
     let mut problems = Diagnostics::default();
     let mut skipped = Vec::new();
     let files = find_pages(root, &mut problems, &mut skipped);
+    // The first moment the site's size is known, before its pages are read.
+    crate::memory::fit_pages_to(files.len());
     let (files, translations) = split_translations(root, files, config, options, &mut problems);
     let known: HashMap<&str, Known> = previous
         .roles
