@@ -3,9 +3,9 @@
 //! mimalloc asks for transparent huge pages (2 MiB) where the kernel allows them on request
 //! (`madvise`, Debian's default). A huge page is resident whole however little of it is
 //! used, so a big site's peak memory carries the unused rest of every one. Measured at
-//! 10,000 briefs (README, Performance): 20 MiB less at the peak without them and no slower;
-//! on the shipped playbook huge pages are 13 ms faster (fewer faults while a small heap
-//! grows), so small sites keep them.
+//! 10,000 briefs (README, Performance): 3–16 MB less at the median peak without them, in
+//! alternating runs, and no slower; on the shipped playbook huge pages are 13 ms faster
+//! (fewer faults while a small heap grows), so small sites keep them.
 
 /// From this many content files on, the rest of the process takes 4 KiB pages.
 pub const SMALL_PAGES_FROM: usize = 2_000;
