@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use miette::{LabeledSpan, NamedSource, SourceCode};
+use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 /// A 1-based line and column (columns count characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -58,8 +58,8 @@ pub struct Diagnostic {
 
 #[derive(Debug, Clone, Default)]
 struct Extra {
-    /// The file's text with its name, for the snippet under the message.
-    source: Option<NamedSource<Arc<str>>>,
+    /// The lines around the problem with the file's name, for the snippet under the message.
+    source: Option<Excerpt>,
     /// Set when a brief waived this lint finding (`allow:`).
     waived: Option<Waived>,
 }
@@ -104,19 +104,20 @@ impl Diagnostic {
         if let Some(extra) = safe.extra.as_mut().map(Arc::make_mut)
             && let Some(source) = extra.source.as_mut()
         {
-            let text: Arc<str> = if source.inner().chars().any(is_unsafe) {
-                Arc::from(blank_controls(source.inner()))
-            } else {
-                source.inner().clone()
-            };
-            *source = NamedSource::new(display_path(&safe.file), text);
+            if source.text.chars().any(is_unsafe) {
+                source.text = blank_controls(&source.text).into();
+            }
+            source.name = display_path(&safe.file);
         }
         safe
     }
 
-    pub fn with_source(mut self, source: Arc<str>) -> Self {
-        let named = NamedSource::new(display_path(&self.file), source);
-        Arc::make_mut(self.extra.get_or_insert_default()).source = Some(named);
+    /// This problem with the lines of `text` (its file's whole text) around it, for the
+    /// snippet. Only those lines are kept: a finding outlives the page it is about, and
+    /// a big site's thousands of findings would otherwise hold every brief's text.
+    pub fn with_source(mut self, text: impl AsRef<str>) -> Self {
+        let excerpt = Excerpt::around(display_path(&self.file), text.as_ref(), self.position.line);
+        Arc::make_mut(self.extra.get_or_insert_default()).source = Some(excerpt);
         self
     }
 
@@ -132,21 +133,16 @@ impl Diagnostic {
         }
     }
 
-    fn source(&self) -> Option<&NamedSource<Arc<str>>> {
+    fn source(&self) -> Option<&Excerpt> {
         self.extra.as_ref()?.source.as_ref()
     }
 
+    /// Where the problem is in its excerpt's text.
     fn byte_offset(&self) -> Option<usize> {
-        let source: &str = self.source()?.inner();
-        let line_start = if self.position.line <= 1 {
-            0
-        } else {
-            source
-                .match_indices('\n')
-                .nth(self.position.line - 2)
-                .map(|(i, _)| i + 1)?
-        };
-        let line = &source[line_start..];
+        let source = self.source()?;
+        let line = self.position.line.max(1).checked_sub(source.lines_before)?;
+        let line_start = line_start(&source.text, line - 1)?;
+        let line = &source.text[line_start..];
         let column_bytes: usize = line
             .chars()
             .take(self.position.column.saturating_sub(1))
@@ -165,6 +161,63 @@ const MAX_SNIPPET_COLUMN: usize = 10_000;
 impl Diagnostic {
     fn snippet_fits(&self) -> bool {
         self.position.column <= MAX_SNIPPET_COLUMN
+    }
+}
+
+/// Lines shown around a problem in its snippet, before and after its own: miette's
+/// default, set on the report handler so that an excerpt always holds them.
+const SNIPPET_CONTEXT: usize = 1;
+
+/// A few lines of a file, named, where its snippet is drawn from; the line numbers
+/// it reports are the file's.
+#[derive(Debug, Clone)]
+struct Excerpt {
+    name: String,
+    /// How many of the file's lines come before `text`.
+    lines_before: usize,
+    text: Box<str>,
+}
+
+impl Excerpt {
+    /// The lines of `text` within `SNIPPET_CONTEXT` of line `line` (1-based).
+    fn around(name: String, text: &str, line: usize) -> Self {
+        let first = line.max(1).saturating_sub(1 + SNIPPET_CONTEXT);
+        let start = line_start(text, first).unwrap_or(text.len());
+        let end = line_start(text, line.max(1) + SNIPPET_CONTEXT).unwrap_or(text.len());
+        Excerpt {
+            name,
+            lines_before: first,
+            text: text[start..end.max(start)].into(),
+        }
+    }
+}
+
+/// Where line `index` (0-based) of `text` starts, if it has that many lines.
+fn line_start(text: &str, index: usize) -> Option<usize> {
+    match index {
+        0 => Some(0),
+        n => text.match_indices('\n').nth(n - 1).map(|(i, _)| i + 1),
+    }
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line() + self.lines_before,
+            inner.column(),
+            inner.line_count(),
+        )))
     }
 }
 
@@ -336,7 +389,8 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic], color: bool) -> String {
     }
     // The message already says file:line:column, counting characters; miette's header
     // would count bytes, and disagree on any line with an accent before the error.
-    .without_primary_span_start();
+    .without_primary_span_start()
+    .with_context_lines(SNIPPET_CONTEXT);
     let mut out = String::new();
     for diagnostic in diagnostics {
         let _ = handler.render_report(&mut out, &diagnostic.for_terminal());
@@ -440,6 +494,49 @@ mod tests {
         let text: Arc<str> = Arc::from("one\ntwo three\n");
         let d = Diagnostic::new("f.md", Position::new(2, 5), "x").with_source(text);
         assert_eq!(d.byte_offset(), Some(8));
+    }
+
+    #[test]
+    fn a_snippet_keeps_only_the_lines_around_its_problem_and_numbers_them_as_the_file_does() {
+        let text: String = (1..=400).map(|n| format!("line {n}\n")).collect();
+        let d = Diagnostic::new("content/roles/a.md", Position::new(200, 6), "here it is")
+            .with_source(text.as_str());
+        let kept = &d.source().expect("a snippet").text;
+        assert_eq!(&**kept, "line 199\nline 200\nline 201\n");
+        let report = render_diagnostics(&[d], false);
+        for shown in ["199 │ line 199", "200 │ line 200", "201 │ line 201"] {
+            assert!(report.contains(shown), "{shown} in {report}");
+        }
+        assert!(
+            !report.contains("line 198") && !report.contains("line 202"),
+            "{report}"
+        );
+        // The caret stands under column 6 of line 200 (its `2`).
+        let lines: Vec<&str> = report.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("200 │"))
+            .expect("line 200");
+        let column = |l: &str, of: &str| l.find(of).map(|i| l[..i].chars().count());
+        let under = column(lines[at], "line 200").map(|c| c + 5);
+        assert_eq!(column(lines[at + 1], "▲"), under, "{report}");
+    }
+
+    #[test]
+    fn a_snippet_at_the_ends_of_a_file_keeps_what_there_is() {
+        let first = Diagnostic::new("a.md", Position::START, "x").with_source("one\ntwo\nthree\n");
+        assert_eq!(&*first.source().expect("snippet").text, "one\ntwo\n");
+        assert_eq!(first.byte_offset(), Some(0));
+        let last = Diagnostic::new("a.md", Position::new(3, 3), "x").with_source("one\ntwo\nthree");
+        assert_eq!(&*last.source().expect("snippet").text, "two\nthree");
+        assert_eq!(last.byte_offset(), Some(6));
+        let past = Diagnostic::new("a.md", Position::new(9, 1), "x").with_source("one\n");
+        assert_eq!(
+            past.byte_offset(),
+            None,
+            "no line 9: no caret, and no panic"
+        );
+        let _ = render_diagnostics(&[past], false);
     }
 
     #[test]

@@ -496,3 +496,34 @@ fn a_streamed_build_writes_exactly_the_site_a_kept_build_holds() {
     );
     assert!(written == kept, "same bytes");
 }
+
+#[test]
+fn a_streamed_build_holds_no_body_once_its_pages_are_written() {
+    let site = small_site();
+    let root = site.path();
+    let staging = rolebook::output::Staging::create(root, &root.join("public")).expect("staging");
+    let build = Build::stream(
+        root,
+        &LoadOptions::default(),
+        &staging,
+        None,
+        Default::default(),
+    )
+    .expect("build");
+    staging.commit().expect("committed");
+    assert!(!build.content.roles.is_empty());
+    for role in &build.content.roles {
+        assert_eq!(
+            role.source.body_in_memory(role.body_offset),
+            None,
+            "{} holds its body",
+            role.slug
+        );
+        // Read again from its file, for a page laid out later.
+        let body = role.body().expect("read again");
+        assert!(!body.trim().is_empty(), "{}", role.slug);
+    }
+    for guide in &build.content.guides {
+        assert_eq!(guide.source.body_in_memory(guide.body_offset), None);
+    }
+}

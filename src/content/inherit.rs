@@ -746,7 +746,11 @@ mod tests {
             .map(|c| c.value.as_str())
             .collect();
         assert_eq!(primary, ["leadership", "product"]);
-        assert_eq!(claims.body(), "Own body.\n", "the body is never inherited");
+        assert_eq!(
+            claims.body().expect("in memory"),
+            "Own body.\n",
+            "the body is never inherited"
+        );
         // Status and headcount belong to the brief itself.
         assert_eq!(front.status, crate::content::role::Status::Planned);
         assert_eq!(front.headcount, None);

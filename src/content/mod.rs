@@ -78,6 +78,22 @@ impl Content {
             .chain(self.guides.iter().map(|g| g.source.content_path.as_str()))
     }
 
+    /// Let every page's body go from memory, to be read again from under `root` as its
+    /// page is laid out (`SourceFile::let_body_go`); a page shared elsewhere keeps it.
+    pub fn let_bodies_go(&mut self, root: &Path) {
+        let mut pages: Vec<(&mut SourceFile, usize)> = Vec::new();
+        for role in self.roles.iter_mut().filter_map(Arc::get_mut) {
+            pages.push((&mut role.source, role.body_offset));
+        }
+        for guide in self.guides.iter_mut().filter_map(Arc::get_mut) {
+            pages.push((&mut guide.source, guide.body_offset));
+        }
+        pages.into_par_iter().for_each(|(source, body_offset)| {
+            let path = root.join(&source.file);
+            source.let_body_go(body_offset, path);
+        });
+    }
+
     /// Whether `content/plan/` holds briefs: then they are the company's team.
     pub fn has_plan(&self) -> bool {
         self.roles.iter().any(|r| r.in_plan())
@@ -518,7 +534,7 @@ fn load_page(
 }
 
 /// The bytes of a page, at most `MAX_PAGE_BYTES` of them.
-fn read_page(path: &Path) -> Result<Vec<u8>, String> {
+pub(crate) fn read_page(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
     let mut bytes = Vec::new();
@@ -882,7 +898,7 @@ mod tests {
             panic!("expected a role");
         };
         assert_eq!(role.slug, "data-engineer");
-        assert_eq!(role.body(), "Body\n");
+        assert_eq!(role.body().expect("in memory"), "Body\n");
         let measures: Vec<&str> = role
             .front
             .success

@@ -698,8 +698,10 @@ pub struct Role {
 }
 
 impl Role {
-    pub fn body(&self) -> &str {
-        &self.source.text[self.body_offset..]
+    /// The Markdown after the front matter (read again if it was let go; see
+    /// `SourceFile::body`).
+    pub fn body(&self) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+        self.source.body(self.body_offset)
     }
 
     pub fn title(&self) -> &str {

@@ -203,7 +203,8 @@ impl Build {
     ) -> Result<Build, Error> {
         let mut build = Build::prepare(root, options, highlighter)?;
         build.progress = progress;
-        let content = build.content.clone();
+        // Taken, not shared: the render lets the bodies go once it has read them.
+        let content = std::mem::take(&mut build.content);
         build.render(content, Plan::everything(), staging)?;
         Ok(build)
     }
@@ -390,12 +391,17 @@ impl Build {
                 limits: self.config.limits,
             }),
         );
-        // A streamed build lays each body out again as its page is written.
+        // A streamed build lays each body out again as its page is written, and reads it
+        // again from its file then: every stage that reads all the bodies has run.
         let markdown = if streaming {
             markdown::keep_headings(markdown)
         } else {
             markdown
         };
+        let mut content = content;
+        if streaming {
+            content.let_bodies_go(&self.root);
+        }
         // An edit that changed no finding (most do not) keeps the last render's, uncopied
         // (the trees' findings are made anew each time, so not with languages).
         let unchanged = self.config.languages.is_empty()

@@ -135,6 +135,11 @@ impl Plan {
     }
 }
 
+/// Whether two bodies are known to be the same (one that cannot be read is not).
+fn same_body<E>(a: Result<impl AsRef<str>, E>, b: Result<impl AsRef<str>, E>) -> bool {
+    matches!((a, b), (Ok(a), Ok(b)) if a.as_ref() == b.as_ref())
+}
+
 fn front_of(text: &str, body_offset: usize) -> &str {
     &text[..body_offset]
 }
@@ -224,7 +229,7 @@ fn plan_role(
     if before.slug != role.slug {
         return false;
     }
-    if before.body() != role.body() {
+    if !same_body(before.body(), role.body()) {
         plan.markdown.insert(role.source.content_path.clone());
         plan.pages.insert(PageKey::Role(role.slug.clone()));
         // The whole-playbook page holds every brief's body.
@@ -274,7 +279,7 @@ fn plan_guide(plan: &mut Plan, before: &Guide, guide: &Guide) -> bool {
     if before.path != guide.path {
         return false;
     }
-    if before.body() != guide.body() {
+    if !same_body(before.body(), guide.body()) {
         plan.markdown.insert(guide.source.content_path.clone());
         plan.pages
             .insert(PageKey::Guide(guide.source.content_path.clone()));

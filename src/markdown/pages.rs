@@ -42,18 +42,19 @@ pub fn link_index(config: &Config, content: &Content) -> LinkIndex {
     links
 }
 
-/// Each content page as (source, where its body starts, body).
+/// Each content page as (source, where its body starts, body). For the stages that read
+/// every body, which run before a streamed build lets the bodies go.
 pub(crate) fn sources(content: &Content) -> impl Iterator<Item = (&SourceFile, usize, &str)> {
     content
         .roles
         .iter()
-        .map(|r| (&r.source, r.body_offset, r.body()))
-        .chain(
-            content
-                .guides
-                .iter()
-                .map(|g| (&g.source, g.body_offset, g.body())),
-        )
+        .map(|r| (&r.source, r.body_offset))
+        .chain(content.guides.iter().map(|g| (&g.source, g.body_offset)))
+        .filter_map(|(source, body_offset)| {
+            let body = source.body_in_memory(body_offset);
+            debug_assert!(body.is_some(), "{} was let go", source.content_path);
+            Some((source, body_offset, body?))
+        })
 }
 
 /// Render the bodies of the pages whose content path `only` holds (all when `None`).

@@ -451,7 +451,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                         .collect(),
                     kit: link("kit.html"),
                 };
-                let md = body(&role.source, role.body());
+                let md = body(&role.source, &role.body()?);
                 let mut page = Context::new();
                 page.insert("role", &views.role(role, &md.html, &md.toc));
                 page.insert("brief", &brief);
@@ -469,7 +469,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 else {
                     return Ok(Vec::new());
                 };
-                let md = body(&guide.source, guide.body());
+                let md = body(&guide.source, &guide.body()?);
                 self.one(
                     format!("{}index.html", guide.path),
                     "page.html",

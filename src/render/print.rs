@@ -52,15 +52,15 @@ pub fn render(
                 slug: &s.role.slug,
                 briefs: &briefs,
             };
-            markdown::render_in_page(
-                s.role.body(),
+            Ok(markdown::render_in_page(
+                &s.role.body()?,
                 &s.role.source.content_path,
                 links,
                 &page,
                 html,
-            )
+            ))
         })
-        .collect();
+        .collect::<Result<_, Diagnostic>>()?;
     // Every brief's address on the site, to its place on this page.
     let in_page: HashMap<String, String> = steps
         .iter()

@@ -58,7 +58,8 @@ pub(super) fn bundled_responsibilities(
 ) -> Option<Diagnostic> {
     use crate::playbook::breadth::{areas, describe, responsibilities};
     let md = markdown.get(&role.source.content_path)?;
-    let (heading, bullets) = responsibilities(role.body(), &md.list_items, &md.toc)?;
+    let body = role.body().ok()?;
+    let (heading, bullets) = responsibilities(&body, &md.list_items, &md.toc)?;
     let hits = areas(config.area_index(), bullets.iter().map(String::as_str));
     let limit = config.lint_limits.max_areas;
     if hits.len() <= limit {

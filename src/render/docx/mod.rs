@@ -238,7 +238,7 @@ pub fn playbook(views: &Views) -> Result<Vec<u8>, String> {
             "Interview probes and red flags are in the interview kit, {}.kit.html beside the brief's page.",
             role.slug
         ))]);
-        markdown::write(&mut doc, step.role.body(), 2);
+        markdown::write(&mut doc, &step.role.body().map_err(|e| e.to_string())?, 2);
     }
 
     for guide in &content.guides {
@@ -246,7 +246,7 @@ pub fn playbook(views: &Views) -> Result<Vec<u8>, String> {
         if let Some(summary) = guide.front.summary.as_deref() {
             doc.styled(Some("Subtitle"), &[Span::text(summary)]);
         }
-        markdown::write(&mut doc, guide.body(), 2);
+        markdown::write(&mut doc, &guide.body().map_err(|e| e.to_string())?, 2);
     }
     doc.finish()
 }

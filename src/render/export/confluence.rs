@@ -170,7 +170,7 @@ fn page_body(site: &SiteAddresses, page: &WikiPage, titles: &HashMap<&str, Strin
     for s in &page.sections {
         section(&mut out, s, titles);
     }
-    if let Some((body, content_path)) = page.body {
+    if let Some((body, content_path)) = &page.body {
         out.push_str(&storage_format(site, body, content_path, titles));
     }
     out

@@ -42,7 +42,7 @@ pub fn export(
     target: Target,
     attachments: Vec<ExportFile>,
 ) -> Result<Vec<ExportFile>, String> {
-    let pages = page::pages(views);
+    let pages = page::pages(views)?;
     let site = SiteAddresses {
         config: views.config,
         links,

@@ -3,6 +3,7 @@
 //! exports lay these out; links between pages are by page key, so each export writes them
 //! its own way.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::content::Content;
@@ -70,12 +71,12 @@ pub struct WikiPage<'a> {
     pub lead: Option<String>,
     pub sections: Vec<Section>,
     /// The Markdown body and its path below `content/`, for resolving its links.
-    pub body: Option<(&'a str, &'a str)>,
+    pub body: Option<(Cow<'a, str>, &'a str)>,
 }
 
 /// Every page of the playbook, in reading order: the home page, the team plan's briefs in
 /// hiring order, the library's, then the guides.
-pub fn pages<'a>(views: &Views<'a>) -> Vec<WikiPage<'a>> {
+pub fn pages<'a>(views: &Views<'a>) -> Result<Vec<WikiPage<'a>>, String> {
     let config = views.config;
     let content: &'a Content = views.content;
     let steps = sequence::print_order(config, content);
@@ -100,7 +101,7 @@ pub fn pages<'a>(views: &Views<'a>) -> Vec<WikiPage<'a>> {
     };
     let mut pages = vec![home(config, &steps, content, &key_of)];
     for step in &steps {
-        pages.push(brief(views, step.role, &key_of, &link));
+        pages.push(brief(views, step.role, &key_of, &link)?);
     }
     for guide in &content.guides {
         pages.push(WikiPage {
@@ -110,10 +111,13 @@ pub fn pages<'a>(views: &Views<'a>) -> Vec<WikiPage<'a>> {
             parent: Some("index".into()),
             lead: guide.front.summary.clone(),
             sections: Vec::new(),
-            body: Some((guide.body(), guide.source.content_path.as_str())),
+            body: Some((
+                guide.body().map_err(|e| e.to_string())?,
+                guide.source.content_path.as_str(),
+            )),
         });
     }
-    pages
+    Ok(pages)
 }
 
 fn home<'a>(
@@ -189,7 +193,7 @@ fn brief<'a>(
     role: &'a Role,
     key_of: &dyn Fn(&str) -> String,
     link: &dyn Fn(&Link) -> Inline,
-) -> WikiPage<'a> {
+) -> Result<WikiPage<'a>, String> {
     let view = views.role(role, "", &[]);
     let mut sections = Vec::new();
     let mut section = |heading: &str, blocks: Vec<Block>| {
@@ -308,7 +312,7 @@ fn brief<'a>(
         vec![Block::Numbered(texts(view.interview_probes))],
     );
     section("Red flags", vec![Block::Bullets(texts(view.red_flags))]);
-    WikiPage {
+    Ok(WikiPage {
         key: key_of(&role.source.content_path),
         title: view.title.to_string(),
         group: if role.in_plan() {
@@ -319,6 +323,9 @@ fn brief<'a>(
         parent: Some("index".into()),
         lead: Some(view.summary.to_string()),
         sections,
-        body: Some((role.body(), role.source.content_path.as_str())),
-    }
+        body: Some((
+            role.body().map_err(|e| e.to_string())?,
+            role.source.content_path.as_str(),
+        )),
+    })
 }

@@ -152,7 +152,7 @@ fn markdown(site: &SiteAddresses, page: &WikiPage, keys: &HashSet<&str>) -> Stri
     for section in &page.sections {
         blocks(&mut out, section, &page.key);
     }
-    if let Some((body, content_path)) = page.body {
+    if let Some((body, content_path)) = &page.body {
         out.push_str(&body_links_rewritten(
             site,
             body,
