@@ -196,6 +196,15 @@ pub trait Sink: Sync {
     fn streams(&self) -> bool;
     /// One file of the site (`roles/caio/index.html`).
     fn write(&self, path: &str, bytes: Vec<u8>) -> Result<(), OutputError>;
+    /// One file made in `parts`, in order: a sink that streams writes each as it comes,
+    /// so a file of tens of megabytes is never held whole.
+    fn write_parts(
+        &self,
+        path: &str,
+        parts: &mut dyn Iterator<Item = Vec<u8>>,
+    ) -> Result<(), OutputError> {
+        self.write(path, parts.flatten().collect())
+    }
     /// The files kept so far, taken out (none when the sink streams).
     fn take(&self) -> SiteFiles;
     /// How many files were written.
@@ -246,6 +255,22 @@ impl Sink for Staging {
 
     fn write(&self, path: &str, bytes: Vec<u8>) -> Result<(), OutputError> {
         Staging::write(self, path, &bytes)?;
+        self.written
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn write_parts(
+        &self,
+        path: &str,
+        parts: &mut dyn Iterator<Item = Vec<u8>>,
+    ) -> Result<(), OutputError> {
+        use std::io::Write;
+        let file = self.file(path)?;
+        let mut out = fs::File::create(&file).map_err(io_error(&file))?;
+        for part in parts {
+            out.write_all(&part).map_err(io_error(&file))?;
+        }
         self.written
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(())
@@ -304,6 +329,12 @@ impl Staging {
 
     /// Write one file of the new site (`roles/caio/index.html`).
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let file = self.file(path)?;
+        fs::write(&file, bytes).map_err(io_error(&file))
+    }
+
+    /// Where file `path` of the new site goes, its folder made.
+    fn file(&self, path: &str) -> Result<PathBuf, OutputError> {
         let file = self.dir.join(path);
         if let Some(folder) = file.parent() {
             let known = self
@@ -318,7 +349,7 @@ impl Staging {
                 }
             }
         }
-        fs::write(&file, bytes).map_err(io_error(&file))
+        Ok(file)
     }
 
     /// Swap the new site in for the old one.
@@ -711,6 +742,35 @@ mod tests {
             "second"
         );
         assert!(!root.join(".public.lock").exists());
+    }
+
+    #[test]
+    fn a_file_written_in_parts_is_the_parts_in_order_in_either_sink() {
+        let parts = || {
+            vec![
+                b"{\"a\": ".to_vec(),
+                Vec::new(),
+                b"[1,\n2]".to_vec(),
+                b"}\n".to_vec(),
+            ]
+        };
+        let site = tempfile::tempdir().expect("tempdir");
+        let root = site.path();
+        let staging = Staging::create(root, &root.join("public")).expect("staging");
+        Sink::write_parts(&staging, "data/roles.json", &mut parts().into_iter()).expect("written");
+        assert_eq!(Sink::written(&staging), 1);
+        staging.commit().expect("commit");
+        let memory = Memory::default();
+        memory
+            .write_parts("data/roles.json", &mut parts().into_iter())
+            .expect("kept");
+        let kept = memory.take();
+        for bytes in [
+            fs::read(root.join("public/data/roles.json")).expect("on disk"),
+            kept.get("data/roles.json").expect("in memory").to_vec(),
+        ] {
+            assert_eq!(bytes, b"{\"a\": [1,\n2]}\n");
+        }
     }
 
     #[test]

@@ -645,7 +645,7 @@ impl Build {
         } else {
             views.with_caches(&self.caches)
         };
-        let keys: Vec<PageKey> = match pages {
+        let mut keys: Vec<PageKey> = match pages {
             // Streamed, a taxonomy goes a term at a time: one page in memory, not all.
             Selection::All if sink.streams() => {
                 render::split_taxonomies(&views, render::all_pages(content))
@@ -654,6 +654,12 @@ impl Build {
             Selection::Only(keys) => crate::engine::plan_listings::without_repeats(keys),
         };
         let total = keys.len();
+        // Streamed, `roles.json` (40 MB at 10,000 briefs) is written a run of briefs at a
+        // time once the pages are out, never held whole beside them.
+        let data_in_parts = sink.streams() && keys.contains(&PageKey::Data);
+        if data_in_parts {
+            keys.retain(|key| *key != PageKey::Data);
+        }
         let progress = Mutex::new(self.progress.as_mut());
         let tell = |done: usize| {
             if let Ok(mut progress) = progress.lock()
@@ -686,6 +692,11 @@ impl Build {
             render::RenderFailure::Pages(problems) => Error::Site(problems),
             render::RenderFailure::Emit(error) => error,
         })?;
+        if data_in_parts {
+            let mut parts = views.roles_json_parts().map(String::into_bytes);
+            sink.write_parts(render::site_views::ROLES_JSON, &mut parts)?;
+            tell(total);
+        }
         Ok(total)
     }
 

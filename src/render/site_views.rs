@@ -333,6 +333,10 @@ struct SearchEntry<'a> {
     c: &'a [String],
 }
 
+/// Briefs laid out together in `roles.json`, so that a big site's entries are not all held
+/// beside the file.
+const ROLES_JSON_RUN: usize = 512;
+
 impl<'a> Views<'a> {
     /// The matrix, its staffing view in `words`' language.
     pub fn matrix(&self, words: &Wording) -> MatrixView<'a> {
@@ -760,11 +764,25 @@ impl<'a> Views<'a> {
     /// but from one entry per brief: entries are written in parallel and, with a cache,
     /// only for briefs that changed since the last render.
     pub fn roles_json(&self) -> String {
-        // In runs, so that a big site's entries are not all held beside the file.
-        const RUN: usize = 512;
+        let mut parts = self.roles_json_parts();
+        let mut text = parts.next().unwrap_or_default();
+        for (n, part) in parts.enumerate() {
+            if n == 0 {
+                // Sized from the first run, so a 30 MB file is not copied as it grows.
+                let runs = self.content.roles.len().div_ceil(ROLES_JSON_RUN).max(1);
+                text.reserve(part.len() * runs * 11 / 10);
+            }
+            text.push_str(&part);
+        }
+        text
+    }
+
+    /// `roles.json` in parts (its head, its entries a run at a time, its end), for a build
+    /// that writes the file as it is made: a big site's is tens of megabytes.
+    pub fn roles_json_parts(&self) -> impl Iterator<Item = String> + '_ {
         let roles = &self.content.roles;
         let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
-        let mut text = format!(
+        let head = format!(
             "{{\n  \"site\": {},\n  \"generator\": {},\n  \"roles\": ",
             quoted(&self.config.title),
             // `output::written_by_gen` knows gen's output folders by this line.
@@ -774,29 +792,26 @@ impl<'a> Views<'a> {
                 env!("CARGO_PKG_VERSION")
             ))
         );
-        if roles.is_empty() {
-            text.push_str("[]");
-        }
-        for (n, run) in roles.chunks(RUN).enumerate() {
+        let runs = roles.chunks(ROLES_JSON_RUN).enumerate().map(|(n, run)| {
             let entries: Vec<Arc<str>> = run
                 .par_iter()
                 .map(|role| self.per_brief(|caches| &caches.json, role, || self.role_json(role)))
                 .collect();
-            if n == 0 {
-                // Sized from the first run, so a 30 MB file is not copied as it grows.
-                let sample: usize = entries.iter().map(|e| e.len() + 2).sum();
-                text.reserve(sample / run.len() * roles.len() * 11 / 10);
-            }
+            let mut text = String::with_capacity(entries.iter().map(|e| e.len() + 2).sum());
             for (i, entry) in entries.iter().enumerate() {
                 text.push_str(if n == 0 && i == 0 { "[\n" } else { ",\n" });
                 text.push_str(entry);
             }
-        }
-        if !roles.is_empty() {
-            text.push_str("\n  ]");
-        }
-        text.push_str("\n}\n");
-        text
+            text
+        });
+        let end = if roles.is_empty() {
+            "[]\n}\n"
+        } else {
+            "\n  ]\n}\n"
+        };
+        std::iter::once(head)
+            .chain(runs)
+            .chain(std::iter::once(end.to_string()))
     }
 
     /// One brief's entry in `roles.json`, indented for its place in the array. JSON strings
@@ -965,6 +980,29 @@ mod tests {
             assert_eq!(cached.roles_json(), pretty(&views), "first render");
             assert_eq!(cached.roles_json(), pretty(&views), "from the cache");
         }
+    }
+
+    #[test]
+    fn roles_json_in_several_runs_is_still_the_one_document() {
+        let config = config();
+        let briefs: Vec<(String, String)> = (0..ROLES_JSON_RUN + 3)
+            .map(|n| {
+                (
+                    format!("roles/r{n:04}.md"),
+                    brief(&format!("Role {n}"), "builder", &[]),
+                )
+            })
+            .collect();
+        let pages: Vec<(&str, String)> = briefs
+            .iter()
+            .map(|(p, b)| (p.as_str(), b.clone()))
+            .collect();
+        let content = content(&pages);
+        let views = Views::new(&config, &content);
+        let parts: Vec<String> = views.roles_json_parts().collect();
+        assert_eq!(parts.len(), 4, "its head, two runs of briefs and its end");
+        assert_eq!(parts.concat(), pretty(&views));
+        assert_eq!(views.roles_json(), pretty(&views));
     }
 
     #[test]
