@@ -139,6 +139,17 @@ pub struct Renderer<'a, 'v> {
     highlighter: &'a Highlighter,
     /// The Markdown renderer's labels in the pages' language; none in English.
     labels: Option<labels::Labels>,
+    /// What every page of a paged listing asks for, made once per render: each gathers
+    /// every brief (100,000 briefs make 1,000 home pages and hundreds per archetype).
+    listings: PagedListings<'v>,
+}
+
+#[derive(Default)]
+struct PagedListings<'v> {
+    home: std::sync::OnceLock<Vec<listing::Run<'v>>>,
+    terms: std::sync::Mutex<
+        std::collections::HashMap<(site_views::Taxonomy, String), Arc<site_views::TermData<'v>>>,
+    >,
 }
 
 impl<'a, 'v> Renderer<'a, 'v> {
@@ -164,7 +175,29 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 templates.strings(),
                 views.lang(),
             )),
+            listings: PagedListings::default(),
         }
+    }
+
+    /// `Views::term_data`, kept for the rest of the render.
+    fn paged_term(
+        &self,
+        taxonomy: site_views::Taxonomy,
+        key: &str,
+    ) -> Option<Arc<site_views::TermData<'v>>> {
+        let terms = || {
+            self.listings
+                .terms
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(term) = terms().get(&(taxonomy, key.to_string())) {
+            return Some(term.clone());
+        }
+        // Gathered outside the lock: the other core goes on with other terms meanwhile.
+        let term = Arc::new(self.views.term_data(taxonomy, key)?);
+        terms().insert((taxonomy, key.to_string()), term.clone());
+        Some(term)
     }
 
     fn html(&self) -> Html<'a> {
@@ -331,7 +364,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 Some(term) => self.term(*taxonomy, &term, None),
                 None => Ok(Vec::new()),
             },
-            PageKey::TermPage(taxonomy, key, number) => match views.term_data(*taxonomy, key) {
+            PageKey::TermPage(taxonomy, key, number) => match self.paged_term(*taxonomy, key) {
                 Some(term) => self.term(*taxonomy, &term, Some(*number)),
                 None => Ok(Vec::new()),
             },
@@ -486,14 +519,14 @@ impl<'v> Renderer<'_, 'v> {
     /// `page/1/`'s redirect beside page 1 when there are more.
     fn home(&self, number: Option<usize>) -> Result<Vec<RenderedPage>, Diagnostic> {
         let views = self.views;
-        let runs = views.home_runs();
+        let runs = self.listings.home.get_or_init(|| views.home_runs());
         let numbers = match number {
             Some(n) => n..=n,
             None => 1..=views.home_pages(),
         };
         let mut pages = Vec::new();
         for n in numbers {
-            let Some(page) = views.home_page(&runs, n, &self.wording()) else {
+            let Some(page) = views.home_page(runs, n, &self.wording()) else {
                 break;
             };
             let mut context = Context::new();
