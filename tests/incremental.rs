@@ -527,3 +527,38 @@ fn a_streamed_build_holds_no_body_once_its_pages_are_written() {
         assert_eq!(guide.source.body_in_memory(guide.body_offset), None);
     }
 }
+
+#[test]
+fn a_brief_edited_after_its_body_was_let_go_fails_its_page_instead_of_mixing_versions() {
+    use rolebook::render::{Renderer, all_pages, templates::Templates, theme::Theme, views::Views};
+    let site = small_site();
+    let root = site.path();
+    let mut loaded = rolebook::Site::load(root, &LoadOptions::default()).expect("loads");
+    loaded.content.let_bodies_go(root);
+    let brief = root.join("content/roles/engineer.md");
+    let text = fs::read_to_string(&brief).expect("brief");
+    fs::write(
+        &brief,
+        text.replace("\n---\n", "\n---\nA paragraph added since.\n"),
+    )
+    .expect("edit");
+    let theme = Theme::resolve(root, &loaded.config.theme).expect("theme");
+    let mut templates = Templates::load(root, &theme).expect("templates");
+    let views = Views::new(&loaded.config, &loaded.content);
+    let links = rolebook::markdown::link_index(&loaded.config, &loaded.content);
+    let highlighter = rolebook::markdown::highlight::Highlighter::new();
+    let cache = rolebook::markdown::MarkdownCache::new();
+    let renderer = Renderer::new(&views, &cache, &links, &[], &mut templates, &highlighter);
+    // The brief's page and the whole-playbook page both read it: said once.
+    let Err(problems) = renderer.pages(&all_pages(&loaded.content)) else {
+        panic!("a page made from a file that changed");
+    };
+    let said: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with(
+            "content/roles/engineer.md:1:1: the file changed while the site was being built"
+        ),
+        "{said:?}"
+    );
+}
