@@ -385,15 +385,16 @@ impl<'a> Views<'a> {
         self.term_data(taxonomy, key).map(|t| self.term_runs(&t))
     }
 
-    /// Every page of the term `term` (only page `number` when given), as (folder, view).
+    /// Every page of the term `term`, whose cards are `runs` (`term_runs`), as (folder,
+    /// view); only page `number` when given.
     pub fn term_pages(
         &self,
         taxonomy: Taxonomy,
         term: &TermData<'a>,
+        runs: &[Run<'a>],
         number: Option<usize>,
     ) -> Vec<(String, TermPage<'a>)> {
-        let runs = self.term_runs(term);
-        let layout = paginate(&lens(&runs), self.config.listing.page_size);
+        let layout = paginate(&lens(runs), self.config.listing.page_size);
         let listing = taxonomy.term_path(&term.key);
         let numbers = match number {
             Some(n) => n..=n.min(layout.len()),

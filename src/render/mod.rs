@@ -148,8 +148,14 @@ pub struct Renderer<'a, 'v> {
 struct PagedListings<'v> {
     home: std::sync::OnceLock<Vec<listing::Run<'v>>>,
     terms: std::sync::Mutex<
-        std::collections::HashMap<(site_views::Taxonomy, String), Arc<site_views::TermData<'v>>>,
+        std::collections::HashMap<(site_views::Taxonomy, String), Arc<PagedTerm<'v>>>,
     >,
+}
+
+/// A term and its runs of cards, sorted.
+struct PagedTerm<'v> {
+    data: site_views::TermData<'v>,
+    runs: Vec<listing::Run<'v>>,
 }
 
 impl<'a, 'v> Renderer<'a, 'v> {
@@ -180,11 +186,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
     }
 
     /// `Views::term_data`, kept for the rest of the render.
-    fn paged_term(
-        &self,
-        taxonomy: site_views::Taxonomy,
-        key: &str,
-    ) -> Option<Arc<site_views::TermData<'v>>> {
+    fn paged_term(&self, taxonomy: site_views::Taxonomy, key: &str) -> Option<Arc<PagedTerm<'v>>> {
         let terms = || {
             self.listings
                 .terms
@@ -195,7 +197,9 @@ impl<'a, 'v> Renderer<'a, 'v> {
             return Some(term.clone());
         }
         // Gathered outside the lock: the other core goes on with other terms meanwhile.
-        let term = Arc::new(self.views.term_data(taxonomy, key)?);
+        let data = self.views.term_data(taxonomy, key)?;
+        let runs = self.views.term_runs(&data);
+        let term = Arc::new(PagedTerm { data, runs });
         terms().insert((taxonomy, key.to_string()), term.clone());
         Some(term)
     }
@@ -350,7 +354,8 @@ impl<'a, 'v> Renderer<'a, 'v> {
                     &index,
                 )?;
                 for term in terms {
-                    pages.extend(self.term(*taxonomy, &term, None)?);
+                    let runs = views.term_runs(&term);
+                    pages.extend(self.term(*taxonomy, &term, &runs, None)?);
                 }
                 Ok(pages)
             }
@@ -361,11 +366,11 @@ impl<'a, 'v> Renderer<'a, 'v> {
                 views.taxonomy_index(*taxonomy),
             ),
             PageKey::Term(taxonomy, key) => match views.term_data(*taxonomy, key) {
-                Some(term) => self.term(*taxonomy, &term, None),
+                Some(term) => self.term(*taxonomy, &term, &views.term_runs(&term), None),
                 None => Ok(Vec::new()),
             },
             PageKey::TermPage(taxonomy, key, number) => match self.paged_term(*taxonomy, key) {
-                Some(term) => self.term(*taxonomy, &term, Some(*number)),
+                Some(term) => self.term(*taxonomy, &term.data, &term.runs, Some(*number)),
                 None => Ok(Vec::new()),
             },
             PageKey::Data => Ok(vec![(
@@ -549,10 +554,11 @@ impl<'v> Renderer<'_, 'v> {
         &self,
         taxonomy: site_views::Taxonomy,
         term: &site_views::TermData<'v>,
+        runs: &[listing::Run<'v>],
         number: Option<usize>,
     ) -> Result<Vec<RenderedPage>, Diagnostic> {
         let mut pages = Vec::new();
-        for (folder, page) in self.views.term_pages(taxonomy, term, number) {
+        for (folder, page) in self.views.term_pages(taxonomy, term, runs, number) {
             let mut context = Context::new();
             context.insert("term", &page.term);
             context.insert("paginator", &page.paginator);
