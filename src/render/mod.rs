@@ -185,7 +185,7 @@ impl<'a, 'v> Renderer<'a, 'v> {
         }
     }
 
-    /// `Views::term_data`, kept for the rest of the render.
+    /// `Views::term_data` and its runs of cards, sorted, kept for the rest of the render.
     fn paged_term(&self, taxonomy: site_views::Taxonomy, key: &str) -> Option<Arc<PagedTerm<'v>>> {
         let terms = || {
             self.listings
