@@ -140,8 +140,13 @@ impl Diagnostic {
     /// Where the problem is in its excerpt's text.
     fn byte_offset(&self) -> Option<usize> {
         let source = self.source()?;
-        let line = self.position.line.max(1).checked_sub(source.lines_before)?;
-        let line_start = line_start(&source.text, line - 1)?;
+        // The problem's line, counted from 0 within the excerpt.
+        let line = self
+            .position
+            .line
+            .max(1)
+            .checked_sub(source.lines_before + 1)?;
+        let line_start = line_start(&source.text, line)?;
         let line = &source.text[line_start..];
         let column_bytes: usize = line
             .chars()
