@@ -108,7 +108,7 @@ fn stages(c: &mut Criterion) {
         .expect("renders");
     let files: rolebook::output::SiteFiles = pages
         .into_iter()
-        .map(|(p, b)| (p, std::sync::Arc::from(b)))
+        .map(|(p, b)| (p, bytes::Bytes::from(b)))
         .collect();
     let out = tempfile::tempdir().expect("tempdir");
     c.bench_function(&format!("write {} files", files.len()), |b| {

@@ -886,7 +886,10 @@ fn diff(old: &SiteFiles, new: &SiteFiles) -> Rebuild {
         }
         match old_files.peek() {
             Some((old_path, old_bytes)) if *old_path == path => {
-                if !Arc::ptr_eq(old_bytes, bytes) && old_bytes != &bytes {
+                // The same buffer (kept from the last build) needs no comparing.
+                let same_buffer =
+                    old_bytes.as_ptr() == bytes.as_ptr() && old_bytes.len() == bytes.len();
+                if !same_buffer && *old_bytes != bytes {
                     changed.insert(path.clone(), bytes.clone());
                 }
                 old_files.next();

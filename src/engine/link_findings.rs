@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use crate::config::Config;
 use crate::content::Content;
@@ -23,7 +22,7 @@ const URL_ATTRIBUTES: [&str; 5] = ["href", "src", "action", "data-index", "data-
 pub fn broken_link_findings(
     config: &Config,
     content: &Content,
-    files: &BTreeMap<String, Arc<[u8]>>,
+    files: &crate::output::SiteFiles,
     templates: &[(&Path, &str)],
     known: &[Diagnostic],
 ) -> Vec<Diagnostic> {

@@ -529,13 +529,12 @@ fn write_all(root: &Path, output: &Path, files: Option<&SiteFiles>) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc as StdArc;
 
     fn rebuild(paths: &[&str]) -> Rebuild {
         Rebuild {
             changed: paths
                 .iter()
-                .map(|p| (p.to_string(), StdArc::from(&b"x"[..])))
+                .map(|p| (p.to_string(), bytes::Bytes::from_static(b"x")))
                 .collect(),
             ..Rebuild::default()
         }

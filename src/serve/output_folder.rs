@@ -156,7 +156,6 @@ fn split_pending(pending: &BTreeSet<String>, files: &SiteFiles) -> (SiteFiles, V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
 
     /// These files; and `roles.json`, by which gen knows its output, when `signed`.
     fn files(pairs: &[(&str, &str)], signed: bool) -> SiteFiles {
@@ -165,7 +164,12 @@ mod tests {
         pairs
             .iter()
             .chain(roles_json.into_iter().filter(|_| signed))
-            .map(|(path, text)| (path.to_string(), Arc::from(text.as_bytes())))
+            .map(|(path, text)| {
+                (
+                    path.to_string(),
+                    bytes::Bytes::copy_from_slice(text.as_bytes()),
+                )
+            })
             .collect()
     }
 

@@ -326,20 +326,22 @@ fn serve_file(state: &LiveState, path: &str) -> Response {
         .as_ref()
         .and_then(|k| snapshot.files.get(k).map(|b| (k, b)));
     let (body, kind) = match file {
-        Some((key, bytes)) if key.ends_with(".html") => {
-            (inject(bytes, &script, overlay), content_type(key))
-        }
-        Some((key, bytes)) => (bytes.to_vec(), content_type(key)),
+        Some((key, bytes)) if key.ends_with(".html") => (
+            Body::from(inject(bytes, &script, overlay)),
+            content_type(key),
+        ),
+        // The built file itself, shared with the snapshot: `roles.json` is tens of MB.
+        Some((key, bytes)) => (Body::from(bytes.clone()), content_type(key)),
         None if overlay.is_some() => (
-            inject(
+            Body::from(inject(
                 b"<!doctype html><title>Build failed</title><body></body>",
                 &script,
                 overlay,
-            ),
+            )),
             "text/html; charset=utf-8",
         ),
         None => (
-            format!("{}\n", status).into_bytes(),
+            Body::from(format!("{}\n", status)),
             "text/plain; charset=utf-8",
         ),
     };
@@ -348,7 +350,7 @@ fn serve_file(state: &LiveState, path: &str) -> Response {
     } else {
         status
     };
-    let mut response = Response::new(Body::from(body));
+    let mut response = Response::new(body);
     *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
