@@ -337,6 +337,14 @@ struct SearchEntry<'a> {
 /// beside the file.
 const ROLES_JSON_RUN: usize = 512;
 
+/// `entries` of `roles.json`'s list, each on its line; `first` when they open the list.
+fn push_entries(text: &mut String, entries: &[Arc<str>], first: bool) {
+    for (i, entry) in entries.iter().enumerate() {
+        text.push_str(if first && i == 0 { "[\n" } else { ",\n" });
+        text.push_str(entry);
+    }
+}
+
 impl<'a> Views<'a> {
     /// The matrix, its staffing view in `words`' language.
     pub fn matrix(&self, words: &Wording) -> MatrixView<'a> {
@@ -764,23 +772,20 @@ impl<'a> Views<'a> {
     /// but from one entry per brief: entries are written in parallel and, with a cache,
     /// only for briefs that changed since the last render.
     pub fn roles_json(&self) -> String {
-        let mut parts = self.roles_json_parts();
-        let mut text = parts.next().unwrap_or_default();
-        for (n, part) in parts.enumerate() {
-            if n == 0 {
-                // Sized from the first run, so a 30 MB file is not copied as it grows.
-                let runs = self.content.roles.len().div_ceil(ROLES_JSON_RUN).max(1);
-                text.reserve(part.len() * runs * 11 / 10);
-            }
-            text.push_str(&part);
-        }
+        let (head, end) = self.roles_json_ends();
+        // Sized once: `gen serve` lays a 40 MB file out again on each front-matter edit, and
+        // each copy of a growing string is fresh memory the kernel has to clear.
+        let entries = self.roles_json_entries(&self.content.roles);
+        let size = head.len() + end.len() + entries.iter().map(|e| e.len() + 2).sum::<usize>();
+        let mut text = String::with_capacity(size);
+        text.push_str(&head);
+        push_entries(&mut text, &entries, true);
+        text.push_str(end);
         text
     }
 
-    /// `roles.json` in parts (its head, its entries a run at a time, its end), for a build
-    /// that writes the file as it is made: a big site's is tens of megabytes.
-    pub fn roles_json_parts(&self) -> impl Iterator<Item = String> + '_ {
-        let roles = &self.content.roles;
+    /// What `roles.json` holds before and after its entries.
+    fn roles_json_ends(&self) -> (String, &'static str) {
         let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
         let head = format!(
             "{{\n  \"site\": {},\n  \"generator\": {},\n  \"roles\": ",
@@ -792,23 +797,37 @@ impl<'a> Views<'a> {
                 env!("CARGO_PKG_VERSION")
             ))
         );
-        let runs = roles.chunks(ROLES_JSON_RUN).enumerate().map(|(n, run)| {
-            let entries: Vec<Arc<str>> = run
-                .par_iter()
-                .map(|role| self.per_brief(|caches| &caches.json, role, || self.role_json(role)))
-                .collect();
-            let mut text = String::with_capacity(entries.iter().map(|e| e.len() + 2).sum());
-            for (i, entry) in entries.iter().enumerate() {
-                text.push_str(if n == 0 && i == 0 { "[\n" } else { ",\n" });
-                text.push_str(entry);
-            }
-            text
-        });
-        let end = if roles.is_empty() {
+        let end = if self.content.roles.is_empty() {
             "[]\n}\n"
         } else {
             "\n  ]\n}\n"
         };
+        (head, end)
+    }
+
+    /// The `roles.json` entries of `roles`, made in parallel (or kept from the last render).
+    fn roles_json_entries(&self, roles: &[Arc<Role>]) -> Vec<Arc<str>> {
+        roles
+            .par_iter()
+            .map(|role| self.per_brief(|caches| &caches.json, role, || self.role_json(role)))
+            .collect()
+    }
+
+    /// `roles.json` in parts (its head, its entries a run at a time, its end), for a build
+    /// that writes the file as it is made: a big site's is tens of megabytes.
+    pub fn roles_json_parts(&self) -> impl Iterator<Item = String> + '_ {
+        let (head, end) = self.roles_json_ends();
+        let runs = self
+            .content
+            .roles
+            .chunks(ROLES_JSON_RUN)
+            .enumerate()
+            .map(|(n, run)| {
+                let entries = self.roles_json_entries(run);
+                let mut text = String::with_capacity(entries.iter().map(|e| e.len() + 2).sum());
+                push_entries(&mut text, &entries, n == 0);
+                text
+            });
         std::iter::once(head)
             .chain(runs)
             .chain(std::iter::once(end.to_string()))
@@ -901,8 +920,21 @@ impl<'a> Views<'a> {
                 c: &[],
             })
         }));
-        // As `serde_json::to_string` writes the array of entries.
-        format!("window.rolebookSearch = [{}];\n", entries.join(","))
+        // As `serde_json::to_string` writes the array of entries; sized once, as the file is
+        // megabytes and `format!` would grow it by doubling.
+        const HEAD: &str = "window.rolebookSearch = [";
+        const END: &str = "];\n";
+        let size = HEAD.len() + END.len() + entries.iter().map(|e| e.len() + 1).sum::<usize>();
+        let mut text = String::with_capacity(size);
+        text.push_str(HEAD);
+        for (i, entry) in entries.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str(entry);
+        }
+        text.push_str(END);
+        text
     }
 
     /// Links of the site's own pages, for navigation.
