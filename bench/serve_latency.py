@@ -83,6 +83,30 @@ def summary(label, samples):
     return statistics.median(ms)
 
 
+# Issue 20's targets: each median edit as a share of the same corpus's clean build.
+TARGET_SHARE = {"body edit": 0.75, "front-matter edit": 1.5}
+
+
+def shares(gen, site, runs, medians):
+    """Time `runs` clean builds of `site` into a fresh folder each (the edited corpus, with
+    the server stopped) and print each median edit as a share of their median."""
+    seconds = []
+    for n in range(runs):
+        out = os.path.join(site, f"clean-build-{n}")
+        start = time.perf_counter()
+        subprocess.run([gen, "build", "--output", out], cwd=site, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds.append(time.perf_counter() - start)
+        shutil.rmtree(out, ignore_errors=True)
+    build_ms = statistics.median(seconds) * 1000
+    print(f"clean build        median {build_ms:6.0f} ms   (n={runs})")
+    for label, median in medians.items():
+        share = 100 * median / build_ms
+        target = TARGET_SHARE[label]
+        verdict = "met" if share <= target else "not met"
+        print(f"{label:<18} {share:5.2f} % of a clean build (target <= {target} %: {verdict})")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000)
@@ -97,6 +121,14 @@ def main():
         type=int,
         default=None,
         help="write `listing: {page_size: N}` into the corpus's site.yaml (a size past --pages: one unpaged listing)",
+    )
+    parser.add_argument(
+        "--clean-builds",
+        type=int,
+        default=0,
+        help="also time this many clean `gen build`s of the corpus, after the edits, and print "
+        "each median edit as a share of their median (issue 20's targets: body <= 0.75 %%, "
+        "front matter <= 1.5 %%)",
     )
     args = parser.parse_args()
     if not os.path.exists(args.gen):
@@ -136,13 +168,20 @@ def main():
                 samples.append(wait_for(sock, "reload") - start)
             return samples
 
+        medians = {}
         if args.kind in ("both", "body"):
-            summary("body edit", timed(lambda text, i: text + f"\nLatency probe paragraph {i}.\n"))
+            medians["body edit"] = summary(
+                "body edit", timed(lambda text, i: text + f"\nLatency probe paragraph {i}.\n")
+            )
         if args.kind in ("both", "front"):
-            summary(
+            medians["front-matter edit"] = summary(
                 "front-matter edit",
                 timed(lambda text, i: text.replace("\nsummary: ", f"\nsummary: Probe {i}. ", 1)),
             )
+        server.terminate()
+        server.wait()
+        if args.clean_builds:
+            shares(args.gen, site, args.clean_builds, medians)
     finally:
         server.terminate()
         server.wait()
