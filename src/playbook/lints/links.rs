@@ -1,7 +1,7 @@
 //! `broken-link`: links in bodies to pages that do not exist, or to `#anchors` no heading of
 //! the linked page carries.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use crate::content::Content;
 use crate::diagnostic::{Diagnostics, did_you_mean};
@@ -16,10 +16,6 @@ pub fn link_problems(
     links: &LinkIndex,
     only: Option<&BTreeSet<String>>,
 ) -> Diagnostics {
-    let anchors: HashMap<&str, &BTreeSet<String>> = cache
-        .iter()
-        .map(|(path, md)| (path.as_str(), &md.anchors))
-        .collect();
     let mut problems = Diagnostics::default();
     let selected = sources(content)
         .filter(|(source, _, _)| only.is_none_or(|paths| paths.contains(&source.content_path)));
@@ -61,7 +57,7 @@ pub fn link_problems(
             problems.push(d);
         }
         for anchor_ref in &md.anchor_refs {
-            let Some(targets) = anchors.get(anchor_ref.content_path.as_str()) else {
+            let Some(targets) = cache.get(&anchor_ref.content_path).map(|md| &md.anchors) else {
                 continue;
             };
             if targets.contains(&anchor_ref.anchor) {
