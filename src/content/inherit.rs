@@ -54,6 +54,7 @@ pub fn standalone(
         body_offset,
         written: None,
         origins,
+        tag_slugs: Default::default(),
     })
 }
 
@@ -177,6 +178,7 @@ impl Resolver<'_> {
                     body_offset: derived.body_offset,
                     written: Some(derived.written.clone()),
                     origins,
+                    tag_slugs: Default::default(),
                 })),
                 Err(problems) => {
                     self.problems.extend(problems);

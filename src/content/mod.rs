@@ -971,6 +971,20 @@ mod tests {
     }
 
     #[test]
+    fn a_briefs_tag_slugs_are_made_once_from_its_tags_as_written() {
+        let text = BRIEF.replace(
+            "---\nBody",
+            "tags: [Claims Ops, LLM, claims ops]\n---\nBody",
+        );
+        let Ok(Some(Page::Role(role))) = parse("roles/data-engineer.md", &text) else {
+            panic!("expected a role");
+        };
+        assert_eq!(role.tag_slugs(), ["claims-ops", "llm", "claims-ops"]);
+        // Kept: the second call hands back the same slugs.
+        assert!(std::ptr::eq(role.tag_slugs(), role.tag_slugs()));
+    }
+
+    #[test]
     fn files_outside_roles_are_guides() {
         let guide = "---\ntitle: Intake\nweight: 3\n---\nText\n";
         let Ok(Some(Page::Guide(g))) = parse("guides/intake.md", guide) else {

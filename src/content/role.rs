@@ -695,9 +695,24 @@ pub struct Role {
     /// when its parent changes.
     pub written: Option<Arc<WrittenFront>>,
     pub origins: Origins,
+    /// Its tags as slugs (their pages' addresses), made on first use and kept with the
+    /// brief: `gen serve` keeps a brief it did not read again, so an edit slugifies only the
+    /// edited brief's tags, not every brief's for each listing it plans.
+    pub(crate) tag_slugs: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Role {
+    /// Its tags as slugs, in the order written.
+    pub fn tag_slugs(&self) -> &[String] {
+        self.tag_slugs.get_or_init(|| {
+            self.front
+                .tags
+                .iter()
+                .map(|t| crate::slug::slugify(&t.value))
+                .collect()
+        })
+    }
+
     /// The Markdown after the front matter (read again if it was let go; see
     /// `SourceFile::body`).
     pub fn body(&self) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {

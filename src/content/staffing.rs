@@ -154,6 +154,8 @@ fn staffed(
     ));
     Ok(Some(Role {
         front,
+        // Made again from the new front matter when asked.
+        tag_slugs: Default::default(),
         ..role.clone()
     }))
 }

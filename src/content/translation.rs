@@ -430,6 +430,7 @@ fn translated_brief(
         body_offset,
         written: None,
         origins,
+        tag_slugs: Default::default(),
     })
 }
 

@@ -505,8 +505,8 @@ impl<'a> Views<'a> {
     /// Tags by their slug, with the spelling of their first use.
     fn tags(&self) -> BTreeMap<String, (String, Vec<&'a Arc<Role>>)> {
         let mut tags: BTreeMap<String, (String, Vec<&'a Arc<Role>>)> = BTreeMap::new();
-        for (role, slugs) in self.content.roles.iter().zip(self.tag_slugs()) {
-            for (tag, slug) in role.front.tags.iter().zip(slugs) {
+        for role in &self.content.roles {
+            for (tag, slug) in role.front.tags.iter().zip(role.tag_slugs()) {
                 let entry = tags
                     .entry(slug.clone())
                     .or_insert_with(|| (tag.value.clone(), Vec::new()));
@@ -659,10 +659,10 @@ impl<'a> Views<'a> {
             Taxonomy::Archetypes => self.archetype_term(self.config.archetype(key)?),
             Taxonomy::Capabilities => self.capability_term(self.config.capability(key)?),
             Taxonomy::Tags => {
-                let slugs = self.tag_slugs();
-                let tagged = |i: &usize| slugs[*i].iter().any(|s| s == key);
-                let first = (0..self.content.roles.len()).find(tagged)?;
-                let at = slugs[first].iter().position(|s| s == key)?;
+                let roles = &self.content.roles;
+                let tagged = |i: &usize| roles[*i].tag_slugs().iter().any(|s| s == key);
+                let first = (0..roles.len()).find(tagged)?;
+                let at = roles[first].tag_slugs().iter().position(|s| s == key)?;
                 let name = &self.content.roles[first].front.tags[at];
                 let roles: Vec<&'a Arc<Role>> = (first..self.content.roles.len())
                     .filter(tagged)

@@ -289,8 +289,6 @@ pub struct Views<'a> {
     lookups: std::sync::atomic::AtomicUsize,
     /// Briefs by the brief they extend, built on first use.
     derived: std::sync::OnceLock<std::collections::HashMap<String, Vec<Arc<Role>>>>,
-    /// Each brief's tags as slugs, in brief order, made on first use.
-    tag_slugs: std::sync::OnceLock<Vec<Vec<String>>>,
     /// The slugs of the bundled briefs, judged once per render (the staffing view, its
     /// summary and the matrix rows all ask).
     bundled: std::sync::OnceLock<std::collections::HashSet<String>>,
@@ -317,7 +315,6 @@ impl<'a> Views<'a> {
             followers: std::sync::OnceLock::new(),
             lookups: std::sync::atomic::AtomicUsize::new(0),
             derived: std::sync::OnceLock::new(),
-            tag_slugs: std::sync::OnceLock::new(),
             bundled: std::sync::OnceLock::new(),
             caches: None,
             has_plan: std::sync::OnceLock::new(),
@@ -463,23 +460,6 @@ impl<'a> Views<'a> {
                     .collect()
             })
             .contains(&role.slug)
-    }
-
-    /// Each brief's tags as slugs, in the order of `content.roles`.
-    pub fn tag_slugs(&self) -> &[Vec<String>] {
-        self.tag_slugs.get_or_init(|| {
-            self.content
-                .roles
-                .iter()
-                .map(|r| {
-                    r.front
-                        .tags
-                        .iter()
-                        .map(|t| crate::slug::slugify(&t.value))
-                        .collect()
-                })
-                .collect()
-        })
     }
 
     /// The briefs hired after the brief `slug`.
