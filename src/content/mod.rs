@@ -62,7 +62,49 @@ pub struct Content {
     pub translations: Vec<Arc<translation::Translation>>,
 }
 
+/// A brief or guide as the stages that read bodies take it: the brief (none for a guide),
+/// its file, and where its body starts.
+pub type PageSource<'c> = (Option<&'c Role>, &'c SourceFile, usize);
+
 impl Content {
+    /// The pages whose content paths `only` holds, or every page (briefs first) when `None`.
+    /// A rebuild passes the few pages it read again: each is found by its file's stem, the
+    /// slug of most briefs, before any walk over 10,000 briefs.
+    pub fn pages_in<'c>(&'c self, only: Option<&BTreeSet<String>>) -> Vec<PageSource<'c>> {
+        match only {
+            None => self
+                .roles
+                .iter()
+                .map(|r| (Some(r.as_ref()), &r.source, r.body_offset))
+                .chain(self.guides.iter().map(|g| (None, &g.source, g.body_offset)))
+                .collect(),
+            Some(paths) => paths.iter().filter_map(|p| self.page_at(p)).collect(),
+        }
+    }
+
+    /// The page read from `content_path` (`roles/caio.md`).
+    fn page_at(&self, content_path: &str) -> Option<PageSource<'_>> {
+        let by_stem = Path::new(content_path)
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .and_then(|stem| self.role(stem))
+            .filter(|r| r.source.content_path == content_path)
+            .map(|r| (Some(r), &r.source, r.body_offset));
+        by_stem
+            .or_else(|| {
+                self.guides
+                    .iter()
+                    .find(|g| g.source.content_path == content_path)
+                    .map(|g| (None, &g.source, g.body_offset))
+            })
+            .or_else(|| {
+                self.roles
+                    .iter()
+                    .find(|r| r.source.content_path == content_path)
+                    .map(|r| (Some(r.as_ref()), &r.source, r.body_offset))
+            })
+    }
+
     pub fn role(&self, slug: &str) -> Option<&Role> {
         self.roles
             .binary_search_by(|r| r.slug.as_str().cmp(slug))
@@ -982,6 +1024,46 @@ mod tests {
         assert_eq!(role.tag_slugs(), ["claims-ops", "llm", "claims-ops"]);
         // Kept: the second call hands back the same slugs.
         assert!(std::ptr::eq(role.tag_slugs(), role.tag_slugs()));
+    }
+
+    #[test]
+    fn pages_in_finds_the_pages_read_again_by_slug_by_walk_and_as_guides() {
+        use super::testing::{brief, content};
+        let site = content(&[
+            ("roles/caio.md", brief("CAIO", "executive-operator", &[])),
+            // A slug that is not the file's stem: found by the walk.
+            (
+                "roles/head.md",
+                brief("Head of AI", "manager", &[]).replacen("---\n", "---\nslug: head-of-ai\n", 1),
+            ),
+            (
+                "guides/intake.md",
+                "---\ntitle: Intake\n---\nText\n".to_string(),
+            ),
+        ]);
+        let found = |paths: &[&str]| -> Vec<String> {
+            let only: BTreeSet<String> = paths.iter().map(|p| p.to_string()).collect();
+            let mut found: Vec<String> = site
+                .pages_in(Some(&only))
+                .iter()
+                .map(|(role, source, _)| format!("{} {}", source.content_path, role.is_some()))
+                .collect();
+            found.sort();
+            found
+        };
+        assert_eq!(found(&["roles/caio.md"]), ["roles/caio.md true"]);
+        assert_eq!(found(&["roles/head.md"]), ["roles/head.md true"]);
+        assert_eq!(found(&["guides/intake.md"]), ["guides/intake.md false"]);
+        assert_eq!(
+            found(&["roles/gone.md", "roles/caio.de.md"]),
+            Vec::<String>::new()
+        );
+        let all: Vec<&str> = site
+            .pages_in(None)
+            .iter()
+            .map(|(_, source, _)| source.content_path.as_str())
+            .collect();
+        assert_eq!(all, ["roles/caio.md", "roles/head.md", "guides/intake.md"]);
     }
 
     #[test]

@@ -45,12 +45,18 @@ pub fn link_index(config: &Config, content: &Content) -> LinkIndex {
 /// Each content page as (source, where its body starts, body). For the stages that read
 /// every body, which run before a streamed build lets the bodies go.
 pub(crate) fn sources(content: &Content) -> impl Iterator<Item = (&SourceFile, usize, &str)> {
+    sources_in(content, None)
+}
+
+/// `sources` of the pages whose content paths `only` holds (all when `None`).
+pub(crate) fn sources_in<'c>(
+    content: &'c Content,
+    only: Option<&BTreeSet<String>>,
+) -> impl Iterator<Item = (&'c SourceFile, usize, &'c str)> {
     content
-        .roles
-        .iter()
-        .map(|r| (&r.source, r.body_offset))
-        .chain(content.guides.iter().map(|g| (&g.source, g.body_offset)))
-        .filter_map(|(source, body_offset)| {
+        .pages_in(only)
+        .into_iter()
+        .filter_map(|(_, source, body_offset)| {
             let body = source.body_in_memory(body_offset);
             debug_assert!(body.is_some(), "{} was let go", source.content_path);
             Some((source, body_offset, body?))
@@ -101,8 +107,7 @@ fn process_markdown(
     only: Option<&BTreeSet<String>>,
     process: &(dyn Fn(&str, &str, &LinkIndex) -> RenderedMarkdown + Sync),
 ) -> Vec<(String, Arc<RenderedMarkdown>)> {
-    let selected: Vec<(&SourceFile, &str)> = sources(content)
-        .filter(|(source, _, _)| only.is_none_or(|set| set.contains(&source.content_path)))
+    let selected: Vec<(&SourceFile, &str)> = sources_in(content, only)
         .map(|(source, _, body)| (source, body))
         .collect();
     selected

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::content::Content;
 use crate::diagnostic::{Diagnostics, did_you_mean};
-use crate::markdown::pages::sources;
+use crate::markdown::pages::sources_in;
 use crate::markdown::{LinkIndex, LinkProblem, MarkdownCache};
 
 /// Links to pages that do not exist, and `#anchors` no heading carries, on every page or on
@@ -17,9 +17,7 @@ pub fn link_problems(
     only: Option<&BTreeSet<String>>,
 ) -> Diagnostics {
     let mut problems = Diagnostics::default();
-    let selected = sources(content)
-        .filter(|(source, _, _)| only.is_none_or(|paths| paths.contains(&source.content_path)));
-    for (source, body_offset, _) in selected {
+    for (source, body_offset, _) in sources_in(content, only) {
         let Some(md) = cache.get(&source.content_path) else {
             continue;
         };

@@ -264,9 +264,7 @@ pub fn check_bodies(
     only: Option<&BTreeSet<String>>,
 ) -> HashMap<PathBuf, Vec<Diagnostic>> {
     use rayon::prelude::*;
-    let pages: Vec<(Option<&Role>, &SourceFile, usize)> = pages(content)
-        .filter(|(_, source, _)| only.is_none_or(|paths| paths.contains(&source.content_path)))
-        .collect();
+    let pages = content.pages_in(only);
     let mut found: HashMap<PathBuf, Vec<Diagnostic>> = pages
         .par_iter()
         .map(|&(role, source, body_offset)| {
@@ -290,20 +288,6 @@ pub fn check_bodies(
         }
     }
     found
-}
-
-/// Every page: its brief (guides have none), source and where its body starts.
-fn pages(content: &Content) -> impl Iterator<Item = (Option<&Role>, &SourceFile, usize)> {
-    content
-        .roles
-        .iter()
-        .map(|r| (Some(r.as_ref()), &r.source, r.body_offset))
-        .chain(
-            content
-                .guides
-                .iter()
-                .map(|g| (None, &g.source, g.body_offset)),
-        )
 }
 
 /// Findings by level, for summaries.
