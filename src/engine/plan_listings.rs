@@ -57,9 +57,7 @@ pub fn narrow(
                     {
                         return None;
                     }
-                    let (old_runs, new_runs) =
-                        rayon::join(|| before.home_runs(), || after.home_runs());
-                    Some((old_runs, new_runs))
+                    Some(rayon::join(|| before.home_runs(), || after.home_runs()))
                 }
                 PageKey::Term(taxonomy, term) => before
                     .term_data(*taxonomy, term)

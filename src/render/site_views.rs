@@ -663,16 +663,16 @@ impl<'a> Views<'a> {
                 let tagged = |i: &usize| roles[*i].tag_slugs().iter().any(|s| s == key);
                 let first = (0..roles.len()).find(tagged)?;
                 let at = roles[first].tag_slugs().iter().position(|s| s == key)?;
-                let name = &self.content.roles[first].front.tags[at];
-                let roles: Vec<&'a Arc<Role>> = (first..self.content.roles.len())
+                let name = &roles[first].front.tags[at];
+                let tagged_roles: Vec<&'a Arc<Role>> = (first..roles.len())
                     .filter(tagged)
-                    .map(|i| &self.content.roles[i])
+                    .map(|i| &roles[i])
                     .collect();
                 TermData {
                     key: key.to_string(),
                     name: name.value.clone(),
                     description: None,
-                    roles,
+                    roles: tagged_roles,
                     secondary: Vec::new(),
                 }
             }
