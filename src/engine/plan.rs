@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::content::Content;
@@ -148,28 +149,29 @@ fn front_of(text: &str, body_offset: usize) -> &str {
 /// added, removed or moved changes every address, so everything is rendered again.
 pub fn plan_content(config: &Config, old: &Content, new: &Content) -> Plan {
     // After an edit of a few pages, both lists hold the same pages in the same order: pair
-    // them by position, without hashing ten thousand paths twice.
+    // them by position, without hashing ten thousand paths twice. A page not read again is
+    // the same value in both, known without reading it.
     let same_order = old.roles.len() == new.roles.len()
         && old.guides.len() == new.guides.len()
         && old
             .roles
             .iter()
             .zip(&new.roles)
-            .all(|(a, b)| a.source.content_path == b.source.content_path)
+            .all(|(a, b)| Arc::ptr_eq(a, b) || a.source.content_path == b.source.content_path)
         && old
             .guides
             .iter()
             .zip(&new.guides)
-            .all(|(a, b)| a.source.content_path == b.source.content_path);
+            .all(|(a, b)| Arc::ptr_eq(a, b) || a.source.content_path == b.source.content_path);
     if same_order {
         let mut plan = Plan::default();
         for (before, role) in old.roles.iter().zip(&new.roles) {
-            if !plan_role(&mut plan, config, old, new, before, role) {
+            if !Arc::ptr_eq(before, role) && !plan_role(&mut plan, config, old, new, before, role) {
                 return Plan::everything();
             }
         }
         for (before, guide) in old.guides.iter().zip(&new.guides) {
-            if !plan_guide(&mut plan, before, guide) {
+            if !Arc::ptr_eq(before, guide) && !plan_guide(&mut plan, before, guide) {
                 return Plan::everything();
             }
         }
