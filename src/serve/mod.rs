@@ -266,8 +266,6 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
             let _ = watcher.watch_source_folders(&changes);
             let follow = single_page(&changes).and_then(|p| session.page_url(p));
             let outcome = session.apply(changes.clone());
-            follow_theme(&watcher, &session);
-            follow_data_files(&mut watcher, &root);
             match outcome {
                 Outcome::Built(rebuild) => {
                     log_rebuild(&changes, &rebuild, options.timings);
@@ -281,6 +279,10 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
                     loop_state.publish_errors(&error.render(false));
                 }
             }
+            // Once the browsers have heard: reading site.yaml again for the files to follow
+            // is not on the way from a save to the reload.
+            follow_theme(&watcher, &session);
+            follow_data_files(&mut watcher, &root);
         }
     });
 
