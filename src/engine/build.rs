@@ -84,6 +84,10 @@ struct LintFindings {
     skipped: Vec<Diagnostic>,
     /// Of the lints that read bodies, by file.
     bodies: HashMap<PathBuf, Arc<Vec<Diagnostic>>>,
+    /// Whether these are the last render's findings, when the lints ran only where the
+    /// edits could change them: then only the fresh ones needed comparing. `None` when a
+    /// whole part was linted again (`same_as` compares all).
+    same_as_kept: Option<bool>,
 }
 
 impl LintFindings {
@@ -104,9 +108,7 @@ impl LintFindings {
 
     /// Whether `other` holds the same findings: those a rebuild kept are the same vectors.
     fn same_as(&self, other: &LintFindings) -> bool {
-        fn same(a: &Arc<Vec<Diagnostic>>, b: &Arc<Vec<Diagnostic>>) -> bool {
-            Arc::ptr_eq(a, b) || same_findings(a, b)
-        }
+        let same = same_vec;
         self.briefs.len() == other.briefs.len()
             && self
                 .briefs
@@ -405,10 +407,13 @@ impl Build {
         // An edit that changed no finding (most do not) keeps the last render's, uncopied
         // (the trees' findings are made anew each time, so not with languages).
         let unchanged = self.config.languages.is_empty()
-            && self
-                .lint_findings
-                .as_ref()
-                .is_some_and(|old| old.same_as(&lint_findings));
+            && match lint_findings.same_as_kept {
+                Some(same) => same,
+                None => self
+                    .lint_findings
+                    .as_ref()
+                    .is_some_and(|old| old.same_as(&lint_findings)),
+            };
         let (warnings, lint_findings) = if unchanged {
             (self.findings.clone(), Some(lint_findings))
         } else {
@@ -766,10 +771,8 @@ impl Build {
             .iter()
             .filter(|r| edited.is_none_or(|paths| paths.contains(&r.source.content_path)))
             .collect();
-        let mut briefs = match (kept, edited) {
-            (Some(kept), Some(_)) => kept.briefs.clone(),
-            _ => BTreeMap::new(),
-        };
+        let briefs_kept = kept.filter(|_| edited.is_some());
+        let mut briefs = briefs_kept.map_or_else(BTreeMap::new, |kept| kept.briefs.clone());
         let (checked, across) = rayon::join(
             || {
                 briefs_to_check
@@ -787,7 +790,19 @@ impl Build {
                 _ => Arc::new(lints::check_across_briefs(&self.config, content)),
             },
         );
+        // The briefs linted again are the only ones that can differ from the kept findings.
+        let mut same = briefs_kept.map(|kept| {
+            checked.iter().all(|(path, found)| {
+                kept.briefs
+                    .get(path)
+                    .is_some_and(|old| same_vec(old, found))
+            }) && same_vec(&kept.across, &across)
+                && same_findings(&kept.skipped, &content.skipped)
+        });
         briefs.extend(checked);
+        if let Some(kept) = briefs_kept {
+            same = same.map(|same| same && briefs.len() == kept.briefs.len());
+        }
         // A page's findings change with its body, but also with the headings of the pages it
         // links to, and with the `allow:` list in its front matter.
         let edited_pages: Option<BTreeSet<String>> = match (kept, &plan.markdown, &plan.fronts) {
@@ -804,16 +819,24 @@ impl Build {
         let bodies = match (only, kept) {
             (Some(_), Some(kept)) => {
                 let mut bodies = kept.bodies.clone();
-                bodies.extend(fresh);
+                for (file, found) in fresh {
+                    let old = bodies.insert(file, found.clone());
+                    same = same.map(|same| same && old.is_some_and(|old| same_vec(&old, &found)));
+                }
+                same = same.map(|same| same && bodies.len() == kept.bodies.len());
                 bodies
             }
-            _ => fresh.collect(),
+            _ => {
+                same = None;
+                fresh.collect()
+            }
         };
         LintFindings {
             briefs,
             across,
             skipped: content.skipped.clone(),
             bodies,
+            same_as_kept: same,
         }
     }
 
@@ -851,6 +874,11 @@ impl Build {
     pub fn pending(&self) -> &ChangeSet {
         &self.pending
     }
+}
+
+/// Whether two shared lists of findings are the same: the same list, or equal ones.
+fn same_vec(a: &Arc<Vec<Diagnostic>>, b: &Arc<Vec<Diagnostic>>) -> bool {
+    Arc::ptr_eq(a, b) || same_findings(a, b)
 }
 
 fn same_findings(a: &[Diagnostic], b: &[Diagnostic]) -> bool {
@@ -959,6 +987,7 @@ mod tests {
             across: Arc::default(),
             skipped: Vec::new(),
             bodies: HashMap::new(),
+            same_as_kept: None,
         }
     }
 
