@@ -67,16 +67,15 @@ pub fn narrow(
             };
             let (old_runs, new_runs) = runs?;
             let numbers = listing::changed_pages(&old_runs, &new_runs, size, slug, card)?;
-            let cards: usize = new_runs.iter().map(|r| r.roles.len()).sum();
-            Some((key, numbers, cards))
+            Some((key, numbers, after.pages_of(&new_runs)))
         })
         .collect();
-    for (key, mut numbers, cards) in changes {
+    for (key, mut numbers, pages_after) in changes {
         if key == PageKey::Home && changed.iter().any(|what| INTRO.contains(what)) {
             numbers.insert(1);
         }
         pages.remove(&key);
-        if listing::page_count(cards, size) == 1 {
+        if pages_after == 1 {
             // One page before and after: the listing is that page, if it changed (a library
             // brief's hiring order is on no listing).
             if !numbers.is_empty() {

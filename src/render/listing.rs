@@ -301,7 +301,12 @@ impl<'a> Views<'a> {
 
     /// The number of pages of the home listing.
     pub fn home_pages(&self) -> usize {
-        let cards = self.home_runs().iter().map(|r| r.roles.len()).sum();
+        self.pages_of(&self.home_runs())
+    }
+
+    /// The number of pages a listing of `runs` takes.
+    pub fn pages_of(&self, runs: &[Run<'a>]) -> usize {
+        let cards = runs.iter().map(|r| r.roles.len()).sum();
         page_count(cards, self.config.listing.page_size)
     }
 

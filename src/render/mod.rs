@@ -527,7 +527,8 @@ impl<'v> Renderer<'_, 'v> {
         let runs = self.listings.home.get_or_init(|| views.home_runs());
         let numbers = match number {
             Some(n) => n..=n,
-            None => 1..=views.home_pages(),
+            // From the runs just gathered, not gathered again.
+            None => 1..=views.pages_of(runs),
         };
         let mut pages = Vec::new();
         for n in numbers {
