@@ -108,20 +108,19 @@ impl LintFindings {
 
     /// Whether `other` holds the same findings: those a rebuild kept are the same vectors.
     fn same_as(&self, other: &LintFindings) -> bool {
-        let same = same_vec;
         self.briefs.len() == other.briefs.len()
             && self
                 .briefs
                 .iter()
                 .zip(&other.briefs)
-                .all(|((path, a), (other_path, b))| path == other_path && same(a, b))
-            && same(&self.across, &other.across)
+                .all(|((path, a), (other_path, b))| path == other_path && same_vec(a, b))
+            && same_vec(&self.across, &other.across)
             && same_findings(&self.skipped, &other.skipped)
             && self.bodies.len() == other.bodies.len()
             && self
                 .bodies
                 .iter()
-                .all(|(file, a)| other.bodies.get(file).is_some_and(|b| same(a, b)))
+                .all(|(file, a)| other.bodies.get(file).is_some_and(|b| same_vec(a, b)))
     }
 
     fn all(&self) -> Vec<Diagnostic> {
