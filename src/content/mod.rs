@@ -15,7 +15,8 @@ pub mod taxonomy;
 pub mod translation;
 pub mod when;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -287,6 +288,9 @@ fn reload_edited(
         .map(reuse)
         .chain(previous.guides.iter().map(|g| Page::Guide(g.clone())))
         .collect();
+    // A path compares component by component: 10,000 lookups in `changed` were a quarter of
+    // a body edit's rebuild. Only a page whose file name is an edited one's is looked up.
+    let changed_names: HashSet<&OsStr> = changed.iter().filter_map(|f| f.file_name()).collect();
     let results: Vec<Result<Option<Page>, Vec<Diagnostic>>> = pages
         .into_par_iter()
         .map(|page| {
@@ -295,7 +299,12 @@ fn reload_edited(
                 Page::Derived(derived) => &derived.source,
                 Page::Guide(guide) => &guide.source,
             };
-            if changed.contains(&source.file) {
+            let edited = source
+                .file
+                .file_name()
+                .is_some_and(|name| changed_names.contains(name))
+                && changed.contains(&source.file);
+            if edited {
                 load_page(root, &source.file, &source.content_path, config, options)
             } else {
                 Ok(Some(page))
