@@ -230,10 +230,22 @@ impl Sim<'_> {
                 None => {
                     let path = self.pick_role();
                     let good = read(root, &path);
-                    write(root, &path, &good.replacen("archetype:", "archetyp:", 1));
+                    // A file that does not load, or one that loads and fails the render
+                    // (a broken link is an error): both leave the last site as it was. The
+                    // link comes with a new heading, which its fix keeps: the heading is
+                    // new to the site only if the failed render left no trace.
+                    let (bad, fixed, how) = if self.rng.below(2) == 0 {
+                        let bad = good.replacen("archetype:", "archetyp:", 1);
+                        (bad, good, "front matter")
+                    } else {
+                        let fixed = format!("{good}\n## Gone {n}\n");
+                        let bad = format!("{fixed}\nSee [gone](no-such-page-{n}.md).\n");
+                        (bad, fixed, "a link")
+                    };
+                    write(root, &path, &bad);
                     changes.content.insert(PathBuf::from(&path));
-                    self.broken = Some((path.clone(), good));
-                    format!("broke {path}")
+                    self.broken = Some((path.clone(), fixed));
+                    format!("broke {path}'s {how}")
                 }
             },
             11 => {
@@ -380,6 +392,7 @@ impl Sim<'_> {
 fn incremental_rebuilds_equal_clean_builds_over_random_edits() {
     // The third sequence pages every listing two cards a page: edits move cards between
     // pages, and terms and pages come and go.
+    let mut failed_renders = 0;
     for (seed, page_size) in [
         (0x9E37_79B9_7F4A_7C15_u64, None),
         (0xD1B5_4A32_D192_ED03, None),
@@ -437,6 +450,7 @@ fn incremental_rebuilds_equal_clean_builds_over_random_edits() {
                 }
                 (Err(_), Err(_)) => {
                     failures += 1;
+                    failed_renders += usize::from(edit.ends_with("a link"));
                     assert_eq!(
                         files_of(&build),
                         before,
@@ -453,6 +467,11 @@ fn incremental_rebuilds_equal_clean_builds_over_random_edits() {
         }
         assert!(failures > 0, "the sequence exercised broken states");
     }
+    // A broken link fails the render itself, after the bodies and the lints have run.
+    assert!(
+        failed_renders > 0,
+        "the sequences failed renders, not only loads"
+    );
 }
 
 #[test]

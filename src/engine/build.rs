@@ -2,7 +2,7 @@
 //! output files, so that a rebuild after an edit redoes only what the edit touches. A failed
 //! rebuild changes nothing: the last good site stays, and the edit is retried with the next.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -12,6 +12,10 @@ use crate::config::Config;
 use crate::content::role::Role;
 use crate::content::{self, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::engine::journal::Journal;
+use crate::engine::kept_findings::{
+    self, FindingsUndo, FreshFindings, LintFindings, Part, same_findings,
+};
 use crate::engine::languages;
 use crate::engine::plan::{self, ChangeSet, Plan, Selection};
 use crate::engine::site::{LoadOptions, Site};
@@ -68,74 +72,6 @@ pub struct Build {
     languages: Option<crate::render::languages::LanguageMap>,
     /// Pages the language trees had at the last render.
     language_pages: usize,
-}
-
-/// Lint findings (errors too) as the lints produce them. Each brief's and each page's are
-/// shared, so that a rebuild keeps the findings of what it did not touch without copying
-/// them (a big playbook has tens of thousands).
-struct LintFindings {
-    /// Of the lints that read one brief's front matter, by the brief's content path. A
-    /// finding on an inherited value names the parent's file, so several briefs can hold
-    /// findings with the same file and line: an ordered map keeps their order stable.
-    briefs: BTreeMap<String, Arc<Vec<Diagnostic>>>,
-    /// Of the lints that read front matter across briefs.
-    across: Arc<Vec<Diagnostic>>,
-    /// Files under `content/` that were not read (symbolic links, special files).
-    skipped: Vec<Diagnostic>,
-    /// Of the lints that read bodies, by file.
-    bodies: HashMap<PathBuf, Arc<Vec<Diagnostic>>>,
-    /// Whether these are the last render's findings, when the lints ran only where the
-    /// edits could change them: then only the fresh ones needed comparing. `None` when a
-    /// whole part was linted again (`same_as` compares all).
-    same_as_kept: Option<bool>,
-}
-
-impl LintFindings {
-    /// Every finding, sorted, taken out: for a build that keeps nothing for a rebuild (a
-    /// streamed one), so 26,000 findings are not held twice at the peak of its memory.
-    fn into_all(self) -> Vec<Diagnostic> {
-        let mut all: Vec<Diagnostic> = self
-            .briefs
-            .into_values()
-            .chain(std::iter::once(self.across))
-            .chain(std::iter::once(Arc::new(self.skipped)))
-            .chain(self.bodies.into_values())
-            .flat_map(Arc::unwrap_or_clone)
-            .collect();
-        lints::sort(&mut all);
-        all
-    }
-
-    /// Whether `other` holds the same findings: those a rebuild kept are the same vectors.
-    fn same_as(&self, other: &LintFindings) -> bool {
-        self.briefs.len() == other.briefs.len()
-            && self
-                .briefs
-                .iter()
-                .zip(&other.briefs)
-                .all(|((path, a), (other_path, b))| path == other_path && same_vec(a, b))
-            && same_vec(&self.across, &other.across)
-            && same_findings(&self.skipped, &other.skipped)
-            && self.bodies.len() == other.bodies.len()
-            && self
-                .bodies
-                .iter()
-                .all(|(file, a)| other.bodies.get(file).is_some_and(|b| same_vec(a, b)))
-    }
-
-    fn all(&self) -> Vec<Diagnostic> {
-        let mut all: Vec<Diagnostic> = self
-            .briefs
-            .values()
-            .chain(std::iter::once(&self.across))
-            .flat_map(|found| found.iter())
-            .chain(&self.skipped)
-            .chain(self.bodies.values().flat_map(|found| found.iter()))
-            .cloned()
-            .collect();
-        lints::sort(&mut all);
-        all
-    }
 }
 
 /// A callback for build progress: (pages done, pages in all).
@@ -355,17 +291,38 @@ impl Build {
     }
 
     /// Render what `plan` selects from `content` into `sink` and, if everything succeeds,
-    /// make it the current site. The stages, in order, each timed for `--timings`.
+    /// make it the current site; if anything fails, the build is as it was.
     fn render(&mut self, content: Content, plan: Plan, sink: &dyn Sink) -> Result<Rebuild, Error> {
+        let mut undo = Undo::default();
+        let rendered = self.render_in_place(content, plan, sink, &mut undo);
+        if rendered.is_err() {
+            undo.markdown.undo(&mut self.markdown);
+            undo.findings.undo(&mut self.lint_findings);
+        }
+        rendered
+    }
+
+    /// `render`, changing the Markdown cache and the lint findings in place as it goes, with
+    /// what it replaced in `undo`. The stages, in order, each timed for `--timings`.
+    fn render_in_place(
+        &mut self,
+        content: Content,
+        plan: Plan,
+        sink: &dyn Sink,
+        undo: &mut Undo,
+    ) -> Result<Rebuild, Error> {
         let streaming = sink.streams();
         let links = self.link_index(&content, &plan);
         self.stages.last = Instant::now();
-        let (markdown, changed) = self.markdown(&content, &links, &plan, streaming);
+        let changed = self.markdown(&content, &links, &plan, streaming, &mut undo.markdown);
         // The grammars the pages need compile on another thread while the lints run; a
         // rebuild looks only at the bodies it read again.
         let fresh: Vec<&Arc<markdown::RenderedMarkdown>> = match plan.markdown.only() {
-            Some(paths) => paths.iter().filter_map(|path| markdown.get(path)).collect(),
-            None => markdown.values().collect(),
+            Some(paths) => paths
+                .iter()
+                .filter_map(|path| self.markdown.get(path))
+                .collect(),
+            None => self.markdown.values().collect(),
         };
         let _ = highlight::warm_up(
             fresh
@@ -378,14 +335,14 @@ impl Build {
         } else {
             "markdown and highlighting"
         });
-        let lint_findings = self.lint(&content, &markdown, &links, &plan, changed.anchors);
+        let fresh_findings = self.lint(&content, &self.markdown, &links, &plan, changed.anchors);
         // The languages' trees are made whole each time: they are small beside the site,
         // and a translation inherits from its page, so any edit may change them.
         let trees = languages::prepare(
             &self.config,
             &content,
             &links,
-            &markdown,
+            &self.markdown,
             (!streaming).then_some(Html {
                 raw_html: self.config.markdown.raw_html,
                 highlighter: &self.highlighter,
@@ -394,37 +351,34 @@ impl Build {
         );
         // A streamed build lays each body out again as its page is written, and reads it
         // again from its file then: every stage that reads all the bodies has run.
-        let markdown = if streaming {
-            markdown::keep_headings(markdown)
-        } else {
-            markdown
-        };
         let mut content = content;
         if streaming {
+            let scanned = std::mem::take(&mut self.markdown);
+            self.markdown = markdown::keep_headings(scanned);
             content.let_bodies_go(&self.root);
         }
+        let same = kept_findings::keep(&mut self.lint_findings, fresh_findings, &mut undo.findings);
         // An edit that changed no finding (most do not) keeps the last render's, uncopied
         // (the trees' findings are made anew each time, so not with languages).
-        let unchanged = self.config.languages.is_empty()
-            && match lint_findings.same_as_kept {
-                Some(same) => same,
-                None => self
-                    .lint_findings
-                    .as_ref()
-                    .is_some_and(|old| old.same_as(&lint_findings)),
-            };
-        let (warnings, lint_findings) = if unchanged {
-            (self.findings.clone(), Some(lint_findings))
+        let unchanged = self.config.languages.is_empty() && same;
+        let warnings = if unchanged {
+            self.findings.clone()
         } else {
             // A rebuild starts from the last build's findings; a streamed build has none after.
-            let (mut all, kept) = if streaming {
-                (lint_findings.into_all(), None)
+            let mut all = if streaming {
+                self.lint_findings
+                    .take()
+                    .map(LintFindings::into_all)
+                    .unwrap_or_default()
             } else {
-                (lint_findings.all(), Some(lint_findings))
+                self.lint_findings
+                    .as_ref()
+                    .map(LintFindings::all)
+                    .unwrap_or_default()
             };
             all.extend(trees.iter().flat_map(|t| t.findings.iter().cloned()));
             lints::sort(&mut all);
-            (Arc::new(without_errors(all)?), kept)
+            Arc::new(without_errors(all)?)
         };
         self.stages.lap("links and lints");
         let mut plan = self.with_pages_findings_show(plan, &warnings, changed.headings);
@@ -439,6 +393,7 @@ impl Build {
         }
         // The trees' pages as they will be; the last render's again if this one fails.
         let last_map = std::mem::replace(&mut self.languages, map);
+        let markdown = std::mem::take(&mut self.markdown);
         let laid_out = self
             .lay_out(&content, &markdown, &links, &warnings, &plan.pages, sink)
             .and_then(|pages| {
@@ -448,6 +403,7 @@ impl Build {
                 }
                 Ok((pages, tree_pages))
             });
+        self.markdown = markdown;
         let pages_rendered = match laid_out {
             Ok((pages, tree_pages)) => {
                 self.language_pages = tree_pages;
@@ -507,10 +463,8 @@ impl Build {
             self.caches.keep_only(&content.roles);
         }
         self.content = content;
-        self.markdown = markdown;
         self.findings = warnings;
         self.links = Some(links);
-        self.lint_findings = lint_findings;
         Ok(rebuild)
     }
 
@@ -563,18 +517,16 @@ impl Build {
     }
 
     /// The bodies `plan` selects, rendered (or only scanned, when pages are streamed: each
-    /// body's HTML is then made as its page is written), merged into the last render's.
+    /// body's HTML is then made as its page is written), put in place over the last
+    /// render's (`undo` keeps what they replaced).
     fn markdown(
-        &self,
+        &mut self,
         content: &Content,
         links: &LinkIndex,
         plan: &Plan,
         streaming: bool,
-    ) -> (MarkdownCache, BodyChanges) {
-        let mut markdown = match plan.markdown {
-            Selection::All => MarkdownCache::new(),
-            Selection::Only(_) => self.markdown.clone(),
-        };
+        undo: &mut Journal<MarkdownCache, String, Arc<markdown::RenderedMarkdown>>,
+    ) -> BodyChanges {
         let fresh = if streaming {
             markdown::scan_markdown(content, links)
         } else {
@@ -599,8 +551,15 @@ impl Build {
                     .is_none_or(|old| old.anchors != md.anchors)
             }),
         };
-        markdown.extend(fresh);
-        (markdown, changes)
+        match plan.markdown {
+            Selection::All => undo.replace(&mut self.markdown, fresh.into_iter().collect()),
+            Selection::Only(_) => {
+                for (path, md) in fresh {
+                    undo.put(&mut self.markdown, path, md);
+                }
+            }
+        }
+        changes
     }
 
     /// `plan`, with the pages that show the findings and the headings when those changed.
@@ -762,7 +721,7 @@ impl Build {
         links: &LinkIndex,
         plan: &Plan,
         anchors_changed: bool,
-    ) -> LintFindings {
+    ) -> FreshFindings {
         let kept = self.lint_findings.as_ref();
         let edited = plan.fronts.only().filter(|_| kept.is_some());
         let briefs_to_check: Vec<&Arc<Role>> = content
@@ -770,8 +729,6 @@ impl Build {
             .iter()
             .filter(|r| edited.is_none_or(|paths| paths.contains(&r.source.content_path)))
             .collect();
-        let briefs_kept = kept.filter(|_| edited.is_some());
-        let mut briefs = briefs_kept.map_or_else(BTreeMap::new, |kept| kept.briefs.clone());
         let (checked, across) = rayon::join(
             || {
                 briefs_to_check
@@ -785,23 +742,10 @@ impl Build {
                     .collect::<Vec<_>>()
             },
             || match kept {
-                Some(kept) if !plan.across_briefs => kept.across.clone(),
+                Some(kept) if !plan.across_briefs => kept.across().clone(),
                 _ => Arc::new(lints::check_across_briefs(&self.config, content)),
             },
         );
-        // The briefs linted again are the only ones that can differ from the kept findings.
-        let mut same = briefs_kept.map(|kept| {
-            checked.iter().all(|(path, found)| {
-                kept.briefs
-                    .get(path)
-                    .is_some_and(|old| same_vec(old, found))
-            }) && same_vec(&kept.across, &across)
-                && same_findings(&kept.skipped, &content.skipped)
-        });
-        briefs.extend(checked);
-        if let Some(kept) = briefs_kept {
-            same = same.map(|same| same && briefs.len() == kept.briefs.len());
-        }
         // A page's findings change with its body, but also with the headings of the pages it
         // links to, and with the `allow:` list in its front matter.
         let edited_pages: Option<BTreeSet<String>> = match (kept, &plan.markdown, &plan.fronts) {
@@ -812,30 +756,20 @@ impl Build {
         };
         let only = edited_pages.as_ref();
         let problems = lints::link_problems(content, markdown, links, only);
-        let fresh = lints::check_bodies(&self.config, content, markdown, problems.0, only)
+        let bodies = lints::check_bodies(&self.config, content, markdown, problems.0, only)
             .into_iter()
             .map(|(file, found)| (file, Arc::new(found)));
-        let bodies = match (only, kept) {
-            (Some(_), Some(kept)) => {
-                let mut bodies = kept.bodies.clone();
-                for (file, found) in fresh {
-                    let old = bodies.insert(file, found.clone());
-                    same = same.map(|same| same && old.is_some_and(|old| same_vec(&old, &found)));
-                }
-                same = same.map(|same| same && bodies.len() == kept.bodies.len());
-                bodies
-            }
-            _ => {
-                same = None;
-                fresh.collect()
-            }
-        };
-        LintFindings {
-            briefs,
+        FreshFindings {
+            briefs: match edited {
+                Some(_) => Part::Edited(checked),
+                None => Part::Whole(checked.into_iter().collect()),
+            },
             across,
             skipped: content.skipped.clone(),
-            bodies,
-            same_as_kept: same,
+            bodies: match only {
+                Some(_) => Part::Edited(bodies.collect()),
+                None => Part::Whole(bodies.collect()),
+            },
         }
     }
 
@@ -873,27 +807,6 @@ impl Build {
     pub fn pending(&self) -> &ChangeSet {
         &self.pending
     }
-}
-
-/// Whether two shared lists of findings are the same: the same list, or equal ones.
-fn same_vec(a: &Arc<Vec<Diagnostic>>, b: &Arc<Vec<Diagnostic>>) -> bool {
-    Arc::ptr_eq(a, b) || same_findings(a, b)
-}
-
-fn same_findings(a: &[Diagnostic], b: &[Diagnostic]) -> bool {
-    fn key(d: &Diagnostic) -> impl PartialEq + '_ {
-        let severity = d.severity;
-        (
-            &d.file,
-            d.position,
-            severity,
-            d.code,
-            &d.message,
-            &d.help,
-            d.waived(),
-        )
-    }
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| key(x) == key(y))
 }
 
 /// The files that differ between two sites: one ordered walk over both (no lookups), and
@@ -944,6 +857,13 @@ pub fn changed_pages(rebuild: &Rebuild) -> BTreeSet<&str> {
         .collect()
 }
 
+/// What a render changed in place in the build, to put back if it fails.
+#[derive(Default)]
+struct Undo {
+    markdown: Journal<MarkdownCache, String, Arc<markdown::RenderedMarkdown>>,
+    findings: FindingsUndo,
+}
+
 /// Whether the bodies' headings and anchors changed since the last render.
 struct BodyChanges {
     /// The search index holds every page's headings: it changes only when they do.
@@ -968,62 +888,60 @@ fn without_errors(findings: Vec<Diagnostic>) -> Result<Vec<Diagnostic>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Position;
 
-    fn finding(file: &str, message: &str) -> Diagnostic {
-        let mut d =
-            Diagnostic::new(file, Position { line: 3, column: 1 }, message).with_help("fix it");
-        d.severity = Severity::Warning;
-        d
+    /// The shipped playbook, copied where a test may edit it.
+    fn shipped_copy() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for part in ["site.yaml", "content", "themes"] {
+            for entry in walkdir::WalkDir::new(repo.join(part)) {
+                let entry = entry.expect("the shipped playbook");
+                let to = dir
+                    .path()
+                    .join(entry.path().strip_prefix(repo).expect("inside"));
+                if entry.file_type().is_dir() {
+                    std::fs::create_dir_all(&to).expect("folder");
+                } else {
+                    std::fs::copy(entry.path(), &to).expect("copy");
+                }
+            }
+        }
+        dir
     }
 
-    fn findings(briefs: &[(&str, &[Diagnostic])]) -> LintFindings {
-        LintFindings {
-            briefs: briefs
-                .iter()
-                .map(|(path, found)| (path.to_string(), Arc::new(found.to_vec())))
-                .collect(),
-            across: Arc::default(),
-            skipped: Vec::new(),
-            bodies: HashMap::new(),
-            same_as_kept: None,
-        }
+    fn messages(build: &Build) -> Vec<String> {
+        let all = build.lint_findings.as_ref().map(LintFindings::all);
+        all.unwrap_or_default()
+            .into_iter()
+            .map(|d| format!("{}:{} {}", d.file.display(), d.position.line, d.message))
+            .collect()
     }
 
     #[test]
-    fn a_rebuild_keeps_the_last_findings_only_when_none_changed() {
-        let a = finding("content/roles/a.md", "outcome measured in activity");
-        let b = finding("content/roles/b.md", "no pay range");
-        let last = findings(&[
-            ("roles/a.md", std::slice::from_ref(&a)),
-            ("roles/b.md", std::slice::from_ref(&b)),
-        ]);
-        // b's file was read again and says the same.
-        let same = LintFindings {
-            briefs: [
-                ("roles/a.md".to_string(), last.briefs["roles/a.md"].clone()),
-                ("roles/b.md".to_string(), Arc::new(vec![b.clone()])),
-            ]
-            .into(),
-            ..findings(&[])
-        };
-        assert!(same.same_as(&last));
-        let reworded = findings(&[
-            ("roles/a.md", std::slice::from_ref(&a)),
-            (
-                "roles/b.md",
-                &[finding("content/roles/b.md", "no pay range given")],
-            ),
-        ]);
-        assert!(!reworded.same_as(&last));
-        let fixed = findings(&[
-            ("roles/a.md", std::slice::from_ref(&a)),
-            ("roles/b.md", &[]),
-        ]);
-        assert!(!fixed.same_as(&last));
-        let mut raised = b.clone();
-        raised.severity = Severity::Error;
-        let raised = findings(&[("roles/a.md", &[a]), ("roles/b.md", &[raised])]);
-        assert!(!raised.same_as(&last));
+    fn a_render_that_fails_puts_back_the_bodies_and_findings_it_replaced() {
+        let site = shipped_copy();
+        let mut build =
+            Build::new(site.path(), &LoadOptions::default(), Default::default()).expect("build");
+        let brief = "roles/ai-governance-owner.md";
+        let body = build.markdown.get(brief).cloned().expect("rendered");
+        let findings = messages(&build);
+        // A new heading and a broken link: the body renders and the lints run, then the
+        // link's error fails the render.
+        let file = site.path().join("content").join(brief);
+        let text = std::fs::read_to_string(&file).expect("brief");
+        let broken = format!("{text}\n## A new heading\n\nSee [gone](no-such-page.md).\n");
+        std::fs::write(&file, broken).expect("edit");
+        let mut changes = ChangeSet::default();
+        changes.content.insert(Path::new("content").join(brief));
+        assert!(build.rebuild(changes).is_err());
+        assert!(
+            Arc::ptr_eq(&build.markdown[brief], &body),
+            "the last good body is the one kept"
+        );
+        assert_eq!(messages(&build), findings);
+        assert!(
+            !build.pending().content.is_empty(),
+            "the edit waits for the next"
+        );
     }
 }

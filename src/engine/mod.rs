@@ -3,6 +3,8 @@
 
 pub mod build;
 pub mod export;
+mod journal;
+mod kept_findings;
 pub mod languages;
 mod link_findings;
 pub mod plan;
