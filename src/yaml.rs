@@ -5,11 +5,13 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
-use serde_saphyr::Location;
 
 use crate::diagnostic::{Diagnostic, Position, did_you_mean};
 
 mod mistakes;
+mod spanned;
+
+pub use spanned::{Location, Spanned};
 
 /// The id of a problem in how YAML is written (a bracket left open, a tab), in reports.
 pub const SYNTAX_ID: &str = "yaml";
@@ -89,7 +91,9 @@ pub fn parse_with<T: DeserializeOwned>(
     budget: Budget,
 ) -> Result<T, Box<Diagnostic>> {
     serde_saphyr::from_str_with_options::<T>(yaml, options(budget)).map_err(|error| {
-        let position = error.location().map_or(Position::START, |l| position(&l));
+        let position = error
+            .location()
+            .map_or(Position::START, |l| position(Location::from(&l)));
         let diagnostic = |at: Position, message: String, help: Option<String>, id| {
             let mut d = Diagnostic::new(file, at, message)
                 .with_help_opt(help)
@@ -212,7 +216,7 @@ fn thousands(n: usize) -> String {
 
 /// A parser location as a diagnostic position: 1-based, in characters. An unknown location
 /// (line 0) is the start of the file.
-pub fn position(location: &Location) -> Position {
+pub fn position(location: Location) -> Position {
     Position::new(
         (location.line() as usize).max(1),
         (location.column() as usize).max(1),

@@ -3,8 +3,8 @@
 //! of that colour the default theme can use in light and dark mode while text stays
 //! readable (WCAG 2.2 AA, 4.5:1). Pure: no disk.
 
+use crate::yaml::Spanned;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 use super::colour::{AA_TEXT, Rgb, WHITE, contrast, readable_on, worst_contrast};
 

@@ -2,8 +2,8 @@
 //! Each gets its own tree of pages under `/<code>/` (Zola's convention), made from the
 //! `<name>.<code>.md` files beside the pages they translate.
 
+use crate::yaml::Spanned;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 use crate::diagnostic::Position;
 
@@ -107,7 +107,7 @@ pub fn problem(languages: &[Language], default: &str) -> Option<Problem> {
     let mut seen: Vec<&str> = Vec::new();
     for language in languages {
         let code = language.code();
-        let at = crate::yaml::position(&language.code.referenced);
+        let at = crate::yaml::position(language.code.referenced);
         if !is_language_code(code) {
             let lower = code.to_ascii_lowercase().replace('_', "-");
             return Some(Problem {

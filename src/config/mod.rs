@@ -19,8 +19,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::yaml::Spanned;
 use serde::{Deserialize, Serialize};
-use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Position};
 use crate::yaml::KeySpans;
@@ -196,7 +196,7 @@ struct WrittenEntry {
 impl From<WrittenEntry> for Capability {
     fn from(entry: WrittenEntry) -> Self {
         Capability {
-            key_at: crate::yaml::position(&entry.key.referenced),
+            key_at: crate::yaml::position(entry.key.referenced),
             key: entry.key.value,
             name: entry.name,
             description: entry.description,
@@ -213,7 +213,7 @@ impl TryFrom<WrittenEntry> for Archetype {
             return Err("archetypes take no `keywords` (capabilities do)");
         }
         Ok(Archetype {
-            key_at: crate::yaml::position(&entry.key.referenced),
+            key_at: crate::yaml::position(entry.key.referenced),
             key: entry.key.value,
             name: entry.name,
             description: entry.description,
@@ -391,7 +391,7 @@ impl Config {
             && let Some((message, help)) = language_problem(&language.value)
         {
             return Err(fail(
-                crate::yaml::position(&language.referenced),
+                crate::yaml::position(language.referenced),
                 message,
                 &help,
             ));
@@ -418,11 +418,11 @@ impl Config {
 
     /// A `brand:` or `edit_url` that cannot be used: where, what, and how to write it.
     fn brand_problem(&self) -> Option<(Position, String, &'static str)> {
-        let at = |s: &Spanned<String>| crate::yaml::position(&s.referenced);
+        let at = |s: &Spanned<String>| crate::yaml::position(s.referenced);
         let brand = self.brand.as_ref();
         let quote = "write the colour in hex, quoted: `accent: \"#1d5a9e\"` (a `#` unquoted starts a YAML comment)";
         if let Some(accent) = brand.and_then(|b| b.accent.as_ref()) {
-            let position = crate::yaml::position(&accent.referenced);
+            let position = crate::yaml::position(accent.referenced);
             match accent.value.as_deref() {
                 None => {
                     return Some((

@@ -2,8 +2,8 @@
 //! `staffing` file (CSV or JSON exported from an ATS or HRIS) whose statuses, headcounts,
 //! fill dates and approvals override the briefs' at build time.
 
+use crate::yaml::Spanned;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 use crate::config::posting::ValueProblem;
 use crate::yaml::position;
@@ -57,7 +57,7 @@ pub fn problems(budget: Option<&Budget>, staffing: Option<&StaffingSource>) -> V
         let amount = &budget.amount;
         if !amount.value.is_finite() || amount.value < 0.0 {
             problems.push(ValueProblem {
-                at: position(&amount.referenced),
+                at: position(amount.referenced),
                 message: format!("`budget.amount` is {}", amount.value),
                 help: "the year's budget is an amount of 0 or more, e.g. `1200000`".into(),
             });
@@ -65,7 +65,7 @@ pub fn problems(budget: Option<&Budget>, staffing: Option<&StaffingSource>) -> V
         let code = &budget.currency.value;
         if !(code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())) {
             problems.push(ValueProblem {
-                at: position(&budget.currency.referenced),
+                at: position(budget.currency.referenced),
                 message: format!("`budget.currency` is `{code}`, not an ISO 4217 code"),
                 help: "write the three capital letters of the currency: EUR, GBP, USD, CHF..."
                     .into(),
@@ -79,13 +79,13 @@ pub fn problems(budget: Option<&Budget>, staffing: Option<&StaffingSource>) -> V
             || file.split('/').any(|part| part == ".." || part.is_empty());
         if outside {
             problems.push(ValueProblem {
-                at: position(&staffing.file.referenced),
+                at: position(staffing.file.referenced),
                 message: format!("`staffing.file` is `{file}`, not a path inside the site"),
                 help: "name a file below the site folder, e.g. `content/plan/staffing.csv`".into(),
             });
         } else if staffing.format().is_none() {
             problems.push(ValueProblem {
-                at: position(&staffing.file.referenced),
+                at: position(staffing.file.referenced),
                 message: format!("`staffing.file` is `{file}`: gen reads `.csv` and `.json`"),
                 help: "export the staffing data as CSV or JSON, e.g. `content/plan/staffing.csv`"
                     .into(),

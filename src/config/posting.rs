@@ -2,8 +2,8 @@
 //! a post introduces, the default pay-transparency jurisdiction), and the value types briefs
 //! share with it: pay ranges and where to apply, each with its checks.
 
+use crate::yaml::Spanned;
 use serde::{Deserialize, Serialize};
-use serde_saphyr::Spanned;
 
 use crate::diagnostic::Position;
 use crate::yaml::position;
@@ -81,7 +81,7 @@ impl Pay {
         for (name, amount) in [("min", &self.min), ("max", &self.max)] {
             if !amount.value.is_finite() || amount.value < 0.0 {
                 problems.push(ValueProblem {
-                    at: position(&amount.referenced),
+                    at: position(amount.referenced),
                     message: format!("`{key}.{name}` is {}", amount.value),
                     help: "pay is an amount of 0 or more, e.g. `72000`".into(),
                 });
@@ -89,7 +89,7 @@ impl Pay {
         }
         if self.min.value > self.max.value {
             problems.push(ValueProblem {
-                at: position(&self.max.referenced),
+                at: position(self.max.referenced),
                 message: format!(
                     "`{key}.max` ({}) is below `{key}.min` ({})",
                     amount(self.max.value),
@@ -102,7 +102,7 @@ impl Pay {
         if !(code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())) {
             let close = currency_for(code);
             problems.push(ValueProblem {
-                at: position(&self.currency.referenced),
+                at: position(self.currency.referenced),
                 message: format!("`{key}.currency` is `{code}`, not an ISO 4217 code"),
                 help: match close {
                     Some(close) => format!("did you mean `{close}`?"),
@@ -240,7 +240,7 @@ fn is_email(text: &str) -> bool {
 pub fn apply_problem(key: &str, value: &Spanned<String>) -> Option<ValueProblem> {
     let expected = ApplyTarget::parse(&value.value).err()?;
     Some(ValueProblem {
-        at: position(&value.referenced),
+        at: position(value.referenced),
         message: format!("`{key}` is `{}`, not a place to apply", value.value),
         help: format!("write {expected}"),
     })
@@ -356,7 +356,7 @@ pub(super) fn problems(levels: &[Level], organization: Option<&Organization>) ->
     let mut seen = std::collections::BTreeSet::new();
     for level in levels {
         let key = &level.key.value;
-        let at = position(&level.key.referenced);
+        let at = position(level.key.referenced);
         if !crate::slug::is_valid_slug(key) {
             problems.push(ValueProblem {
                 at,
@@ -379,7 +379,7 @@ pub(super) fn problems(levels: &[Level], organization: Option<&Organization>) ->
             && !matches!(ApplyTarget::parse(&url.value), Ok(ApplyTarget::Url(_)))
         {
             problems.push(ValueProblem {
-                at: position(&url.referenced),
+                at: position(url.referenced),
                 message: format!("`organization.url` is `{}`, not a web address", url.value),
                 help: "write an address starting with `https://`".into(),
             });

@@ -7,8 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::yaml::Spanned;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 use crate::config::plan::StaffingFormat;
 use crate::diagnostic::{Diagnostic, Position, did_you_mean};
@@ -412,10 +412,10 @@ fn json_records(
     let mut problems = Vec::new();
     let mut records = Vec::new();
     for row in rows {
-        let start = crate::yaml::position(&row.referenced);
+        let start = crate::yaml::position(row.referenced);
         let mut cells = Vec::new();
         for (key, value) in row.value.0 {
-            let key_at = crate::yaml::position(&key.referenced);
+            let key_at = crate::yaml::position(key.referenced);
             if !COLUMNS.contains(&key.value.as_str()) {
                 let help = match did_you_mean(&key.value, COLUMNS.iter().copied()) {
                     Some(close) => format!("did you mean `{close}`?"),
@@ -432,7 +432,7 @@ fn json_records(
                 key.value,
                 Cell {
                     text: value.value.0,
-                    at: crate::yaml::position(&value.referenced),
+                    at: crate::yaml::position(value.referenced),
                 },
             ));
         }

@@ -1,7 +1,7 @@
 //! Guide pages: every Markdown file outside `content/roles/`, with a small front matter.
 
+use crate::yaml::Spanned;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 use crate::content::source::SourceFile;
 

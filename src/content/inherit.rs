@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use serde_saphyr::Spanned;
+use crate::yaml::Spanned;
 
 use crate::content::front_matter;
 use crate::content::role::{
@@ -35,7 +35,7 @@ impl Derived {
         self.written
             .extends
             .as_ref()
-            .map_or(Position::START, |e| position(&e.referenced))
+            .map_or(Position::START, |e| position(e.referenced))
     }
 }
 
@@ -651,7 +651,7 @@ fn missing_required(
     match (&w.extends, parent) {
         (Some(extends), Some(parent)) => source
             .diagnostic(
-                position(&extends.referenced),
+                position(extends.referenced),
                 format!(
                     "missing required key `{key}`: neither this brief nor `{}`, which it extends, sets it",
                     parent.slug
@@ -812,7 +812,7 @@ mod tests {
         );
         assert_eq!(measures(2), [own("Handling time down 30%")]);
         let appended = &front.success.value.months_6.as_deref().unwrap_or(&[])[1];
-        assert_eq!(crate::content::role::position(&appended.referenced).line, 7);
+        assert_eq!(crate::content::role::position(appended.referenced).line, 7);
         let secondary: Vec<&str> = front
             .capabilities
             .secondary
@@ -1057,7 +1057,7 @@ mod tests {
                 .allow
                 .iter()
                 .map(|w| {
-                    let at = crate::content::role::position(&w.lint.referenced);
+                    let at = crate::content::role::position(w.lint.referenced);
                     (
                         w.lint.value.clone(),
                         at.line,

@@ -717,11 +717,11 @@ fn file_stem(content_path: &str) -> &str {
 }
 
 fn role_slug(
-    slug: Option<&serde_saphyr::Spanned<String>>,
+    slug: Option<&crate::yaml::Spanned<String>>,
     source: &SourceFile,
 ) -> Result<String, Diagnostic> {
     let (slug, at, origin) = match slug {
-        Some(s) => (s.value.as_str(), position(&s.referenced), "slug"),
+        Some(s) => (s.value.as_str(), position(s.referenced), "slug"),
         None => (
             file_stem(&source.content_path),
             Position::START,
@@ -760,7 +760,7 @@ fn guide_path(front: &GuideFront, source: &SourceFile) -> Result<String, Diagnos
     let at = front
         .slug
         .as_ref()
-        .map_or(Position::START, |s| position(&s.referenced));
+        .map_or(Position::START, |s| position(s.referenced));
     let slug = front.slug.as_ref().map(|s| s.value.as_str());
     let segments = addresses::guide_segments(&source.content_path, slug);
     if let Some(bad) = segments.iter().find(|s| !crate::slug::is_valid_slug(s)) {
@@ -812,7 +812,7 @@ fn check_slugs(content: &Content) -> Vec<Diagnostic> {
             .front
             .slug
             .as_ref()
-            .map_or(Position::START, |s| position(&s.referenced));
+            .map_or(Position::START, |s| position(s.referenced));
         (g.path.clone(), &g.source, at)
     });
     for (path, source, at) in role_paths.chain(guide_paths) {

@@ -2,8 +2,8 @@
 //! whether it builds from nothing or extends and owns a partner's system, and who covers
 //! its work until then. Their types and the checks that need only the brief and site.yaml.
 
+use crate::yaml::Spanned;
 use serde::{Deserialize, Serialize};
-use serde_saphyr::Spanned;
 
 use crate::config::Config;
 use crate::config::posting::Pay;
@@ -265,7 +265,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
     let bad_date = |value: &Spanned<String>, key: &str, expected: &str, example: &str| {
         source
             .diagnostic(
-                position(&value.referenced),
+                position(value.referenced),
                 format!("`{key}` is `{}`, not {expected}", value.value),
             )
             .with_help(format!("write {expected}, e.g. `{example}`"))
@@ -324,7 +324,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
         if cover.name.value.trim().is_empty() {
             problems.push(
                 source
-                    .diagnostic(position(&cover.name.referenced), "a cover has no `name`")
+                    .diagnostic(position(cover.name.referenced), "a cover has no `name`")
                     .with_help("name who covers the work: a role (\"Chief Information Security Officer\") or a firm"),
             );
         }

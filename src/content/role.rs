@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::yaml::Spanned;
 use serde::{Deserialize, Serialize};
-use serde_saphyr::Spanned;
 
 use crate::config::Config;
 use crate::content::front_matter;
@@ -728,7 +728,7 @@ impl Role {
         self.front
             .slug
             .as_ref()
-            .map_or(Position::START, |s| position(&s.referenced))
+            .map_or(Position::START, |s| position(s.referenced))
     }
 
     /// Whether the brief owns the capability `key` (holds it as primary).
@@ -806,7 +806,7 @@ impl Role {
         };
         let title = own
             .get("title")
-            .map_or_else(|| position(&self.front.title.referenced), |k| k.at);
+            .map_or_else(|| position(self.front.title.referenced), |k| k.at);
         (&self.source, title)
     }
 }
@@ -819,7 +819,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
         if let Some(field) = field.filter(|f| f.value.trim().is_empty()) {
             problems.push(
                 source
-                    .diagnostic(position(&field.referenced), format!("`{key}` is empty"))
+                    .diagnostic(position(field.referenced), format!("`{key}` is empty"))
                     .with_help(format!("write the {key} of the role")),
             );
         }
@@ -868,7 +868,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
         problems.push(
             source
                 .diagnostic(
-                    position(&decisions.referenced),
+                    position(decisions.referenced),
                     "`decisions` is empty: a brief must name at least one decision the role owns",
                 )
                 .with_help("e.g. `- Which use cases move from pilot to production`"),
@@ -879,7 +879,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
     {
         problems.push(
             source
-                .diagnostic(position(&success.referenced), "`success` states no horizon")
+                .diagnostic(position(success.referenced), "`success` states no horizon")
                 .with_help("add `90d:`, `6m:` and `12m:` lists of measures"),
         );
     }
@@ -888,7 +888,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
     {
         problems.push(
             source
-                .diagnostic(position(&headcount.referenced), "`headcount` is 0")
+                .diagnostic(position(headcount.referenced), "`headcount` is 0")
                 .with_help("headcount is how many people the plan hires into this brief: 1 or more (leave it out for 1)"),
         );
     }
@@ -938,7 +938,7 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
             problems.push(
                 source
                     .diagnostic(
-                        position(&lint.referenced),
+                        position(lint.referenced),
                         format!("`{}` cannot be waived in a brief", lint.value),
                     )
                     .with_help(format!(
@@ -957,14 +957,14 @@ pub fn check(front: &WrittenFront, config: &Config, source: &SourceFile) -> Vec<
         if slug.is_empty() {
             problems.push(
                 source
-                    .diagnostic(position(&tag.referenced), "a tag needs a letter or digit")
+                    .diagnostic(position(tag.referenced), "a tag needs a letter or digit")
                     .with_help("tags are short words such as `leadership` or `delivery`"),
             );
         } else if slug.len() > crate::slug::MAX_SLUG_BYTES {
             problems.push(
                 source
                     .diagnostic(
-                        position(&tag.referenced),
+                        position(tag.referenced),
                         format!(
                             "the tag is too long for an address: its page would be `tags/{}…/`",
                             slug.chars().take(24).collect::<String>()
@@ -992,7 +992,7 @@ fn check_posting(front: &WrittenFront, config: &Config, source: &SourceFile) -> 
             problems.push(
                 source
                     .diagnostic(
-                        position(&level.referenced),
+                        position(level.referenced),
                         format!("unknown level `{}`: site.yaml defines no `levels`", level.value),
                     )
                     .with_help("add `levels:` to site.yaml, each with `key` and `title` (and a `pay` band), or remove `level`"),
@@ -1029,7 +1029,7 @@ fn check_posting(front: &WrittenFront, config: &Config, source: &SourceFile) -> 
             problems.push(
                 source
                     .diagnostic(
-                        position(&date.referenced),
+                        position(date.referenced),
                         format!("`{key}` is `{}`, not a date", date.value),
                     )
                     .with_help(format!("write {what} as YYYY-MM-DD, e.g. `2026-11-02`")),
@@ -1082,7 +1082,7 @@ fn check_interview_loop(
             problems.push(
                 source
                     .diagnostic(
-                        position(&stage.stage.referenced),
+                        position(stage.stage.referenced),
                         "a stage of `interview_loop` has no name",
                     )
                     .with_help("name the stage, e.g. `stage: Technical screen`"),
@@ -1133,7 +1133,7 @@ pub(crate) fn unknown_name(
     };
     source
         .diagnostic(
-            position(&value.referenced),
+            position(value.referenced),
             format!("unknown {what} `{}`", value.value),
         )
         .with_help(help)

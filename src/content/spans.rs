@@ -3,8 +3,8 @@
 //! matter is parsed once more (only then, so briefs without findings cost nothing) for the
 //! spans of its texts.
 
+use crate::yaml::Spanned;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 use crate::content::front_matter;
 use crate::content::role::position;
@@ -171,7 +171,7 @@ pub fn text_position(
     let split = front_matter::split(&source.text).ok()?;
     let spans: TextSpans = crate::yaml::parse(split.yaml, &source.file, &source.text).ok()?;
     let written = spans.under(key).into_iter().find(|s| s.value == value)?;
-    let start = position(&written.referenced);
+    let start = position(written.referenced);
     Some(within(&source.text, start, value, offset))
 }
 

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use serde_saphyr::{Location, Spanned};
+use crate::yaml::{Location, Spanned};
 
 use crate::config::Config;
 use crate::config::staffing::{Cell, StaffingRow, StaffingTable};

@@ -14,7 +14,7 @@ use crate::playbook::readiness::unanswered;
 use crate::render::site_views::Taxonomy;
 use crate::render::{PageKey, Shows};
 use crate::slug::slugify;
-use serde_saphyr::Spanned;
+use crate::yaml::Spanned;
 
 /// What changed on disk since the last good build, as the watcher saw it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -22,7 +22,7 @@ pub fn read(root: &Path, config: &Config) -> Result<Option<Arc<StaffingTable>>, 
     let problem = |message: String, help: &str| -> Error {
         Diagnostic::new(
             CONFIG_FILE,
-            crate::yaml::position(&named.file.referenced),
+            crate::yaml::position(named.file.referenced),
             message,
         )
         .with_help(help)

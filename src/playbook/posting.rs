@@ -227,7 +227,7 @@ pub fn posting<'a>(config: &'a Config, role: &'a Role) -> Posting<'a> {
     let front = &role.front;
     let organization = config.organization.as_ref();
     let level = front.level.as_ref().and_then(|l| config.level(&l.value));
-    let words = |keys: &'a [serde_saphyr::Spanned<String>]| -> Vec<CapabilityWords<'a>> {
+    let words = |keys: &'a [crate::yaml::Spanned<String>]| -> Vec<CapabilityWords<'a>> {
         keys.iter()
             .filter_map(|k| config.capability(&k.value))
             .map(|c| CapabilityWords {

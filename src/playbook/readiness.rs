@@ -2,8 +2,8 @@
 //! answer before a search opens. If those answers are fuzzy, the search should pause until
 //! they are clear: `gen check --ready` holds open briefs to it. Pure.
 
+use crate::yaml::Spanned;
 use serde::Serialize;
-use serde_saphyr::Spanned;
 
 use crate::config::Config;
 use crate::content::role::{Role, Status};

@@ -639,7 +639,7 @@ pub fn check_logo(config: &Config, statics: &BTreeMap<String, Vec<u8>>) -> Resul
     Err(Diagnostics(vec![
         Diagnostic::new(
             crate::config::CONFIG_FILE,
-            crate::yaml::position(&logo.referenced),
+            crate::yaml::position(logo.referenced),
             format!(
                 "`brand.logo` is `{}`, and static/ has no such file",
                 logo.value

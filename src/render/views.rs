@@ -135,7 +135,7 @@ pub struct Horizon<'a> {
     pub key: &'a str,
     pub label: &'a str,
     pub stated: bool,
-    pub measures: &'a [serde_saphyr::Spanned<String>],
+    pub measures: &'a [crate::yaml::Spanned<String>],
 }
 
 #[derive(Debug, Serialize)]
@@ -564,7 +564,7 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    fn capability_refs(&self, keys: &'a [serde_saphyr::Spanned<String>]) -> Vec<NameRef<'a>> {
+    fn capability_refs(&self, keys: &'a [crate::yaml::Spanned<String>]) -> Vec<NameRef<'a>> {
         keys.iter()
             .filter_map(|k| self.config.capability(&k.value))
             .map(|c| NameRef {

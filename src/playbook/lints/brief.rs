@@ -115,7 +115,7 @@ pub(super) fn check_role(config: &Config, role: &Role, limits: &LintLimits) -> V
             "allow-without-reason",
             role.diagnostic_at(
                 role.source_of_item("allow", i),
-                position(&waiver.lint.referenced),
+                position(waiver.lint.referenced),
                 message,
             )
             .with_help(format!(
@@ -157,7 +157,7 @@ fn bundled(config: &Config, role: &Role, limits: &LintLimits) -> Vec<Diagnostic>
             )
         };
         found.push(
-            role.diagnostic_at(role.source_of_item(key, 0), position(&first.referenced), message)
+            role.diagnostic_at(role.source_of_item(key, 0), position(first.referenced), message)
                 .with_help("split the brief: keep the capabilities this role leads and give the rest to the briefs that should own them"),
         );
     }
@@ -332,7 +332,7 @@ fn activity_outcome(role: &Role) -> Vec<Diagnostic> {
         found.push(
             role.diagnostic_at(
                 role.source_of_measure(key, at),
-                position(&measures[at].referenced),
+                position(measures[at].referenced),
                 message,
             )
             .with_help("keep the milestone and add the result it leads to, a metric moved or a system in production and used, e.g. \"First use case in production, handling time down 10% in the pilot unit\""),

@@ -20,7 +20,7 @@ pub(super) fn unknown_roles(config: &Config, graph: &HiringGraph) -> Vec<Diagnos
             let d = role
                 .diagnostic_at(
                     role.source_of_item("hire_after", i),
-                    position(&earlier.referenced),
+                    position(earlier.referenced),
                     format!(
                         "`hire_after` names `{}`, which is not a brief",
                         earlier.value
@@ -58,7 +58,7 @@ pub(super) fn hire_cycles(config: &Config, graph: &HiringGraph) -> Vec<Diagnosti
                     .iter()
                     .enumerate()
                     .find(|(_, h)| &h.value == next)?;
-                let at = position(&entry.referenced);
+                let at = position(entry.referenced);
                 Some(format!(
                     "{}:{}:{} ({slug} waits for {next})",
                     crate::diagnostic::display_path(&role.source_of_item("hire_after", i).file),
@@ -81,7 +81,7 @@ pub(super) fn hire_cycles(config: &Config, graph: &HiringGraph) -> Vec<Diagnosti
         let (source, at) = entry.map_or((&first.source, Position::START), |(i, h)| {
             (
                 first.source_of_item("hire_after", i),
-                position(&h.referenced),
+                position(h.referenced),
             )
         });
         let d = first

@@ -131,10 +131,10 @@ fn at_key(role: &Role, key: &str, message: impl Into<String>) -> Diagnostic {
 fn at_value(
     role: &Role,
     key: &str,
-    location: &serde_saphyr::Location,
+    location: &crate::yaml::Location,
     message: impl Into<String>,
 ) -> Diagnostic {
-    role.diagnostic_at(role.source_of(key), position(location), message)
+    role.diagnostic_at(role.source_of(key), position(*location), message)
 }
 
 /// Every finding of every lint over the site that counts (neither turned off in `site.yaml`

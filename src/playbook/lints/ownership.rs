@@ -67,7 +67,7 @@ pub(super) fn brand_contrast(config: &Config) -> Option<Diagnostic> {
     }
     let d = Diagnostic::new(
         Path::new(crate::config::CONFIG_FILE),
-        crate::yaml::position(&accent.referenced),
+        crate::yaml::position(accent.referenced),
         format!(
             "brand accent `{}` has {:.2}:1 against the light page; WCAG AA asks 4.5:1 of text: the pages use {} instead",
             accent.value.as_deref().unwrap_or("").trim(),

@@ -30,7 +30,7 @@ fn start_at(role: &Role) -> Option<(Position, &'static str)> {
     } else {
         (plan.target_start.as_ref()?, "target_start")
     };
-    Some((position(&value.referenced), key))
+    Some((position(value.referenced), key))
 }
 
 /// Briefs dated to start surely before a brief their `hire_after` names: the whole of one's
@@ -175,7 +175,7 @@ fn cover_gaps(config: &Config, plan: &TeamPlan) -> Vec<Diagnostic> {
             let d = role
                 .source
                 .diagnostic(
-                    position(&c.cover.until.referenced),
+                    position(c.cover.until.referenced),
                     format!(
                         "cover gap: {} ({}) covers `{}` until {}, but the hire starts {start}: from {first_uncovered} the work has nobody",
                         c.cover.name.value,
