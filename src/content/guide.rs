@@ -34,7 +34,7 @@ pub struct Guide {
 impl Guide {
     /// The Markdown after the front matter (read again if it was let go; see
     /// `SourceFile::body`).
-    pub fn body(&self) -> Result<std::borrow::Cow<'_, str>, crate::diagnostic::Diagnostic> {
+    pub fn body(&self) -> Result<super::source::Body<'_>, crate::diagnostic::Diagnostic> {
         self.source.body(self.body_offset)
     }
 

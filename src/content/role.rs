@@ -715,7 +715,7 @@ impl Role {
 
     /// The Markdown after the front matter (read again if it was let go; see
     /// `SourceFile::body`).
-    pub fn body(&self) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+    pub fn body(&self) -> Result<super::source::Body<'_>, Diagnostic> {
         self.source.body(self.body_offset)
     }
 

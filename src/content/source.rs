@@ -1,13 +1,43 @@
 //! Reading a content file: bytes to checked UTF-8 text, with the byte-order mark dropped;
 //! and letting its body go from memory, to read it again when its page is laid out.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Position, position_of};
+
+/// A page's body: the text in memory, or the copy read again from its file, shared with
+/// the thread's last read (a brief's page and the files beside it each ask for it).
+#[derive(Debug, Clone)]
+pub enum Body<'a> {
+    InMemory(&'a str),
+    ReadAgain(Arc<str>),
+}
+
+impl std::ops::Deref for Body<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Body::InMemory(body) => body,
+            Body::ReadAgain(body) => body,
+        }
+    }
+}
+
+impl AsRef<str> for Body<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Body<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        **self == **other
+    }
+}
 
 /// One Markdown file of the site, read and checked.
 #[derive(Debug, Clone)]
@@ -78,9 +108,9 @@ impl SourceFile {
     /// The body, which starts at `body_offset`: from memory, or read again from `path`
     /// when it was let go. A file that no longer holds what was read at first (edited
     /// while the site was being built) is an error, not a page of two versions.
-    pub fn body(&self, body_offset: usize) -> Result<Cow<'_, str>, Diagnostic> {
+    pub fn body(&self, body_offset: usize) -> Result<Body<'_>, Diagnostic> {
         let Some(on_disk) = &self.on_disk else {
-            return Ok(Cow::Borrowed(
+            return Ok(Body::InMemory(
                 self.text.get(body_offset..).unwrap_or_default(),
             ));
         };
@@ -96,7 +126,7 @@ impl SourceFile {
                 body
             }
         };
-        Ok(Cow::Owned(body.to_string()))
+        Ok(Body::ReadAgain(body))
     }
 
     /// The body, while it is in memory (until `let_body_go`).
@@ -193,7 +223,7 @@ mod tests {
     fn a_body_let_go_is_read_again_as_it_was_and_the_front_matter_stays() {
         let page = "\u{feff}---\ntitle: Ä\n---\n# Body\n\nÉtude, line two.\n";
         let (_dir, path, mut source, body_offset) = page_on_disk(page.as_bytes());
-        let before = source.body(body_offset).expect("in memory").into_owned();
+        let before = source.body(body_offset).expect("in memory").to_string();
         assert_eq!(before, "# Body\n\nÉtude, line two.\n");
         source.let_body_go(body_offset, path);
         assert_eq!(
@@ -201,9 +231,14 @@ mod tests {
             "only the front matter is held"
         );
         assert_eq!(source.body_in_memory(body_offset), None);
-        assert_eq!(source.body(body_offset).expect("read again"), before);
-        // Asked again (the brief's page, then its posting): the same text.
-        assert_eq!(source.body(body_offset).expect("read again"), before);
+        let first = source.body(body_offset).expect("read again");
+        assert_eq!(&*first, before);
+        // Asked again (the brief's page, then its posting): the same text, not a copy.
+        let again = source.body(body_offset).expect("read again");
+        match (&first, &again) {
+            (Body::ReadAgain(a), Body::ReadAgain(b)) => assert!(Arc::ptr_eq(a, b)),
+            _ => panic!("a body let go is read again"),
+        }
     }
 
     #[test]

@@ -3,7 +3,6 @@
 //! exports lay these out; links between pages are by page key, so each export writes them
 //! its own way.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::content::Content;
@@ -71,7 +70,7 @@ pub struct WikiPage<'a> {
     pub lead: Option<String>,
     pub sections: Vec<Section>,
     /// The Markdown body and its path below `content/`, for resolving its links.
-    pub body: Option<(Cow<'a, str>, &'a str)>,
+    pub body: Option<(crate::content::source::Body<'a>, &'a str)>,
 }
 
 /// Every page of the playbook, in reading order: the home page, the team plan's briefs in
