@@ -256,10 +256,8 @@ impl Sink for Staging {
     }
 
     fn write(&self, path: &str, bytes: Vec<u8>) -> Result<(), OutputError> {
-        Staging::write(self, path, &bytes)?;
-        self.written
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(())
+        // One part: the same `File::create` and `write_all` as `fs::write`, counted once.
+        self.write_parts(path, &mut std::iter::once(bytes))
     }
 
     fn write_parts(
