@@ -899,11 +899,13 @@ impl<'a> Views<'a> {
     /// `files_shown` files in full (a page of tens of thousands of findings helps no one, and
     /// laying it out costs more memory than the rest of the build; `gen check` lists all).
     pub fn health(&self, findings: &'a [Diagnostic], files_shown: usize) -> HealthView<'a> {
-        let counting = || findings.iter().filter(|f| f.waived().is_none());
+        // The findings that count (not waived), picked once for the three summaries below.
+        let counting: Vec<&'a Diagnostic> =
+            findings.iter().filter(|f| f.waived().is_none()).collect();
         let mut by_lint: Vec<LintCount> = Vec::new();
         let mut files_of: HashMap<&str, std::collections::HashSet<&std::path::Path>> =
             HashMap::new();
-        for finding in counting() {
+        for finding in counting.iter().copied() {
             let id = finding.id();
             match by_lint.iter_mut().find(|c| c.id == id) {
                 Some(count) => count.findings += 1,
@@ -923,14 +925,14 @@ impl<'a> Views<'a> {
             count.files = files_of.get(count.id).map_or(0, |files| files.len());
         }
         by_lint.sort_by(|a, b| b.findings.cmp(&a.findings).then(a.id.cmp(b.id)));
-        let mut groups = self.finding_groups(counting());
+        let mut groups = self.finding_groups(counting.iter().copied());
         let files = groups.len();
         groups.truncate(files_shown);
         let shown: usize = groups.iter().map(|g| g.findings.len()).sum();
         HealthView {
             by_lint,
             more_files: files - groups.len(),
-            more_findings: counting().count() - shown,
+            more_findings: counting.len() - shown,
             files,
             groups,
         }
