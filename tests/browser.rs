@@ -750,6 +750,14 @@ fn browser_or_skip() -> Option<Browser> {
 }
 
 /// A browser and axe-core's script, or `None` (saying why) when either is missing.
+/// A browser with axe-core, and `gen serve` on the site at `root`: how every axe test
+/// opens (`None`, the reason printed, when Chromium or axe-core is missing).
+fn axe_on(root: &Path) -> Option<(Browser, String, Killed, String)> {
+    let (browser, axe) = browser_with_axe()?;
+    let (server, url) = serve(root, &[]);
+    Some((browser, axe, server, url))
+}
+
 fn browser_with_axe() -> Option<(Browser, String)> {
     let Some(axe) = axe_script() else {
         println!(
@@ -768,10 +776,9 @@ fn browser_with_axe() -> Option<(Browser, String)> {
 
 #[test]
 fn every_page_kind_meets_wcag_22_aa_in_light_and_dark_mode() {
-    let Some((browser, axe)) = browser_with_axe() else {
+    let Some((browser, axe, _server, url)) = axe_on(&repo()) else {
         return;
     };
-    let (_server, url) = serve(&repo(), &[]);
     let found = axe_everywhere(&browser, &axe, &url);
     assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
 }
@@ -780,11 +787,10 @@ fn every_page_kind_meets_wcag_22_aa_in_light_and_dark_mode() {
 /// reached by keyboard and leads on; search still finds a brief that sits on the last page.
 #[test]
 fn paged_listings_meet_wcag_22_aa_fit_every_width_and_search_finds_every_brief() {
-    let Some((browser, axe)) = browser_with_axe() else {
+    let site = paged_playbook(4);
+    let Some((browser, axe, _server, url)) = axe_on(site.path()) else {
         return;
     };
-    let site = paged_playbook(4);
-    let (_server, url) = serve(site.path(), &[]);
     let mut found = Vec::new();
     for scheme in ["light", "dark"] {
         browser.color_scheme(scheme);
@@ -1018,11 +1024,10 @@ fn no_page_is_wider_than_the_screen_and_what_it_draws_fits() {
 
 #[test]
 fn a_pale_brand_accent_is_corrected_and_every_page_kind_still_meets_wcag_22_aa() {
-    let Some((browser, axe)) = browser_with_axe() else {
+    let site = branded_site();
+    let Some((browser, axe, _server, url)) = axe_on(site.path()) else {
         return;
     };
-    let site = branded_site();
-    let (_server, url) = serve(site.path(), &[]);
     browser.open(&url);
     // The theme takes the brand through its custom properties: not the pale yellow as
     // written in light mode, the yellow itself in dark mode, and the logo is shown.
@@ -1048,11 +1053,10 @@ fn a_pale_brand_accent_is_corrected_and_every_page_kind_still_meets_wcag_22_aa()
 
 #[test]
 fn every_page_kind_of_a_german_site_meets_wcag_22_aa_and_searches_in_german() {
-    let Some((browser, axe)) = browser_with_axe() else {
+    let site = german_site();
+    let Some((browser, axe, _server, url)) = axe_on(site.path()) else {
         return;
     };
-    let site = german_site();
-    let (_server, url) = serve(site.path(), &[]);
     browser.open(&url);
     assert_eq!(
         browser.eval("return document.documentElement.lang"),
@@ -1343,11 +1347,10 @@ fn the_german_stemmer_matches_snowball() {
 /// on each switcher link, the switcher's navigation landmark, the missing translations.
 #[test]
 fn the_german_pages_meet_wcag_22_aa() {
-    let Some((browser, axe)) = browser_with_axe() else {
+    let site = multilingual_site();
+    let Some((browser, axe, _server, url)) = axe_on(site.path()) else {
         return;
     };
-    let site = multilingual_site();
-    let (_server, url) = serve(site.path(), &[]);
     let mut found = Vec::new();
     for page in [
         "de/",
