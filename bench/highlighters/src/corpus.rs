@@ -144,6 +144,21 @@ pub fn thread_cpu() -> std::time::Duration {
     std::time::Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
+/// What each harness starts with: the corpus's blocks and the number of runs, from its
+/// arguments (`CORPUS_DIR [RUNS]`), with the load average before it measures (on stderr).
+pub fn start() -> (Vec<Block>, usize) {
+    let mut args = std::env::args().skip(1);
+    let dir = std::path::PathBuf::from(args.next().expect("usage: CORPUS_DIR [RUNS]"));
+    let runs: usize = args.next().map_or(3, |r| r.parse().expect("RUNS"));
+    let blocks = blocks(&dir).expect("reading the corpus");
+    eprintln!(
+        "{} blocks, load average before: {}",
+        blocks.len(),
+        loadavg()
+    );
+    (blocks, runs)
+}
+
 pub fn loadavg() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))

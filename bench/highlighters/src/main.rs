@@ -7,7 +7,6 @@
 
 mod corpus;
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use corpus::{Block, Figures, LANGUAGES, measure, rows};
@@ -19,21 +18,13 @@ use tree_sitter_highlight::{HighlightConfiguration, HighlightEvent, Highlighter}
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let dir = PathBuf::from(args.next().expect("usage: highlighters CORPUS_DIR [RUNS]"));
-    let runs: usize = args.next().map_or(3, |r| r.parse().expect("RUNS"));
-    let blocks = corpus::blocks(&dir).expect("reading the corpus");
+    let (blocks, runs) = corpus::start();
     print!("{}", corpus::HEADER);
     let backend = if cfg!(feature = "fancy") {
         "fancy-regex"
     } else {
         "onig"
     };
-    eprintln!(
-        "{} blocks, load average before: {}",
-        blocks.len(),
-        corpus::loadavg()
-    );
 
     // syntect, the full default set (what gen loads today).
     let started = Instant::now();

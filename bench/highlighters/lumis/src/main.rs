@@ -8,11 +8,7 @@ mod corpus;
 use lumis::{HtmlLinkedBuilder, languages::Language};
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let dir = std::path::PathBuf::from(args.next().expect("usage: CORPUS_DIR [RUNS]"));
-    let runs: usize = args.next().map_or(3, |r| r.parse().expect("RUNS"));
-    let blocks = corpus::blocks(&dir).expect("reading the corpus");
-    eprintln!("load average before: {}", corpus::loadavg());
+    let (blocks, runs) = corpus::start();
     let mut per_lang = Vec::new();
     for lang in corpus::LANGUAGES {
         let language = Language::guess(Some(lang), "");
