@@ -66,7 +66,7 @@ pub fn page(data: &[u8]) {
         };
         let rendered = markdown::render(split.body, content_path, links(), to);
         for (offset, _) in &rendered.problems {
-            let _ = markdown::file_position(&source.text, split.body_offset, *offset);
+            let _ = source.position_in_body(split.body_offset, *offset);
         }
         let _ = markdown::scan(split.body, content_path, links());
     }

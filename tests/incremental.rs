@@ -548,6 +548,31 @@ fn a_streamed_build_holds_no_body_once_its_pages_are_written() {
 }
 
 #[test]
+fn a_streamed_build_reports_a_bodys_findings_at_their_lines_from_the_body_read_again() {
+    // `gen build` lets the bodies go as soon as they are loaded: the headings, the lints and
+    // the snippet under each finding come from the body read again from its file.
+    let site = small_site();
+    let root = site.path();
+    let brief = root.join("content/roles/engineer.md");
+    let text = fs::read_to_string(&brief).expect("brief");
+    let text = format!("{text}\n## Nothing here yet\n\n## Tools\n\nPython.\n");
+    fs::write(&brief, &text).expect("edit");
+    let line = text
+        .lines()
+        .position(|l| l == "## Nothing here yet")
+        .expect("the heading")
+        + 1;
+    let built = gen_in(root).arg("build").assert().success();
+    let stderr = String::from_utf8_lossy(&built.get_output().stderr).into_owned();
+    let at = format!("content/roles/engineer.md:{line}:1: empty section \"Nothing here yet\"");
+    assert!(stderr.contains(&at), "{at} in:\n{stderr}");
+    assert!(
+        stderr.contains(&format!("{line} │ ## Nothing here yet")),
+        "the snippet shows the heading's line:\n{stderr}"
+    );
+}
+
+#[test]
 fn a_brief_edited_after_its_body_was_let_go_fails_its_page_instead_of_mixing_versions() {
     use rolebook::render::{Renderer, all_pages, templates::Templates, theme::Theme, views::Views};
     let site = small_site();

@@ -1,6 +1,7 @@
 //! Reading a content file: bytes to checked UTF-8 text, with the byte-order mark dropped;
 //! and letting its body go from memory, to read it again when its page is laid out.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -186,8 +187,34 @@ impl SourceFile {
         Arc::ptr_eq(&self.text, &other.text) || self.text == other.text
     }
 
+    /// The file's whole text: in memory, or its front matter and its body read again.
+    fn whole_text(&self) -> Result<Cow<'_, str>, Diagnostic> {
+        if self.on_disk.is_none() {
+            return Ok(Cow::Borrowed(&self.text));
+        }
+        let body = self.body(self.text.len())?;
+        Ok(Cow::Owned(format!("{}{}", self.text, &*body)))
+    }
+
+    /// The line and column `offset` bytes into the body, which starts at `body_offset`.
+    pub fn position_in_body(&self, body_offset: usize, offset: usize) -> Position {
+        self.whole_text().map_or(Position::START, |text| {
+            position_of(&text, body_offset + offset)
+        })
+    }
+
     pub fn diagnostic(&self, position: Position, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(&self.file, position, message).with_source(&*self.text)
+        let diagnostic = Diagnostic::new(&self.file, position, message);
+        // The snippet's lines: from the front matter in memory when they all lie in it
+        // (most findings), else from the whole text.
+        let lines_held = self.text.matches('\n').count();
+        if self.on_disk.is_none() || crate::diagnostic::snippet_last_line(position) <= lines_held {
+            return diagnostic.with_source(&*self.text);
+        }
+        match self.whole_text() {
+            Ok(text) => diagnostic.with_source(text),
+            Err(_) => diagnostic,
+        }
     }
 }
 

@@ -140,8 +140,11 @@ impl Build {
     ) -> Result<Build, Error> {
         let mut build = Build::prepare(root, options, highlighter)?;
         build.progress = progress;
-        // Taken, not shared: the render lets the bodies go once it has read them.
-        let content = std::mem::take(&mut build.content);
+        // Taken, not shared, and its bodies let go at once: each stage that reads a body
+        // (the headings and links, the body lints, the page) reads it again from its file.
+        // At 100,000 briefs the bodies are some 600 MB held through the lints.
+        let mut content = std::mem::take(&mut build.content);
+        content.let_bodies_go(root);
         build.render(content, Plan::everything(), staging)?;
         Ok(build)
     }
@@ -349,13 +352,11 @@ impl Build {
                 limits: self.config.limits,
             }),
         );
-        // A streamed build lays each body out again as its page is written, and reads it
-        // again from its file then: every stage that reads all the bodies has run.
-        let mut content = content;
+        // A streamed build lays each body out again as its page is written: past the stages
+        // that read all the bodies, it keeps only their headings.
         if streaming {
             let scanned = std::mem::take(&mut self.markdown);
             self.markdown = markdown::keep_headings(scanned);
-            content.let_bodies_go(&self.root);
         }
         let same = kept_findings::keep(&mut self.lint_findings, fresh_findings, &mut undo.findings);
         // An edit that changed no finding (most do not) keeps the last render's, uncopied

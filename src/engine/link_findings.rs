@@ -200,7 +200,9 @@ fn page_bodies(content: &Content) -> BTreeMap<String, (&Path, &str, usize)> {
         )
         .collect();
     sources(content)
-        .filter_map(|(source, body_offset, _)| {
+        .filter_map(|(source, body_offset)| {
+            // The site's links are checked on a build kept in memory, bodies and all.
+            source.body_in_memory(body_offset)?;
             let folder = pages.get(source.content_path.as_str())?;
             Some((
                 format!("{folder}index.html"),

@@ -14,7 +14,6 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use serde::Serialize;
 
 use crate::content::taxonomy::Taxonomy;
-use crate::diagnostic::{Position, position_of};
 use crate::slug::slugify;
 use highlight::Highlighter;
 
@@ -696,11 +695,6 @@ pub fn escape(text: &str) -> String {
     let mut out = String::new();
     pulldown_cmark_escape::escape_html(&mut out, text).unwrap_or_default();
     out
-}
-
-/// Position in the file of a byte offset in the body.
-pub fn file_position(text: &str, body_offset: usize, offset_in_body: usize) -> Position {
-    position_of(text, body_offset + offset_in_body)
 }
 
 #[cfg(test)]

@@ -42,9 +42,9 @@ pub fn link_index(config: &Config, content: &Content) -> LinkIndex {
     links
 }
 
-/// Each content page as (source, where its body starts, body). For the stages that read
-/// every body, which run before a streamed build lets the bodies go.
-pub(crate) fn sources(content: &Content) -> impl Iterator<Item = (&SourceFile, usize, &str)> {
+/// Each content page as (source, where its body starts): its body is `source.body(…)`,
+/// in memory or, once a streamed build let it go, read again.
+pub(crate) fn sources(content: &Content) -> impl Iterator<Item = (&SourceFile, usize)> {
     sources_in(content, None)
 }
 
@@ -52,15 +52,11 @@ pub(crate) fn sources(content: &Content) -> impl Iterator<Item = (&SourceFile, u
 pub(crate) fn sources_in<'c>(
     content: &'c Content,
     only: Option<&BTreeSet<String>>,
-) -> impl Iterator<Item = (&'c SourceFile, usize, &'c str)> {
+) -> impl Iterator<Item = (&'c SourceFile, usize)> {
     content
         .pages_in(only)
         .into_iter()
-        .filter_map(|(_, source, body_offset)| {
-            let body = source.body_in_memory(body_offset);
-            debug_assert!(body.is_some(), "{} was let go", source.content_path);
-            Some((source, body_offset, body?))
-        })
+        .map(|(_, source, body_offset)| (source, body_offset))
 }
 
 /// Render the bodies of the pages whose content path `only` holds (all when `None`).
@@ -107,14 +103,15 @@ fn process_markdown(
     only: Option<&BTreeSet<String>>,
     process: &(dyn Fn(&str, &str, &LinkIndex) -> RenderedMarkdown + Sync),
 ) -> Vec<(String, Arc<RenderedMarkdown>)> {
-    let selected: Vec<(&SourceFile, &str)> = sources_in(content, only)
-        .map(|(source, _, body)| (source, body))
-        .collect();
+    let selected: Vec<(&SourceFile, usize)> = sources_in(content, only).collect();
     selected
         .par_iter()
-        .map(|(source, body)| {
-            let rendered = process(body, &source.content_path, links);
-            (source.content_path.clone(), Arc::new(rendered))
+        .filter_map(|(source, body_offset)| {
+            // A body that cannot be read again (its file changed during the build) is left
+            // out here; laying out its page reports it.
+            let body = source.body(*body_offset).ok()?;
+            let rendered = process(&body, &source.content_path, links);
+            Some((source.content_path.clone(), Arc::new(rendered)))
         })
         .collect()
 }

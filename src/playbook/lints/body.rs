@@ -17,7 +17,7 @@ pub(super) fn empty_sections(
     md.empty_sections
         .iter()
         .filter_map(|(offset, title)| {
-            let at = crate::markdown::file_position(&source.text, body_offset, *offset);
+            let at = source.position_in_body(body_offset, *offset);
             let d = source.diagnostic(at, format!("empty section \"{title}\""));
             finding(config, role, "empty-section", d)
         })
@@ -38,7 +38,7 @@ pub(super) fn code_over_budget(
     crate::markdown::highlight::over_budget(&md.code_blocks, config.limits)
         .into_iter()
         .map(|(block, over)| {
-            let at = crate::markdown::file_position(&source.text, body_offset, block.offset);
+            let at = source.position_in_body(body_offset, block.offset);
             let (message, help) = over.explain();
             // No snippet: the line under the fence may be the long line itself.
             let mut warning = Diagnostic::new(&source.file, at, message).with_help(help);
@@ -71,7 +71,7 @@ pub(super) fn bundled_responsibilities(
         .iter()
         .find(|item| item.heading == Some(heading))
         .map_or(0, |item| item.range.start);
-    let at = crate::markdown::file_position(&role.source.text, body_offset, offset);
+    let at = role.source.position_in_body(body_offset, offset);
     let d = role
         .source
         .diagnostic(

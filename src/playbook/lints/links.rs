@@ -17,11 +17,11 @@ pub fn link_problems(
     only: Option<&BTreeSet<String>>,
 ) -> Diagnostics {
     let mut problems = Diagnostics::default();
-    for (source, body_offset, _) in sources_in(content, only) {
+    for (source, body_offset) in sources_in(content, only) {
         let Some(md) = cache.get(&source.content_path) else {
             continue;
         };
-        let at = |offset: usize| crate::markdown::file_position(&source.text, body_offset, offset);
+        let at = |offset: usize| source.position_in_body(body_offset, offset);
         for (offset, problem) in &md.problems {
             let d = match problem {
                 LinkProblem::MissingPage { dest, content_path }

@@ -159,7 +159,7 @@ impl<'a> Body<'a> {
 
     /// A finding at `at` bytes into the body.
     pub fn diagnostic(&self, at: usize, message: impl Into<String>) -> Diagnostic {
-        let position = crate::markdown::file_position(&self.source.text, self.body_offset, at);
+        let position = self.source.position_in_body(self.body_offset, at);
         self.source.diagnostic(position, message)
     }
 }
