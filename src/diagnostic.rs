@@ -197,12 +197,12 @@ impl Excerpt {
     }
 }
 
-/// Where line `index` (0-based) of `text` starts, if it has that many lines.
 /// The last line (1-based) of the snippet a diagnostic at `position` shows.
 pub fn snippet_last_line(position: Position) -> usize {
     position.line.max(1) + SNIPPET_CONTEXT
 }
 
+/// Where line `index` (0-based) of `text` starts, if it has that many lines.
 fn line_start(text: &str, index: usize) -> Option<usize> {
     match index {
         0 => Some(0),
