@@ -207,8 +207,9 @@ impl SourceFile {
         let diagnostic = Diagnostic::new(&self.file, position, message);
         // The snippet's lines: from the front matter in memory when they all lie in it
         // (most findings), else from the whole text.
-        let lines_held = self.text.matches('\n').count();
-        if self.on_disk.is_none() || crate::diagnostic::snippet_last_line(position) <= lines_held {
+        if self.on_disk.is_none()
+            || crate::diagnostic::snippet_last_line(position) <= self.text.matches('\n').count()
+        {
             return diagnostic.with_source(&*self.text);
         }
         match self.whole_text() {
