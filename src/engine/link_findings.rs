@@ -9,7 +9,6 @@ use crate::content::Content;
 use crate::content::role::role_path;
 use crate::diagnostic::{Diagnostic, Position, position_of};
 use crate::engine::site_links::{self, Addressing, BrokenLink, Problem};
-use crate::markdown::pages::sources;
 use crate::playbook::lints;
 
 /// Attributes whose values templates write as addresses; as `site_links` reads them.
@@ -199,8 +198,10 @@ fn page_bodies(content: &Content) -> BTreeMap<String, (&Path, &str, usize)> {
                 .map(|g| (g.source.content_path.as_str(), g.path.clone())),
         )
         .collect();
-    sources(content)
-        .filter_map(|(source, body_offset)| {
+    content
+        .pages_in(None)
+        .into_iter()
+        .filter_map(|(_, source, body_offset)| {
             // The site's links are checked on a build kept in memory, bodies and all.
             source.body_in_memory(body_offset)?;
             let folder = pages.get(source.content_path.as_str())?;

@@ -10,7 +10,6 @@ use super::{Html, LinkIndex, RenderedMarkdown};
 use crate::config::Config;
 use crate::content::Content;
 use crate::content::role::role_path;
-use crate::content::source::SourceFile;
 use crate::content::taxonomy::Taxonomy;
 
 /// Rendered bodies by content path (`roles/caio.md`).
@@ -40,23 +39,6 @@ pub fn link_index(config: &Config, content: &Content) -> LinkIndex {
     let capabilities = config.capabilities.iter().map(|c| c.key.clone()).collect();
     links.insert_vocabulary(Taxonomy::Capabilities, capabilities, &base_path);
     links
-}
-
-/// Each content page as (source, where its body starts): its body is `source.body(…)`,
-/// in memory or, once a streamed build let it go, read again.
-pub(crate) fn sources(content: &Content) -> impl Iterator<Item = (&SourceFile, usize)> {
-    sources_in(content, None)
-}
-
-/// `sources` of the pages whose content paths `only` holds (all when `None`).
-pub(crate) fn sources_in<'c>(
-    content: &'c Content,
-    only: Option<&BTreeSet<String>>,
-) -> impl Iterator<Item = (&'c SourceFile, usize)> {
-    content
-        .pages_in(only)
-        .into_iter()
-        .map(|(_, source, body_offset)| (source, body_offset))
 }
 
 /// Render the bodies of the pages whose content path `only` holds (all when `None`).
@@ -103,13 +85,15 @@ fn process_markdown(
     only: Option<&BTreeSet<String>>,
     process: &(dyn Fn(&str, &str, &LinkIndex) -> RenderedMarkdown + Sync),
 ) -> Vec<(String, Arc<RenderedMarkdown>)> {
-    let selected: Vec<(&SourceFile, usize)> = sources_in(content, only).collect();
-    selected
+    // Each body is `source.body(…)`: in memory, or read again once a streamed build let
+    // it go.
+    content
+        .pages_in(only)
         .par_iter()
-        .filter_map(|(source, body_offset)| {
+        .filter_map(|&(_, source, body_offset)| {
             // A body that cannot be read again (its file changed during the build) is left
             // out here; laying out its page reports it.
-            let body = source.body(*body_offset).ok()?;
+            let body = source.body(body_offset).ok()?;
             let rendered = process(&body, &source.content_path, links);
             Some((source.content_path.clone(), Arc::new(rendered)))
         })

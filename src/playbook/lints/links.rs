@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 
 use crate::content::Content;
 use crate::diagnostic::{Diagnostics, did_you_mean};
-use crate::markdown::pages::sources_in;
 use crate::markdown::{LinkIndex, LinkProblem, MarkdownCache};
 
 /// Links to pages that do not exist, and `#anchors` no heading carries, on every page or on
@@ -17,7 +16,7 @@ pub fn link_problems(
     only: Option<&BTreeSet<String>>,
 ) -> Diagnostics {
     let mut problems = Diagnostics::default();
-    for (source, body_offset) in sources_in(content, only) {
+    for (_, source, body_offset) in content.pages_in(only) {
         let Some(md) = cache.get(&source.content_path) else {
             continue;
         };
